@@ -1,0 +1,72 @@
+/**
+ * The one table of diagnostic codes. Every code is `phase/kebab-name`; `docs/diagnostics.md` has a
+ * section per code with a failing and a fixed example, and a test checks the two agree.
+ */
+import type { Severity } from './diagnostic.js';
+
+/** What the table knows of each code. */
+export interface DiagnosticCodeInfo {
+  /** Default severity (a call may override it, e.g. `--strict` does not change it). */
+  readonly severity: Severity;
+  /** One line on what the code means, for docs and `--format sarif` rule descriptions. */
+  readonly summary: string;
+}
+
+const table = {
+  // load: files and YAML
+  'load/missing-catalog': { severity: 'error', summary: 'The catalog folder or its root `catalog.yaml` is missing.' },
+  'load/read-failed': { severity: 'error', summary: 'A catalog file could not be read.' },
+  'load/yaml-syntax': { severity: 'error', summary: 'A file is not well-formed YAML.' },
+  'load/not-a-mapping': { severity: 'error', summary: 'A YAML document is not a mapping whose first key names its kind.' },
+  'load/unknown-kind': { severity: 'error', summary: "A document's first key is not one of the known kinds." },
+  'load/bad-id': { severity: 'error', summary: 'An id does not match `[a-z][a-z0-9_]*`.' },
+  'load/duplicate-id': { severity: 'error', summary: 'Two documents share an id in one namespace.' },
+  'load/catalog-document': { severity: 'error', summary: 'The `catalog` document is missing, repeated, or not in the root `catalog.yaml`.' },
+  // schema: shapes of documents (ajv)
+  'schema/unknown-key': { severity: 'error', summary: 'A key that this kind of document does not have.' },
+  'schema/missing-key': { severity: 'error', summary: 'A required key is missing.' },
+  'schema/wrong-type': { severity: 'error', summary: 'A value has the wrong YAML type (e.g. a list where a mapping is expected).' },
+  'schema/bad-value': { severity: 'error', summary: 'A value is not one of the allowed values.' },
+  'schema/bad-format': { severity: 'error', summary: 'A value does not have the required form (pattern, range or length).' },
+  // formula: syntax of the formula language
+  'formula/syntax': { severity: 'error', summary: 'A formula is not well-formed.' },
+  'formula/bad-literal': { severity: 'error', summary: 'A literal is malformed (an impossible date, an unknown duration unit).' },
+  // resolve: names, types, units, sources, dependencies
+  'resolve/unknown-column': { severity: 'error', summary: 'A name inside an aggregate is not a column, definition, dimension or join of its source.' },
+  'resolve/unknown-kpi': { severity: 'error', summary: 'A name outside aggregates is not a KPI (or a lookup or source used wrongly).' },
+  'resolve/unknown-source': { severity: 'error', summary: 'A source named by a join, an aggregate or a qualified column does not exist.' },
+  'resolve/unknown-join': { severity: 'error', summary: 'A dotted path names a join that the source does not declare.' },
+  'resolve/unknown-lookup': { severity: 'error', summary: '`name[…]` indexes something that is not a lookup.' },
+  'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
+  'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
+  'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },
+  'resolve/type-mismatch': { severity: 'error', summary: 'An operator or function gets a value of the wrong type.' },
+  'resolve/unit-mismatch': { severity: 'error', summary: 'Values of incompatible units are added, subtracted or compared.' },
+  'resolve/declared-unit': { severity: 'error', summary: "A KPI's declared unit is not the unit its formula gives." },
+  'resolve/aggregate-type': { severity: 'error', summary: 'An aggregate is applied to a value it cannot aggregate (e.g. `sum` of a string).' },
+  'resolve/ambiguous-source': { severity: 'error', summary: 'More than one source could be the one an aggregate reads.' },
+  'resolve/no-source': { severity: 'error', summary: 'No single source has every name an aggregate uses.' },
+  'resolve/column-outside-aggregate': { severity: 'error', summary: 'A row-level name is used where only aggregated values make sense.' },
+  'resolve/misplaced-clause': { severity: 'error', summary: '`where`, `on` or `per` is used where it has no meaning.' },
+  'resolve/nested-aggregate': { severity: 'error', summary: 'An aggregate inside another aggregate without `per key`.' },
+  'resolve/cycle': { severity: 'error', summary: 'KPIs, definitions or dimensions refer to each other in a cycle.' },
+  'resolve/deprecated-reference': { severity: 'warning', summary: 'A formula refers to a deprecated KPI.' },
+  'resolve/unknown-value': { severity: 'error', summary: "A literal compared with an enumerated column is not one of the column's `values`." },
+  'resolve/bad-time-anchor': { severity: 'error', summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.' },
+  'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
+  // data: reading sources
+  'data/missing-file': { severity: 'error', summary: "A source's file (or glob) matches no file in the data folder." },
+  'data/outside-folder': { severity: 'error', summary: "A source's file lies outside the data folder." },
+  'data/missing-column': { severity: 'error', summary: 'A declared column is not in the file.' },
+  'data/malformed-file': { severity: 'error', summary: 'A data file cannot be parsed (e.g. a CSV row with the wrong number of fields).' },
+  'data/bad-value': { severity: 'error', summary: "A value in the data is not of its column's declared type." },
+  'data/required': { severity: 'error', summary: 'A required column is empty in some rows.' },
+  'data/unique': { severity: 'error', summary: 'A unique column (or join key) has repeated values.' },
+  'data/not-in-values': { severity: 'error', summary: "A value is not one of its column's `values`." },
+} as const satisfies Record<string, DiagnosticCodeInfo>;
+
+/** Every diagnostic code kpic can emit. */
+export type DiagnosticCode = keyof typeof table;
+
+/** The code table, typed. */
+export const DIAGNOSTIC_CODES: Readonly<Record<DiagnosticCode, DiagnosticCodeInfo>> = table;

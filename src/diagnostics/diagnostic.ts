@@ -1,0 +1,73 @@
+import type { Span } from './span.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.js';
+
+/** How bad a diagnostic is: errors fail validation; warnings fail it only with `--strict`. */
+export type Severity = 'error' | 'warning';
+
+/** A secondary position that explains a diagnostic ("defined here"). */
+export interface RelatedInformation {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** One problem found in the catalog or the data, at an exact position. */
+export interface Diagnostic {
+  /** Stable code, `phase/kebab-name`; listed with examples in docs/diagnostics.md. */
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  /** One sentence: what is wrong and, where known, what would be right. */
+  readonly message: string;
+  readonly span: Span;
+  /** A short suggestion, e.g. "did you mean `amount`?". */
+  readonly hint?: string;
+  readonly related?: readonly RelatedInformation[];
+}
+
+/** What every phase returns: its value and every diagnostic it found on the way. */
+export interface PhaseResult<T> {
+  readonly value: T;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Options for {@link diagnostic}. */
+export interface DiagnosticExtras {
+  readonly hint?: string | undefined;
+  readonly related?: readonly RelatedInformation[] | undefined;
+  /** Overrides the code's default severity. */
+  readonly severity?: Severity | undefined;
+}
+
+/** Builds a diagnostic with the default severity of its code. */
+export function diagnostic(
+  code: DiagnosticCode,
+  span: Span,
+  message: string,
+  extras: DiagnosticExtras = {},
+): Diagnostic {
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
+    code,
+    severity: extras.severity ?? DIAGNOSTIC_CODES[code].severity,
+    message,
+    span,
+  };
+  if (extras.hint !== undefined) d.hint = extras.hint;
+  if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
+  return d;
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Orders diagnostics by file, then position, then code, so output is deterministic. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.span.file < b.span.file ? -1 : a.span.file > b.span.file ? 1 : 0) ||
+      a.span.start - b.span.start ||
+      a.span.end - b.span.end ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}

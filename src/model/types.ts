@@ -1,0 +1,203 @@
+/**
+ * The typed catalog model: what the loader and schema phases make of the YAML files. Every value
+ * that a later phase may complain about keeps its span. Names chosen by users are `Map` keys.
+ */
+import type { SourceText, Span } from '../diagnostics/span.js';
+import type { YMap, YNode, YScalar } from '../load/tree.js';
+
+/** The document kinds of LANGUAGE.md §1. */
+export const DOCUMENT_KINDS = [
+  'catalog',
+  'source',
+  'kpi',
+  'lookup',
+  'hierarchy',
+  'scorecard',
+  'role',
+  'plan',
+  'alert',
+  'check',
+  'test',
+] as const;
+
+/** A document kind. */
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** Ids match this pattern (LANGUAGE.md §1). */
+export const ID_PATTERN = /^[a-z][a-z0-9_]*$/;
+
+/** A value with the span of the YAML node it came from. */
+export interface Located<T> {
+  readonly value: T;
+  readonly span: Span;
+}
+
+/** A formula written in a YAML scalar, with the node that maps its characters to the file. */
+export interface FormulaText {
+  readonly text: string;
+  readonly node: YScalar;
+}
+
+/** One YAML document of the catalog, whatever its kind. */
+export interface CatalogDocument {
+  readonly kind: DocumentKind;
+  readonly id: string;
+  /** Span of the id value (the first key's value). */
+  readonly idSpan: Span;
+  /** Span of the first key (the kind). */
+  readonly kindSpan: Span;
+  readonly file: string;
+  /** The whole document as a located tree. */
+  readonly tree: YMap;
+}
+
+/** Column types of LANGUAGE.md §3. */
+export type ColumnType = 'string' | 'integer' | 'number' | 'money' | 'percent' | 'boolean' | 'date' | 'timestamp';
+
+/** A declared column of a source. */
+export interface ColumnDef {
+  readonly name: string;
+  /** Span of the column's key in `columns:`. */
+  readonly span: Span;
+  readonly type: Located<ColumnType>;
+  readonly required: boolean;
+  readonly unique: boolean;
+  /** The enumeration, each value with its own span. */
+  readonly values?: readonly Located<string>[] | undefined;
+  /** Header of the column in the file, when it differs from `name`. */
+  readonly from?: Located<string> | undefined;
+  /** strftime-style format for dates and timestamps written another way. */
+  readonly format?: Located<string> | undefined;
+  readonly description?: string | undefined;
+}
+
+/** A many-to-one join: `this.<on> = <to>.<key of to>`. */
+export interface JoinDef {
+  readonly name: string;
+  readonly span: Span;
+  readonly to: Located<string>;
+  readonly on: Located<string>;
+}
+
+/** A named row-level expression of a source (a definition or a dimension). */
+export interface NamedExpression {
+  readonly name: string;
+  /** Span of the name's key. */
+  readonly span: Span;
+  readonly formula: FormulaText;
+}
+
+/** A `source` document. */
+export interface SourceDef extends CatalogDocument {
+  readonly kind: 'source';
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
+  /** The `file:` key: a path or glob relative to the data folder. */
+  readonly path: Located<string>;
+  /** File format; inferred from the extension when not declared. */
+  readonly format?: Located<'csv' | 'parquet' | 'json'> | undefined;
+  /** CSV field delimiter (default `,`). */
+  readonly delimiter?: Located<string> | undefined;
+  readonly key?: Located<string> | undefined;
+  readonly time?: Located<string> | undefined;
+  readonly columns: ReadonlyMap<string, ColumnDef>;
+  readonly joins: ReadonlyMap<string, JoinDef>;
+  readonly definitions: ReadonlyMap<string, NamedExpression>;
+  readonly dimensions: ReadonlyMap<string, NamedExpression>;
+}
+
+/** Units of KPI values (LANGUAGE.md §4). */
+export type Unit = 'count' | 'money' | 'percent' | 'ratio' | 'days' | 'number';
+
+/** KPI lifecycle states. */
+export type KpiStatus = 'draft' | 'pilot' | 'active' | 'deprecated';
+
+/** A local target or tolerance (`overrides:` entry). */
+export interface KpiOverride {
+  readonly span: Span;
+  /** A row-level condition on breakdown dimensions, e.g. `region = 'EMEA'`. */
+  readonly where: FormulaText;
+  readonly target?: FormulaText | undefined;
+  readonly thresholds?: Thresholds | undefined;
+}
+
+/** Status thresholds on attainment. */
+export interface Thresholds {
+  readonly span: Span;
+  readonly green?: Located<number> | undefined;
+  readonly amber?: Located<number> | undefined;
+}
+
+/** A `kpi` document. */
+export interface KpiDef extends CatalogDocument {
+  readonly kind: 'kpi';
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
+  readonly formula: FormulaText;
+  readonly unit?: Located<Unit> | undefined;
+  readonly direction: 'up' | 'down';
+  readonly indicator?: 'leading' | 'lagging' | undefined;
+  readonly perspective?: 'financial' | 'customer' | 'internal_process' | 'learning_growth' | undefined;
+  readonly owner?: string | undefined;
+  readonly refresh?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | undefined;
+  readonly status: Located<KpiStatus>;
+  /** For deprecated KPIs: the KPI to use instead. */
+  readonly replacedBy?: Located<string> | undefined;
+  readonly target?: FormulaText | undefined;
+  readonly thresholds?: Thresholds | undefined;
+  readonly overrides: readonly KpiOverride[];
+}
+
+/** A `lookup` document: fixed rows, or a KPI evaluated per key over a trailing window. */
+export interface LookupDef extends CatalogDocument {
+  readonly kind: 'lookup';
+  readonly title?: string | undefined;
+  readonly description?: string | undefined;
+  /** The name (column or dimension of the KPI's source) the KPI is evaluated per. */
+  readonly key: Located<string>;
+  /** A KPI id, evaluated per key. */
+  readonly value?: Located<string> | undefined;
+  /** Trailing window before each evaluated period, e.g. `4 quarters`. */
+  readonly window?: FormulaText | undefined;
+  /** Fixed values by key. */
+  readonly rows?: ReadonlyMap<string, Located<number>> | undefined;
+  /** Value for a key with no row (default null). */
+  readonly default?: Located<number> | undefined;
+  readonly unit?: Located<Unit> | undefined;
+}
+
+/** Calendar settings of the catalog. */
+export interface CalendarDef {
+  /** Month number (1–12) on which the fiscal year starts. */
+  readonly fiscalYearStart: number;
+  readonly weekStart: 'monday' | 'sunday';
+}
+
+/** The `catalog` document. */
+export interface CatalogMeta extends CatalogDocument {
+  readonly kind: 'catalog';
+  readonly version?: Located<string> | undefined;
+  readonly title?: string | undefined;
+  readonly currency: string;
+  /** The default data folder, relative to `catalog.yaml`. */
+  readonly data?: Located<string> | undefined;
+  readonly calendar: CalendarDef;
+  /** Committee seats that must approve a change, by document kind. */
+  readonly approvals: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A loaded catalog. */
+export interface Catalog {
+  /** The catalog document (absent only when the catalog is broken; an error says so). */
+  readonly meta: CatalogMeta | undefined;
+  readonly sources: ReadonlyMap<string, SourceDef>;
+  readonly kpis: ReadonlyMap<string, KpiDef>;
+  readonly lookups: ReadonlyMap<string, LookupDef>;
+  /** Every document in file order, including kinds handled by later phases. */
+  readonly documents: readonly CatalogDocument[];
+  /** The text of every file read, by catalog-relative path, for rendering diagnostics. */
+  readonly files: ReadonlyMap<string, SourceText>;
+}
+
+/** Re-exported so consumers of the model need one import. */
+export type { YMap, YNode, YScalar };
