@@ -7,3 +7,4 @@ export * from './diagnostics/diagnostic.js';
 export * from './diagnostics/codes.js';
 export * from './model/types.js';
 export * from './formula/ast.js';
+export * from './diagnostics/suggest.js';

@@ -21,6 +21,19 @@ export interface Diagnostic {
   /** A short suggestion, e.g. "did you mean `amount`?". */
   readonly hint?: string;
   readonly related?: readonly RelatedInformation[];
+  /**
+   * For problems found in a data file (not in the catalog): where in that file. `span` then points
+   * at the catalog declaration involved (e.g. the column), and renderers show this location first.
+   */
+  readonly location?: DataLocation;
+}
+
+/** A position in a data file: the path as the user gave it (relative to the working directory
+ * where possible) and a 1-based line and column (column = field number for CSV). */
+export interface DataLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 /** What every phase returns: its value and every diagnostic it found on the way. */
@@ -35,6 +48,7 @@ export interface DiagnosticExtras {
   readonly related?: readonly RelatedInformation[] | undefined;
   /** Overrides the code's default severity. */
   readonly severity?: Severity | undefined;
+  readonly location?: DataLocation | undefined;
 }
 
 /** Builds a diagnostic with the default severity of its code. */
@@ -52,6 +66,7 @@ export function diagnostic(
   };
   if (extras.hint !== undefined) d.hint = extras.hint;
   if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
+  if (extras.location !== undefined) d.location = extras.location;
   return d;
 }
 
