@@ -28,6 +28,7 @@ const table = {
   'schema/wrong-type': { severity: 'error', summary: 'A value has the wrong YAML type (e.g. a list where a mapping is expected).' },
   'schema/bad-value': { severity: 'error', summary: 'A value is not one of the allowed values.' },
   'schema/bad-format': { severity: 'error', summary: 'A value does not have the required form (pattern, range or length).' },
+  'schema/conflicting-keys': { severity: 'error', summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`).' },
   // formula: syntax of the formula language
   'formula/syntax': { severity: 'error', summary: 'A formula is not well-formed.' },
   'formula/bad-literal': { severity: 'error', summary: 'A literal is malformed (an impossible date, an unknown duration unit).' },
@@ -37,6 +38,7 @@ const table = {
   'resolve/unknown-source': { severity: 'error', summary: 'A source named by a join, an aggregate or a qualified column does not exist.' },
   'resolve/unknown-join': { severity: 'error', summary: 'A dotted path names a join that the source does not declare.' },
   'resolve/unknown-lookup': { severity: 'error', summary: '`name[…]` indexes something that is not a lookup.' },
+  'resolve/unknown-dimension': { severity: 'error', summary: 'A name used as a breakdown dimension is not a dimension of the sources involved.' },
   'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
   'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
   'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },

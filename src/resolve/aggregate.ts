@@ -1,0 +1,237 @@
+/**
+ * Aggregates over rows: which source an aggregate reads (explicit, pinned by a qualified column,
+ * or the one source that has every bare name), its time anchor, value and filter.
+ */
+import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
+import { closestName } from '../diagnostics/suggest.js';
+import type { SourceDef } from '../model/types.js';
+import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
+import { resolveRow } from './row.js';
+import type { AggregateFunction, KpiExpr, RowExpr } from './types.js';
+
+const ERROR: KpiExpr = { kind: 'literal', value: null, type: 'error' };
+
+/** Options of an aggregate coming from an enclosing `last(E on T)`. */
+export interface LastContext {
+  readonly anchor?: NameRef | undefined;
+}
+
+/** Every name reference in an expression (lookup targets excluded: they are not columns). */
+export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
+  if (expr === undefined) return out;
+  switch (expr.kind) {
+    case 'name':
+      out.push(expr);
+      break;
+    case 'index':
+      collectNames(expr.index, out);
+      break;
+    case 'unary':
+    case 'is-null':
+      collectNames(expr.operand, out);
+      break;
+    case 'binary':
+      collectNames(expr.left, out);
+      collectNames(expr.right, out);
+      break;
+    case 'in':
+      collectNames(expr.operand, out);
+      expr.list.forEach((e) => collectNames(e, out));
+      break;
+    case 'between':
+      collectNames(expr.operand, out);
+      collectNames(expr.low, out);
+      collectNames(expr.high, out);
+      break;
+    case 'call':
+      for (const a of expr.args) {
+        collectNames(a.value, out);
+        collectNames(a.where, out);
+        collectNames(a.on, out);
+        collectNames(a.per, out);
+      }
+      break;
+    case 'number':
+    case 'string':
+    case 'date':
+    case 'boolean':
+    case 'null':
+    case 'duration':
+    case 'error':
+      break;
+    default: {
+      const never: never = expr;
+      return never;
+    }
+  }
+  return out;
+}
+
+/**
+ * Settles the one source an aggregate reads. `explicit` is a source named as the aggregate's
+ * argument; otherwise qualified names pin it; otherwise it is the one source that has every bare
+ * name. Reports and returns undefined when no single source fits.
+ */
+export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[], explicit: SourceDef | undefined): SourceDef | undefined {
+  const { sources } = env.catalog;
+  const pins = new Map<string, NameRef | undefined>();
+  if (explicit !== undefined) pins.set(explicit.id, undefined);
+  const bare: NameRef[] = [];
+  for (const ref of names) {
+    const first = ref.parts[0]?.name ?? '';
+    if (ref.parts.length > 1 && sources.has(first)) {
+      if (!pins.has(first)) pins.set(first, ref);
+    } else bare.push(ref);
+  }
+  if (pins.size > 1) {
+    report(env, 'resolve/ambiguous-source', call.span, `\`${call.name}\` reads one source, but this names ${[...pins.keys()].map((s) => `\`${s}\``).join(' and ')}`, {
+      hint: 'reach other sources through joins (e.g. account.segment), or split the formula into one aggregate per source',
+    });
+    return undefined;
+  }
+  const pinned = [...pins.keys()][0];
+  if (pinned !== undefined) return sources.get(pinned);
+  const bareNames = [...new Set(bare.map((r) => r.parts[0]?.name ?? ''))];
+  if (bareNames.length === 0) {
+    report(env, 'resolve/no-source', call.span, `\`${call.name}\` names no source or column, so kpic cannot tell which rows it reads`, {
+      hint: 'name the source, e.g. count(opportunities where won)',
+    });
+    return undefined;
+  }
+  const candidates = [...sources.values()].filter((s) => bareNames.every((n) => sourceHas(s, n)));
+  if (candidates.length === 1) return candidates[0];
+  if (candidates.length > 1) {
+    const ids = candidates.map((s) => `\`${s.id}\``);
+    report(env, 'resolve/ambiguous-source', call.span, `\`${call.name}\` could read ${ids.join(' or ')}: each has ${bareNames.map((n) => `\`${n}\``).join(', ')}`, {
+      hint: `pin the source: ${call.name}(${candidates[0]?.id}.${bareNames[0]} …)${call.name === 'count' ? ` or count(${candidates[0]?.id} where …)` : ''}`,
+    });
+    return undefined;
+  }
+  // No source has every name: resolve in the source that has the most, so the unknown names are
+  // reported one by one with suggestions from that source.
+  const scored = [...sources.values()].map((s) => ({ s, n: bareNames.filter((n) => sourceHas(s, n)).length }));
+  const best = Math.max(0, ...scored.map((x) => x.n));
+  const bestSources = scored.filter((x) => x.n === best);
+  if (best > 0 && bestSources.length === 1) return bestSources[0]?.s;
+  // Nothing matches anywhere: suggest the nearest name over every source.
+  for (const ref of bare) {
+    const name = ref.parts[0]?.name ?? '';
+    if ([...sources.values()].some((s) => sourceHas(s, name))) continue;
+    const all = [...sources.values()].flatMap((s) => sourceNames(s).map((n) => ({ n, s: s.id })));
+    const nearest = closestName(name, all.map((x) => x.n));
+    const owner = all.find((x) => x.n === nearest)?.s;
+    report(env, 'resolve/unknown-column', ref.parts[0]?.span ?? ref.span, `unknown column \`${name}\`: no source has it`, {
+      hint: nearest !== undefined ? `did you mean \`${nearest}\` (in \`${owner}\`)?` : undefined,
+    });
+  }
+  if (best > 0) {
+    report(env, 'resolve/no-source', call.span, `no single source has every name \`${call.name}\` uses (${bareNames.join(', ')})`, {
+      hint: `candidates: ${bestSources.map((x) => x.s.id).join(', ')}`,
+    });
+  }
+  return undefined;
+}
+
+/** Resolves `fn(value where filter on anchor)` over rows. `per` is handled by the caller. */
+export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: AggregateFunction, last: LastContext | undefined): KpiExpr {
+  const args = call.args;
+  const expected = fn === 'percentile' ? 2 : 1;
+  if (args.length !== expected) {
+    report(env, 'resolve/arity', call.span, `${fn}() takes ${expected === 1 ? 'one value' : 'a value and a fraction'}${fn === 'count' ? ' (a source or a column)' : ''}, not ${args.length} argument${args.length === 1 ? '' : 's'}`);
+    return ERROR;
+  }
+  let where: Expr | undefined;
+  let on: Expr | undefined;
+  for (const a of args) {
+    if (a.per !== undefined) {
+      report(env, 'resolve/misplaced-clause', a.per.span, `\`per\` needs an aggregated value before it, e.g. ${fn}(sum(amount) per owner_id)`);
+    }
+    for (const [clause, name] of [
+      [a.where, 'where'],
+      [a.on, 'on'],
+    ] as const) {
+      if (clause === undefined) continue;
+      if ((name === 'where' ? where : on) !== undefined) {
+        report(env, 'resolve/misplaced-clause', clause.span, `\`${call.name}\` has two \`${name}\` clauses; combine them with and`);
+      } else if (name === 'where') where = clause;
+      else on = clause;
+    }
+  }
+  const valueAst = args[0]?.value;
+  if (valueAst === undefined) return ERROR;
+  // count(opportunities …): counting the rows of a named source.
+  let explicit: SourceDef | undefined;
+  if (fn === 'count' && valueAst.kind === 'name' && valueAst.parts.length === 1) {
+    const named = env.catalog.sources.get(valueAst.parts[0]?.name ?? '');
+    if (named !== undefined) explicit = named;
+  }
+  const names = collectNames(explicit === undefined ? valueAst : undefined);
+  collectNames(where, names);
+  collectNames(on, names);
+  if (last?.anchor !== undefined && on === undefined) names.push(last.anchor);
+  const source = inferSource(env, call, names, explicit);
+  if (source === undefined) return ERROR;
+  const scope = { source };
+  const value: RowExpr | undefined = explicit === undefined ? resolveRow(env, valueAst, scope) : undefined;
+  const filter = where === undefined ? undefined : resolveRow(env, where, scope);
+  if (filter !== undefined && where !== undefined && filter.type !== 'boolean' && filter.type !== 'error') {
+    report(env, 'resolve/type-mismatch', where.span, `\`where\` needs a condition, but this is ${describeType(filter)}`);
+  }
+  const anchorAst = on ?? last?.anchor;
+  const anchor = resolveAnchor(env, source, anchorAst, call);
+  let fraction: number | undefined;
+  if (fn === 'percentile') {
+    const f = args[1]?.value;
+    const v = f?.kind === 'number' ? (f.percent ? f.value / 100 : f.value) : undefined;
+    if (v === undefined || v < 0 || v > 1) {
+      report(env, 'resolve/bad-argument', f?.span ?? call.span, 'percentile() needs a fraction between 0 and 1 as its second argument, e.g. percentile(x, 0.9)');
+      return ERROR;
+    }
+    fraction = v;
+  }
+  if (value !== undefined && value.type !== 'error') {
+    const numeric = fn === 'sum' || fn === 'avg' || fn === 'median' || fn === 'percentile';
+    const orderable = fn === 'min' || fn === 'max';
+    if ((numeric && value.type !== 'number') || (orderable && value.type === 'boolean')) {
+      report(env, 'resolve/aggregate-type', valueAst.span, `${fn}() needs ${numeric ? 'numbers' : 'values that can be ordered'}, but \`${printName(valueAst)}\` is ${describeType(value)}`, {
+        hint: value.type === 'string' ? 'count(…) or count_distinct(…) work on strings' : undefined,
+      });
+      return ERROR;
+    }
+  }
+  const unit = fn === 'count' || fn === 'count_distinct' ? 'count' : value?.unit;
+  const type = fn === 'count' || fn === 'count_distinct' ? 'number' : (value?.type ?? 'number');
+  return {
+    kind: 'aggregate',
+    fn,
+    source: source.id,
+    anchor,
+    value,
+    filter,
+    fraction,
+    last: last !== undefined,
+    span: call.span,
+    type: type === 'null' ? 'number' : type,
+    unit,
+  };
+}
+
+function printName(ast: Expr): string {
+  return ast.kind === 'name' ? ast.parts.map((p) => p.name).join('.') : 'the value';
+}
+
+/** The time anchor column: `on <date column>`, else the source's `time:`; undefined if neither. */
+function resolveAnchor(env: ResolveEnv, source: SourceDef, on: Expr | undefined, call: CallExpr): string | undefined {
+  if (on === undefined) return source.time?.value;
+  const parts = on.kind === 'name' ? on.parts.filter((p, i) => !(i === 0 && on.parts.length > 1 && p.name === source.id)) : [];
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const column = only === undefined ? undefined : source.columns.get(only.name);
+  if (column === undefined || (column.type.value !== 'date' && column.type.value !== 'timestamp')) {
+    const dates = [...source.columns.values()].filter((c) => c.type.value === 'date' || c.type.value === 'timestamp').map((c) => c.name);
+    report(env, 'resolve/bad-time-anchor', on.span, `\`on\` in \`${call.name}\` must name a date or timestamp column of \`${source.id}\``, {
+      hint: dates.length > 0 ? `date columns of \`${source.id}\`: ${dates.join(', ')}` : undefined,
+    });
+    return source.time?.value;
+  }
+  return column.name;
+}
