@@ -1,0 +1,57 @@
+/** Builds a {@link KpiDef} from a `kpi` document. */
+import type { SourceText } from '../diagnostics/span.js';
+import type { YMap, YNode } from '../load/tree.js';
+import type { CatalogDocument, KpiDef, KpiOverride, KpiStatus, Thresholds, Unit } from './types.js';
+import { choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from './read-node.js';
+
+/** Units of LANGUAGE.md §4. */
+export const UNITS: readonly Unit[] = ['count', 'money', 'percent', 'ratio', 'days', 'number'];
+/** KPI lifecycle states; `active` is the default. */
+export const KPI_STATUSES: readonly KpiStatus[] = ['draft', 'pilot', 'active', 'deprecated'];
+
+/** The `thresholds:` mapping at `key` of `map`. */
+export function buildThresholds(map: YMap, key: string): Thresholds | undefined {
+  const t = mapAt(map, key);
+  if (t === undefined) return undefined;
+  return { span: t.span, green: numberAt(t, 'green'), amber: numberAt(t, 'amber') };
+}
+
+function buildOverride(item: YNode, files: ReadonlyMap<string, SourceText>): KpiOverride | undefined {
+  if (item.kind !== 'map') return undefined;
+  const where = formulaAt(item, 'where', files);
+  if (where === undefined) return undefined;
+  return { span: item.span, where, target: formulaAt(item, 'target', files), thresholds: buildThresholds(item, 'thresholds') };
+}
+
+/**
+ * The KPI of `doc`, or undefined when it has no formula (the schema phase reported that; without
+ * a formula there is nothing for later phases to check). Defaults: status `active`, direction `up`.
+ */
+export function buildKpi(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>): KpiDef | undefined {
+  const m = doc.tree;
+  const formula = formulaAt(m, 'formula', files);
+  if (formula === undefined) return undefined;
+  const overrides: KpiOverride[] = [];
+  for (const item of itemsAt(m, 'overrides')) {
+    const o = buildOverride(item, files);
+    if (o !== undefined) overrides.push(o);
+  }
+  return {
+    ...doc,
+    kind: 'kpi',
+    title: textAt(m, 'title'),
+    description: textAt(m, 'description'),
+    formula,
+    unit: choiceAt(m, 'unit', UNITS),
+    direction: choiceAt(m, 'direction', ['up', 'down'] as const)?.value ?? 'up',
+    indicator: choiceAt(m, 'indicator', ['leading', 'lagging'] as const)?.value,
+    perspective: choiceAt(m, 'perspective', ['financial', 'customer', 'internal_process', 'learning_growth'] as const)?.value,
+    owner: textAt(m, 'owner'),
+    refresh: choiceAt(m, 'refresh', ['daily', 'weekly', 'monthly', 'quarterly'] as const)?.value,
+    status: choiceAt(m, 'status', KPI_STATUSES) ?? { value: 'active', span: doc.kindSpan },
+    replacedBy: stringAt(m, 'replaced_by'),
+    target: formulaAt(m, 'target', files),
+    thresholds: buildThresholds(m, 'thresholds'),
+    overrides,
+  };
+}
