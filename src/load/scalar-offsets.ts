@@ -119,7 +119,8 @@ function blockChars(text: string, start: number, end: number, value: string): Ra
   const firstContent = lines.find((l) => text.slice(l.start, l.end).trim() !== '');
   if (firstContent === undefined) return [];
   const rawIndent = leadingSpaces(text, firstContent.start, firstContent.end);
-  const valueIndent = leadingSpaces(value, value.search(/[^\n]/), value.length);
+  const firstValueLine = value.split('\n').find((l) => l.trim() !== '') ?? '';
+  const valueIndent = leadingSpaces(firstValueLine, 0, firstValueLine.length);
   const indent = rawIndent - valueIndent;
   if (indent < 0) return undefined;
   const out: RawChar[] = [];
