@@ -28,7 +28,9 @@ export function parseCatalogFiles(files: ReadonlyMap<string, string>): PhaseResu
   let rootHadErrors = false;
   for (const path of [...files.keys()].sort()) {
     const raw = files.get(path) ?? '';
-    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    // A lone CR ends a line for YAML 1.2 and for our line numbers, but not for the yaml library;
+    // CR → LF keeps every offset.
+    const text = (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).replace(/\r(?!\n)/g, '\n');
     const source = makeSourceText(path, text);
     sources.set(path, source);
     const parsed = parseYamlDocuments(source);

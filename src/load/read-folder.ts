@@ -44,7 +44,8 @@ function readOne(w: Walk, abs: string, rel: string): void {
 function walk(w: Walk, absDir: string, relDir: string): void {
   let entries: Dirent[];
   try {
-    entries = readdirSync(absDir, { withFileTypes: true });
+    // Sorted, so which of two links to one folder is walked (and names the files) is deterministic.
+    entries = readdirSync(absDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
     w.diagnostics.push(diagnostic('load/read-failed', fileSpan(relDir === '' ? '.' : relDir), `cannot read the folder \`${relDir || '.'}\`: ${reason(e)}`));
     return;
