@@ -7,6 +7,7 @@ import type { IToken } from 'chevrotain';
 import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Expr } from './ast.js';
+import { deeperThan, MAX_TREE_DEPTH } from './depth.js';
 import { doubleQuotedValue } from './literals.js';
 import { RAW_FILE, type Problem } from './parser-base.js';
 import { FormulaParser } from './parser.js';
@@ -19,6 +20,8 @@ export type Locate = (start: number, end: number) => Span;
 
 /** Longer formulas are refused: no real formula comes near, and it bounds the AST's depth. */
 export const MAX_TOKENS = 4000;
+
+const MAX_RUNS = 32;
 
 let parserInstance: FormulaParser | undefined;
 
@@ -83,6 +86,10 @@ function parseRaw(text: string): RawResult {
   const lastLexError = lexProblems.reduce((m, p) => Math.max(m, p.end), 0);
   const eofOffset = Math.max(lastToken === undefined ? 0 : lastToken.startOffset + lastToken.image.length, lastLexError);
   const { value, parseProblems } = runParser(tokens, eofOffset);
+  if (deeperThan(value, MAX_TREE_DEPTH)) {
+    const message = `the formula is nested too deeply (its expression tree is more than ${MAX_TREE_DEPTH} levels deep)`;
+    return { value: whole, problems: [{ code: 'formula/syntax', start: 0, end: text.length, message, hint: 'split it into smaller named KPIs or definitions' }] };
+  }
   const kept = parseProblems.filter((p) => !followsLexError(p, lexed.errors, tokens, eofOffset));
   return { value, problems: dedupe(sortProblems([...lexProblems, ...kept])) };
 }
@@ -97,7 +104,9 @@ function runParser(tokens: IToken[], eofOffset: number): { value: Expr; parsePro
   let offset = 0;
   let run = tokens;
   let value: Expr | undefined;
-  for (;;) {
+  // Bounded: each run costs a copy of the rest of the input, and past a few dozen left-overs
+  // nothing new would be said anyway.
+  for (let runs = 0; runs < MAX_RUNS; runs++) {
     const first = value === undefined;
     parser.begin(run, eofOffset, first);
     const result = parser.formula();

@@ -124,9 +124,9 @@ function print(expr: Expr): string {
 
 function printUnary(op: '-' | '+' | 'not', inner: Expr): string {
   if (op === 'not') return `not ${operand(inner, PRECEDENCE.not)}`;
-  // `-(-x)` rather than `--x` or `- -x`: the same tree, and easier to read.
-  const signed = (inner.kind === 'unary' && inner.op !== 'not') || (inner.kind === 'number' && precedenceOf(inner) === PRECEDENCE.unary);
-  return signed ? `${op}(${print(inner)})` : `${op}${operand(inner, PRECEDENCE.unary)}`;
+  const text = operand(inner, PRECEDENCE.unary);
+  // `- -x`, not `--x`: keeps two signs two tokens, and readable.
+  return /^[-+]/.test(text) ? `${op} ${text}` : `${op}${text}`;
 }
 
 function printArgument(arg: CallArgument): string {
