@@ -67,14 +67,18 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
   for (const name of [...source.definitions.keys(), ...source.dimensions.keys()]) {
     const named = source.definitions.get(name) ?? source.dimensions.get(name);
     if (named === undefined) continue;
-    if (source.columns.has(name)) {
-      report(env, 'load/duplicate-id', named.span, `\`${name}\` is both a column and a definition or dimension of \`${source.id}\``);
-    }
     const expr = resolveNamed(env, source, name, named.span);
+    // A dimension may share its name with the column it exposes (`region: region`); anything else
+    // sharing a column's name would make the name mean two things.
+    const exposesColumn = expr.kind === 'column' && expr.path.length === 0 && expr.column === name && !source.definitions.has(name);
+    if (source.columns.has(name) && !exposesColumn) {
+      report(env, 'load/duplicate-id', named.span, `\`${name}\` is both a column and a ${source.definitions.has(name) ? 'definition' : 'dimension'} of \`${source.id}\``, {
+        hint: 'give the definition or dimension a name of its own',
+      });
+    }
     if (source.definitions.has(name) && source.dimensions.has(name)) {
       report(env, 'load/duplicate-id', named.span, `\`${name}\` is both a definition and a dimension of \`${source.id}\``);
     }
-    void expr;
   }
 }
 

@@ -1,0 +1,44 @@
+/**
+ * Visiting row expressions: every sub-expression, in order. Used to find the columns (and so the
+ * joins) and the lookups a scan needs.
+ */
+import type { RowExpr } from '../resolve/types.js';
+
+/** Calls `visit` on `expr` and every expression inside it. */
+export function forEachRow(expr: RowExpr | undefined, visit: (e: RowExpr) => void): void {
+  if (expr === undefined) return;
+  visit(expr);
+  switch (expr.kind) {
+    case 'binary':
+      forEachRow(expr.left, visit);
+      forEachRow(expr.right, visit);
+      break;
+    case 'unary':
+    case 'is-null':
+      forEachRow(expr.operand, visit);
+      break;
+    case 'in':
+      forEachRow(expr.operand, visit);
+      expr.list.forEach((e) => forEachRow(e, visit));
+      break;
+    case 'between':
+      forEachRow(expr.operand, visit);
+      forEachRow(expr.low, visit);
+      forEachRow(expr.high, visit);
+      break;
+    case 'call':
+      expr.args.forEach((e) => forEachRow(e, visit));
+      break;
+    case 'lookup':
+      forEachRow(expr.key, visit);
+      break;
+    case 'literal':
+    case 'column':
+    case 'dimension':
+      break;
+    default: {
+      const never: never = expr;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The DuckDB dialect.
+ */
+import type { DurationUnit } from '../formula/ast.js';
+import type { CalendarDef } from '../model/types.js';
+import type { Grain } from '../plan/calendar.js';
+import type { Dialect } from './dialect.js';
+import { quoteIdentifier, stringLiteral } from './quote.js';
+
+const MONTHS: Readonly<Record<DurationUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
+
+function interval(amount: number, unit: DurationUnit): string {
+  const months = MONTHS[unit];
+  if (months > 0) return `INTERVAL ${amount * months} MONTH`;
+  return `INTERVAL ${unit === 'week' ? amount * 7 : amount} DAY`;
+}
+
+/** DuckDB. */
+export const duckdb: Dialect = {
+  name: 'duckdb',
+  quoteIdentifier,
+  stringLiteral,
+  numberLiteral(value) {
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    const text = String(value);
+    // Keep literals exact and typed as decimals/doubles rather than integers that could overflow.
+    return /[e.]/i.test(text) ? (/e/i.test(text) ? `CAST(${text} AS DOUBLE)` : text) : text;
+  },
+  dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
+  toDate: (expr) => `CAST(${expr} AS DATE)`,
+  periodStart(expr, unit, calendar) {
+    switch (unit) {
+      case 'day':
+        return expr;
+      case 'week':
+        return calendar.weekStart === 'sunday'
+          ? `CAST(date_trunc('week', ${expr} + INTERVAL 1 DAY) - INTERVAL 1 DAY AS DATE)`
+          : `CAST(date_trunc('week', ${expr}) AS DATE)`;
+      case 'month':
+        return `CAST(date_trunc('month', ${expr}) AS DATE)`;
+      case 'quarter':
+      case 'year': {
+        const offset = (calendar.fiscalYearStart - 1) % (unit === 'quarter' ? 3 : 12);
+        if (offset === 0) return `CAST(date_trunc('${unit}', ${expr}) AS DATE)`;
+        return `CAST(date_trunc('${unit}', ${expr} - INTERVAL ${offset} MONTH) + INTERVAL ${offset} MONTH AS DATE)`;
+      }
+      default: {
+        const never: never = unit;
+        return never;
+      }
+    }
+  },
+  addToDate: (expr, amount, unit) => (amount === 0 ? expr : `CAST(${expr} ${amount < 0 ? '-' : '+'} ${interval(Math.abs(amount), unit)} AS DATE)`),
+  periodSeries: (from, to, grain) => `generate_series(${from}, ${to}, ${interval(1, grain)})`,
+  daysBetween: (a, b, fractional) =>
+    fractional ? `(epoch(CAST(${b} AS TIMESTAMP)) - epoch(CAST(${a} AS TIMESTAMP))) / 86400.0` : `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
+  monthsBetween: (a, b) => `date_sub('month', CAST(${a} AS TIMESTAMP), CAST(${b} AS TIMESTAMP))`,
+  fiscalYear: (expr, calendar) =>
+    calendar.fiscalYearStart === 1 ? `year(${expr})` : `year(${expr} - INTERVAL ${calendar.fiscalYearStart - 1} MONTH)`,
+  fiscalQuarter: (expr, calendar) =>
+    calendar.fiscalYearStart === 1 ? `quarter(${expr})` : `quarter(${expr} - INTERVAL ${calendar.fiscalYearStart - 1} MONTH)`,
+  month: (expr) => `month(${expr})`,
+  sameValue: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
+  aggregate(fn, value, filter, fraction) {
+    const where = filter === undefined ? '' : ` FILTER (WHERE ${filter})`;
+    const v = value ?? '*';
+    switch (fn) {
+      case 'count':
+        return `count(${v})${where}`;
+      case 'count_distinct':
+        return `count(DISTINCT ${v})${where}`;
+      case 'sum':
+      case 'min':
+      case 'max':
+      case 'avg':
+      case 'median':
+        return `${fn}(${v})${where}`;
+      case 'percentile':
+        return `quantile_cont(${v}, ${fraction ?? 0.5})${where}`;
+      default: {
+        const never: never = fn;
+        return never;
+      }
+    }
+  },
+  topShare: (value, n) =>
+    `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,
+};
+
+/** Every registered dialect, by name (tests loop over these). */
+export const DIALECTS: ReadonlyMap<string, Dialect> = new Map([['duckdb', duckdb]]);
