@@ -71,10 +71,18 @@ describe('hostile input never throws', () => {
   });
 
   test('a huge file', () => {
-    const text = `test: big\nrows:\n${'  - { a: 1, b: [x, y], c: "text" }\n'.repeat(100_000)}`;
+    const text = `test: big\nrows:\n${'  - { a: 1, b: [x, y], c: "text" }\n'.repeat(20_000)}`;
     const result = loadHostile(text);
     expect(result.diagnostics).toEqual([]);
     expect(result.value.documents).toHaveLength(2);
+  });
+
+  test('a huge formula keeps exact offsets', () => {
+    const formula = 'sum(amount) + '.repeat(200_000) + 'sum(amont)';
+    const result = loadHostile(`kpi: k\nformula: |\n  ${formula}\n`);
+    expect(result.diagnostics).toEqual([]);
+    const node = result.value.kpis.get('k')?.formula.node;
+    expect(node?.offsets?.[formula.length - 6]).toBe(7 + 11 + 2 + formula.length - 6);
   });
 
   test('property: arbitrary strings as a catalog file only give diagnostics', () => {
