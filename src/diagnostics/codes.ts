@@ -65,11 +65,11 @@ const table = {
   'data/bad-value': { severity: 'error', summary: "A value in the data is not of its column's declared type." },
   'data/required': { severity: 'error', summary: 'A required column is empty in some rows.' },
   'data/unique': { severity: 'error', summary: 'A unique column (or join key) has repeated values.' },
+  'data/not-in-values': { severity: 'error', summary: "A value is not one of its column's `values`." },
   'data/unknown-format': { severity: 'error', summary: "A source's file format cannot be told from its extension; declare `format:`." },
   'data/bad-format': { severity: 'error', summary: "A column's `format:` is not a valid strptime date/time format." },
   'data/null-time-anchor': { severity: 'warning', summary: "Rows whose default time anchor is empty belong to no period and are left out of every KPI over time." },
   'data/quarantined': { severity: 'warning', summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.' },
-  'data/not-in-values': { severity: 'error', summary: "A value is not one of its column's `values`." },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code kpic can emit. */
