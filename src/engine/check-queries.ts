@@ -1,0 +1,164 @@
+/**
+ * The SQL of the data checks. Counting is cheap and always runs: for CSV and JSON one aggregate
+ * query in the same scan that parses the file; for Parquet a few narrow queries that DuckDB
+ * answers from footer statistics (null counts) or with fast grouping on one column each (`values`,
+ * `unique`). Detail queries, which number every row to find file lines, run only for the checks
+ * whose count is not zero.
+ *
+ * Uniqueness is counted on 64-bit hashes: equal values have equal hashes, so "no repeated hash"
+ * proves "no repeated value", at about 60% of the cost of an exact distinct count. A repeated hash
+ * (a real duplicate, or a collision, odds ~10⁻⁶ at 10M rows) is confirmed exactly by the detail query.
+ */
+import type { ColumnDef, SourceDef } from '../model/types.js';
+import { quoteIdentifier as q, stringLiteral } from '../sql/quote.js';
+import { checkRelationSql, PATH_COLUMN, readParts, ROW_COLUMN } from './source-sql.js';
+import type { SourceFiles } from './source-files.js';
+
+/** The checks that apply to one declared column (index `i` = its `r<i>`/`v<i>` pair). */
+export interface ColumnChecks {
+  readonly i: number;
+  readonly column: ColumnDef;
+  /** The file value may fail to convert (text, or a Parquet type that does not fit). */
+  readonly convert: boolean;
+  readonly required: boolean;
+  readonly values: readonly string[] | undefined;
+  readonly unique: boolean;
+  /** The source's default time anchor, whose empty values are worth a warning. */
+  readonly time: boolean;
+}
+
+/** Per-column counts from the counting queries; absent keys mean zero. */
+export interface CheckCounts {
+  readonly rows: number;
+  readonly bad: ReadonlyMap<number, number>;
+  readonly nulls: ReadonlyMap<number, number>;
+  readonly notIn: ReadonlyMap<number, number>;
+  /** An upper bound on rows repeating an earlier value (exact when zero). */
+  readonly repeats: ReadonlyMap<number, number>;
+}
+
+/** Which checks each declared column needs, given how the files are read. */
+export function planChecks(source: SourceDef, files: SourceFiles): ColumnChecks[] {
+  const columns = [...source.columns.values()];
+  const parts = readParts(source, files, columns, false);
+  return columns.map((column, i) => ({
+    i,
+    column,
+    convert: parts.some((p) => p.columns[i]?.read.fallible === true),
+    required: column.required,
+    values: column.values?.map((v) => v.value),
+    unique: column.unique,
+    time: source.time?.value === column.name,
+  }));
+}
+
+const r = (i: number): string => q(`r${i}`);
+const v = (i: number): string => q(`v${i}`);
+
+/** SQL true when column `c`'s typed value is present but not one of its `values`. */
+export function notInValuesSql(c: ColumnChecks): string {
+  const list = c.values ?? [];
+  const text = c.column.type.value === 'string' ? v(c.i) : `CAST(${v(c.i)} AS VARCHAR)`;
+  if (list.length === 0) return `${v(c.i)} IS NOT NULL`;
+  return `(${v(c.i)} IS NOT NULL AND ${text} NOT IN (${list.map(stringLiteral).join(', ')}))`;
+}
+
+/** SQL true when column `c` has a value that is not of its type. */
+export function badValueSql(c: ColumnChecks): string {
+  return `(${r(c.i)} IS NOT NULL AND ${v(c.i)} IS NULL)`;
+}
+
+/** SQL true when column `c` is empty. */
+export function emptySql(c: ColumnChecks): string {
+  return `${r(c.i)} IS NULL`;
+}
+
+/** A named aggregate of the counting queries. */
+interface Aggregate {
+  readonly name: string;
+  readonly sql: string;
+}
+
+function aggregates(checks: readonly ColumnChecks[], withValues: boolean): { scan: Aggregate[]; stats: Aggregate[]; unique: Aggregate[] } {
+  const scan: Aggregate[] = [];
+  const stats: Aggregate[] = [];
+  const unique: Aggregate[] = [];
+  for (const c of checks) {
+    if (c.convert) scan.push({ name: `bad${c.i}`, sql: `count(*) FILTER (WHERE ${badValueSql(c)})` });
+    if (c.required || c.time) stats.push({ name: `null${c.i}`, sql: `count(*) - count(${r(c.i)})` });
+    if (withValues && c.values !== undefined) scan.push({ name: `notin${c.i}`, sql: `count(*) FILTER (WHERE ${notInValuesSql(c)})` });
+    if (c.unique) unique.push({ name: `dup${c.i}`, sql: `count(${v(c.i)}) - count(DISTINCT hash(${v(c.i)}))` });
+  }
+  return { scan, stats, unique };
+}
+
+function select(list: readonly Aggregate[], from: string): string {
+  return `SELECT ${list.map((a) => `${a.sql} AS ${q(a.name)}`).join(', ')} FROM (${from})`;
+}
+
+/**
+ * The counting queries. Each returns one row whose columns are named `rows`, `bad<i>`,
+ * `null<i>`, `notin<i>`, `dup<i>`, or (the Parquet `values` query) rows of `col`, `rows`.
+ */
+export function countQueries(source: SourceDef, files: SourceFiles, checks: readonly ColumnChecks[]): { sums: string[]; values: string | undefined } {
+  const relation = checkRelationSql(source, files, checks.map((c) => c.column), false);
+  const rows: Aggregate = { name: 'rows', sql: 'count(*)' };
+  if (files.format !== 'parquet') {
+    const { scan, stats, unique } = aggregates(checks, true);
+    return { sums: [select([rows, ...stats, ...scan, ...unique], relation)], values: undefined };
+  }
+  // Parquet: keep the statistics-answerable counts apart so DuckDB need not scan for them.
+  const { scan, stats, unique } = aggregates(checks, false);
+  const sums = [select([rows, ...stats], relation)];
+  if (scan.length > 0) sums.push(select(scan, relation));
+  if (unique.length > 0) sums.push(select(unique, relation));
+  const valueChecks = checks.filter((c) => c.values !== undefined);
+  if (valueChecks.length === 0) return { sums, values: undefined };
+  const branches = valueChecks.map(
+    (c) => `SELECT ${c.i} AS col, ${v(c.i)} AS value, count(*) AS n FROM rel GROUP BY ${v(c.i)} HAVING ${notInValuesSql(c)}`,
+  );
+  const values = `WITH rel AS (${relation}) SELECT col, sum(n) AS ${q('rows')} FROM (${branches.join(' UNION ALL ')}) GROUP BY col`;
+  return { sums, values };
+}
+
+/** A kind of per-row problem the detail query looks for. */
+export type RowProblem = 'bad' | 'required' | 'values';
+
+/**
+ * Rows with per-column problems, grouped by (kind, column, value): the count and the first 20
+ * places (`{path, row}`) of each group, for the 20 groups of each kind and column that occur first.
+ */
+export function problemDetailQuery(source: SourceDef, files: SourceFiles, checks: readonly ColumnChecks[], wanted: readonly { kind: RowProblem; c: ColumnChecks }[]): string {
+  const relation = checkRelationSql(source, files, checks.map((c) => c.column), true);
+  const cases = wanted.map(({ kind, c }) => {
+    const condition = kind === 'bad' ? badValueSql(c) : kind === 'required' ? emptySql(c) : notInValuesSql(c);
+    const value = kind === 'required' ? 'NULL::VARCHAR' : kind === 'bad' ? `CAST(${r(c.i)} AS VARCHAR)` : `CAST(${v(c.i)} AS VARCHAR)`;
+    return { condition, struct: `CASE WHEN ${condition} THEN {'k': ${stringLiteral(kind)}, 'c': ${c.i}, 'v': ${value}} END` };
+  });
+  const place = `{'path': ${q(PATH_COLUMN)}, 'row': ${q(ROW_COLUMN)}}`;
+  const problems = `SELECT ${q(PATH_COLUMN)}, ${q(ROW_COLUMN)}, unnest([${cases.map((x) => x.struct).join(', ')}]) AS p FROM (${relation}) WHERE ${cases.map((x) => x.condition).join(' OR ')}`;
+  return (
+    `SELECT p.k AS kind, p.c AS col, p.v AS value, count(*) AS n, min(${place}, 20) AS firsts ` +
+    `FROM (${problems}) WHERE p IS NOT NULL GROUP BY kind, col, value ` +
+    `QUALIFY row_number() OVER (PARTITION BY kind, col ORDER BY firsts[1]) <= 20`
+  );
+}
+
+/**
+ * Repeated values of unique columns: per column, the total number of repeated values and of rows
+ * holding them, and the 5 repeated values that occur first with their first 5 places.
+ */
+export function uniqueDetailQuery(source: SourceDef, files: SourceFiles, checks: readonly ColumnChecks[], columns: readonly ColumnChecks[]): string {
+  const relation = checkRelationSql(source, files, checks.map((c) => c.column), true);
+  const place = `{'path': ${q(PATH_COLUMN)}, 'row': ${q(ROW_COLUMN)}}`;
+  const branches = columns.map(
+    (c) =>
+      `SELECT ${c.i} AS col, CAST(${v(c.i)} AS VARCHAR) AS value, count(*) AS n, min(${place}, 5) AS firsts ` +
+      `FROM rel WHERE ${v(c.i)} IS NOT NULL GROUP BY ${v(c.i)} HAVING count(*) > 1`,
+  );
+  return (
+    `WITH rel AS (${relation}) SELECT col, value, n, firsts, count(*) OVER (PARTITION BY col) AS repeated, ` +
+    `sum(n) OVER (PARTITION BY col) AS ${q('rows')} FROM (${branches.join(' UNION ALL ')}) ` +
+    `QUALIFY row_number() OVER (PARTITION BY col ORDER BY firsts[1]) <= 5`
+  );
+}
