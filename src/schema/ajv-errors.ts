@@ -137,7 +137,10 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       });
     }
     case 'oneOf': {
-      // The only oneOf of the schema: a lookup has `rows` or `value`, not both, not neither.
+      // The schema's one oneOf: a lookup has `rows` or `value`, not both, not neither.
+      if (doc.kind !== 'lookup' || path.length > 0) {
+        return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} does not have any of the allowed shapes`);
+      }
       const passing = params['passingSchemas'];
       if (passing === null || passing === undefined) {
         return diagnostic('schema/missing-key', doc.kindSpan, `${where} has neither \`rows\` (fixed values) nor \`value\` (a KPI evaluated per key)`, {
