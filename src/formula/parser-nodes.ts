@@ -44,7 +44,7 @@ export abstract class FormulaParserNodes extends FormulaParserBase {
     if (previous === undefined && M.isEof(found)) {
       this.reportAt(found, { message: 'the formula is empty', hint: 'write an expression, e.g. `count(opportunities)`' });
     } else {
-      this.reportAt(found, M.expectedExpression(previous, found));
+      this.reportAt(found, M.expectedExpression(previous, found, this.LA(2)));
     }
     const at = this.startOf(found);
     return this.errorExpr(at, at);
@@ -59,7 +59,7 @@ export abstract class FormulaParserNodes extends FormulaParserBase {
     }));
     if (open === undefined) return this.errorExpr(operand.span.start, this.endOf(keyword));
     const list = this.SUBRULE(this.valueList);
-    const close = this.expectClose(0, T.RParen, (found) => M.expectedClose(')', 'in (', found, true));
+    const close = this.expectClose(0, T.RParen, (found) => M.expectedClose(')', 'in (', found, true, this.previous()));
     return this.ACTION(() => {
       const end = close ? this.endOf(close) : (list.at(-1)?.span.end ?? this.endOf(open));
       return { kind: 'in', operand, negated: not !== undefined, list, span: this.span(operand.span.start, end) };

@@ -134,7 +134,7 @@ export class FormulaParser extends FormulaParserNodes {
   readonly parenthesized = this.RULE('parenthesized', (): Expr => {
     const open = this.CONSUME(T.LParen);
     const inner = this.SUBRULE(this.expression);
-    const close = this.expectClose(0, T.RParen, (found) => M.expectedClose(')', '(', found, false));
+    const close = this.expectClose(0, T.RParen, (found) => M.expectedClose(')', '(', found, false, this.previous()));
     return this.ACTION(() => this.widen(inner, this.startOf(open), close ? this.endOf(close) : inner.span.end));
   }, this.recover);
 
@@ -156,7 +156,7 @@ export class FormulaParser extends FormulaParserNodes {
           this.OPTION(() => {
             this.CONSUME(T.LBracket);
             const index = this.SUBRULE(this.expression);
-            const close = this.expectClose(0, T.RBracket, (found) => M.expectedClose(']', `${parts.map((p) => p.image).join('.')}[`, found, false));
+            const close = this.expectClose(0, T.RBracket, (found) => M.expectedClose(']', `${parts.map((p) => p.image).join('.')}[`, found, false, this.previous()));
             result = this.ACTION(() => ({ kind: 'index', target: name, index, span: this.span(name.span.start, close ? this.endOf(close) : index.span.end) }));
           });
           return result;
@@ -173,7 +173,7 @@ export class FormulaParser extends FormulaParserNodes {
     // "expected an expression" rather than "expected `)`".
     if (this.RECORDING_PHASE) this.OPTION(() => this.SUBRULE(this.argumentList));
     else if (!this.is(this.LA(1), T.RParen)) args = this.SUBRULE(this.argumentList, { ARGS: [callee] });
-    const close = this.expectClose(0, T.RParen, (found) => M.expectedClose(')', `${callee?.image ?? ''}(`, found, true));
+    const close = this.expectClose(0, T.RParen, (found) => M.expectedClose(')', `${callee?.image ?? ''}(`, found, true, this.previous()));
     return this.ACTION(() => {
       const fn = callee as IToken;
       const end = close ? this.endOf(close) : (args.at(-1)?.span.end ?? this.endOf(fn) + 1);

@@ -7,7 +7,10 @@ import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import {
   COMPARISON_TOKENS,
   Comma,
+  Dot,
   Equal,
+  Greater,
+  Less,
   Identifier,
   KEYWORD_TOKENS,
   LBracket,
@@ -38,7 +41,6 @@ const MAX_SHOWN = 32;
 
 /** Makes arbitrary text safe and short inside backticks in a one-line message. */
 export function showText(text: string): string {
-  // eslint-disable-next-line no-control-regex
   const visible = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return visible.length > MAX_SHOWN ? `${visible.slice(0, MAX_SHOWN - 1)}…` : visible;
 }
@@ -74,15 +76,33 @@ export function isClauseKeyword(token: IToken): boolean {
   return is(token, Where) || is(token, On) || is(token, Per);
 }
 
-const CLAUSE_HINT = (word: string): string =>
-  `\`${word}\` goes inside a call's parentheses, after the argument it applies to, e.g. \`sum(amount where won)\``;
+const CLAUSE_EXAMPLES: ReadonlyMap<string, string> = new Map([
+  ['where', 'sum(amount where won)'],
+  ['on', 'sum(amount on created_date)'],
+  ['per', 'avg(sum(amount) per owner_id)'],
+]);
 
-/** "expected an expression after `+`, found `)`" and its hint. */
-export function expectedExpression(previous: IToken | undefined, found: IToken): Wording {
+const CLAUSE_HINT = (word: string): string =>
+  `\`${word}\` goes inside a call's parentheses, after the argument it applies to, e.g. \`${CLAUSE_EXAMPLES.get(word) ?? ''}\``;
+
+/** "is an operator missing?", and for two names in a row, the unquoted-text slip. */
+function missingOperatorHint(previous: IToken | undefined, found: IToken, orComma: boolean): string {
+  const question = `is ${orComma ? 'a `,` or ' : ''}an operator missing before ${describe(found)}?`;
+  if (previous !== undefined && is(previous, Identifier) && is(found, Identifier)) {
+    return `${question} Text values go in single quotes: '${previous.image} ${found.image}'`;
+  }
+  return question;
+}
+
+/** "expected an expression after `+`, found `)`" and its hint; `next` is the token after `found`. */
+export function expectedExpression(previous: IToken | undefined, found: IToken, next?: IToken): Wording {
   const after = previous === undefined ? '' : ` after \`${showText(previous.image)}\``;
   const message = `expected an expression${after}, found ${describe(found)}`;
+  const afterEqual = previous !== undefined && is(previous, Equal);
   let hint: string | undefined;
-  if (is(found, Equal) && previous !== undefined && is(previous, Equal)) hint = 'compare with a single `=`';
+  if (is(found, Equal) && afterEqual) hint = 'compare with a single `=`';
+  else if ((is(found, Greater) || is(found, Less)) && afterEqual) hint = `did you mean \`${found.image}=\`?`;
+  else if (is(found, Dot) && next !== undefined && is(next, NumberLiteral)) hint = `write a digit before the point: \`0.${next.image}\``;
   else if (is(found, Not)) hint = 'put `not …` in parentheses here: `(not …)`';
   else if (isClauseKeyword(found)) hint = `a \`${found.image.toLowerCase()}\` clause follows an argument, e.g. \`sum(amount where won)\``;
   else if (KEYWORD_TOKENS.has(found.tokenType)) hint = `\`${found.image}\` is a reserved word and cannot be used as a name`;
@@ -93,14 +113,13 @@ export function expectedExpression(previous: IToken | undefined, found: IToken):
  * "expected `)` to close `sum(`, found `where`". `inList` says whether a `,` would also have been
  * right here, for the "missing comma" hint.
  */
-export function expectedClose(closer: ')' | ']', opener: string, found: IToken, inList: boolean): Wording {
+export function expectedClose(closer: ')' | ']', opener: string, found: IToken, inList: boolean, previous?: IToken): Wording {
   const message = `expected \`${closer}\` to close \`${showText(opener)}\`, found ${describe(found)}`;
   let hint: string | undefined;
   if (isClauseKeyword(found)) hint = CLAUSE_HINT(found.image.toLowerCase());
   else if (is(found, Not)) hint = 'after a value, `not` must be followed by `in` or `between`: `x not in (…)`';
-  else if (inList && startsOperand(found)) hint = `is a \`,\` or an operator missing before ${describe(found)}?`;
   else if (!inList && is(found, Comma)) hint = 'parentheses group a single expression; a list of values goes after `in`: `x in (a, b)`';
-  else if (startsOperand(found)) hint = `is an operator missing before ${describe(found)}?`;
+  else if (startsOperand(found)) hint = missingOperatorHint(previous, found, inList);
   return { message, hint };
 }
 
@@ -118,7 +137,7 @@ export function unexpectedAfterFormula(previous: IToken | undefined, found: ITok
   else if (is(found, LParen) && previous !== undefined && is(previous, Identifier)) {
     hint = 'only a plain function name can be called, e.g. `lower(name)`';
   } else if (is(found, LBracket)) hint = 'only a name can be indexed, e.g. `stage_probability[stage]`';
-  else if (startsOperand(found)) hint = `is an operator missing before ${describe(found)}?`;
+  else if (startsOperand(found)) hint = missingOperatorHint(previous, found, false);
   return { message, hint };
 }
 

@@ -15,17 +15,29 @@ function keyword(name: string, word: string): TokenType {
   return createToken({ name, pattern: new RegExp(word, 'i'), longer_alt: Identifier, label: `'${word}'` });
 }
 
+/** The keyword `and` (any case). */
 export const And = keyword('And', 'and');
+/** The keyword `or` (any case). */
 export const Or = keyword('Or', 'or');
+/** The keyword `not` (any case). */
 export const Not = keyword('Not', 'not');
+/** The keyword `in` (any case). */
 export const In = keyword('In', 'in');
+/** The keyword `between` (any case). */
 export const Between = keyword('Between', 'between');
+/** The keyword `is` (any case). */
 export const Is = keyword('Is', 'is');
+/** The keyword `null` (any case). */
 export const Null = keyword('Null', 'null');
+/** The keyword `true` (any case). */
 export const True = keyword('True', 'true');
+/** The keyword `false` (any case). */
 export const False = keyword('False', 'false');
+/** The keyword `where` (any case). */
 export const Where = keyword('Where', 'where');
+/** The keyword `on` (any case). */
 export const On = keyword('On', 'on');
+/** The keyword `per` (any case). */
 export const Per = keyword('Per', 'per');
 
 /** `date`, a name unless a string follows it. */
@@ -71,30 +83,51 @@ export const DoubleQuotedString = createToken({
   label: 'string',
 });
 
-/** Categories, so the grammar (and its diagrams) says "comparison operator", not six alternatives. */
+/**
+ * Categories, so the grammar (and its diagrams) says "comparison", not six alternatives: any
+ * comparison operator.
+ */
 export const ComparisonOperator = createToken({ name: 'ComparisonOperator', pattern: Lexer.NA, label: 'comparison' });
+/** `+` or `-` (binary or sign). */
 export const AdditiveOperator = createToken({ name: 'AdditiveOperator', pattern: Lexer.NA, label: "'+' | '-'" });
+/** `*` or `/`. */
 export const MultiplicativeOperator = createToken({ name: 'MultiplicativeOperator', pattern: Lexer.NA, label: "'*' | '/'" });
 
 function operator(name: string, pattern: string | RegExp, category: TokenType, label: string): TokenType {
   return createToken({ name, pattern, categories: [category], label });
 }
 
+/** `<=`. */
 export const LessEqual = operator('LessEqual', '<=', ComparisonOperator, "'<='");
+/** `>=`. */
 export const GreaterEqual = operator('GreaterEqual', '>=', ComparisonOperator, "'>='");
+/** `!=` or `<>`. */
 export const NotEqual = operator('NotEqual', /!=|<>/, ComparisonOperator, "'!='");
+/** `<`. */
 export const Less = operator('Less', '<', ComparisonOperator, "'<'");
+/** `>`. */
 export const Greater = operator('Greater', '>', ComparisonOperator, "'>'");
+/** `=`. */
 export const Equal = operator('Equal', '=', ComparisonOperator, "'='");
+/** `+`. */
 export const Plus = operator('Plus', '+', AdditiveOperator, "'+'");
+/** `-`. */
 export const Minus = operator('Minus', '-', AdditiveOperator, "'-'");
+/** `*`. */
 export const Star = operator('Star', '*', MultiplicativeOperator, "'*'");
+/** `/`. */
 export const Slash = operator('Slash', '/', MultiplicativeOperator, "'/'");
+/** `(`. */
 export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
+/** `)`. */
 export const RParen = createToken({ name: 'RParen', pattern: ')', label: "')'" });
+/** `[`. */
 export const LBracket = createToken({ name: 'LBracket', pattern: '[', label: "'['" });
+/** `]`. */
 export const RBracket = createToken({ name: 'RBracket', pattern: ']', label: "']'" });
+/** `,`. */
 export const Comma = createToken({ name: 'Comma', pattern: ',', label: "','" });
+/** `.`. */
 export const Dot = createToken({ name: 'Dot', pattern: '.', label: "'.'" });
 
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
