@@ -11,6 +11,8 @@ const ERROR: Typed = { type: 'error' };
 const BOOLEAN: Typed = { type: 'boolean' };
 
 const isError = (t: Typed): boolean => t.type === 'error';
+/** Only the type and unit of an operand (operands are whole expressions; spreading them would copy their fields). */
+const typed = (t: Typed | undefined): Typed => (t === undefined ? ERROR : { type: t.type, unit: t.unit });
 const temporal = (t: ValueType): boolean => t === 'date' || t === 'timestamp';
 
 /** Whether two operands can be compared (and the units agree for numbers). */
@@ -110,7 +112,7 @@ export function typeUnary(env: ResolveEnv, op: '-' | '+' | 'not', operand: Typed
     report(env, 'resolve/type-mismatch', ast.span, `\`${op}\` needs a number, but this is ${describeType(operand)}`);
     return ERROR;
   }
-  return operand;
+  return typed(operand);
 }
 
 /** Checks the operands of `in`, `between` (each item against the operand). */
@@ -124,7 +126,7 @@ export function typeMembership(env: ResolveEnv, operand: Typed, operandAst: Expr
 
 /** The result type of a scalar function, checking argument types. `args` are already resolved. */
 export function typeScalarCall(env: ResolveEnv, fn: RowFunction, args: readonly Typed[], asts: readonly Expr[], callAst: Expr): Typed {
-  if (args.some(isError)) return fn === 'if' ? (args[1] ?? ERROR) : ERROR;
+  if (args.some(isError)) return fn === 'if' ? typed(args[1]) : ERROR;
   const need = (i: number, ok: (t: Typed) => boolean, expected: string): boolean => {
     const t = args[i];
     const ast = asts[i];
@@ -135,13 +137,13 @@ export function typeScalarCall(env: ResolveEnv, fn: RowFunction, args: readonly 
   const isNumber = (t: Typed): boolean => t.type === 'number';
   const isTemporal = (t: Typed): boolean => temporal(t.type);
   const same = (from: number): Typed => {
-    let result: Typed = args[from] ?? ERROR;
+    let result: Typed = typed(args[from]);
     for (let i = from + 1; i < args.length; i++) {
       const t = args[i];
       const ast = asts[i];
       if (t === undefined || ast === undefined || t.type === 'null') continue;
       if (result.type === 'null') {
-        result = t;
+        result = typed(t);
         continue;
       }
       if (!comparable(env, result, t, asts[from] ?? callAst, ast, `${fn}()`)) return ERROR;
@@ -161,10 +163,10 @@ export function typeScalarCall(env: ResolveEnv, fn: RowFunction, args: readonly 
     case 'greatest':
       return same(0);
     case 'abs':
-      return need(0, isNumber, 'a number') ? (args[0] ?? ERROR) : ERROR;
+      return need(0, isNumber, 'a number') ? typed(args[0]) : ERROR;
     case 'round':
       need(1, isNumber, 'a number of decimals');
-      return need(0, isNumber, 'a number') ? (args[0] ?? ERROR) : ERROR;
+      return need(0, isNumber, 'a number') ? typed(args[0]) : ERROR;
     case 'days_between':
       return need(0, isTemporal, 'a date') && need(1, isTemporal, 'a date') ? { type: 'number', unit: 'days' } : ERROR;
     case 'months_between':
