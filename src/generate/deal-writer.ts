@@ -1,0 +1,139 @@
+/**
+ * Writes one planned deal: simulates its history, then emits its opportunity row, field history,
+ * stage stays and the activities worked on it, and books it to its owner if won.
+ */
+import { AS_OF_DAY, DAY_SECONDS, formatDate, formatTimestamp } from './calendar.js';
+import { writerOf, type GenContext } from './context.js';
+import { csvText, dollars } from './csv-writer.js';
+import { businessSeconds, simulateDeal, type DealState } from './deal-trajectory.js';
+import {
+  CATEGORIES, CLOSED_LOST, CLOSED_WON, DEAL_TYPES, FIELD, FIELDS, LOSS_REASON_WEIGHTS, LOSS_REASONS, NEXT_STEPS,
+  PRODUCT_LINES, STAGES, type DealType,
+} from './deal-vocabulary.js';
+import { activityId, opportunityId } from './ids.js';
+import type { Rng } from './prng.js';
+import { countQuirk } from './quirks.js';
+import { repId } from './roster.js';
+
+/** A deal as planned by the account's lifecycle, before its history is simulated. */
+export interface DealSpec {
+  readonly type: DealType;
+  readonly createdDay: number;
+  /** The day it really closes (after the as-of date if still open then). */
+  readonly closeDay: number;
+  readonly won: boolean;
+  /** Booked amount in whole dollars: list price less discount. */
+  readonly amount: number;
+  readonly listPrice: number;
+  /** 0–1, two decimals. */
+  readonly discount: number;
+  readonly termMonths: number;
+  readonly productLine: number;
+  /** Empty = not entered. */
+  readonly leadSource: string;
+  /** Rep index of the owner. */
+  readonly owner: number;
+  readonly mega: boolean;
+}
+
+/** A written deal: its id and the state the CRM shows at the as-of date. */
+export interface WrittenDeal {
+  readonly id: string;
+  /** The number in the id. */
+  readonly number: number;
+  readonly spec: DealSpec;
+  readonly state: DealState;
+  /** Rep index of the owner in the file, or −1 for a deleted user. */
+  readonly owner: number;
+}
+
+/** One deal in this many is owned by a user who has since been deleted. */
+const DELETED_OWNER_EVERY = 1499;
+const DELETED_USERS = 3;
+
+/** Simulates and writes one deal for the account `accountId`. */
+export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: DealSpec): WrittenDeal {
+  const number = ++ctx.counters.opportunity;
+  const id = opportunityId(number);
+  let owner = spec.owner;
+  let ownerId = ctx.roster.reps[owner]?.id ?? '';
+  if (number % DELETED_OWNER_EVERY === DELETED_OWNER_EVERY >> 1) {
+    owner = -1;
+    ownerId = repId(ctx.roster.reps.length + (Math.floor(number / DELETED_OWNER_EVERY) % DELETED_USERS));
+    countQuirk(ctx.quirks, 'deleted_owner_opportunities');
+  }
+  const gaming = ctx.roster.reps[spec.owner]?.traits.gaming ?? false;
+  const mayLackAmount = !spec.won || spec.closeDay > AS_OF_DAY;
+  const amountMissing = mayLackAmount && rng.chance(0.02);
+  const state = simulateDeal(rng, {
+    createdTs: spec.createdDay * DAY_SECONDS + businessSeconds(rng),
+    closeDay: spec.closeDay,
+    won: spec.won,
+    amount: amountMissing ? null : spec.amount,
+    gaming,
+  });
+
+  const nextStep = rng.chance(0.015) ? '' : rng.pick(NEXT_STEPS[state.stage] ?? ['']);
+  const lossReason = state.stage === CLOSED_LOST ? rng.weighted(LOSS_REASONS, LOSS_REASON_WEIGHTS) : '';
+  writerOf(ctx, 'opportunities').line(
+    `${id},${accountId},${ownerId},${DEAL_TYPES[spec.type]},${STAGES[state.stage]},` +
+      `${state.amount === null ? '' : dollars(state.amount)},${formatDate(spec.createdDay)},` +
+      `${formatDate(state.closeDay)},${CATEGORIES[state.category]},${spec.leadSource},` +
+      `${PRODUCT_LINES[spec.productLine]},${spec.termMonths},${spec.discount.toFixed(2)},${csvText(nextStep)},${lossReason}`,
+  );
+  const history = writerOf(ctx, 'opportunity_history');
+  for (const c of state.changes) {
+    history.line(
+      `${id},${formatTimestamp(c.ts)},${FIELDS[c.field]},${fieldText(c.field, c.oldValue)},${fieldText(c.field, c.newValue)}`,
+    );
+  }
+  const stays = writerOf(ctx, 'opportunity_stage_history');
+  for (const s of state.stays) {
+    stays.line(`${id},${STAGES[s.stage]},${formatDate(s.enteredDay)},${s.exitedDay === null ? '' : formatDate(s.exitedDay)}`);
+  }
+  if (owner >= 0) writeDealActivities(ctx, rng, id, accountId, ownerId, spec, state);
+
+  if (state.stage === CLOSED_WON && state.amount !== null) ctx.bookings.add(owner, state.closeDay, state.amount);
+  if (state.amount === null) countQuirk(ctx.quirks, 'missing_amount');
+  if (nextStep === '') countQuirk(ctx.quirks, 'missing_next_step');
+  if (spec.type === 0 && spec.leadSource === '') countQuirk(ctx.quirks, 'missing_lead_source');
+  if (spec.mega) countQuirk(ctx.quirks, 'mega_deals');
+  if (state.pushes >= 3) countQuirk(ctx.quirks, 'repeated_close_date_pushes');
+  if (state.skippedStage) countQuirk(ctx.quirks, 'skipped_stages');
+  if (state.quarterEndJump) countQuirk(ctx.quirks, 'quarter_end_stage_jumps');
+  if (state.backdated) countQuirk(ctx.quirks, 'backdated_closes');
+  return { id, number, spec, state, owner };
+}
+
+function fieldText(field: number, value: number): string {
+  switch (field) {
+    case FIELD.stage:
+      return STAGES[value] ?? '';
+    case FIELD.category:
+      return CATEGORIES[value] ?? '';
+    case FIELD.amount:
+      return dollars(value);
+    default:
+      return formatDate(value);
+  }
+}
+
+const ACTIVITY_TYPES = ['call', 'email', 'meeting'] as const;
+const WON_MIX = [0.35, 0.4, 0.25];
+const OTHER_MIX = [0.4, 0.45, 0.15];
+
+/** Calls, emails and meetings by the owner while the deal is open; won deals see more meetings. */
+function writeDealActivities(
+  ctx: GenContext, rng: Rng, id: string, accountId: string, ownerId: string, spec: DealSpec, state: DealState,
+): void {
+  const last = state.closed ? Math.min(spec.closeDay, AS_OF_DAY) : AS_OF_DAY;
+  const openDays = Math.max(0, last - spec.createdDay);
+  const won = state.stage === CLOSED_WON;
+  const n = 1 + Math.floor(rng.next() * (1 + Math.min(openDays, 180) / 30) * (won ? 1.3 : 1));
+  const out = writerOf(ctx, 'activities');
+  for (let k = 0; k < n; k++) {
+    const type = rng.weighted(ACTIVITY_TYPES, won ? WON_MIX : OTHER_MIX);
+    const day = spec.createdDay + rng.int(0, openDays);
+    out.line(`${activityId(++ctx.counters.activity)},${ownerId},${id},${accountId},${type},${formatDate(day)}`);
+  }
+}
