@@ -55,7 +55,7 @@ export async function checkJoinKeys(
 async function repeats(db: Database, sql: string, key: string): Promise<{ repeated: number; rows: number; examples: string[] } | undefined> {
   const k = q(key);
   // Hash first (cheap, exact when zero), then the exact count only if some hash repeats.
-  const [bound] = await db.query(`SELECT count(${k}) - count(DISTINCT hash(${k})) AS n FROM (${sql})`);
+  const [bound] = await db.query(`SELECT count(${k}) - count(DISTINCT hash(${k})) FILTER (WHERE ${k} IS NOT NULL) AS n FROM (${sql})`);
   if (Number(bound?.['n'] ?? 0) === 0) return undefined;
   const groups = await db.query(
     `SELECT CAST(${k} AS VARCHAR) AS value, count(*) AS n, count(*) OVER () AS repeated, sum(count(*)) OVER () AS total ` +

@@ -87,7 +87,8 @@ function aggregates(checks: readonly ColumnChecks[], withValues: boolean): { sca
     if (c.convert) scan.push({ name: `bad${c.i}`, sql: `count(*) FILTER (WHERE ${badValueSql(c)})` });
     if (c.required || c.time) stats.push({ name: `null${c.i}`, sql: `count(*) - count(${r(c.i)})` });
     if (withValues && c.values !== undefined) scan.push({ name: `notin${c.i}`, sql: `count(*) FILTER (WHERE ${notInValuesSql(c)})` });
-    if (c.unique) unique.push({ name: `dup${c.i}`, sql: `count(${v(c.i)}) - count(DISTINCT hash(${v(c.i)}))` });
+    // hash(NULL) is not NULL: leave NULLs out of the distinct count, as count(v) does.
+    if (c.unique) unique.push({ name: `dup${c.i}`, sql: `count(${v(c.i)}) - count(DISTINCT hash(${v(c.i)})) FILTER (WHERE ${v(c.i)} IS NOT NULL)` });
   }
   return { scan, stats, unique };
 }
@@ -105,7 +106,10 @@ export function countQueries(source: SourceDef, files: SourceFiles, checks: read
   const rows: Aggregate = { name: 'rows', sql: 'count(*)' };
   if (files.format !== 'parquet') {
     const { scan, stats, unique } = aggregates(checks, true);
-    return { sums: [select([rows, ...stats, ...scan, ...unique], relation)], values: undefined };
+    // Reading every declared column makes DuckDB validate it (UTF-8, JSON), so a file that
+    // would fail the KPI query fails here instead, where it is reported well.
+    const seen = checks.map((c) => ({ name: `seen${c.i}`, sql: `count(${r(c.i)})` }));
+    return { sums: [select([rows, ...stats, ...scan, ...unique, ...seen], relation)], values: undefined };
   }
   // Parquet: keep the statistics-answerable counts apart so DuckDB need not scan for them.
   const { scan, stats, unique } = aggregates(checks, false);

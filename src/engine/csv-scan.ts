@@ -102,7 +102,9 @@ export function scanCsv(file: string, options: CsvScanOptions, visit: (record: C
       for (; i < limit && !stopped; i++) {
         const b = buffer[i] ?? 0;
         if (b === LF && lastCr) {
+          // The second byte of a CRLF: the line was counted at the CR.
           lastCr = false;
+          if (inQuotes && !quotePending && collect) field.push(b);
           continue;
         }
         lastCr = b === CR;

@@ -42,7 +42,7 @@ export interface ColumnInfo {
   readonly type: string;
 }
 
-/** A whole query result. Column names are made unique the way DuckDB does (`x`, `x_1`). */
+/** A whole query result. Repeated column names are made unique (`x`, `x:1`), as node-api does. */
 export interface QueryResult {
   readonly columns: readonly ColumnInfo[];
   readonly rows: readonly Row[];

@@ -6,7 +6,7 @@
  */
 import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { closestName } from '../diagnostics/suggest.js';
-import type { ColumnDef, SourceDef } from '../model/types.js';
+import { ID_PATTERN, type ColumnDef, type SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
 import { readCsvHeader } from './csv-scan.js';
 import { displayPath, showValue } from './data-location.js';
@@ -97,7 +97,8 @@ function missingHint(source: SourceDef, files: SourceFiles, column: ColumnDef, h
   const name = fileName(column);
   const closest = closestName(name, headers);
   if (closest !== undefined) {
-    return column.from === undefined && closest !== name
+    // A header that cannot be a column id is mapped with `from:`; one that can is likely a typo.
+    return column.from === undefined && !ID_PATTERN.test(closest)
       ? `did you mean \`${closest}\`? (add \`from: ${JSON.stringify(closest)}\` to map the ${noun} to \`${column.name}\`)`
       : `did you mean \`${closest}\`?`;
   }
