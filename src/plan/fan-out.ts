@@ -5,7 +5,7 @@
  */
 import type { Catalog } from '../model/types.js';
 import type { KpiAggregate, RowColumn, RowExpr } from '../resolve/types.js';
-import { forEachRow } from './row-walk.js';
+import { forEachRow } from '../resolve/row-walk.js';
 
 /** The paths of every column a row expression reads. */
 export function columnPaths(expr: RowExpr | undefined): (readonly string[])[] {

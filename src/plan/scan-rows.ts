@@ -5,7 +5,7 @@
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { RowExpr } from '../resolve/types.js';
 import type { Level, PlanKey, ScanJoin, ScanLookup, ScanMeasure } from './ir.js';
-import { forEachRow } from './row-walk.js';
+import { forEachRow } from '../resolve/row-walk.js';
 
 /** The row expressions of a scan draft: measure values and filters, dimension and key expressions. */
 export function scanRowExprs(

@@ -7,6 +7,7 @@ import { closestName } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
 import { resolveRow } from './row.js';
+import { forEachRow } from './row-walk.js';
 import type { AggregateFunction, KpiExpr, RowExpr } from './types.js';
 
 const ERROR: KpiExpr = { kind: 'literal', value: null, type: 'error' };
@@ -90,8 +91,18 @@ export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly Nam
     return undefined;
   }
   const pinned = [...pins.keys()][0];
-  if (pinned !== undefined) return sources.get(pinned);
   const bareNames = [...new Set(bare.map((r) => r.parts[0]?.name ?? ''))];
+  if (pinned !== undefined) {
+    const source = sources.get(pinned);
+    // `sum(accounts.employees + amount)` over opportunities: the other names belong to a source
+    // that joins to the pinned one, so the qualifier was meant as a join. Resolving in that source
+    // reports the qualifier with the join to use instead.
+    if (explicit === undefined && source !== undefined && !bareNames.every((n) => sourceHas(source, n))) {
+      const joining = [...sources.values()].filter((s) => bareNames.every((n) => sourceHas(s, n)) && [...s.joins.values()].some((j) => j.to.value === pinned));
+      if (joining.length === 1) return joining[0];
+    }
+    return source;
+  }
   if (bareNames.length === 0) {
     report(env, 'resolve/no-source', call.span, `\`${call.name}\` names no source or column, so kpic cannot tell which rows it reads`, {
       hint: 'name the source, e.g. count(opportunities where won)',
@@ -199,6 +210,11 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
       return ERROR;
     }
   }
+  if (value !== undefined && readsSeveralJoins(value)) {
+    report(env, 'resolve/ambiguous-meaning', valueAst.span, `${fn}() of values from two different joins has no single meaning: each joined row counts once per cell, but these rows come from different joins`, {
+      hint: 'aggregate each join on its own, e.g. sum(account.employees) + sum(owner.quota), or include a column of the source itself',
+    });
+  }
   const unit = fn === 'count' || fn === 'count_distinct' ? 'count' : value?.unit;
   const type = fn === 'count' || fn === 'count_distinct' ? 'number' : (value?.type ?? 'number');
   return {
@@ -214,6 +230,18 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
     type: type === 'null' ? 'number' : type,
     unit,
   };
+}
+
+/** True when a value reads only joined columns, reached through more than one join path. */
+function readsSeveralJoins(value: RowExpr): boolean {
+  const firstHops = new Set<string>();
+  let own = false;
+  forEachRow(value, (e) => {
+    if (e.kind !== 'column') return;
+    if (e.path.length === 0) own = true;
+    else firstHops.add(e.path[0] as string);
+  });
+  return !own && firstHops.size > 1;
 }
 
 function printName(ast: Expr): string {

@@ -23,6 +23,8 @@ export interface KpiScope {
   /** The sources a KPI's aggregates read (for `per` keys). */
   readonly kpiSources: (id: string) => ReadonlySet<string>;
   readonly last?: LastContext | undefined;
+  /** Set inside rolling() or to_date(): a second range window inside has no single meaning. */
+  readonly range?: string | undefined;
 }
 
 /** Resolves a KPI-level expression. */
@@ -167,7 +169,13 @@ function resolveKpiFunction(env: ResolveEnv, ast: CallExpr, scope: KpiScope): Kp
     return resolveKpiExpr(env, first, { ...scope, last: { anchor: on?.kind === 'name' ? on : undefined } });
   }
   rejectClauses(env, ast);
-  const expr = resolveKpiExpr(env, first, scope);
+  const isRange = name === 'rolling' || name === 'to_date';
+  if (isRange && scope.range !== undefined) {
+    report(env, 'resolve/ambiguous-meaning', ast.nameSpan, `${name}() inside ${scope.range}() has no single meaning: both widen the period`, {
+      hint: 'use one window, or define the inner one as its own KPI and compare them',
+    });
+  }
+  const expr = resolveKpiExpr(env, first, isRange ? { ...scope, range: name } : scope);
   const typed = { type: expr.type, unit: expr.unit };
   if (expr.type !== 'number' && expr.type !== 'error') {
     report(env, 'resolve/type-mismatch', first.span, `${name}() works on numbers, but this is ${describeType(expr)}`);

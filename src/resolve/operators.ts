@@ -3,6 +3,7 @@
  * layers combine typed operands the same way; only what the operands are differs.
  */
 import type { BinaryOperator, Expr } from '../formula/ast.js';
+import { printFormula } from '../formula/print.js';
 import { addUnits, describeUnit, divideUnits, multiplyUnits } from './units.js';
 import { describeType, report, type ResolveEnv } from './env.js';
 import type { RowFunction, Typed, ValueType } from './types.js';
@@ -11,6 +12,11 @@ const ERROR: Typed = { type: 'error' };
 const BOOLEAN: Typed = { type: 'boolean' };
 
 const isError = (t: Typed): boolean => t.type === 'error';
+/** An operand as the user wrote it (canonical form), shortened for messages. */
+const quote = (ast: Expr): string => {
+  const text = printFormula(ast);
+  return `\`${text.length > 40 ? `${text.slice(0, 37)}...` : text}\``;
+};
 /** Only the type and unit of an operand (operands are whole expressions; spreading them would copy their fields). */
 const typed = (t: Typed | undefined): Typed => (t === undefined ? ERROR : { type: t.type, unit: t.unit });
 const temporal = (t: ValueType): boolean => t === 'date' || t === 'timestamp';
@@ -32,7 +38,7 @@ function comparable(env: ResolveEnv, left: Typed, right: Typed, leftAst: Expr, r
     return false;
   }
   if (left.type === 'number' && !addUnits(left.unit, right.unit).ok) {
-    report(env, 'resolve/unit-mismatch', rightAst.span, `cannot compare ${describeUnit(left.unit)} with ${describeUnit(right.unit)}`);
+    report(env, 'resolve/unit-mismatch', rightAst.span, `cannot compare ${quote(leftAst)} (${describeUnit(left.unit)}) with ${quote(rightAst)} (${describeUnit(right.unit)})`);
     return false;
   }
   return true;
@@ -85,7 +91,7 @@ export function typeBinary(env: ResolveEnv, op: BinaryOperator, left: Typed, rig
           env,
           'resolve/unit-mismatch',
           rightAst.span,
-          `cannot ${op === '+' ? 'add' : 'subtract'} ${describeUnit(right.unit)} ${op === '+' ? 'to' : 'from'} ${describeUnit(left.unit)}`,
+          `cannot ${op === '+' ? 'add' : 'subtract'} ${quote(rightAst)} (${describeUnit(right.unit)}) ${op === '+' ? 'to' : 'from'} ${quote(leftAst)} (${describeUnit(left.unit)})`,
           { hint: 'both sides of + and - must have the same unit' },
         );
         return ERROR;

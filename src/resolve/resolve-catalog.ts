@@ -13,7 +13,8 @@ import { resolveNamed, resolveRow } from './row.js';
 import { declaredUnitAccepts, describeUnit } from './units.js';
 import { resolveLookups } from './lookups.js';
 import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride } from './resolved.js';
-import type { KpiExpr, KpiRef, Typed } from './types.js';
+import type { KpiExpr, KpiRef, RowExpr, Typed } from './types.js';
+import { forEachRow } from './row-walk.js';
 
 /** Resolves a loaded catalog. Goes on after errors so one run reports every problem. */
 export function resolveCatalog(catalog: Catalog): PhaseResult<ResolvedCatalog> {
@@ -135,43 +136,10 @@ function collectRefs(expr: KpiExpr, out: KpiRef[] = []): KpiRef[] {
 
 /** Lookup ids used inside the aggregates of an expression. */
 export function collectLookups(expr: KpiExpr, out = new Set<string>()): Set<string> {
-  const visitRow = (r: import('./types.js').RowExpr | undefined): void => {
-    if (r === undefined) return;
-    switch (r.kind) {
-      case 'lookup':
-        out.add(r.lookup);
-        visitRow(r.key);
-        break;
-      case 'binary':
-        visitRow(r.left);
-        visitRow(r.right);
-        break;
-      case 'unary':
-      case 'is-null':
-        visitRow(r.operand);
-        break;
-      case 'in':
-        visitRow(r.operand);
-        r.list.forEach(visitRow);
-        break;
-      case 'between':
-        visitRow(r.operand);
-        visitRow(r.low);
-        visitRow(r.high);
-        break;
-      case 'call':
-        r.args.forEach(visitRow);
-        break;
-      case 'literal':
-      case 'column':
-      case 'dimension':
-        break;
-      default: {
-        const never: never = r;
-        return never;
-      }
-    }
-  };
+  const visitRow = (r: RowExpr | undefined): void =>
+    forEachRow(r, (e) => {
+      if (e.kind === 'lookup') out.add(e.lookup);
+    });
   const visit = (e: KpiExpr): void => {
     switch (e.kind) {
       case 'aggregate':
