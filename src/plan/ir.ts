@@ -48,7 +48,7 @@ export interface WindowSpec {
 export interface ScanMeasure {
   /** SQL column name, unique in the plan. */
   readonly id: string;
-  readonly fn: AggregateFunction | 'presence';
+  readonly fn: AggregateFunction;
   /** Undefined: count rows. */
   readonly value?: RowExpr | undefined;
   readonly filter?: RowExpr | undefined;

@@ -46,7 +46,7 @@ interface Ctx {
   readonly kpi: string;
 }
 
-const EMPTY_ZERO = new Set(['count', 'count_distinct', 'sum', 'presence']);
+const EMPTY_ZERO = new Set(['count', 'count_distinct', 'sum']);
 
 /** Plans the evaluation of KPIs. Never throws for a user mistake. */
 export function planRun(resolved: ResolvedCatalog, request: PlanRequest): PlanResult {
@@ -163,7 +163,8 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
       const filter = filters.some((f) => f === undefined)
         ? undefined
         : filters.reduce<RowExpr | undefined>((acc, f) => (acc === undefined ? f : { kind: 'binary', op: 'or', left: acc, right: f as RowExpr, type: 'boolean' }), undefined);
-      const m = measureAt({ ...agg, fn: 'count', value: undefined, filter, last: false }, 'presence', ctx);
+      // Presence is a row count: it shares its column with any equal count(…) of the scan.
+      const m = measureAt({ ...agg, fn: 'count', value: undefined, filter, last: false }, 'count', ctx);
       total = total === undefined ? m : { kind: 'binary', op: '+', left: total, right: m };
     }
     return total ?? { kind: 'literal', value: 1 };
@@ -184,7 +185,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     return measureAt(agg, agg.fn, ctx);
   };
 
-  const measureAt = (agg: KpiAggregate, fn: KpiAggregate['fn'] | 'presence', ctx: Ctx): CellExpr => {
+  const measureAt = (agg: KpiAggregate, fn: KpiAggregate['fn'], ctx: Ctx): CellExpr => {
     const anchor = agg.anchor ?? null;
     const window = anchor === null ? NO_WINDOW : ctx.window;
     const spec = { fn, value: agg.value, filter: agg.filter, fraction: agg.fraction };
@@ -205,7 +206,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     const check = checkWindow(window, grain);
     if (typeof check === 'string') throw new PlanError('invalid', `KPI \`${ctx.kpi}\` at grain ${grain}: ${check}`);
     windowsUsed.push({ purpose: ctx.purpose, window });
-    const decomposable = fn === 'count' || fn === 'sum' || fn === 'min' || fn === 'max' || fn === 'presence';
+    const decomposable = fn === 'count' || fn === 'sum' || fn === 'min' || fn === 'max';
     if (decomposable && check.aligned && !agg.last) {
       const partial = registry.measure(shape('partials'), ctx.level, spec);
       const reagg = fn === 'min' || fn === 'max' ? fn : 'sum';
@@ -221,7 +222,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     const expr = walk(kpi.expr, ctx);
     // Every source of the KPI gets a base-level row count: it decides the grid's breakdown values.
     for (const agg of aggregatesOf(kpi.expr, resolved)) {
-      registry.measure({ purpose: 'main', source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, base, { fn: 'presence' });
+      registry.measure({ purpose: 'main', source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, base, { fn: 'count' });
     }
     return { kpi: kpi.id, expr, sources: kpi.sources };
   });
@@ -250,7 +251,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
         const presence = presenceOf(kpi.expr, ctx);
         // Unwindowed row counts give the lookup's own data range (the periods it is computed for).
         for (const agg of aggregatesOf(kpi.expr, resolved)) {
-          registry.measure({ purpose: ctx.purpose, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, { dims: [], keys: [] }, { fn: 'presence' });
+          registry.measure({ purpose: ctx.purpose, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, { dims: [], keys: [] }, { fn: 'count' });
         }
         lookupTables.set(lookupId, { id: `l_${lookupTables.size}`, lookup: lookupId, computed: { level, value, presence }, default: lookup.default });
       }

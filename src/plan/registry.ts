@@ -40,7 +40,7 @@ interface MutableWindowTable {
 
 /** An aggregate to compute: function, value, filter (all row expressions of the scan's source). */
 export interface MeasureSpec {
-  readonly fn: AggregateFunction | 'presence';
+  readonly fn: AggregateFunction;
   readonly value?: RowExpr | undefined;
   readonly filter?: RowExpr | undefined;
   readonly fraction?: number | undefined;

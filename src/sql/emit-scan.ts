@@ -119,8 +119,7 @@ export function emitScan(ctx: ScanEmitContext, scan: Scan): Cte[] {
   const aggregates = scan.measures.map((m) => {
     const value = column(m.value);
     const filter = column(m.filter);
-    const fn = m.fn === 'presence' ? 'count' : m.fn;
-    return `${ctx.dialect.aggregate(fn, m.fn === 'presence' ? undefined : value, filter, m.fraction)} AS ${m.id}`;
+    return `${ctx.dialect.aggregate(m.fn, value, filter, m.fraction)} AS ${m.id}`;
   });
   const allCols = [...new Set(scan.levels.flatMap((l) => levelColumns(l)))];
   const groupCols = (l: Level): string[] => [...(timeless ? [] : ['period']), ...levelColumns(l)];

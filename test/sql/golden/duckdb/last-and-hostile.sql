@@ -1,0 +1,74 @@
+WITH
+"src_arr_snapshots" AS (
+  SELECT
+  "account_id" AS "account_id",
+  TRY_CAST("snapshot_date" AS DATE) AS "snapshot_date",
+  CASE WHEN isfinite(TRY_CAST("arr" AS DOUBLE)) THEN TRY_CAST("arr" AS DOUBLE) END AS "arr"
+FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
+),
+"src_opportunities" AS (
+  SELECT
+  "id" AS "id",
+  "account_id" AS "account_id",
+  "owner_id" AS "owner_id",
+  "stage" AS "stage",
+  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  TRY_CAST("created_date" AS DATE) AS "created_date",
+  TRY_CAST("close_date" AS DATE) AS "close_date"
+FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
+),
+"s0" AS (
+  SELECT period, sum(v0) AS m0
+  FROM (SELECT * FROM (
+    SELECT CAST(date_trunc('quarter', CAST(t0."snapshot_date" AS DATE)) AS DATE) AS period, CAST(t0."snapshot_date" AS DATE) AS _a, t0."arr" AS v0
+    FROM "src_arr_snapshots" AS t0
+    WHERE t0."snapshot_date" IS NOT NULL
+  ) AS r QUALIFY r._a = max(r._a) OVER (PARTITION BY period)) AS r
+  GROUP BY period
+),
+"s1" AS (
+  SELECT period, count(*) AS m1
+  FROM (
+    SELECT CAST(date_trunc('quarter', CAST(t0."snapshot_date" AS DATE)) AS DATE) AS period, CAST(t0."snapshot_date" AS DATE) AS _a
+    FROM "src_arr_snapshots" AS t0
+    WHERE t0."snapshot_date" IS NOT NULL
+  ) AS r
+  GROUP BY period
+),
+"s2" AS (
+  SELECT period, count(*) FILTER (WHERE f0) AS m2, count(*) AS m3
+  FROM (
+    SELECT CAST(date_trunc('quarter', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."owner_id" = 'x''); DROP TABLE t; --') AS f0
+    FROM "src_opportunities" AS t0
+    WHERE t0."close_date" IS NOT NULL
+  ) AS r
+  GROUP BY period
+),
+"bounds" AS (
+  SELECT dlo AS lo, dhi AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s1" UNION ALL SELECT period FROM "s2")) AS data_range
+),
+"periods_all" AS (
+  SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 3 MONTH)) AS DATE) AS period FROM bounds
+),
+"periods" AS (
+  SELECT p.period FROM periods_all AS p, bounds AS b WHERE p.period >= b.lo AND p.period <= b.hi
+),
+"tuples" AS (
+  SELECT TRUE AS "s_arr_snapshots", TRUE AS "s_opportunities"
+),
+"cells" AS (
+  SELECT drv.period, drv."s_arr_snapshots", drv."s_opportunities", coalesce(j0.m0, 0) AS "s0__m0", coalesce(j1.m2, 0) AS "s2__m2"
+  FROM (SELECT p.period, t.* FROM periods AS p CROSS JOIN tuples AS t) AS drv
+  LEFT JOIN "s0" AS j0 ON j0.period = drv.period
+  LEFT JOIN "s2" AS j1 ON j1.period = drv.period
+)
+SELECT kpi, period, value FROM (
+SELECT 0 AS _ord, 'arr_end' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value
+  FROM cells AS c
+  WHERE c."s_arr_snapshots"
+  UNION ALL
+SELECT 1 AS _ord, 'hostile' AS kpi, c.period, CAST(c."s2__m2" AS DOUBLE) AS value
+  FROM cells AS c
+  WHERE c."s_opportunities"
+) AS results
+ORDER BY _ord, period

@@ -1,0 +1,44 @@
+WITH
+"src_opportunities" AS (
+  SELECT
+  "id" AS "id",
+  "account_id" AS "account_id",
+  "owner_id" AS "owner_id",
+  "stage" AS "stage",
+  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  TRY_CAST("created_date" AS DATE) AS "created_date",
+  TRY_CAST("close_date" AS DATE) AS "close_date"
+FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
+),
+"s0" AS (
+  SELECT period, sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1
+  FROM (
+    SELECT CAST(date_trunc('month', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0, (t0."stage" = 'Won') AS f1
+    FROM "src_opportunities" AS t0
+    WHERE t0."close_date" IS NOT NULL
+  ) AS r
+  GROUP BY period
+),
+"bounds" AS (
+  SELECT dlo AS lo, dhi AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s0")) AS data_range
+),
+"periods_all" AS (
+  SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 1 MONTH)) AS DATE) AS period FROM bounds
+),
+"periods" AS (
+  SELECT p.period FROM periods_all AS p, bounds AS b WHERE p.period >= b.lo AND p.period <= b.hi
+),
+"tuples" AS (
+  SELECT TRUE AS "s_opportunities"
+),
+"cells" AS (
+  SELECT drv.period, drv."s_opportunities", coalesce(j0.m0, 0) AS "s0__m0"
+  FROM (SELECT p.period, t.* FROM periods AS p CROSS JOIN tuples AS t) AS drv
+  LEFT JOIN "s0" AS j0 ON j0.period = drv.period
+)
+SELECT kpi, period, value FROM (
+SELECT 0 AS _ord, 'bookings' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value
+  FROM cells AS c
+  WHERE c."s_opportunities"
+) AS results
+ORDER BY _ord, period
