@@ -15,6 +15,7 @@
 import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type Severity } from '../diagnostics/diagnostic.js';
 import type { SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
+import { checkFingerprint, type CheckCache } from './check-cache.js';
 import { countQueries, planChecks, problemDetailQuery, uniqueDetailQuery, type CheckCounts, type ColumnChecks, type RowProblem } from './check-queries.js';
 import { problemDiagnostics, uniqueDiagnostics, type ProblemGroup, type RepeatGroup } from './check-messages.js';
 import type { Database, Row } from './duckdb.js';
@@ -26,11 +27,14 @@ import { sourceRelationSql } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
 
 export { checkJoinKeys } from './check-join-keys.js';
+export { memoryCheckCache, type CheckCache, type CachedCheck } from './check-cache.js';
 
 /** Options of {@link checkSourceData}. */
 export interface CheckOptions {
   /** Write rows that break the contract to this CSV file and leave them out, instead of failing. */
   readonly quarantine?: string | undefined;
+  /** Remembers clean results so unchanged files are not checked again (see check-cache.ts). */
+  readonly cache?: CheckCache | undefined;
 }
 
 /** A source whose data passed the checks (or whose bad rows were quarantined). */
@@ -57,6 +61,15 @@ export async function checkSourceData(
   files: SourceFiles,
   options: CheckOptions = {},
 ): Promise<PhaseResult<CheckedSource>> {
+  const key = options.cache === undefined || options.quarantine !== undefined ? undefined : checkFingerprint(source, files);
+  const hit = key === undefined ? undefined : options.cache?.get(key);
+  if (hit !== undefined) return { value: hit.checked, diagnostics: hit.diagnostics };
+  const result = await checkUncached(db, source, files, options);
+  if (key !== undefined && !hasErrors(result.diagnostics)) options.cache?.set(key, { checked: result.value, diagnostics: result.diagnostics });
+  return result;
+}
+
+async function checkUncached(db: Database, source: SourceDef, files: SourceFiles, options: CheckOptions): Promise<PhaseResult<CheckedSource>> {
   const failed = (diagnostics: readonly Diagnostic[]): PhaseResult<CheckedSource> => ({
     value: { source: source.id, files, rows: 0, quarantined: 0, sql: sourceRelationSql(source, files) },
     diagnostics,

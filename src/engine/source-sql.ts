@@ -25,7 +25,7 @@ export interface ReadPart {
   /** The `read_csv(…)` / `read_parquet(…)` / `read_json(…)` call. */
   readonly from: string;
   readonly columns: readonly PartColumn[];
-  /** SQL for a row's 1-based row number within its file (only when numbered), given `"$g"`. */
+  /** How a numbered read finds a row's record number: Parquet's own, or a running number. */
   readonly rowNumber: 'file_row_number' | 'window';
 }
 
@@ -42,15 +42,20 @@ export const PATH_COLUMN = '$path';
 /** Column name of a row's 1-based record number within its file in numbered relations. */
 export const ROW_COLUMN = '$row';
 
+/** The one column of a relation read with no declared column selected (rows can still be counted). */
+export const NO_COLUMNS = '$none';
+
 /**
  * A `SELECT` producing the source's declared columns (or `options.columns` of them), each named
  * by its declared name and typed by its declared type. Undeclared file columns are not read.
+ * With an empty `options.columns`, the rows have a single constant column {@link NO_COLUMNS}.
  */
 export function sourceRelationSql(source: SourceDef, files: SourceFiles, options: RelationOptions = {}): string {
   const columns = selectColumns(source, options.columns);
   return readParts(source, files, columns, false)
     .map((part) => {
       const list = part.columns.map((c) => `  ${c.read.typed} AS ${quoteIdentifier(c.column.name)}`);
+      if (list.length === 0) list.push(`  NULL AS ${quoteIdentifier(NO_COLUMNS)}`);
       return `SELECT\n${list.join(',\n')}\nFROM ${part.from}`;
     })
     .join('\nUNION ALL\n');

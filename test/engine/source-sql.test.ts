@@ -123,6 +123,7 @@ describe('CSV', () => {
     const files = locateSourceFiles(source, data.dir).value;
     expect(await db.query(sourceRelationSql(source, files, { columns: new Set(['c', 'a']) }))).toEqual([{ a: 1, c: 3 }]);
     expect(() => sourceRelationSql(source, files, { columns: new Set(['nope']) })).toThrow(/no column nope/);
+    expect(await db.query(`SELECT count(*) AS n FROM (${sourceRelationSql(source, files, { columns: new Set() })})`)).toEqual([{ n: 1 }]);
   });
 });
 
