@@ -1,0 +1,117 @@
+/**
+ * The readable summary `kpic demo` prints: for the latest quarter of the data against the one
+ * before, each KPI's value (per region when broken down) and its change, grouped by perspective.
+ * A pure function of the rows, so it is tested without running anything.
+ */
+import type { KpiDef, Unit } from '../model/types.js';
+import type { ResultRow } from '../pipeline.js';
+import { formatValue, NULL_TEXT } from '../results/format-value.js';
+import type { Style } from '../diagnostics/render/style.js';
+
+/** One KPI of the summary. */
+export interface DemoKpi {
+  readonly id: string;
+  readonly title: string;
+  readonly unit: Unit | undefined;
+  readonly direction: KpiDef['direction'];
+  readonly perspective: KpiDef['perspective'];
+}
+
+/** What the summary shows. */
+export interface DemoSummaryInput {
+  readonly kpis: readonly DemoKpi[];
+  /** Rows of every run: `by` is `[region]` for KPIs broken down by region, `[]` otherwise. */
+  readonly rows: readonly ResultRow[];
+  /** Start of the latest quarter and of the one before (ISO dates). */
+  readonly latest: string;
+  readonly prior: string;
+  readonly currency: string;
+  readonly style: Style;
+}
+
+const PERSPECTIVES: readonly [NonNullable<KpiDef['perspective']>, string][] = [
+  ['financial', 'Financial'],
+  ['customer', 'Customer'],
+  ['internal_process', 'Internal process'],
+  ['learning_growth', 'Learning and growth'],
+];
+
+/**
+ * The change from `before` to `now`: percentage points for percent KPIs (a relative change of a
+ * rate reads badly), a relative change otherwise; empty when there is nothing to compare.
+ */
+export function changeText(now: number | null, before: number | null, unit: Unit | undefined): { readonly text: string; readonly sign: number } {
+  if (now === null || before === null) return { text: '', sign: 0 };
+  const delta = now - before;
+  const sign = Math.abs(delta) < 1e-12 ? 0 : Math.sign(delta);
+  const arrow = sign > 0 ? '▲' : sign < 0 ? '▼' : '=';
+  if (unit === 'percent') return { text: `${arrow} ${(Math.abs(delta) * 100).toFixed(1)} pts`, sign };
+  if (before === 0) return { text: sign === 0 ? '= 0.0%' : `${arrow} new`, sign };
+  return { text: `${arrow} ${((Math.abs(delta) / Math.abs(before)) * 100).toFixed(1)}%`, sign };
+}
+
+function width(text: string): number {
+  return [...text].length;
+}
+
+interface Line {
+  readonly label: string;
+  readonly now: string;
+  readonly change: string;
+  readonly sign: number;
+  readonly was: string;
+}
+
+function kpiLines(kpi: DemoKpi, input: DemoSummaryInput): Line[] {
+  const rows = input.rows.filter((r) => r.kpi === kpi.id);
+  const keys = new Map<string, readonly ResultRow['by'][number][]>();
+  for (const r of rows) keys.set(JSON.stringify(r.by), r.by);
+  const ordered = [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return ordered.map(([key, by]) => {
+    const at = (period: string): number | null => rows.find((r) => r.period === period && JSON.stringify(r.by) === key)?.value ?? null;
+    const now = at(input.latest);
+    const before = at(input.prior);
+    const change = changeText(now, before, kpi.unit);
+    const label = by.length === 0 ? 'all' : by.map((v) => (v === null ? '(none)' : String(v))).join(' · ');
+    const was = before === null ? '' : `was ${formatValue(before, kpi.unit, input.currency)}`;
+    return { label, now: formatValue(now, kpi.unit, input.currency), change: change.text, sign: change.sign, was };
+  });
+}
+
+function renderKpi(kpi: DemoKpi, input: DemoSummaryInput, indent: string): string[] {
+  const { style } = input;
+  const lines = kpiLines(kpi, input);
+  const head = `${indent}${style.bold(kpi.title)} ${style.dim(`(${kpi.id}${kpi.unit === undefined ? '' : `, ${kpi.unit}`})`)}`;
+  if (lines.length === 0) return [head, `${indent}  ${NULL_TEXT} no values`];
+  const w = (pick: (l: Line) => string): number => Math.max(...lines.map((l) => width(pick(l))));
+  const [wl, wn, wc] = [w((l) => l.label), w((l) => l.now), w((l) => l.change)];
+  return [
+    head,
+    ...lines.map((l) => {
+      const good = kpi.direction === 'down' ? -l.sign : l.sign;
+      const paint = good > 0 ? style.green : good < 0 ? style.red : (t: string) => t;
+      const change = paint(l.change) + ' '.repeat(wc - width(l.change));
+      const cells = [l.label.padEnd(wl), ' '.repeat(wn - width(l.now)) + l.now, change, style.dim(l.was)];
+      return `${indent}  ${cells.join('  ')}`.trimEnd();
+    }),
+  ];
+}
+
+/** The summary text (ends with a newline). */
+export function renderDemoSummary(input: DemoSummaryInput): string {
+  const grouped = input.kpis.some((k) => k.perspective !== undefined);
+  const out: string[] = [];
+  if (!grouped) {
+    for (const k of input.kpis) out.push(...renderKpi(k, input, ''), '');
+    return `${out.join('\n')}`;
+  }
+  const groups: [string, DemoKpi[]][] = PERSPECTIVES.map(([key, name]) => [name, input.kpis.filter((k) => k.perspective === key)]);
+  groups.push(['Other', input.kpis.filter((k) => k.perspective === undefined)]);
+  for (const [name, kpis] of groups) {
+    if (kpis.length === 0) continue;
+    out.push(input.style.bold(input.style.cyan(name)));
+    for (const k of kpis) out.push(...renderKpi(k, input, '  '));
+    out.push('');
+  }
+  return out.join('\n');
+}

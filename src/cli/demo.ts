@@ -1,0 +1,103 @@
+/**
+ * `kpic demo` (what `npm start` runs): validate the catalog, run its KPIs that are not
+ * deprecated at grain quarter on its data — by `region` for every KPI whose sources all declare
+ * that dimension, without breakdown for the others — and print the latest quarter against the
+ * one before. Works on any catalog; one with errors gets its diagnostics and exit code 1.
+ */
+import path from 'node:path';
+import { validationSummary } from '../diagnostics/render/summary.js';
+import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
+import { addMonths, formatIsoDate, parseIsoDate } from '../plan/calendar.js';
+import { runKpis, type ResultRow } from '../pipeline.js';
+import type { ParsedFlags } from './args.js';
+import { openCatalog, sessionDataDir } from './catalog-session.js';
+import { renderDemoSummary, type DemoKpi } from './demo-summary.js';
+import type { CliIo } from './io.js';
+import { refuseInvalidCatalog, reportFailure } from './request.js';
+import { progressFor, streamStyle } from './report.js';
+
+const REGION = 'region';
+
+/** Whether a KPI can be broken down by region: it reads sources and each declares the dimension. */
+function byRegion(kpi: ResolvedKpi, resolved: ResolvedCatalog): boolean {
+  const dimension = resolved.dimensions.get(REGION);
+  if (dimension === undefined || kpi.sources.length === 0) return false;
+  return kpi.sources.every((s) => dimension.sources.some((d) => d.source === s));
+}
+
+function quarterText(start: string): string {
+  const date = parseIsoDate(start);
+  if (date === undefined) return start;
+  const end = new Date(addMonths(date, 3).getTime() - 86_400_000);
+  return `${start} – ${formatIsoDate(end)}`;
+}
+
+/** Runs `demo`; returns the exit code. */
+export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
+  const session = openCatalog(io, flags.values.get('catalog'));
+  const refused = refuseInvalidCatalog(io, session);
+  if (refused !== undefined) return refused;
+  const { resolved, catalog, diagnostics } = session.checked;
+  const style = streamStyle(io, io.stdout);
+  const meta = catalog.meta;
+  const name = [meta?.title ?? meta?.id ?? 'catalog', meta?.version === undefined ? '' : `v${meta.version.value}`].filter((s) => s !== '').join(' ');
+  const dataDir = sessionDataDir(io, session, flags.values.get('data'));
+  const counts = { kpis: catalog.kpis.size, sources: catalog.sources.size, lookups: catalog.lookups.size };
+  const shownData = path.relative(io.cwd, dataDir) || '.';
+  io.stdout.write(`${style.bold(name)}\n${style.green(validationSummary(diagnostics, counts, false))}\ndata: ${shownData}\n\n`);
+
+  const kpis = [...resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated');
+  if (kpis.length === 0) {
+    io.stdout.write('no KPIs to run: every KPI is deprecated\n');
+    return 0;
+  }
+  const regional = kpis.filter((k) => byRegion(k, resolved)).map((k) => k.id);
+  const plain = kpis.filter((k) => !byRegion(k, resolved)).map((k) => k.id);
+  const batches: { kpis: string[]; by: string[] }[] = [
+    { kpis: regional, by: [REGION] },
+    { kpis: plain, by: [] },
+  ];
+  const rows: ResultRow[] = [];
+  const skipped: string[] = [];
+  const progress = progressFor(io);
+  const run = (ids: readonly string[], by: readonly string[]) => runKpis(resolved, { kpis: ids, grain: 'quarter', by }, { dataDir });
+  for (const batch of batches.filter((b) => b.kpis.length > 0)) {
+    progress.show(`running ${batch.kpis.length} KPI${batch.kpis.length === 1 ? '' : 's'}${batch.by.length > 0 ? ' by region' : ''}…`);
+    let result: Awaited<ReturnType<typeof run>> | undefined = await run(batch.kpis, batch.by);
+    // A KPI the planner cannot break down (e.g. through a lookup) is still worth showing whole.
+    if (!result.ok && result.kind !== 'data' && batch.by.length > 0) result = await run(batch.kpis, []);
+    if (!result.ok && result.kind !== 'data') {
+      // One KPI the planner refuses should not hide the others: run them one by one.
+      for (const id of batch.kpis) {
+        const one = await run([id], []);
+        if (one.ok) rows.push(...one.rows);
+        else if (one.kind === 'data') result = one;
+        else skipped.push(`${id}: ${one.message}`);
+      }
+      if (!result.ok && result.kind !== 'data') result = undefined;
+    }
+    progress.clear();
+    if (result === undefined) continue;
+    if (!result.ok) return reportFailure(io, session, result, 'demo');
+    rows.push(...result.rows);
+  }
+  for (const note of skipped) io.stderr.write(`kpic: skipped ${note}\n`);
+  const periods = [...new Set(rows.map((r) => r.period))].sort();
+  const latest = periods[periods.length - 1];
+  if (latest === undefined) {
+    io.stdout.write('no data: the KPIs have no periods to show\n');
+    return 0;
+  }
+  const latestDate = parseIsoDate(latest);
+  const prior = latestDate === undefined ? latest : formatIsoDate(addMonths(latestDate, -3));
+  io.stdout.write(`${style.bold(`Quarter ${quarterText(latest)}`)} ${style.dim(`against ${quarterText(prior)}`)}\n\n`);
+  const shown: DemoKpi[] = kpis.map((k) => ({
+    id: k.id,
+    title: k.def.title ?? k.id,
+    unit: k.unit,
+    direction: k.def.direction,
+    perspective: k.def.perspective,
+  }));
+  io.stdout.write(renderDemoSummary({ kpis: shown, rows, latest, prior, currency: meta?.currency ?? 'USD', style }));
+  return 0;
+}

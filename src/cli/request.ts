@@ -1,0 +1,44 @@
+/** The run request (`--kpi`, `--grain`, `--by`, `--from`, `--to`) shared by `compile` and `run`. */
+import type { PlanRequest } from '../plan/planner.js';
+import type { Failure } from '../pipeline.js';
+import type { ParsedFlags } from './args.js';
+import type { CatalogSession } from './catalog-session.js';
+import type { CliIo } from './io.js';
+import { printDiagnostics, printError } from './report.js';
+
+/** The request the flags ask for; absent flags leave the pipeline's defaults. */
+export function planRequest(flags: ParsedFlags): PlanRequest {
+  return {
+    kpis: flags.lists.get('kpi'),
+    grain: flags.values.get('grain'),
+    by: flags.lists.get('by'),
+    from: flags.values.get('from'),
+    to: flags.values.get('to'),
+  };
+}
+
+/**
+ * Prints why a command cannot go on and returns its exit code: a usage failure (unknown KPI,
+ * dimension or grain) is 2, an invalid catalog or data 1.
+ */
+export function reportFailure(io: CliIo, session: CatalogSession, failure: Failure, command: string): number {
+  printDiagnostics(io, io.stderr, failure.diagnostics, session.render);
+  printError(io, failure.message);
+  if (failure.kind === 'usage') {
+    io.stderr.write(`run \`kpic ${command} --help\` for the flags\n`);
+    return 2;
+  }
+  return 1;
+}
+
+/**
+ * Refuses a catalog with errors (printing them, exit code 1); prints its warnings and lets the
+ * command go on otherwise (returns undefined).
+ */
+export function refuseInvalidCatalog(io: CliIo, session: CatalogSession): number | undefined {
+  const { diagnostics, ok } = session.checked;
+  printDiagnostics(io, io.stderr, diagnostics, session.render);
+  if (ok) return undefined;
+  printError(io, 'the catalog is invalid; nothing was run');
+  return 1;
+}

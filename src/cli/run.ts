@@ -1,0 +1,112 @@
+/**
+ * `kpic run`: check the catalog and the data, evaluate KPIs, and write the results to stdout or
+ * atomically to `--out`. Nothing is written when anything fails.
+ */
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { runKpis, type RunResult } from '../pipeline.js';
+import { renderCsv } from '../results/csv.js';
+import { renderJsonRows, renderNdjson } from '../results/json.js';
+import { writeResultsParquet } from '../results/parquet.js';
+import type { ResultFormat, ResultSet } from '../results/result-set.js';
+import { renderTable } from '../results/table.js';
+import { writeAtomically, writeTextAtomically } from '../results/write-atomic.js';
+import type { ParsedFlags } from './args.js';
+import { commandSpec, usageLine } from './commands.js';
+import { openCatalog, sessionDataDir, type CatalogSession } from './catalog-session.js';
+import type { CliIo } from './io.js';
+import { planRequest, refuseInvalidCatalog, reportFailure } from './request.js';
+import { printDiagnostics, printError, progressFor, usageError } from './report.js';
+
+/** The results of a run with what formatting them takes. */
+export function resultSet(session: CatalogSession, result: RunResult): ResultSet {
+  const units = new Map([...session.checked.resolved.kpis.values()].map((k) => [k.id, k.unit] as const));
+  return { by: result.by, rows: result.rows, units, currency: session.checked.catalog.meta?.currency ?? 'USD' };
+}
+
+/** The results as text in a text format. */
+function renderText(format: Exclude<ResultFormat, 'parquet'>, results: ResultSet): string {
+  switch (format) {
+    case 'table':
+      return renderTable(results);
+    case 'csv':
+      return renderCsv(results);
+    case 'json':
+      return renderJsonRows(results);
+    case 'ndjson':
+      return renderNdjson(results);
+    default: {
+      const never: never = format;
+      return never;
+    }
+  }
+}
+
+/** Why a file cannot be written there (its folder is missing or not a folder), or undefined. */
+function unwritable(file: string): string | undefined {
+  const dir = path.dirname(file);
+  try {
+    if (!statSync(dir).isDirectory()) return `\`${dir}\` is not a folder`;
+  } catch {
+    return `the folder \`${dir}\` does not exist`;
+  }
+  try {
+    if (statSync(file).isDirectory()) return `\`${file}\` is a folder`;
+  } catch {
+    // A file that does not exist yet is what we expect.
+  }
+  return undefined;
+}
+
+/** Runs `run`; returns the exit code. */
+export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
+  const spec = commandSpec('run');
+  const usage = spec === undefined ? 'kpic run' : usageLine(spec);
+  const format = (flags.values.get('format') ?? 'table') as ResultFormat;
+  const outArg = flags.values.get('out');
+  if (format === 'parquet' && outArg === undefined) {
+    return usageError(io, '`--format parquet` needs `--out FILE`: Parquet is not written to the terminal', usage, 'kpic run --help');
+  }
+  for (const flag of ['out', 'quarantine']) {
+    const value = flags.values.get(flag);
+    const why = value === undefined ? undefined : unwritable(path.resolve(io.cwd, value));
+    if (why !== undefined) return usageError(io, `cannot write \`--${flag} ${value}\`: ${why}`, usage, 'kpic run --help');
+  }
+  const progress = progressFor(io);
+  progress.show('checking catalog…');
+  const session = openCatalog(io, flags.values.get('catalog'));
+  progress.clear();
+  const refused = refuseInvalidCatalog(io, session);
+  if (refused !== undefined) return refused;
+  const request = planRequest(flags);
+  const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
+  progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
+  const quarantine = flags.values.get('quarantine');
+  let result;
+  try {
+    result = await runKpis(session.checked.resolved, request, {
+      dataDir: sessionDataDir(io, session, flags.values.get('data')),
+      quarantine: quarantine === undefined ? undefined : path.resolve(io.cwd, quarantine),
+    });
+  } finally {
+    progress.clear();
+  }
+  if (!result.ok) return reportFailure(io, session, result, 'run');
+  printDiagnostics(io, io.stderr, result.diagnostics, session.render);
+  const results = resultSet(session, result);
+  if (outArg === undefined) {
+    io.stdout.write(renderText(format as Exclude<ResultFormat, 'parquet'>, results));
+    return 0;
+  }
+  const out = path.resolve(io.cwd, outArg);
+  try {
+    if (format === 'parquet') await writeAtomically(out, (temporary) => writeResultsParquet(results, temporary));
+    else await writeTextAtomically(out, renderText(format, results));
+  } catch (e) {
+    // An output file that cannot be written is a problem with the arguments, like a missing folder.
+    printError(io, `cannot write \`${outArg}\`: ${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  if (io.stderr.isTTY === true) io.stderr.write(`wrote ${results.rows.length} rows to ${outArg}\n`);
+  return 0;
+}

@@ -1,0 +1,36 @@
+/**
+ * The `json` and `ndjson` formats: one object per row, keys in a fixed order — `kpi`, `period`,
+ * one per breakdown dimension (in `--by` order), `value`, `unit` (the KPI's unit, or null; left out when a
+ * dimension is itself named `unit`). The
+ * objects are written key by key rather than built as plain objects, because dimension names are
+ * chosen by users. `json` is one array with one row per line; `ndjson` one object per line.
+ */
+import type { ResultRow } from '../pipeline.js';
+import { hasUnitField, type ResultSet } from './result-set.js';
+
+function jsonNumber(value: number | null): string {
+  return value === null || !Number.isFinite(value) ? 'null' : JSON.stringify(value);
+}
+
+/** One row as a JSON object text. */
+export function rowJson(results: ResultSet, row: ResultRow): string {
+  const fields = [`"kpi":${JSON.stringify(row.kpi)}`, `"period":${JSON.stringify(row.period)}`];
+  results.by.forEach((dim, i) => {
+    const v = row.by[i] ?? null;
+    fields.push(`${JSON.stringify(dim)}:${typeof v === 'number' ? jsonNumber(v) : JSON.stringify(v)}`);
+  });
+  fields.push(`"value":${jsonNumber(row.value)}`);
+  if (hasUnitField(results)) fields.push(`"unit":${JSON.stringify(results.units.get(row.kpi) ?? null)}`);
+  return `{${fields.join(',')}}`;
+}
+
+/** One JSON array, one row per line. */
+export function renderJsonRows(results: ResultSet): string {
+  if (results.rows.length === 0) return '[]\n';
+  return `[\n${results.rows.map((r) => rowJson(results, r)).join(',\n')}\n]\n`;
+}
+
+/** Newline-delimited JSON: one object per line. */
+export function renderNdjson(results: ResultSet): string {
+  return results.rows.map((r) => `${rowJson(results, r)}\n`).join('');
+}

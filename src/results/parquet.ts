@@ -1,0 +1,32 @@
+/**
+ * The `parquet` format: columns `kpi` (VARCHAR), `period` (DATE), one per breakdown dimension
+ * (DOUBLE when every value is a number, BOOLEAN when every value is a boolean, else VARCHAR),
+ * `value` (DOUBLE) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file, never stdout.
+ */
+import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
+import { hasUnitField, type ByValue, type ResultSet } from './result-set.js';
+
+function typeOf(values: readonly ByValue[]): ParquetType {
+  const present = values.filter((v) => v !== null);
+  if (present.length > 0 && present.every((v) => typeof v === 'number')) return 'DOUBLE';
+  if (present.length > 0 && present.every((v) => typeof v === 'boolean')) return 'BOOLEAN';
+  return 'VARCHAR';
+}
+
+/** Writes the results to a Parquet file at `file`. */
+export async function writeResultsParquet(results: ResultSet, file: string): Promise<void> {
+  const columns: ParquetColumn[] = [
+    { name: 'kpi', type: 'VARCHAR' },
+    { name: 'period', type: 'DATE' },
+    ...results.by.map((name, i) => ({ name, type: typeOf(results.rows.map((r) => r.by[i] ?? null)) })),
+    { name: 'value', type: 'DOUBLE' },
+  ];
+  const unit = hasUnitField(results);
+  if (unit) columns.push({ name: 'unit', type: 'VARCHAR' });
+  const rows = results.rows.map((r) => {
+    const by = r.by.map((v, i) => (columns[i + 2]?.type === 'VARCHAR' && v !== null ? String(v) : v));
+    const row = [r.kpi, r.period, ...by, r.value];
+    return unit ? [...row, results.units.get(r.kpi) ?? null] : row;
+  });
+  await writeParquet(file, columns, rows);
+}

@@ -1,0 +1,31 @@
+/**
+ * What the output formats of `kpic run` write: the rows of a run plus what it takes to present
+ * them (each KPI's unit, the catalog's currency).
+ */
+import type { Unit } from '../model/types.js';
+import type { ResultRow } from '../pipeline.js';
+
+/** A breakdown value as the pipeline returns it. */
+export type ByValue = ResultRow['by'][number];
+
+/** Rows of a run with their presentation details. */
+export interface ResultSet {
+  /** Breakdown dimensions, in `--by` order (one column each). */
+  readonly by: readonly string[];
+  readonly rows: readonly ResultRow[];
+  /** Unit of each KPI (by id); missing or undefined: a plain number. */
+  readonly units: ReadonlyMap<string, Unit | undefined>;
+  /** ISO 4217 code of the catalog's currency, for money values. */
+  readonly currency: string;
+}
+
+/** The output formats of `kpic run`. */
+export const RESULT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet'] as const;
+
+/** One output format. */
+export type ResultFormat = (typeof RESULT_FORMATS)[number];
+
+/** Whether rows carry a `unit` field (not when a breakdown dimension is itself named `unit`). */
+export function hasUnitField(results: ResultSet): boolean {
+  return !results.by.includes('unit');
+}
