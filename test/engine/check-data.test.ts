@@ -295,6 +295,22 @@ describe('Parquet and JSON contracts', () => {
     ]);
   });
 
+  it('quarantines Parquet rows by row number', async () => {
+    const file = data.write('q.parquet', '');
+    await db.run(`COPY (SELECT * FROM (VALUES ('a', 1), ('b', NULL), ('a', 3), ('c', 4)) t(id, n)) TO ${stringLiteral(file)} (FORMAT parquet)`);
+    const target = path.join(data.dir, 'q-parquet.csv');
+    const source = makeSource('pq', 'q.parquet', [['id', { type: 'string', unique: true }], ['n', { type: 'integer', required: true }]]);
+    const result = await check(source, { quarantine: target });
+    expect(result.value.quarantined).toBe(2);
+    expect(await db.query(`SELECT * FROM (${result.value.sql}) ORDER BY id`)).toEqual([
+      { id: 'a', n: 1 },
+      { id: 'c', n: 4 },
+    ]);
+    expect(readFileSync(target, 'utf8')).toBe(
+      `file,line,reason,id,n\n${file},2,n is empty but required,b,\n${file},3,id repeats an earlier row,a,3\n`,
+    );
+  });
+
   it('checks JSON records, reporting the line each starts on', async () => {
     data.write('contract.ndjson', '{"id": "a", "n": 1}\n\n{"id": "b", "n": "two"}\n{"id": "a", "n": 3}\n');
     const source = makeSource('js', 'contract.ndjson', [['id', { type: 'string', unique: true }], ['n', { type: 'integer' }]]);
