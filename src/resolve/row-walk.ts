@@ -32,6 +32,9 @@ export function forEachRow(expr: RowExpr | undefined, visit: (e: RowExpr) => voi
     case 'lookup':
       forEachRow(expr.key, visit);
       break;
+    case 'map':
+      forEachRow(expr.operand, visit);
+      break;
     case 'literal':
     case 'column':
     case 'dimension':

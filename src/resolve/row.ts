@@ -220,6 +220,8 @@ export function rebase(expr: RowExpr, prefix: readonly string[]): RowExpr {
       return { ...expr, key: rebase(expr.key, prefix) };
     case 'dimension':
       return expr;
+    case 'map':
+      return { ...expr, operand: rebase(expr.operand, prefix) };
     default: {
       const never: never = expr;
       return never;

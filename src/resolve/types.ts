@@ -112,8 +112,19 @@ export interface RowDimension extends Typed {
   readonly name: string;
 }
 
+/**
+ * A value mapped through a fixed table (compared as text): how org levels known only as of a
+ * period (a rep's team) become breakdown values. Built by consumers such as scorecards, never by
+ * formulas.
+ */
+export interface RowMap extends Typed {
+  readonly kind: 'map';
+  readonly operand: RowExpr;
+  readonly entries: readonly (readonly [string, string | null])[];
+}
+
 /** Any row-level expression. */
-export type RowExpr = RowLiteral | RowColumn | RowBinary | RowUnary | RowIn | RowBetween | RowIsNull | RowCall | RowLookup | RowDimension;
+export type RowExpr = RowLiteral | RowColumn | RowBinary | RowUnary | RowIn | RowBetween | RowIsNull | RowCall | RowLookup | RowDimension | RowMap;
 
 /** Aggregate functions over rows. */
 export type AggregateFunction = 'count' | 'count_distinct' | 'sum' | 'avg' | 'min' | 'max' | 'median' | 'percentile';

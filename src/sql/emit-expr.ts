@@ -117,6 +117,11 @@ export function rowSql(ctx: ScalarContext, expr: RowExpr, leaves: RowLeaves): st
       return leaves.lookup(expr.lookup, expr.key);
     case 'dimension':
       throw new Error(`dimension ${expr.name} outside a scope condition`);
+    case 'map': {
+      if (expr.entries.length === 0) return 'CAST(NULL AS VARCHAR)';
+      const whens = expr.entries.map(([k, v]) => `WHEN ${ctx.dialect.stringLiteral(k)} THEN ${v === null ? 'NULL' : ctx.dialect.stringLiteral(v)}`);
+      return `(CASE CAST(${sub(expr.operand)} AS VARCHAR) ${whens.join(' ')} END)`;
+    }
     default: {
       const never: never = expr;
       return never;

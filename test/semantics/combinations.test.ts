@@ -159,3 +159,22 @@ formula: count(opportunities where won) / count(opportunities where closed)
     expect(series(r, 'expected_score')).toEqual({ '2025-01-01': 0, '2025-02-01': 0, '2025-03-01': 2.5 });
   });
 });
+
+describe('extending a resolved catalog', () => {
+  it('a mapped dimension breaks KPIs down by an org level known only as of a period', async () => {
+    const { withMappedDimension } = await import('../../src/resolve/extend.js');
+    const ws = makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA);
+    const checked = checkCatalog(ws.catalogDir);
+    // Teams as of some period: r1 and r3 in T1, r2 in T2; r9 unmapped.
+    const resolved = withMappedDimension(checked.resolved, 'team', 'rep', [
+      ['r1', 'T1'],
+      ['r2', 'T2'],
+      ['r3', 'T1'],
+    ]);
+    const result = await runKpis(resolved, { kpis: ['bookings'], by: ['team'], from: '2025-03-01', to: '2025-03-31' }, { dataDir: ws.dataDir });
+    if (!result.ok) throw new Error(result.message);
+    const byTeam = Object.fromEntries(result.rows.map((r) => [String(r.by[0]), r.value]));
+    // Mar won: o4 r3 300 → T1; o8 10 + o9 5 (r2) → T2; o6 r9 40 → null.
+    expect(byTeam).toEqual({ T1: 300, T2: 15, null: 40 });
+  });
+});
