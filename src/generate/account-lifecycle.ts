@@ -19,7 +19,7 @@ import { createRng } from './prng.js';
 /** Chance that a lost new-business deal is tried again later. */
 const RETRY_AFTER_LOSS = 0.25;
 /** Chance that a churned customer is won back later. */
-const WIN_BACK = 0.12;
+const WIN_BACK = 0.3;
 
 /**
  * Generates account number `index` (0-based) with at most `budget` deals; returns how many deals

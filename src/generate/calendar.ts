@@ -16,6 +16,11 @@ export function dayOf(year: number, month: number, day: number): number {
   return Date.UTC(year, month - 1, day) / 86_400_000;
 }
 
+const CACHE_FIRST = dayOf(2000, 1, 1);
+const CACHE_LAST = dayOf(2045, 12, 31);
+const dateCache: string[] = [];
+const monthCache = new Int32Array(CACHE_LAST - CACHE_FIRST + 1).fill(-1);
+
 /** Year, month (1–12) and day of a day number. */
 export function ymdOf(day: number): { readonly year: number; readonly month: number; readonly day: number } {
   const d = new Date(day * 86_400_000);
@@ -24,13 +29,20 @@ export function ymdOf(day: number): { readonly year: number; readonly month: num
 
 /** The month number (`year * 12 + month − 1`) that contains a day. */
 export function monthOf(day: number): number {
+  if (day >= CACHE_FIRST && day <= CACHE_LAST) {
+    const i = day - CACHE_FIRST;
+    const hit = monthCache[i] ?? -1;
+    if (hit >= 0) return hit;
+    const { year, month } = ymdOf(day);
+    return (monthCache[i] = year * 12 + month - 1);
+  }
   const { year, month } = ymdOf(day);
   return year * 12 + month - 1;
 }
 
 /** The first day of a month number. */
 export function monthStart(month: number): number {
-  return dayOf(Math.floor(month / 12), (month % 12) + 1, 1);
+  return Date.UTC(Math.floor(month / 12), month % 12, 1) / 86_400_000;
 }
 
 /** The last day of a month number. */
@@ -40,14 +52,14 @@ export function monthEnd(month: number): number {
 
 /** The first day of the calendar quarter that contains a day. */
 export function quarterStartOf(day: number): number {
-  const { year, month } = ymdOf(day);
-  return dayOf(year, month - ((month - 1) % 3), 1);
+  const m = monthOf(day);
+  return monthStart(m - (m % 3));
 }
 
 /** The last day of the calendar quarter that contains a day. */
 export function quarterEndOf(day: number): number {
-  const m = monthOf(quarterStartOf(day));
-  return monthEnd(m + 2);
+  const m = monthOf(day);
+  return monthStart(m - (m % 3) + 3) - 1;
 }
 
 /** The same day-of-month `count` months later, clamped to the end of shorter months. */
@@ -68,9 +80,6 @@ export function isWeekend(day: number): boolean {
   return dow === 0 || dow === 6;
 }
 
-const CACHE_FIRST = dayOf(2000, 1, 1);
-const CACHE_LAST = dayOf(2045, 12, 31);
-const dateCache: string[] = [];
 
 /** `YYYY-MM-DD` of a day number. */
 export function formatDate(day: number): string {

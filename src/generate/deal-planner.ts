@@ -17,7 +17,7 @@ const WIN_BASE = [0.31, 0.25, 0.19];
 const REGION_WIN = [1, 0.95, 0.82];
 const SIZE_MEDIAN = [9000, 38_000, 140_000];
 const REGION_SIZE = [1, 0.95, 0.85];
-const EXPANSIONS_PER_YEAR = [0.25, 0.45, 0.8];
+const EXPANSIONS_PER_YEAR = [0.35, 0.6, 1];
 
 const SOURCES = ['Inbound', 'Outbound', 'Event', 'Webinar', 'Partner', 'Referral', 'AE Sourced'] as const;
 const SOURCE_WEIGHTS = [0.25, 0.2, 0.08, 0.07, 0.15, 0.07, 0.18];
@@ -49,7 +49,7 @@ export function planNewBusiness(
   const source = rng.weighted(SOURCE_INDICES, SOURCE_WEIGHTS);
   const tenureFactor = rep !== undefined && day - rep.hireDay < 180 ? 0.8 : 1;
   const p = (WIN_BASE[seg] ?? 0.25) * (REGION_WIN[account.region] ?? 1) * (rep?.traits.skill ?? 1) *
-    (SOURCE_WIN[source] ?? 1) * tenureFactor * (winBack ? 1.2 : 1);
+    (SOURCE_WIN[source] ?? 1) * tenureFactor * (winBack ? 1.5 : 1);
   let won = rng.chance(Math.min(0.85, p));
   const cycle = median * (rep?.traits.pace ?? 1) * rng.logNormal(1, 0.55) * (won ? 1 : 0.8);
   let close = day + Math.round(Math.min(540, Math.max(3, cycle)));

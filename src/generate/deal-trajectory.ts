@@ -23,6 +23,8 @@ export interface DealPlan {
   /** Booked amount in whole dollars if won (the size the deal is about otherwise); null = never entered. */
   readonly amount: number | null;
   readonly gaming: boolean;
+  /** Whether a gaming rep may backdate the close (not for renewals: their term start is fixed). */
+  readonly backdatable: boolean;
 }
 
 /** One change of one field; values are indices (stage, category), dollars or day numbers. */
@@ -170,7 +172,7 @@ export function simulateDeal(rng: Rng, plan: DealPlan): DealState {
   let backdated = false;
   if (closeTs <= AS_OF_END) {
     const qs = quarterStartOf(plan.closeDay);
-    if (plan.won && plan.gaming && plan.closeDay - qs <= 4 && qs - 1 > createdDay && rng.chance(0.5)) {
+    if (plan.won && plan.gaming && plan.backdatable && plan.closeDay - qs <= 9 && qs - 1 > createdDay && rng.chance(0.6)) {
       reported = qs - 1;
       backdated = true;
     }

@@ -71,6 +71,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
     won: spec.won,
     amount: amountMissing ? null : spec.amount,
     gaming,
+    backdatable: spec.type !== 2,
   });
 
   const nextStep = rng.chance(0.015) ? '' : rng.pick(NEXT_STEPS[state.stage] ?? ['']);
