@@ -156,6 +156,22 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
     };
   };
 
+  // Per tables in plan order: a nested per comes before the per that reads it. (Emitted before
+  // lookups, whose computations may read per tables; the CTE order follows dependencies.)
+  for (const per of plan.pers) {
+    const driving = innerDriving(per.inner, per.presence);
+    const frameName = `f_${per.id}`;
+    const measure = frame(frameName, driving.sql, driving.deps, per.inner, driving.timeless, [per.value, per.presence]);
+    const outerCols = levelColumns(per.outer);
+    const group = ['period', ...outerCols].join(', ');
+    ctes.push({
+      name: per.id,
+      sql: `SELECT ${group}, ${combineSql(dialect, per)} AS value\n  FROM (SELECT ${group}, ${cellSql(ctx, per.value, measure)} AS v, ${cellSql(ctx, per.presence, measure)} AS pr FROM ${q(frameName)}) AS x\n  WHERE pr > 0\n  GROUP BY ${group}`,
+      deps: [frameName],
+    });
+    tables.set(per.id, { name: per.id, level: per.outer, timeless: driving.timeless });
+  }
+
   // Lookups: fixed rows, or computed per key as of each period.
   for (const lookup of plan.lookups) {
     if (lookup.rows !== undefined) {
@@ -180,21 +196,6 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
       sql: `SELECT period, CAST(${key} AS VARCHAR) AS "key", CAST(${cellSql(ctx, computed.value, measure)} AS DOUBLE) AS "value"\n  FROM ${q(frameName)}\n  WHERE ${cellSql(ctx, computed.presence, measure)} > 0`,
       deps: [frameName],
     });
-  }
-
-  // Per tables, innermost first (a per's value may read a nested per).
-  for (const per of [...plan.pers].reverse()) {
-    const driving = innerDriving(per.inner, per.presence);
-    const frameName = `f_${per.id}`;
-    const measure = frame(frameName, driving.sql, driving.deps, per.inner, driving.timeless, [per.value, per.presence]);
-    const outerCols = levelColumns(per.outer);
-    const group = ['period', ...outerCols].join(', ');
-    ctes.push({
-      name: per.id,
-      sql: `SELECT ${group}, ${combineSql(dialect, per)} AS value\n  FROM (SELECT ${group}, ${cellSql(ctx, per.value, measure)} AS v, ${cellSql(ctx, per.presence, measure)} AS pr FROM ${q(frameName)}) AS x\n  WHERE pr > 0\n  GROUP BY ${group}`,
-      deps: [frameName],
-    });
-    tables.set(per.id, { name: per.id, level: per.outer, timeless: driving.timeless });
   }
 
   // The grid: periods × the breakdown values the KPIs' rows reach in the range.

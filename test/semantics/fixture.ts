@@ -111,9 +111,10 @@ columns:
   rep_id: { type: string }
   activity_date: { type: date }
 joins:
-  rep: { to: reps, on: rep_id }
+  owner: { to: reps, on: rep_id }
 dimensions:
-  region: rep.region
+  region: owner.region
+  rep: rep_id
 `,
     'sources/arr.yaml': `source: arr_snapshots
 file: arr.csv
