@@ -2,6 +2,7 @@
  * Printing for commands: diagnostics in the pretty format (coloured when the stream is a
  * terminal), usage errors, and progress messages that only a terminal sees.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { RenderContext } from '../diagnostics/render/context.js';
 import { renderPretty } from '../diagnostics/render/pretty.js';
@@ -14,11 +15,26 @@ export function streamStyle(io: CliIo, stream: OutputStream): Style {
   return styleFor(wantsColor(stream.isTTY, io.env));
 }
 
+/**
+ * Data-file locations come from the engine relative to the process's working directory; show
+ * them relative to the CLI's (the same, except when a caller runs the CLI for another folder).
+ */
+export function relocateDataPaths(io: CliIo, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (d.location === undefined) return d;
+    const absolute = path.resolve(process.cwd(), d.location.file);
+    const relative = path.relative(io.cwd, absolute);
+    const file = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+    return { ...d, location: { ...d.location, file } };
+  });
+}
+
 /** Writes diagnostics (pretty) and a count line to `stream`; nothing when there are none. */
 export function printDiagnostics(io: CliIo, stream: OutputStream, diagnostics: readonly Diagnostic[], context: RenderContext): void {
   if (diagnostics.length === 0) return;
   const style = streamStyle(io, stream);
-  stream.write(`${renderPretty(diagnostics, context, style)}\n${style.bold(countSummary(diagnostics))}\n`);
+  const shown = relocateDataPaths(io, diagnostics);
+  stream.write(`${renderPretty(shown, context, style)}\n${style.bold(countSummary(shown))}\n`);
 }
 
 /** A one-line `kpic: …` message on stderr. */

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { cli, salesFolder } from './helpers.js';
+
+const ws = salesFolder();
+afterAll(() => ws.remove());
+
+describe('compile', () => {
+  test('prints SQL reading the files of the catalog\'s data folder', async () => {
+    const r = await cli(ws.root, ['compile', '--kpi', 'win_rate', '--by', 'region', '--grain', 'quarter']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^WITH\b/);
+    expect(r.stdout).toContain(path.join(ws.root, 'data', 'opportunities.csv'));
+    expect(r.stdout).toContain('"region"');
+    expect(r.stdout.endsWith('\n')).toBe(true);
+  });
+
+  test('needs no data: a missing data folder is fine, --data only changes paths', async () => {
+    const r = await cli(ws.root, ['compile', '--kpi', 'bookings', '--data', 'nowhere']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(path.join(ws.root, 'nowhere', 'opportunities.csv'));
+  });
+
+  test('--emit plan prints the plan as JSON', async () => {
+    const r = await cli(ws.root, ['compile', '--kpi', 'bookings,deals', '--grain', 'year', '--emit', 'plan', '--dialect', 'duckdb']);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as { grain: string; by: string[]; scans: { source: string }[] };
+    expect([plan.grain, plan.by, plan.scans.map((s) => s.source)]).toEqual(['year', [], ['opportunities']]);
+  });
+
+  test('an invalid catalog: diagnostics on stderr, exit 1, no SQL', async () => {
+    const f = salesFolder({ 'catalog/kpis/kpis.yaml': 'kpi: bookings\nformula: sum(amount where won) +\n' });
+    try {
+      const r = await cli(f.root, ['compile', '--kpi', 'bookings']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^catalog\/kpis\/kpis\.yaml:2:\d+: error\[formula\/syntax\] /);
+    } finally {
+      f.remove();
+    }
+  });
+
+  test('catalog warnings are shown on stderr and the SQL is still printed', async () => {
+    const f = salesFolder({ 'catalog/kpis/more.yaml': 'kpi: uses_old\nformula: old_deals * 2\n' });
+    try {
+      const r = await cli(f.root, ['compile', '--kpi', 'uses_old']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^WITH\b/);
+      expect(r.stderr).toContain('warning[resolve/deprecated-reference]');
+    } finally {
+      f.remove();
+    }
+  });
+});
