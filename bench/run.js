@@ -1,0 +1,190 @@
+/**
+ * The run benchmark (issue 3, item 5): 13 KPIs by month and region over N generated opportunities
+ * in Parquet, computed by `kpic run` (bench/catalog), by hand-written DuckDB SQL (bench/hand.sql
+ * via bench/run-sql.js) and, when installed, by Malloy 0.0.431 (bench/malloy). Each contender is
+ * a separate process timed whole (start to exit, wall and CPU), R times, in rotating order; the
+ * numbers of every run are checked against the hand SQL, cell by cell, and any disagreement
+ * fails the benchmark.
+ *
+ * Usage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm]
+ *   --rows N     opportunities to generate (default 2,000,000; the issue's figure is 10M)
+ *   --runs R     timed runs of each contender (default 5), after one untimed warm-up run each
+ *   --no-malloy  skip Malloy even if bench/malloy/setup.sh installed it
+ *   --warm       keep kpic's data-check cache between runs if the CLI writes one (default:
+ *                remove any `.kpic/` folder the run left in bench/ before each run: cold checks)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compareResults } from './compare.js';
+import { generate, intArg } from './generate.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.dirname(here);
+const argv = process.argv.slice(2);
+const known = new Set(['--rows', '--runs', '--no-malloy', '--warm']);
+for (let i = 0; i < argv.length; i++) {
+  if (!known.has(argv[i])) usage(`unknown argument \`${argv[i]}\``);
+  if (argv[i] === '--rows' || argv[i] === '--runs') i++;
+}
+let rows;
+let runs;
+try {
+  rows = intArg(argv, 'rows', 2_000_000);
+  runs = intArg(argv, 'runs', 5);
+} catch (e) {
+  usage(e.message);
+}
+const warm = argv.includes('--warm');
+const malloyDir = process.env.KPIC_BENCH_MALLOY ?? '/tmp/malloy-bench';
+const withMalloy = !argv.includes('--no-malloy') && existsSync(path.join(malloyDir, 'node_modules', '@malloydata', 'db-duckdb'));
+const TOLERANCE = 1e-9;
+
+function usage(message) {
+  console.error(`${message}\nusage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm]`);
+  process.exit(2);
+}
+
+const log = (m) => console.error(m);
+const data = await generate(rows, log);
+const outDir = path.join(here, 'out', `results-${rows}`);
+const kpicCwd = path.join(here, 'out', 'kpic-cwd');
+mkdirSync(outDir, { recursive: true });
+mkdirSync(kpicCwd, { recursive: true });
+
+const catalog = path.join(here, 'catalog');
+const contenders = [
+  {
+    name: 'kpic',
+    cwd: kpicCwd,
+    args: (out) => [path.join(root, 'bin', 'kpic.js'), 'run', '--catalog', catalog, '--data', data, '--grain', 'month', '--by', 'region', '--format', 'csv', '--out', out],
+  },
+  { name: 'hand SQL', cwd: root, args: (out) => [path.join(here, 'run-sql.js'), path.join(here, 'hand.sql'), '--data', data, '--out', out] },
+];
+if (withMalloy) {
+  contenders.push({ name: 'Malloy 0.0.431', cwd: root, args: (out) => [path.join(here, 'malloy', 'run-malloy.js'), '--data', data, '--out', out], quiet: /httpfs|existing extension|For more info|^\s*$/ });
+}
+
+/** The `.kpic/` folders a kpic run may leave where the benchmark owns the folder. */
+const cacheDirs = [path.join(kpicCwd, '.kpic'), path.join(catalog, '.kpic'), path.join(data, '.kpic')];
+let sawCache = false;
+function clearCaches() {
+  for (const dir of cacheDirs) {
+    if (!existsSync(dir)) continue;
+    sawCache = true;
+    if (!warm) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one contender once; resolves to its wall and CPU seconds and output file. */
+function runOnce(c, label) {
+  const out = path.join(outDir, `${c.name.split(' ')[0].toLowerCase()}-${label}.csv`);
+  const cpuFile = path.join(outDir, `cpu-${process.pid}.json`);
+  rmSync(out, { force: true });
+  rmSync(cpuFile, { force: true });
+  clearCaches();
+  const probe = pathToFileURL(path.join(here, 'cpu-probe.mjs')).href;
+  const env = { ...process.env, KPIC_BENCH_CPU_FILE: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim() };
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, c.args(out), { cwd: c.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const wall = (performance.now() - started) / 1000;
+      const noise = stderr.split('\n').filter((l) => !(c.quiet?.test(l) ?? l.trim() === ''));
+      if (code !== 0 || !existsSync(out)) {
+        reject(new Error(`${c.name} failed (exit ${code}):\n${stderr}\ncommand: node ${c.args(out).join(' ')}`));
+        return;
+      }
+      if (noise.length > 0) log(`${c.name} said on stderr:\n  ${noise.join('\n  ')}`);
+      const cpu = existsSync(cpuFile) ? JSON.parse(readFileSync(cpuFile, 'utf8')) : undefined;
+      resolve({ wall, cpu: cpu === undefined ? undefined : cpu.user + cpu.system, rss: cpu?.maxRssMb, out });
+    });
+  });
+}
+
+const reference = contenders[1];
+const problems = [];
+/** Checks one output against the hand SQL's output of the same round; records disagreements. */
+function check(c, out, handOut, round) {
+  if (c === reference) return;
+  const r = compareResults(readFileSync(out, 'utf8'), readFileSync(handOut, 'utf8'), { tolerance: TOLERANCE, labels: [c.name, 'hand SQL'] });
+  const expected = 13;
+  if (r.mismatches.length > 0 || r.kpis !== expected) {
+    problems.push({ contender: c.name, round, cells: r.cells, kpis: r.kpis, mismatches: r.mismatches });
+  }
+  return r;
+}
+
+const stats = new Map(contenders.map((c) => [c.name, { wall: [], cpu: [], rss: [] }]));
+let agreement;
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+log(`machine: ${machine}`);
+log(`${rows.toLocaleString('en-US')} opportunities; ${runs} timed runs each after a warm-up; contenders: ${contenders.map((c) => c.name).join(', ')}`);
+if (!withMalloy && !argv.includes('--no-malloy')) log(`(Malloy not installed in ${malloyDir}: run bench/malloy/setup.sh to include it)`);
+
+for (let round = 0; round <= runs; round++) {
+  // Rotate the order so that no contender always runs first (page cache, thermal state).
+  const order = contenders.map((_, i) => contenders[(i + round) % contenders.length]);
+  const outs = new Map();
+  for (const c of order) {
+    const r = await runOnce(c, round === 0 ? 'warmup' : `run${round}`);
+    outs.set(c.name, r.out);
+    if (round > 0) {
+      const s = stats.get(c.name);
+      s.wall.push(r.wall);
+      if (r.cpu !== undefined) s.cpu.push(r.cpu);
+      if (r.rss !== undefined) s.rss.push(r.rss);
+    }
+    log(`${round === 0 ? 'warm-up' : `run ${round}/${runs}`}  ${c.name.padEnd(15)} ${r.wall.toFixed(2)} s wall${r.cpu === undefined ? '' : `, ${r.cpu.toFixed(2)} s CPU`}`);
+  }
+  for (const c of contenders) {
+    const r = check(c, outs.get(c.name), outs.get(reference.name), round);
+    if (round === 0 && c.name === 'kpic') agreement = r;
+  }
+  if (problems.length > 0) break;
+}
+
+if (problems.length > 0) {
+  console.error('\n!!! THE NUMBERS DISAGREE WITH THE HAND-WRITTEN SQL !!!');
+  for (const p of problems) {
+    console.error(`\n${p.contender} (round ${p.round}): ${p.mismatches.length} of ${p.cells} cells disagree (${p.kpis} KPIs seen); first ones:`);
+    for (const m of p.mismatches.slice(0, 30)) console.error(`  ${JSON.stringify(m)}`);
+  }
+  process.exit(1);
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const min = (xs) => Math.min(...xs);
+const hand = stats.get(reference.name);
+const ratio = (a, b) => (a / b).toFixed(2);
+const lines = [
+  `${rows.toLocaleString('en-US')} opportunities · 13 KPIs by month and region · ${runs} runs each (after a warm-up), rotating order · ${warm ? 'warm' : 'cold'} data checks`,
+  '',
+  '| contender | wall median (s) | wall min (s) | CPU median (s) | peak RSS (MB) | wall median ÷ hand | wall min ÷ hand | CPU ÷ hand |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+for (const c of contenders) {
+  const s = stats.get(c.name);
+  lines.push(
+    `| ${c.name} | ${median(s.wall).toFixed(2)} | ${min(s.wall).toFixed(2)} | ${s.cpu.length > 0 ? median(s.cpu).toFixed(2) : '–'} | ${s.rss.length > 0 ? Math.round(median(s.rss)) : '–'} | ${ratio(median(s.wall), median(hand.wall))} | ${ratio(min(s.wall), min(hand.wall))} | ${s.cpu.length > 0 ? ratio(median(s.cpu), median(hand.cpu)) : '–'} |`,
+  );
+}
+lines.push(
+  '',
+  `Agreement: every run's ${agreement.cells.toLocaleString('en-US')} cells (${agreement.kpis} KPIs × months × regions) of kpic${withMalloy ? ' and of Malloy' : ''} equal the hand SQL's within ${TOLERANCE} relative (worst difference seen in the warm-up: ${agreement.worst.toExponential(1)}).`,
+);
+if (sawCache) lines.push(`A \`.kpic/\` cache folder appeared during the runs; it was ${warm ? 'kept (warm checks)' : 'removed before each run (cold checks)'}.`);
+console.log(`\nmachine: ${machine}\n\n${lines.join('\n')}`);
+writeFileSync(
+  path.join(outDir, 'summary.json'),
+  JSON.stringify({ rows, runs, warm, machine, date: new Date().toISOString(), stats: Object.fromEntries(stats), agreement: { cells: agreement.cells, worst: agreement.worst } }, null, 2),
+);
