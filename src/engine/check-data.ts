@@ -16,7 +16,7 @@ import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type Severity
 import type { SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
 import { checkFingerprint, type CheckCache } from './check-cache.js';
-import { countQueries, planChecks, problemDetailQuery, uniqueDetailQuery, type CheckCounts, type ColumnChecks, type RowProblem } from './check-queries.js';
+import { countQueries, planChecks, provesUnique, problemDetailQuery, uniqueDetailQuery, type CheckCounts, type ColumnChecks, type RowProblem } from './check-queries.js';
 import { problemDiagnostics, uniqueDiagnostics, type ProblemGroup, type RepeatGroup } from './check-messages.js';
 import type { Database, Row } from './duckdb.js';
 import { readLayouts } from './file-layout.js';
@@ -174,7 +174,13 @@ async function runCounts(db: Database, source: SourceDef, files: SourceFiles, ch
     return out;
   };
   for (const [i, n] of byPrefix('notin')) notIn.set(i, n);
-  return { rows: merged.get('rows') ?? 0, bad: byPrefix('bad'), nulls: byPrefix('null'), notIn, repeats: byPrefix('dup') };
+  const repeats = byPrefix('dup');
+  for (const [i, unique] of queries.unique) {
+    if (provesUnique(await db.query(unique.sorted))) continue;
+    const n = Number((await db.query(unique.hashed))[0]?.['n'] ?? 0);
+    if (n > 0) repeats.set(i, n);
+  }
+  return { rows: merged.get('rows') ?? 0, bad: byPrefix('bad'), nulls: byPrefix('null'), notIn, repeats };
 }
 
 /** DuckDB errors that mean the SQL is wrong (a kpic bug), not that the data is. */

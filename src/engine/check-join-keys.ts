@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/di
 import type { SourceDef } from '../model/types.js';
 import { quoteIdentifier as q } from '../sql/quote.js';
 import type { CheckedSource } from './check-data.js';
+import { provesUnique, sortedProofQuery } from './check-queries.js';
 import { showValue } from './data-location.js';
 import type { Database } from './duckdb.js';
 
@@ -54,8 +55,10 @@ export async function checkJoinKeys(
 /** Repeats of `key` in the relation `sql`, or undefined when every value is unique. */
 async function repeats(db: Database, sql: string, key: string): Promise<{ repeated: number; rows: number; examples: string[] } | undefined> {
   const k = q(key);
-  // Hash first (cheap, exact when zero), then the exact count only if some hash repeats.
-  const [bound] = await db.query(`SELECT count(${k}) - count(DISTINCT hash(${k})) FILTER (WHERE ${k} IS NOT NULL) AS n FROM (${sql})`);
+  // Cheapest first: a sorted key proves itself; then hashes (exact when none repeats); then
+  // the exact groups only if some hash repeats.
+  if (provesUnique(await db.query(sortedProofQuery(sql, k)))) return undefined;
+  const [bound] = await db.query(`SELECT count(*) - count(DISTINCT hash(${k})) AS n FROM (${sql}) WHERE ${k} IS NOT NULL`);
   if (Number(bound?.['n'] ?? 0) === 0) return undefined;
   const groups = await db.query(
     `SELECT CAST(${k} AS VARCHAR) AS value, count(*) AS n, count(*) OVER () AS repeated, sum(count(*)) OVER () AS total ` +

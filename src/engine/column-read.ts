@@ -4,7 +4,7 @@
  * `TRY_` conversions that give NULL for a value that is not of the type, so a data check can
  * count failures as "text present, typed value NULL" in the same scan that reads the data.
  *
- * Decisions (documented for users in docs/):
+ * Decisions (users need to know these; the language reference should state them):
  * - `money`, `number` and `percent` are DOUBLE, not DECIMAL: exports carry floating values and
  *   rounding them to cents on read would silently change data; Parquet DECIMAL columns are read
  *   as they are (exact), without a cast.

@@ -295,6 +295,18 @@ describe('Parquet and JSON contracts', () => {
     ]);
   });
 
+  it.each([
+    ['sorted', "('a'), ('b'), ('c')", []],
+    ['unsorted', "('c'), ('a'), ('b')", []],
+    ['sorted with a repeat', "('a'), ('b'), ('b')", ['data/unique']],
+    ['unsorted with a repeat', "('b'), ('a'), ('b')", ['data/unique']],
+  ])('checks a unique Parquet key, %s', async (_, values, codes) => {
+    const file = data.write('keys.parquet', '');
+    await db.run(`COPY (SELECT * FROM (VALUES ${values}) t(id)) TO ${stringLiteral(file)} (FORMAT parquet)`);
+    const result = await check(makeSource('k', 'keys.parquet', [['id', { type: 'string', unique: true }]]));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(codes);
+  });
+
   it('quarantines Parquet rows by row number', async () => {
     const file = data.write('q.parquet', '');
     await db.run(`COPY (SELECT * FROM (VALUES ('a', 1), ('b', NULL), ('a', 3), ('c', 4)) t(id, n)) TO ${stringLiteral(file)} (FORMAT parquet)`);
