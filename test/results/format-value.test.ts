@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { formatValue } from '../../src/results/format-value.js';
+
+describe('formatValue by unit', () => {
+  test.each([
+    [1234567, 'money', 'USD', '$1,234,567'],
+    [1234567.89, 'money', 'USD', '$1,234,568'],
+    [999.5, 'money', 'USD', '$999.50'],
+    [12, 'money', 'USD', '$12'],
+    [-1500, 'money', 'USD', '-$1,500'],
+    [-0.001, 'money', 'USD', '$0.00'],
+    [1234567, 'money', 'EUR', '1,234,567 EUR'],
+    [0.25, 'percent', 'USD', '25.0%'],
+    [1.5, 'percent', 'USD', '150.0%'],
+    [0.25, 'ratio', 'USD', '0.25'],
+    [2.34567, 'ratio', 'USD', '2.35'],
+    [1234.6, 'count', 'USD', '1,235'],
+    [42, 'count', 'USD', '42'],
+    [12.345, 'days', 'USD', '12.3 d'],
+    [0, 'days', 'USD', '0.0 d'],
+    [1234567.891, 'number', 'USD', '1,234,568'],
+    [0.000123, undefined, 'USD', '0.0001'],
+    [null, 'money', 'USD', '—'],
+    [Number.NaN, 'count', 'USD', '—'],
+  ] as const)('%s %s %s → %s', (value, unit, currency, expected) => {
+    expect(formatValue(value, unit, currency)).toBe(expected);
+  });
+});
