@@ -129,10 +129,12 @@ export function countQueries(
   }
   const valueChecks = checks.filter((c) => c.values !== undefined);
   if (valueChecks.length === 0) return { sums, values: undefined, unique };
+  // The relation is repeated in each branch, not shared through a CTE: DuckDB would materialise a
+  // CTE used twice (every row, every column), where each inline branch scans one column.
   const branches = valueChecks.map(
-    (c) => `SELECT ${c.i} AS col, ${v(c.i)} AS value, count(*) AS n FROM rel GROUP BY ${v(c.i)} HAVING ${notInValuesSql(c)}`,
+    (c) => `SELECT ${c.i} AS col, ${v(c.i)} AS value, count(*) AS n FROM (${relation}) GROUP BY ${v(c.i)} HAVING ${notInValuesSql(c)}`,
   );
-  const values = `WITH rel AS (${relation}) SELECT col, sum(n) AS ${q('rows')} FROM (${branches.join(' UNION ALL ')}) GROUP BY col`;
+  const values = `SELECT col, sum(n) AS ${q('rows')} FROM (${branches.join(' UNION ALL ')}) GROUP BY col`;
   return { sums, values, unique };
 }
 
