@@ -22,7 +22,7 @@ import type { Database, Row } from './duckdb.js';
 import { readLayouts } from './file-layout.js';
 import { duckdbReason, locateCsvProblems, malformedFromError } from './malformed.js';
 import { quarantineRows } from './quarantine.js';
-import { PlaceLocator, type Place } from './record-lines.js';
+import { PlaceLocator, placeUnit, type Place } from './record-lines.js';
 import { sourceRelationSql } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
 
@@ -105,8 +105,8 @@ async function checkUncached(db: Database, source: SourceDef, files: SourceFiles
   const repeats = uniqueSuspects.length === 0 ? [] : (await db.query(uniqueDetailQuery(source, laid, checks, uniqueSuspects))).map(toRepeatGroup);
   locator.prepare([...problems.flatMap((g) => g.firsts), ...repeats.flatMap((g) => g.firsts)]);
   diagnostics.push(
-    ...problemDiagnostics(checks, problems, counts, locator, placeUnitOf(laid), severity),
-    ...uniqueDiagnostics(checks, repeats, locator, placeUnitOf(laid), severity),
+    ...problemDiagnostics(checks, problems, counts, locator, placeUnit(laid), severity),
+    ...uniqueDiagnostics(checks, repeats, locator, placeUnit(laid), severity),
   );
 
   const clean: CheckedSource = { source: source.id, files: laid, rows: counts.rows, quarantined: 0, sql: sourceRelationSql(source, laid) };
@@ -129,10 +129,6 @@ async function checkUncached(db: Database, source: SourceDef, files: SourceFiles
     ),
   );
   return { value: { ...clean, quarantined: result.rows, sql: result.sql }, diagnostics };
-}
-
-function placeUnitOf(files: SourceFiles): 'line' | 'row' {
-  return files.format === 'parquet' ? 'row' : 'line';
 }
 
 /** Every `format:` must be a strptime format DuckDB understands; a bad one stops the source. */

@@ -65,7 +65,7 @@ export function locateCsvProblems(source: SourceDef, files: SourceFiles): Diagno
       }
       if (reason === undefined) return true;
       out.push(
-        diagnostic('data/malformed-file', source.path.span, `\`${displayPath(path)}\` line ${record.line}: ${reason}`, {
+        diagnostic('data/malformed-file', source.path.span, `malformed row in \`${displayPath(path)}\`: ${reason}`, {
           location: { file: displayPath(path), line: record.line, column: Math.max(column, 1) },
           hint: record.problem === undefined ? undefined : 'a field holding the delimiter, a quote or a line break must be quoted, with inner quotes doubled ("")',
         }),

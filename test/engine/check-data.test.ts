@@ -97,6 +97,17 @@ describe('bad values', () => {
     expect(result.diagnostics[0]?.location?.file).toBe(second);
   });
 
+  it('numbers records per file when files share a layout', async () => {
+    data.write('same/a.csv', 'id,n\n1,1\n2,"x"\n3,3\n');
+    const second = data.write('same/b.csv', 'id,n\n4,4\n5,"y\nz"\n6,"w"\n');
+    const result = await check(makeSource('s', 'same/*.csv', [['id', { type: 'string' }], ['n', { type: 'integer' }]]));
+    expect(result.diagnostics.map((d) => [d.location?.file, d.location?.line])).toEqual([
+      [path.join(data.dir, 'same/a.csv'), 3],
+      [second, 3],
+      [second, 5],
+    ]);
+  });
+
   it('shows hostile values literally, with line breaks escaped', async () => {
     data.write('hostile.csv', `id,n\n1,"'); DROP TABLE x; --"\n2,"a\nb"\n`);
     const result = await check(makeSource('h', 'hostile.csv', [['id', { type: 'string' }], ['n', { type: 'number' }]]));
