@@ -11,6 +11,7 @@
  */
 import type { ColumnDef, SourceDef } from '../model/types.js';
 import { quoteIdentifier as q, stringLiteral } from '../sql/quote.js';
+import { textToType } from './column-read.js';
 import { checkRelationSql, PATH_COLUMN, readParts, ROW_COLUMN } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
 
@@ -55,12 +56,17 @@ export function planChecks(source: SourceDef, files: SourceFiles): ColumnChecks[
 const r = (i: number): string => q(`r${i}`);
 const v = (i: number): string => q(`v${i}`);
 
-/** SQL true when column `c`'s typed value is present but not one of its `values`. */
+/**
+ * SQL true when column `c`'s typed value is present but not one of its `values`. Non-string
+ * columns compare typed values (so `1.0` matches `values: [1]`); a listed value that is not of
+ * the column's type matches nothing rather than failing the query.
+ */
 export function notInValuesSql(c: ColumnChecks): string {
   const list = c.values ?? [];
-  const text = c.column.type.value === 'string' ? v(c.i) : `CAST(${v(c.i)} AS VARCHAR)`;
   if (list.length === 0) return `${v(c.i)} IS NOT NULL`;
-  return `(${v(c.i)} IS NOT NULL AND ${text} NOT IN (${list.map(stringLiteral).join(', ')}))`;
+  if (c.column.type.value === 'string') return `(${v(c.i)} IS NOT NULL AND ${v(c.i)} NOT IN (${list.map(stringLiteral).join(', ')}))`;
+  const typed = list.map((value) => textToType(c.column, stringLiteral(value)));
+  return `(${v(c.i)} IS NOT NULL AND NOT list_contains([${typed.join(', ')}], ${v(c.i)}))`;
 }
 
 /** SQL true when column `c` has a value that is not of its type. */

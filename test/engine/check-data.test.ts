@@ -187,6 +187,18 @@ describe('contract: required, unique, values', () => {
     expect(clean.value.sql).toContain('read_csv');
   });
 
+  it.each([
+    ['integer', '1,2.0,3', ['1', '2'], ['`3`']],
+    ['number', '0.5,1.0,2', ['0.5', '1'], ['`2.0`']],
+    ['date', '2024-01-01,2024-01-01 00:00:00,2024-02-01', ['2024-01-01', 'not a date'], ['`2024-02-01`']],
+    ['boolean', 'yes,true,no', ['true'], ['`false`']],
+  ] as const)('compares %s values by value', async (type, cells, values, shown) => {
+    data.write(`values-${type}.csv`, `v\n${cells.split(',').join('\n')}\n`);
+    const result = await check(makeSource('v', `values-${type}.csv`, [['v', { type, values }]]));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['data/not-in-values']);
+    expect(result.diagnostics[0]?.message).toContain(`list: ${shown[0]} (line 4)`);
+  });
+
   it('warns about rows without the default time anchor', async () => {
     data.write('time.csv', 'id,day\n1,2024-01-01\n2,\n3,\n');
     const source = makeSource('t', 'time.csv', [['id', { type: 'string' }], ['day', { type: 'date' }]], { time: 'day' });
