@@ -8,7 +8,7 @@ import path from 'node:path';
 import { validationSummary } from '../diagnostics/render/summary.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import { addMonths, formatIsoDate, parseIsoDate } from '../plan/calendar.js';
-import { runKpis, type ResultRow } from '../pipeline.js';
+import { runKpis, type Failure, type ResultRow, type RunResult } from '../pipeline.js';
 import type { ParsedFlags } from './args.js';
 import { openCatalog, sessionDataDir } from './catalog-session.js';
 import { renderDemoSummary, type DemoKpi } from './demo-summary.js';
@@ -30,6 +30,38 @@ function quarterText(start: string): string {
   if (date === undefined) return start;
   const end = new Date(addMonths(date, 3).getTime() - 86_400_000);
   return `${start} – ${formatIsoDate(end)}`;
+}
+
+type RunBatch = (ids: readonly string[], by: readonly string[]) => Promise<RunResult | Failure>;
+
+/** Rows of a batch, the KPIs left out (with why), or the data failure that stops the demo. */
+interface BatchOutcome {
+  readonly rows: readonly ResultRow[];
+  readonly skipped: readonly string[];
+  readonly failure?: Failure | undefined;
+}
+
+/**
+ * Runs KPIs, degrading rather than giving up: a batch the planner refuses by region runs whole,
+ * and if it still refuses, KPI by KPI so that one odd KPI does not hide the others. Data problems
+ * stop everything: the numbers would be wrong.
+ */
+async function runBatch(run: RunBatch, ids: readonly string[], by: readonly string[]): Promise<BatchOutcome> {
+  const attempts = by.length > 0 ? [by, []] : [[]];
+  for (const attempt of attempts) {
+    const result = await run(ids, attempt);
+    if (result.ok) return { rows: result.rows, skipped: [] };
+    if (result.kind === 'data') return { rows: [], skipped: [], failure: result };
+  }
+  const rows: ResultRow[] = [];
+  const skipped: string[] = [];
+  for (const id of ids) {
+    const one = await run([id], []);
+    if (one.ok) rows.push(...one.rows);
+    else if (one.kind === 'data') return { rows, skipped, failure: one };
+    else skipped.push(`${id}: ${one.message}`);
+  }
+  return { rows, skipped };
 }
 
 /** Runs `demo`; returns the exit code. */
@@ -60,26 +92,14 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
   const rows: ResultRow[] = [];
   const skipped: string[] = [];
   const progress = progressFor(io);
-  const run = (ids: readonly string[], by: readonly string[]) => runKpis(resolved, { kpis: ids, grain: 'quarter', by }, { dataDir });
+  const run: RunBatch = (ids, by) => runKpis(resolved, { kpis: ids, grain: 'quarter', by }, { dataDir });
   for (const batch of batches.filter((b) => b.kpis.length > 0)) {
     progress.show(`running ${batch.kpis.length} KPI${batch.kpis.length === 1 ? '' : 's'}${batch.by.length > 0 ? ' by region' : ''}…`);
-    let result: Awaited<ReturnType<typeof run>> | undefined = await run(batch.kpis, batch.by);
-    // A KPI the planner cannot break down (e.g. through a lookup) is still worth showing whole.
-    if (!result.ok && result.kind !== 'data' && batch.by.length > 0) result = await run(batch.kpis, []);
-    if (!result.ok && result.kind !== 'data') {
-      // One KPI the planner refuses should not hide the others: run them one by one.
-      for (const id of batch.kpis) {
-        const one = await run([id], []);
-        if (one.ok) rows.push(...one.rows);
-        else if (one.kind === 'data') result = one;
-        else skipped.push(`${id}: ${one.message}`);
-      }
-      if (!result.ok && result.kind !== 'data') result = undefined;
-    }
+    const outcome = await runBatch(run, batch.kpis, batch.by);
     progress.clear();
-    if (result === undefined) continue;
-    if (!result.ok) return reportFailure(io, session, result, 'demo');
-    rows.push(...result.rows);
+    if (outcome.failure !== undefined) return reportFailure(io, session, outcome.failure, 'demo');
+    rows.push(...outcome.rows);
+    skipped.push(...outcome.skipped);
   }
   for (const note of skipped) io.stderr.write(`kpic: skipped ${note}\n`);
   const periods = [...new Set(rows.map((r) => r.period))].sort();

@@ -19,7 +19,24 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+let pipesGuarded = false;
+
+/**
+ * A reader that goes away (`kpic run | head`) closes the pipe; the remaining output has nowhere
+ * to go, which is not an error worth a stack trace.
+ */
+function ignoreBrokenPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 /** The process's streams, working directory and environment. */
 export function processIo(): CliIo {
+  ignoreBrokenPipes();
   return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 }

@@ -4,7 +4,7 @@
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { runKpis, type RunResult } from '../pipeline.js';
+import { runKpis, type Failure, type RunResult } from '../pipeline.js';
 import { renderCsv } from '../results/csv.js';
 import { renderJsonRows, renderNdjson } from '../results/json.js';
 import { writeResultsParquet } from '../results/parquet.js';
@@ -82,7 +82,7 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
   const quarantine = flags.values.get('quarantine');
-  let result;
+  let result: RunResult | Failure;
   try {
     result = await runKpis(session.checked.resolved, request, {
       dataDir: sessionDataDir(io, session, flags.values.get('data')),
