@@ -70,6 +70,7 @@ export async function checkSourceData(
 }
 
 async function checkUncached(db: Database, source: SourceDef, files: SourceFiles, options: CheckOptions): Promise<PhaseResult<CheckedSource>> {
+  if (files.paths.length === 0) throw new Error(`source ${source.id} has no files; report locateSourceFiles' diagnostics instead of checking`);
   const failed = (diagnostics: readonly Diagnostic[]): PhaseResult<CheckedSource> => ({
     value: { source: source.id, files, rows: 0, quarantined: 0, sql: sourceRelationSql(source, files) },
     diagnostics,

@@ -113,6 +113,7 @@ export function csvDelimiter(source: SourceDef, files: SourceFiles): string {
 
 /** One read per layout (or a single read when the layouts are not known). */
 export function readParts(source: SourceDef, files: SourceFiles, columns: readonly ColumnDef[], numbered: boolean): ReadPart[] {
+  if (files.paths.length === 0) throw new Error(`source ${source.id} has no files to read`);
   const layouts: readonly (FileLayout | undefined)[] = files.layouts ?? [undefined];
   return layouts.map((layout) => {
     const paths = layout?.paths ?? files.paths;
