@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { changeText, renderDemoSummary } from '../../src/cli/demo-summary.js';
+import { ANSI, PLAIN } from '../../src/diagnostics/render/style.js';
+
+describe('changeText', () => {
+  test.each([
+    [110, 100, 'money', '▲ 10.0%', 1],
+    [90, 100, 'count', '▼ 10.0%', -1],
+    [100, 100, 'number', '= 0.0%', 0],
+    [5, 0, 'count', '▲ new', 1],
+    [0, 0, 'count', '= 0.0%', 0],
+    [-5, -10, 'money', '▲ 50.0%', 1],
+    [0.3, 0.25, 'percent', '▲ 5.0 pts', 1],
+    [0.2, 0.25, 'percent', '▼ 5.0 pts', -1],
+    [null, 1, 'money', '', 0],
+    [1, null, 'money', '', 0],
+  ] as const)('%s after %s (%s) → %s', (now, before, unit, text, sign) => {
+    expect(changeText(now, before, unit)).toEqual({ text, sign });
+  });
+});
+
+describe('renderDemoSummary', () => {
+  const base = {
+    rows: [
+      { kpi: 'cycle', period: '2024-01-01', by: [], value: 10 },
+      { kpi: 'cycle', period: '2024-04-01', by: [], value: 12 },
+    ],
+    latest: '2024-04-01',
+    prior: '2024-01-01',
+    currency: 'USD',
+  };
+
+  test('a KPI without breakdown is one line, `all`', () => {
+    const text = renderDemoSummary({ ...base, kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }], style: PLAIN });
+    expect(text).toBe('Cycle (cycle, days)\n  all  12.0 d  ▲ 20.0%  was 10.0 d\n');
+  });
+
+  test('colours follow the direction: up is red for a lower-is-better KPI', () => {
+    const text = renderDemoSummary({ ...base, kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }], style: ANSI });
+    expect(text).toContain('\u001b[31m▲ 20.0%\u001b[39m');
+  });
+
+  test('a KPI with no rows says so', () => {
+    const text = renderDemoSummary({ ...base, kpis: [{ id: 'other', title: 'Other', unit: undefined, direction: 'up', perspective: 'customer' }], style: PLAIN });
+    expect(text).toBe('Customer\n  Other (other)\n    — no values\n');
+  });
+});
