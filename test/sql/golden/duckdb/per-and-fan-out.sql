@@ -48,17 +48,6 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
 "s0_l3" AS (
   SELECT * EXCLUDE (_g) FROM "s0" WHERE _g = 7
 ),
-"f_p1" AS (
-  SELECT drv.period, drv."d_region", drv.k1, j0.m3 AS "s0_l2__m3", coalesce(j0.m4, 0) AS "s0_l2__m4"
-  FROM (SELECT period, "d_region", k1 FROM "s0_l2") AS drv
-  LEFT JOIN "s0_l2" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region" AND j0.k1 IS NOT DISTINCT FROM drv.k1
-),
-"p1" AS (
-  SELECT period, "d_region", sum(v) AS value
-  FROM (SELECT period, "d_region", "s0_l2__m3" AS v, "s0_l2__m4" AS pr FROM "f_p1") AS x
-  WHERE pr > 0
-  GROUP BY period, "d_region"
-),
 "f_p0" AS (
   SELECT drv.period, drv."d_region", drv.k0, coalesce(j0.m0, 0) AS "s0_l0__m0", coalesce(j0.m1, 0) AS "s0_l0__m1"
   FROM (SELECT period, "d_region", k0 FROM "s0_l0") AS drv
@@ -67,6 +56,17 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
 "p0" AS (
   SELECT period, "d_region", avg(v) AS value
   FROM (SELECT period, "d_region", "s0_l0__m0" AS v, "s0_l0__m1" AS pr FROM "f_p0") AS x
+  WHERE pr > 0
+  GROUP BY period, "d_region"
+),
+"f_p1" AS (
+  SELECT drv.period, drv."d_region", drv.k1, j0.m3 AS "s0_l2__m3", coalesce(j0.m4, 0) AS "s0_l2__m4"
+  FROM (SELECT period, "d_region", k1 FROM "s0_l2") AS drv
+  LEFT JOIN "s0_l2" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region" AND j0.k1 IS NOT DISTINCT FROM drv.k1
+),
+"p1" AS (
+  SELECT period, "d_region", sum(v) AS value
+  FROM (SELECT period, "d_region", "s0_l2__m3" AS v, "s0_l2__m4" AS pr FROM "f_p1") AS x
   WHERE pr > 0
   GROUP BY period, "d_region"
 ),
