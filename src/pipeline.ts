@@ -6,7 +6,7 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckedSource } from './engine/check-data.js';
 import { openDatabase, type Database } from './engine/duckdb.js';
-import { declaredSourceFiles, locateSourceFiles } from './engine/source-files.js';
+import { declaredSourceFiles, locateSourceFiles, sourcePathProblems } from './engine/source-files.js';
 import { sourceRelationSql } from './engine/source-sql.js';
 import { loadCatalog, loadCatalogFromFiles } from './load/load-catalog.js';
 import type { Catalog } from './model/types.js';
@@ -30,7 +30,10 @@ export interface CheckedCatalog {
 
 function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): CheckedCatalog {
   const resolved = resolveCatalog(loaded.value);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics]);
+  // Source paths that could never be read (absolute, climbing out with `..`, unknown format) are
+  // catalog errors: validate reports them without any data.
+  const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
 }
 
