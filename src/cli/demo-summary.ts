@@ -36,6 +36,8 @@ const PERSPECTIVES: readonly [NonNullable<KpiDef['perspective']>, string][] = [
   ['learning_growth', 'Learning and growth'],
 ];
 
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /**
  * The change from `before` to `now`: percentage points for percent KPIs (a relative change of a
  * rate reads badly), a relative change otherwise; empty when there is nothing to compare.
@@ -45,9 +47,27 @@ export function changeText(now: number | null, before: number | null, unit: Unit
   const delta = now - before;
   const sign = Math.abs(delta) < 1e-12 ? 0 : Math.sign(delta);
   const arrow = sign > 0 ? '▲' : sign < 0 ? '▼' : '=';
-  if (unit === 'percent') return { text: `${arrow} ${(Math.abs(delta) * 100).toFixed(1)} pts`, sign };
+  if (unit === 'percent') return { text: `${arrow} ${ONE_DECIMAL.format(Math.abs(delta) * 100)} pts`, sign };
   if (before === 0) return { text: sign === 0 ? '= 0.0%' : `${arrow} new`, sign };
-  return { text: `${arrow} ${((Math.abs(delta) / Math.abs(before)) * 100).toFixed(1)}%`, sign };
+  return { text: `${arrow} ${ONE_DECIMAL.format((Math.abs(delta) / Math.abs(before)) * 100)}%`, sign };
+}
+
+/**
+ * The latest period that holds data: the last one in which at least half as many KPIs have a
+ * value (non-null, non-zero) as in the busiest period. Exports often reach into the future —
+ * open deals expected to close next year, quotas already set — and those periods, where only a
+ * few pipeline KPIs have values, are not what a summary of "the latest quarter" means.
+ */
+export function latestActivePeriod(rows: readonly ResultRow[]): string | undefined {
+  const active = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!active.has(r.period)) active.set(r.period, new Set());
+    if (r.value !== null && r.value !== 0) active.get(r.period)?.add(r.kpi);
+  }
+  const busiest = Math.max(0, ...[...active.values()].map((k) => k.size));
+  const periods = [...active.keys()].sort();
+  if (busiest === 0) return periods[periods.length - 1];
+  return periods.filter((p) => (active.get(p)?.size ?? 0) * 2 >= busiest).pop();
 }
 
 function width(text: string): number {
@@ -60,6 +80,8 @@ interface Line {
   readonly change: string;
   readonly sign: number;
   readonly was: string;
+  /** Null or zero in both quarters. */
+  readonly empty: boolean;
 }
 
 function kpiLines(kpi: DemoKpi, input: DemoSummaryInput): Line[] {
@@ -67,15 +89,19 @@ function kpiLines(kpi: DemoKpi, input: DemoSummaryInput): Line[] {
   const keys = new Map<string, readonly ResultRow['by'][number][]>();
   for (const r of rows) keys.set(JSON.stringify(r.by), r.by);
   const ordered = [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return ordered.map(([key, by]) => {
+  const lines = ordered.map(([key, by]) => {
     const at = (period: string): number | null => rows.find((r) => r.period === period && JSON.stringify(r.by) === key)?.value ?? null;
     const now = at(input.latest);
     const before = at(input.prior);
     const change = changeText(now, before, kpi.unit);
     const label = by.length === 0 ? 'all' : by.map((v) => (v === null ? '(none)' : String(v))).join(' · ');
     const was = before === null ? '' : `was ${formatValue(before, kpi.unit, input.currency)}`;
-    return { label, now: formatValue(now, kpi.unit, input.currency), change: change.text, sign: change.sign, was };
+    const empty = (now === null || now === 0) && (before === null || before === 0);
+    return { label, now: formatValue(now, kpi.unit, input.currency), change: change.text, sign: change.sign, was, empty };
   });
+  // Breakdown values with nothing in either quarter are noise, unless they are all there is.
+  const shown = lines.filter((l) => !l.empty);
+  return shown.length > 0 ? shown : lines;
 }
 
 function renderKpi(kpi: DemoKpi, input: DemoSummaryInput, indent: string): string[] {

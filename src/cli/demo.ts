@@ -11,7 +11,7 @@ import { addMonths, formatIsoDate, parseIsoDate } from '../plan/calendar.js';
 import { runKpis, type Failure, type ResultRow, type RunResult } from '../pipeline.js';
 import type { ParsedFlags } from './args.js';
 import { openCatalog, sessionDataDir } from './catalog-session.js';
-import { renderDemoSummary, type DemoKpi } from './demo-summary.js';
+import { latestActivePeriod, renderDemoSummary, type DemoKpi } from './demo-summary.js';
 import type { CliIo } from './io.js';
 import { refuseInvalidCatalog, reportFailure } from './request.js';
 import { progressFor, streamStyle } from './report.js';
@@ -102,8 +102,7 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
     skipped.push(...outcome.skipped);
   }
   for (const note of skipped) io.stderr.write(`kpic: skipped ${note}\n`);
-  const periods = [...new Set(rows.map((r) => r.period))].sort();
-  const latest = periods[periods.length - 1];
+  const latest = latestActivePeriod(rows);
   if (latest === undefined) {
     io.stdout.write('no data: the KPIs have no periods to show\n');
     return 0;

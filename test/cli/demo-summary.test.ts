@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { changeText, renderDemoSummary } from '../../src/cli/demo-summary.js';
+import { changeText, latestActivePeriod, renderDemoSummary } from '../../src/cli/demo-summary.js';
 import { ANSI, PLAIN } from '../../src/diagnostics/render/style.js';
 
 describe('changeText', () => {
@@ -10,6 +10,7 @@ describe('changeText', () => {
     [5, 0, 'count', '▲ new', 1],
     [0, 0, 'count', '= 0.0%', 0],
     [-5, -10, 'money', '▲ 50.0%', 1],
+    [2000, 100, 'money', '▲ 1,900.0%', 1],
     [0.3, 0.25, 'percent', '▲ 5.0 pts', 1],
     [0.2, 0.25, 'percent', '▼ 5.0 pts', -1],
     [null, 1, 'money', '', 0],
@@ -44,4 +45,41 @@ describe('renderDemoSummary', () => {
     const text = renderDemoSummary({ ...base, kpis: [{ id: 'other', title: 'Other', unit: undefined, direction: 'up', perspective: 'customer' }], style: PLAIN });
     expect(text).toBe('Customer\n  Other (other)\n    — no values\n');
   });
+});
+
+describe('latestActivePeriod', () => {
+  const row = (kpi: string, period: string, value: number | null) => ({ kpi, period, by: [], value });
+
+  test('skips trailing periods where only a few KPIs have values (future pipeline)', () => {
+    const rows = [
+      ...['a', 'b', 'c', 'd'].flatMap((k) => [row(k, '2024-01-01', 1), row(k, '2024-04-01', 2)]),
+      row('a', '2024-07-01', 5),
+      row('b', '2024-07-01', 0),
+      row('c', '2024-07-01', null),
+    ];
+    expect(latestActivePeriod(rows)).toBe('2024-04-01');
+  });
+
+  test('half of the busiest period is enough', () => {
+    const rows = [row('a', '2024-01-01', 1), row('b', '2024-01-01', 1), row('a', '2024-04-01', 1), row('b', '2024-04-01', 0)];
+    expect(latestActivePeriod(rows)).toBe('2024-04-01');
+  });
+
+  test('all zeros: the last period; no rows: undefined', () => {
+    expect(latestActivePeriod([row('a', '2024-01-01', 0), row('a', '2024-04-01', 0)])).toBe('2024-04-01');
+    expect(latestActivePeriod([])).toBeUndefined();
+  });
+});
+
+test('breakdown values empty in both quarters are left out, unless nothing else is left', () => {
+  const rows = [
+    { kpi: 'k', period: '2024-01-01', by: ['AMER'], value: 1 },
+    { kpi: 'k', period: '2024-04-01', by: ['AMER'], value: 2 },
+    { kpi: 'k', period: '2024-01-01', by: [null], value: 0 },
+    { kpi: 'k', period: '2024-04-01', by: [null], value: 0 },
+    { kpi: 'z', period: '2024-04-01', by: ['AMER'], value: 0 },
+  ];
+  const kpis = ['k', 'z'].map((id) => ({ id, title: id, unit: 'count' as const, direction: 'up' as const, perspective: undefined }));
+  const text = renderDemoSummary({ kpis, rows, latest: '2024-04-01', prior: '2024-01-01', currency: 'USD', style: PLAIN });
+  expect(text).toBe('k (k, count)\n  AMER  2  ▲ 100.0%  was 1\n\nz (z, count)\n  AMER  0\n');
 });
