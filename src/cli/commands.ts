@@ -2,6 +2,7 @@
  * The commands of `kpic` and their flags: the single source for parsing, usage lines and help.
  * Names and defaults follow the CLI contract in docs/cli.md.
  */
+import { RESULT_FORMATS } from '../results/result-set.js';
 import { DIALECTS } from '../sql/duckdb.js';
 import type { FlagSpec } from './args.js';
 
@@ -94,8 +95,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       {
         name: 'format',
         kind: 'value',
-        placeholder: 'table|csv|json|ndjson|parquet',
-        choices: ['table', 'csv', 'json', 'ndjson', 'parquet'],
+        placeholder: RESULT_FORMATS.join('|'),
+        choices: RESULT_FORMATS,
         description: 'output format (parquet needs --out)',
         default: 'table',
       },
