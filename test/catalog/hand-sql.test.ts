@@ -195,6 +195,71 @@ const CASES: readonly Case[] = [
       SELECT period, region, SUM(v) FILTER (WHERE rn <= 10) / NULLIF(SUM(v), 0) AS value FROM ranked GROUP BY ALL`,
   },
   {
+    // Trailing twelve months: start = ARR in the month before the window; end = the account's latest
+    // balance in the window (its last month, or the churn row; after the ledger ends, its last row).
+    kpi: 'nrr_ttm',
+    empty: null,
+    sql: (_g, region) => `WITH w AS (SELECT period, period_end, CAST(period_end + INTERVAL 1 DAY - INTERVAL 12 MONTH AS DATE) AS window_start FROM grid),
+      acct AS (
+        SELECT w.period, l.account_id, arg_max(l.arr, l.month) AS end_arr,
+          COALESCE(ANY_VALUE(s.arr), 0) AS start_arr
+        FROM w JOIN arr_ledger l ON l.month BETWEEN w.window_start AND w.period_end
+        LEFT JOIN arr_ledger s ON s.account_id = l.account_id AND s.month = CAST(w.window_start - INTERVAL 1 MONTH AS DATE)
+        GROUP BY ALL)
+      SELECT a.period, ${region('ac.region')} AS region,
+        SUM(CASE WHEN a.start_arr > 0 THEN a.end_arr ELSE 0 END) / NULLIF(SUM(a.start_arr), 0) AS value
+      FROM acct a JOIN accounts ac USING (account_id) GROUP BY ALL`,
+  },
+  {
+    kpi: 'competitive_win_rate',
+    empty: null,
+    sql: (g, region) => `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region,
+      COUNT(*) FILTER (WHERE ${WON}) / NULLIF(COUNT(*) FILTER (WHERE o.loss_reason IS DISTINCT FROM 'No Decision'), 0) AS value
+      FROM ${OPPS} WHERE ${CLOSED} GROUP BY ALL`,
+  },
+  {
+    // Deals created in an earlier quarter than the one they close (or are due to close) in.
+    kpi: 'quarter_start_pipeline',
+    empty: 0,
+    sql: (g, region) => `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region, SUM(o.amount) AS value
+      FROM ${OPPS} WHERE date_trunc('quarter', o.created_date) < date_trunc('quarter', o.close_date) GROUP BY ALL`,
+  },
+  {
+    kpi: 'forecast_commit',
+    empty: 0,
+    sql: (g, region) => `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region,
+      COALESCE(SUM(o.amount) FILTER (WHERE ${WON} OR (o.forecast_category = 'Commit' AND NOT (${CLOSED}))), 0) AS value FROM ${OPPS} GROUP BY ALL`,
+  },
+  {
+    kpi: 'slipped_deals',
+    empty: 0,
+    sql: (g, region) => `SELECT ${P(g, 'h.changed_at')} AS period, ${region('r.region')} AS region, COUNT(DISTINCT h.opportunity_id) AS value
+      FROM opportunity_history h JOIN opportunities o USING (opportunity_id) LEFT JOIN reps r ON r.rep_id = o.owner_id
+      WHERE h.field = 'close_date' AND CAST(h.new_value AS DATE) > CAST(h.old_value AS DATE) GROUP BY ALL`,
+  },
+  {
+    kpi: 'stalled_stage_share',
+    empty: null,
+    sql: (g, region) => `SELECT ${P(g, 'h.exited_date')} AS period, ${region('r.region')} AS region,
+      COUNT(*) FILTER (WHERE h.exited_date - h.entered_date > 60) / COUNT(*) AS value
+      FROM opportunity_stage_history h JOIN opportunities o USING (opportunity_id) LEFT JOIN reps r ON r.rep_id = o.owner_id
+      WHERE h.stage NOT IN ('Closed Won', 'Closed Lost') AND h.exited_date IS NOT NULL GROUP BY ALL`,
+  },
+  {
+    kpi: 'meetings_per_rep',
+    empty: null,
+    sql: (g, region) => `SELECT ${P(g, 'a.activity_date')} AS period, ${region('r.region')} AS region,
+      COUNT(*) FILTER (WHERE a.type = 'meeting') / NULLIF(COUNT(DISTINCT a.rep_id), 0) AS value
+      FROM activities a LEFT JOIN reps r ON r.rep_id = a.rep_id GROUP BY ALL`,
+  },
+  {
+    kpi: 'leads_answered_within_1h',
+    empty: null,
+    sql: (g, region) => `SELECT ${P(g, 'l.created_at')} AS period, ${region('r.region')} AS region,
+      COUNT(*) FILTER (WHERE l.first_response_at <= l.created_at + INTERVAL 1 HOUR) / COUNT(*) AS value
+      FROM leads l LEFT JOIN reps r ON r.rep_id = l.sdr_id GROUP BY ALL`,
+  },
+  {
     kpi: 'mql_to_sql_rate',
     empty: null,
     sql: (g, region) => `SELECT ${P(g, 'l.mql_date')} AS period, ${region('r.region')} AS region,
