@@ -3,6 +3,8 @@
  * example data exercises every non-deprecated KPI — at month and quarter grain, with and without
  * a breakdown by region, each KPI runs and gives values that are neither all empty nor constant.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCatalog, type CheckedCatalog } from '../../src/pipeline.js';
 import { TABLES, TABLE_NAMES } from '../../src/generate/schema.js';
@@ -60,6 +62,22 @@ describe('the catalog validates', () => {
       if ((k.description ?? '').length < 40) missing.push(`${k.id}.description (too short to state its choices)`);
     }
     expect(missing).toEqual([]);
+  });
+
+  it('lists every KPI in catalog/README.md with its title, unit, owner and refresh', () => {
+    const readme = readFileSync(path.join(CATALOG_DIR, 'README.md'), 'utf8');
+    const listed = new Map<string, string>();
+    for (const line of readme.split('\n')) {
+      const m = /^\| `([a-z0-9_]+)` \| (.+?) \| (\w+) \| (\w+) \| (\w+) \| .+ \|$/.exec(line);
+      if (m !== null && m[1] !== undefined) listed.set(m[1], [m[2], m[3], m[4], m[5]].join(' · '));
+    }
+    const wrong: string[] = [];
+    for (const k of checked.catalog.kpis.values()) {
+      const want = [k.title, k.unit?.value, k.owner, k.refresh].join(' · ');
+      if (listed.get(k.id) !== want) wrong.push(`${k.id}: README ${String(listed.get(k.id))}, catalog ${want}`);
+    }
+    for (const id of listed.keys()) if (!checked.catalog.kpis.has(id)) wrong.push(`${id}: in README, not in the catalog`);
+    expect(wrong).toEqual([]);
   });
 
   it('declares every column of each example table it reads, with its real type', () => {
