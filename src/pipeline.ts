@@ -14,6 +14,7 @@ import type { Plan } from './plan/ir.js';
 import { planRun, type PlanRequest } from './plan/planner.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
 import { resolveCatalog } from './resolve/resolve-catalog.js';
+import { checkScorecards } from './scorecard/check.js';
 import type { Dialect } from './sql/dialect.js';
 import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-plan.js';
@@ -33,7 +34,8 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   // Source paths that could never be read (absolute, climbing out with `..`, unknown format) are
   // catalog errors: validate reports them without any data.
   const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths]);
+  const scorecards = checkScorecards(resolved.value);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
 }
 

@@ -2,25 +2,33 @@
 import type { SourceText } from '../diagnostics/span.js';
 import type { YMap, YNode } from '../load/tree.js';
 import type { CatalogDocument, KpiDef, KpiOverride, KpiStatus, Thresholds, Unit } from './types.js';
-import { choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from './read-node.js';
+import { choiceAt, formulaAt, itemsAt, stringAt, textAt } from './read-node.js';
+import { buildBaseline, buildExceptions, buildMissing, buildScoring, buildSeasonal, buildThresholdsAt } from './build-performance.js';
 
 /** Units of LANGUAGE.md §4. */
 export const UNITS: readonly Unit[] = ['count', 'money', 'percent', 'ratio', 'days', 'number'];
 /** KPI lifecycle states; `active` is the default. */
 export const KPI_STATUSES: readonly KpiStatus[] = ['draft', 'pilot', 'active', 'deprecated'];
 
-/** The `thresholds:` mapping at `key` of `map`. */
+/** The `thresholds:` mapping at `key` of `map` (levels as numbers or percentages such as `85%`). */
 export function buildThresholds(map: YMap, key: string): Thresholds | undefined {
-  const t = mapAt(map, key);
-  if (t === undefined) return undefined;
-  return { span: t.span, green: numberAt(t, 'green'), amber: numberAt(t, 'amber') };
+  return buildThresholdsAt(map, key);
 }
 
 function buildOverride(item: YNode, files: ReadonlyMap<string, SourceText>): KpiOverride | undefined {
   if (item.kind !== 'map') return undefined;
-  const where = formulaAt(item, 'where', files);
+  const period = stringAt(item, 'period');
+  // An override for a period only applies everywhere: its condition is `true`, placed at the override.
+  const where = formulaAt(item, 'where', files) ?? (period === undefined ? undefined : { text: 'true', node: { kind: 'scalar' as const, value: 'true', span: period.span } });
   if (where === undefined) return undefined;
-  return { span: item.span, where, target: formulaAt(item, 'target', files), thresholds: buildThresholds(item, 'thresholds') };
+  return {
+    span: item.span,
+    where,
+    target: formulaAt(item, 'target', files),
+    thresholds: buildThresholds(item, 'thresholds'),
+    period,
+    baseline: buildBaseline(item, 'target', files),
+  };
 }
 
 /**
@@ -53,5 +61,10 @@ export function buildKpi(doc: CatalogDocument, files: ReadonlyMap<string, Source
     target: formulaAt(m, 'target', files),
     thresholds: buildThresholds(m, 'thresholds'),
     overrides,
+    baseline: buildBaseline(m, 'target', files),
+    seasonal: buildSeasonal(m, 'seasonal'),
+    scoring: buildScoring(m, 'scoring'),
+    missing: buildMissing(m, 'missing'),
+    exceptions: buildExceptions(m, 'exceptions', files),
   };
 }

@@ -115,17 +115,84 @@ export type KpiStatus = 'draft' | 'pilot' | 'active' | 'deprecated';
 /** A local target or tolerance (`overrides:` entry). */
 export interface KpiOverride {
   readonly span: Span;
-  /** A row-level condition on breakdown dimensions, e.g. `region = 'EMEA'`. */
+  /**
+   * A row-level condition on breakdown dimensions, e.g. `region = 'EMEA'`. An override with only
+   * a `period:` gets the condition `true`, located at the override.
+   */
   readonly where: FormulaText;
   readonly target?: FormulaText | undefined;
   readonly thresholds?: Thresholds | undefined;
+  /** Only for evaluated periods inside this period label (`2026`, `2026-Q2`, `2026-05`). */
+  readonly period?: Located<string> | undefined;
+  /** A target computed from history (`target:` written as a mapping). */
+  readonly baseline?: BaselineDef | undefined;
 }
 
-/** Status thresholds on attainment. */
+/** Status thresholds on attainment (default) or on the value. */
 export interface Thresholds {
   readonly span: Span;
   readonly green?: Located<number> | undefined;
   readonly amber?: Located<number> | undefined;
+  /** What the levels compare: `attainment` (default) or the KPI's `value`. */
+  readonly on?: Located<'attainment' | 'value'> | undefined;
+}
+
+/** How a KPI's result becomes a score on a 0–10 scale (10 = on target). */
+export interface ScoringDef {
+  readonly span: Span;
+  readonly method?: Located<'capped_attainment' | 'linear'> | undefined;
+  /** `capped_attainment`: the highest attainment that counts (e.g. 1.2). */
+  readonly cap?: Located<number> | undefined;
+  /** `linear`: the level that scores 0 … */
+  readonly redFlag?: Located<number> | undefined;
+  /** … and the level that scores 10. */
+  readonly goal?: Located<number> | undefined;
+  /** `linear`: whether red flag and goal are levels of `attainment` (default) or of the `value`. */
+  readonly on?: Located<'attainment' | 'value'> | undefined;
+}
+
+/** What a scorecard does with a KPI that has no value (or no target) in a cell. */
+export type MissingPolicy = 'blank' | 'zero' | 'ignore';
+
+/** A target computed from history: the trailing `history` before an anchor, grown by `growth`. */
+export interface BaselineDef {
+  readonly span: Span;
+  /** The history measured (a KPI-level formula); default: the KPI itself. */
+  readonly formula?: FormulaText | undefined;
+  /** The trailing window, a duration such as `4 quarters` (default). */
+  readonly history?: FormulaText | undefined;
+  /** Where the window ends: `year_start` (default: re-baselined once a fiscal year) or `period_start`. */
+  readonly ending?: Located<'year_start' | 'period_start'> | undefined;
+  /** Growth applied to the baseline (0.12 for 12%). */
+  readonly growth?: Located<number> | undefined;
+  /** `total`: the history's total spread over its periods; `rate`: the history's value as is. */
+  readonly as?: Located<'total' | 'rate'> | undefined;
+}
+
+/** Shares of the year by fiscal quarter (`q1`…`q4`) or calendar month (`jan`…`dec`). */
+export interface SeasonalDef {
+  readonly span: Span;
+  /** Lower-case key → share, each with its span (user-chosen keys: a Map). */
+  readonly shares: ReadonlyMap<string, Located<number>>;
+}
+
+/** A rule that excludes or caps outlier rows of a KPI's source, always reported with the figure. */
+export interface ExceptionDef {
+  readonly span: Span;
+  /** The rule's name (`mega_deals`). */
+  readonly rule: Located<string>;
+  /** How the report names the rows (`exceptional deals`). */
+  readonly title?: string | undefined;
+  /** The source whose rows the rule tests; default: the one source the KPI aggregates. */
+  readonly source?: Located<string> | undefined;
+  /** Which rows are candidates (a row condition). */
+  readonly where?: FormulaText | undefined;
+  /** The row value tested, reported and capped (e.g. `amount`). */
+  readonly value?: FormulaText | undefined;
+  /** The limit: a number or a KPI-level formula such as `10 * median(amount where won)`. */
+  readonly above?: FormulaText | undefined;
+  /** `exclude` (default) leaves the rows out; `cap` counts them at the limit. */
+  readonly action?: Located<'exclude' | 'cap'> | undefined;
 }
 
 /** A `kpi` document. */
@@ -146,6 +213,14 @@ export interface KpiDef extends CatalogDocument {
   readonly target?: FormulaText | undefined;
   readonly thresholds?: Thresholds | undefined;
   readonly overrides: readonly KpiOverride[];
+  /** A target computed from history (`target:` written as a mapping). */
+  readonly baseline?: BaselineDef | undefined;
+  /** Seasonal shares that scale targets, value thresholds and value-based scoring levels. */
+  readonly seasonal?: SeasonalDef | undefined;
+  readonly scoring?: ScoringDef | undefined;
+  readonly missing?: Located<MissingPolicy> | undefined;
+  /** Outlier rules applied when the KPI is scored. */
+  readonly exceptions?: readonly ExceptionDef[] | undefined;
 }
 
 /** A `lookup` document: fixed rows, or a KPI evaluated per key over a trailing window. */

@@ -111,7 +111,7 @@ const cases: Case[] = [
   },
   {
     name: 'other kinds have their own namespaces',
-    files: { 'k.yaml': 'kpi: sales\nformula: x\n---\nscorecard: sales\n---\nplan: sales\n---\nrole: sales\n' },
+    files: { 'k.yaml': 'kpi: sales\nformula: x\n---\nscorecard: sales\n---\nplan: sales\n---\nrole: sales\nhierarchy: org\nmembers: x\nperspectives: {}\n' },
     errors: [],
   },
   {

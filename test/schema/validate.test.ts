@@ -202,7 +202,7 @@ const cases: Case[] = [
   },
   {
     name: 'later kinds accept any keys for now',
-    yaml: 'scorecard: main\nperspectives: { financial: [a] }\nanything: 1\n',
+    yaml: 'plan: main\nperspectives: { financial: [a] }\nanything: 1\n',
     errors: [],
   },
   {

@@ -1,0 +1,153 @@
+/**
+ * The scorecard phase's checks: after resolve, every hierarchy, scorecard (variants merged into
+ * their base) and role is checked and resolved, with the performance settings of every KPI.
+ * `kpic validate` reports what this finds; `kpic scorecard` evaluates what it returns.
+ */
+import { sortDiagnostics, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { buildScorecardDocuments } from './build.js';
+import { checkBody, type BodyOwner } from './check-body.js';
+import { checkCondition, createCheckContext, report, reportUnknown, resolveLevelCondition, resolveRowFormula, type CheckContext } from './check-context.js';
+import { checkHierarchy } from './check-hierarchy.js';
+import { checkKpiPerformance } from './check-kpis.js';
+import { mergeBodies } from './merge-variant.js';
+import type { Located } from '../model/types.js';
+import type { HierarchyDef, RoleDef, ScorecardDef } from './model.js';
+import type { KpiPerformance, ResolvedHierarchy, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
+
+interface Checked {
+  readonly ctx: CheckContext;
+  readonly defs: ReadonlyMap<string, HierarchyDef>;
+  readonly hierarchies: ReadonlyMap<string, ResolvedHierarchy>;
+  readonly performance: ReadonlyMap<string, KpiPerformance>;
+}
+
+function hierarchyOf(c: Checked, located: Located<string> | undefined): ResolvedHierarchy | undefined {
+  if (located === undefined) return undefined;
+  const h = c.hierarchies.get(located.value);
+  if (h === undefined && !c.defs.has(located.value)) reportUnknown(c.ctx, 'scorecard/unknown-hierarchy', located.span, 'hierarchy', located.value, c.defs.keys());
+  return h;
+}
+
+function checkLevels(c: Checked, s: ScorecardDef, h: ResolvedHierarchy): string[] {
+  const names = h.levels.map((l) => l.name);
+  if (s.levels === undefined) return names.slice(0, -1);
+  const out: string[] = [];
+  for (const l of s.levels) {
+    if (names.includes(l.value)) out.push(l.value);
+    else {
+      report(c.ctx, 'scorecard/unknown-level', l.span, `\`${l.value}\` is not a level of hierarchy \`${h.id}\``, {
+        hint: didYouMean(l.value, names) ?? `levels: ${names.join(', ')}`,
+      });
+    }
+  }
+  return out;
+}
+
+function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, ScorecardDef>): ResolvedScorecard | undefined {
+  const { ctx } = c;
+  let base: ScorecardDef | undefined;
+  if (s.extends !== undefined) {
+    base = all.get(s.extends.value);
+    if (base === undefined) {
+      reportUnknown(ctx, 'scorecard/unknown-scorecard', s.extends.span, 'scorecard', s.extends.value, [...all.keys()].filter((k) => k !== s.id));
+      return undefined;
+    }
+    if (base.extends !== undefined) {
+      report(ctx, 'scorecard/bad-variant', s.extends.span, `\`${base.id}\` is itself a variant of \`${base.extends.value}\`; a variant extends a scorecard that is not one`, {
+        hint: `extend \`${base.extends.value}\` and repeat the changes of \`${base.id}\` that should apply`,
+      });
+      return undefined;
+    }
+    if (s.appliesTo === undefined) {
+      report(ctx, 'scorecard/bad-variant', s.doc.kindSpan, `variant \`${s.id}\` needs \`applies_to:\`, the nodes it scores instead of \`${base.id}\`, e.g. \`applies_to: region = 'EMEA'\``);
+    }
+    if (s.hierarchy !== undefined && s.hierarchy.value !== base.hierarchy?.value) {
+      report(ctx, 'scorecard/bad-variant', s.hierarchy.span, `a variant scores the hierarchy of its base (\`${base.hierarchy?.value ?? '?'}\`); remove \`hierarchy:\``);
+    }
+  } else {
+    if (s.appliesTo !== undefined) report(ctx, 'scorecard/bad-variant', s.appliesTo.node.span, '`applies_to` belongs to variants (scorecards with `extends`)');
+    if (s.hierarchy === undefined) {
+      report(ctx, 'schema/missing-key', s.doc.kindSpan, `missing key \`hierarchy\` in scorecard \`${s.id}\``, { hint: 'add `hierarchy:` — the hierarchy whose levels it scores (or `extends:` to make it a variant)' });
+      return undefined;
+    }
+  }
+  const h = hierarchyOf(c, (base ?? s).hierarchy);
+  const merged = base === undefined ? { body: s.body, strays: [] } : mergeBodies(base.body, s.body);
+  for (const stray of merged.strays) {
+    report(ctx, 'scorecard/bad-variant', stray.span, `\`${stray.kpi}\` is not on \`${base?.id ?? ''}\`, so there is nothing to remove`);
+  }
+  if (h === undefined) return undefined;
+  const levelNames = h.levels.map((l) => l.name);
+  const appliesTo = base === undefined || s.appliesTo === undefined ? undefined : resolveLevelCondition(ctx, s.appliesTo, levelNames.slice(1), h.id);
+  const levels = checkLevels(c, s.levels !== undefined || base === undefined ? s : base, h);
+  const rollup = s.rollupWeight ?? base?.rollupWeight;
+  if (rollup !== undefined && !ctx.resolved.kpis.has(rollup.value)) reportUnknown(ctx, 'scorecard/unknown-kpi', rollup.span, 'KPI', rollup.value, ctx.resolved.kpis.keys());
+  const owner: BodyOwner = { kind: 'scorecard', id: s.id, span: s.doc.idSpan, levels: levelNames.slice(1), isVariant: base !== undefined };
+  const body = checkBody(ctx, owner, merged.body, c.performance);
+  if (body === undefined || (base !== undefined && appliesTo === undefined)) return undefined;
+  return {
+    kind: 'scorecard',
+    id: s.id,
+    title: s.title ?? base?.title ?? s.id,
+    hierarchy: h.id,
+    levels,
+    base: base?.id,
+    appliesTo,
+    rollupWeight: rollup !== undefined && ctx.resolved.kpis.has(rollup.value) ? rollup.value : undefined,
+    body,
+  };
+}
+
+function checkRole(c: Checked, r: RoleDef): ResolvedScorecard | undefined {
+  const { ctx } = c;
+  const h = hierarchyOf(c, r.hierarchy);
+  const levelNames = h?.levels.map((l) => l.name) ?? [];
+  const owner: BodyOwner = { kind: 'role', id: r.id, span: r.doc.idSpan, levels: levelNames.slice(1), isVariant: false };
+  const source = h === undefined ? undefined : ctx.resolved.catalog.sources.get(h.source);
+  const members = r.members === undefined || source === undefined ? undefined : resolveRowFormula(ctx, r.members, source);
+  if (members !== undefined && r.members !== undefined) checkCondition(ctx, members, r.members);
+  const body = checkBody(ctx, owner, r.body, c.performance);
+  const memberLevel = levelNames[levelNames.length - 1];
+  if (h === undefined || body === undefined || members === undefined || members.type !== 'boolean' || memberLevel === undefined) return undefined;
+  return { kind: 'role', id: r.id, title: r.title ?? r.id, hierarchy: h.id, levels: [memberLevel], members, body };
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Checks the hierarchies, scorecards and roles of a resolved catalog, and the performance
+ * settings of its KPIs. Goes on after errors; a scorecard with errors is left out of the value.
+ */
+export function checkScorecards(resolved: ResolvedCatalog): PhaseResult<ScorecardCatalog> {
+  const ctx = createCheckContext(resolved);
+  const docs = buildScorecardDocuments(resolved.catalog);
+  const performance = new Map<string, KpiPerformance>();
+  for (const kpi of resolved.kpis.values()) performance.set(kpi.id, checkKpiPerformance(ctx, kpi));
+  const hierarchies = new Map<string, ResolvedHierarchy>();
+  for (const h of docs.hierarchies.values()) {
+    const r = checkHierarchy(ctx, h);
+    if (r !== undefined) hierarchies.set(h.id, r);
+  }
+  const c: Checked = { ctx, defs: docs.hierarchies, hierarchies, performance };
+  const scorecards = new Map<string, ResolvedScorecard>();
+  for (const s of docs.scorecards.values()) {
+    const r = checkScorecard(c, s, docs.scorecards);
+    if (r !== undefined) scorecards.set(s.id, r);
+  }
+  const roles = new Map<string, ResolvedScorecard>();
+  for (const r of docs.roles.values()) {
+    const role = checkRole(c, r);
+    if (role !== undefined) roles.set(r.id, role);
+  }
+  return { value: { hierarchies, scorecards, roles, performance }, diagnostics: sortDiagnostics(dedupe(ctx.env.diagnostics)) };
+}

@@ -1,0 +1,135 @@
+/**
+ * The written model of the scorecard kinds — `hierarchy`, `scorecard`, `role` — as read from their
+ * documents, with a span on everything a diagnostic may point at. Names chosen by users are Map
+ * keys. The checked, resolved form is in resolved.ts.
+ */
+import type { Span } from '../diagnostics/span.js';
+import type { BaselineDef, CatalogDocument, FormulaText, Located, MissingPolicy, ScoringDef, Thresholds } from '../model/types.js';
+
+/** The four perspectives of a balanced scorecard, in report order. */
+export const PERSPECTIVES = ['financial', 'customer', 'internal_process', 'learning_growth'] as const;
+
+/** A balanced-scorecard perspective. */
+export type Perspective = (typeof PERSPECTIVES)[number];
+
+/** Report titles of the perspectives. */
+export const PERSPECTIVE_TITLES = {
+  financial: 'Financial',
+  customer: 'Customer',
+  internal_process: 'Internal process',
+  learning_growth: 'Learning & growth',
+} as const satisfies Record<Perspective, string>;
+
+/** The grains a scorecard is scored over. */
+export const SCORECARD_GRAINS = ['month', 'quarter', 'year'] as const;
+
+/** A scorecard grain. */
+export type ScorecardGrain = (typeof SCORECARD_GRAINS)[number];
+
+/** A number or percentage as written; `'bad'` when it is neither (reported by the checks). */
+export type WrittenNumber = Located<number | 'bad'>;
+
+/** One level of a hierarchy. */
+export interface LevelDef {
+  readonly name: string;
+  /** Span of the level's name. */
+  readonly span: Span;
+  /** Span of the whole `- level:` item. */
+  readonly itemSpan: Span;
+  readonly title?: string | undefined;
+  readonly value?: FormulaText | undefined;
+  readonly label?: FormulaText | undefined;
+  readonly dimension?: Located<string> | undefined;
+}
+
+/** A `hierarchy` document. */
+export interface HierarchyDef {
+  readonly kind: 'hierarchy';
+  readonly doc: CatalogDocument;
+  readonly id: string;
+  readonly title?: string | undefined;
+  readonly source?: Located<string> | undefined;
+  readonly member?: FormulaText | undefined;
+  readonly dimension?: Located<string> | undefined;
+  readonly validFrom?: Located<string> | undefined;
+  readonly validTo?: Located<string> | undefined;
+  readonly asOf: 'period_end' | 'period_start';
+  /** Span of the `levels` key. */
+  readonly levelsSpan?: Span | undefined;
+  readonly levels: readonly LevelDef[];
+}
+
+/** A KPI on a scorecard or role. */
+export interface EntryDef {
+  readonly kpi: Located<string>;
+  /** Span of the `- kpi:` item. */
+  readonly span: Span;
+  readonly weight?: WrittenNumber | undefined;
+  readonly target?: FormulaText | undefined;
+  readonly baseline?: BaselineDef | undefined;
+  readonly thresholds?: Thresholds | undefined;
+  readonly scoring?: ScoringDef | undefined;
+  readonly missing?: Located<MissingPolicy> | undefined;
+  readonly remove: boolean;
+}
+
+/** One perspective as written. */
+export interface PerspectiveDef {
+  readonly perspective: Perspective;
+  /** Span of the perspective's key. */
+  readonly span: Span;
+  readonly weight?: WrittenNumber | undefined;
+  /** Span of the `kpis` key, when present. */
+  readonly kpisSpan?: Span | undefined;
+  readonly entries: readonly EntryDef[];
+}
+
+/** Status levels of an overall score (points out of 10). */
+export interface ScoreThresholdsDef {
+  readonly span: Span;
+  readonly green?: Located<number> | undefined;
+  readonly amber?: Located<number> | undefined;
+}
+
+/** What scorecards and roles share: perspectives of weighted KPIs and scoring defaults. */
+export interface BodyDef {
+  /** Span of the `perspectives` key, when present. */
+  readonly perspectivesSpan?: Span | undefined;
+  readonly perspectives: ReadonlyMap<Perspective, PerspectiveDef>;
+  readonly grain?: Located<ScorecardGrain> | undefined;
+  readonly missing?: Located<MissingPolicy> | undefined;
+  readonly scoring?: ScoringDef | undefined;
+  readonly thresholds?: ScoreThresholdsDef | undefined;
+}
+
+/** A `scorecard` document. */
+export interface ScorecardDef {
+  readonly kind: 'scorecard';
+  readonly doc: CatalogDocument;
+  readonly id: string;
+  readonly title?: string | undefined;
+  readonly hierarchy?: Located<string> | undefined;
+  readonly extends?: Located<string> | undefined;
+  readonly appliesTo?: FormulaText | undefined;
+  readonly levels?: readonly Located<string>[] | undefined;
+  readonly rollupWeight?: Located<string> | undefined;
+  readonly body: BodyDef;
+}
+
+/** A `role` document. */
+export interface RoleDef {
+  readonly kind: 'role';
+  readonly doc: CatalogDocument;
+  readonly id: string;
+  readonly title?: string | undefined;
+  readonly hierarchy?: Located<string> | undefined;
+  readonly members?: FormulaText | undefined;
+  readonly body: BodyDef;
+}
+
+/** Every scorecard-kind document of a catalog, by id. */
+export interface ScorecardDocuments {
+  readonly hierarchies: ReadonlyMap<string, HierarchyDef>;
+  readonly scorecards: ReadonlyMap<string, ScorecardDef>;
+  readonly roles: ReadonlyMap<string, RoleDef>;
+}
