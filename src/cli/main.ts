@@ -14,6 +14,7 @@ import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
 import { runCommand } from './run.js';
+import { scorecardCommand } from '../scorecard/command.js';
 import { validateCommand } from './validate.js';
 import { kpicVersion } from './version.js';
 
@@ -43,6 +44,7 @@ function unknownCommand(io: CliIo, name: string): number {
 
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
+  if (first === 'scorecard' || (first === 'help' && rest[0] === 'scorecard')) return scorecardCommand(io, first === 'help' ? ['--help'] : rest);
   if (first === undefined) return usageError(io, 'missing command', GENERAL_USAGE, 'kpic --help');
   if (first === '--help' || first === '-h') {
     io.stdout.write(overviewHelp());

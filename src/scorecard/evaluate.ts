@@ -1,0 +1,157 @@
+/**
+ * Evaluating a scorecard for one node of the organisation and one period: pick the scorecard and
+ * the period, place every member in the organisation as of that period, bind exception limits,
+ * evaluate each needed level from the data (recomputing every figure from its parts), and judge
+ * the node and its children. Never throws for a user mistake: a usage problem (unknown
+ * scorecard, period or node) or a data problem comes back as a {@link Failure}.
+ */
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { openDatabase, type Database } from '../engine/duckdb.js';
+import type { Failure } from '../pipeline.js';
+import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
+import { bindExceptions } from './bind-exceptions.js';
+import { evaluateLevel, type ExprRequest, type LevelContext, type LevelValues } from './level-run.js';
+import { requestsFor, scoreNode, nodeRef, type JudgeContext } from './judge.js';
+import { dataEnd, latestCompletePeriod, sourceEnds } from './latest-period.js';
+import { readSpells, spellsAsOf } from './membership.js';
+import { buildOrgTree, type OrgNode } from './org-tree.js';
+import { parsePeriod, type Period } from './period.js';
+import type { NodeRef, NodeScore, ScorecardReport } from './report.js';
+import type { ResolvedScorecard, ScorecardCatalog } from './resolved.js';
+import { assignScorecard, findNode, selectScorecard } from './select.js';
+
+/** What to evaluate; every field has a default. */
+export interface ScorecardRequest {
+  /** A scorecard or role id (default: the catalog's main scorecard). */
+  readonly scorecard?: string | undefined;
+  /** A period label or a date inside it (default: the latest complete period in the data). */
+  readonly period?: string | undefined;
+  /** `LEVEL=VALUE` (or `LEVEL=VALUE/LEVEL=VALUE`): the node (default: the whole organisation). */
+  readonly at?: string | undefined;
+}
+
+/** A scorecard report, or why there is none. */
+export type ScorecardResult = { readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | Failure;
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return sortDiagnostics(diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.span, d.location]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }));
+}
+
+const usage = (message: string): Failure => ({ ok: false, kind: 'usage', message, diagnostics: [] });
+
+function sourcesOf(resolved: ResolvedCatalog, bodies: readonly ResolvedScorecard[]): string[] {
+  const out = new Set<string>();
+  for (const b of bodies) for (const p of b.body.perspectives) for (const e of p.entries) for (const s of resolved.kpis.get(e.kpi)?.sources ?? []) out.add(s);
+  return [...out];
+}
+
+async function choosePeriod(resolved: ResolvedCatalog, sc: ResolvedScorecard, all: readonly ResolvedScorecard[], text: string | undefined, like: ResolvedKpi, opts: { dataDir: string; db: Database; warnings: Diagnostic[] }): Promise<{ period: Period; note?: string } | Failure> {
+  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  if (text !== undefined) {
+    const p = parsePeriod(text, sc.body.grain, calendar);
+    return typeof p === 'string' ? usage(p) : { period: p };
+  }
+  const ends = await sourceEnds(resolved, sourcesOf(resolved, all), like, opts);
+  if (!(ends instanceof Map)) return ends;
+  const end = dataEnd(ends);
+  if (end === undefined) return usage('the scorecard reads no dated rows, so there is no latest period; give `--period`');
+  return { period: latestCompletePeriod(end, sc.body.grain, calendar), note: `period: the latest ${sc.body.grain} complete in the data, which runs to ${end} (median of its sources' last days); choose another with --period` };
+}
+
+/** Evaluates the request; opens (and closes) its own database unless one is given. */
+export async function evaluateScorecard(
+  resolved: ResolvedCatalog,
+  catalog: ScorecardCatalog,
+  request: ScorecardRequest,
+  options: { readonly dataDir: string; readonly db?: Database | undefined },
+): Promise<ScorecardResult> {
+  const selected = selectScorecard(catalog, resolved, request.scorecard);
+  if (typeof selected === 'string') return usage(selected);
+  const h = catalog.hierarchies.get(selected.hierarchy);
+  const firstKpi = selected.body.perspectives[0]?.entries[0]?.kpi;
+  const like = firstKpi === undefined ? undefined : resolved.kpis.get(firstKpi);
+  if (h === undefined || like === undefined) throw new Error(`scorecard ${selected.id} was checked without its hierarchy or KPIs`);
+  const related = [selected, ...[...catalog.scorecards.values()].filter((s) => s.base === selected.id), ...[...catalog.roles.values()].filter((r) => r.hierarchy === h.id && selected.kind === 'scorecard')];
+  const db = options.db ?? (await openDatabase());
+  try {
+    const warnings: Diagnostic[] = [];
+    const opts = { dataDir: options.dataDir, db, warnings };
+    const chosen = await choosePeriod(resolved, selected, related, request.period, like, opts);
+    if ('ok' in chosen) return chosen;
+    const { period } = chosen;
+    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const roles = [...catalog.roles.values()].filter((r) => r.hierarchy === h.id).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const spells = await readSpells(resolved, h, roles, like, { ...opts, date: period.start });
+    if (!Array.isArray(spells)) return spells as Failure;
+    const tree = buildOrgTree(h, spellsAsOf(spells, period, h.asOf));
+    const found = findNode(tree, h, request.at, period);
+    if (typeof found === 'string') return usage(found);
+    const { node, path } = found;
+    const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined => assignScorecard(catalog, h, selected, roles, n);
+    const levelCtx: LevelContext = { resolved, hierarchy: h, period, calendar, tree, dataDir: options.dataDir, db, warnings };
+    const children = node.children;
+    const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
+    const bound = await bindExceptions(resolved, catalog, bodies, levelCtx, like);
+    if ('ok' in bound) return bound;
+    const jc: JudgeContext = { resolved, catalog, hierarchy: h, period, calendar, currency: resolved.catalog.meta?.currency ?? 'USD', rules: bound.rules, ruleNotes: bound.notes };
+    const run = async (level: number, scorecards: readonly (ResolvedScorecard | undefined)[], extra: readonly ExprRequest[]): Promise<LevelValues | Failure> => {
+      const requests = new Map<string, ExprRequest>();
+      for (const sc of scorecards) if (sc !== undefined) for (const r of requestsFor(jc, sc.body, sc.id)) requests.set(r.key, r);
+      for (const r of extra) requests.set(r.key, r);
+      return evaluateLevel(levelCtx, level, [...requests.values()]);
+    };
+    const own = await run(node.level, [scorecardOf(node)], []);
+    if ('ok' in own) return own;
+    const nodeScore = await scoreNode(jc, node, path, scorecardOf(node), own);
+    let childScores: NodeScore[] = [];
+    let childrenScore: number | null = null;
+    const rollup = selected.rollupWeight === undefined ? undefined : resolved.kpis.get(selected.rollupWeight);
+    if (children.length > 0) {
+      const weightRequest: ExprRequest[] = rollup === undefined ? [] : [{ key: `w|${rollup.id}`, expr: { kind: 'kpi', id: rollup.id, span: rollup.def.idSpan, type: rollup.type, unit: rollup.unit }, like: rollup }];
+      const values = await run(node.level + 1, children.map(scorecardOf), weightRequest);
+      if ('ok' in values) return values;
+      const childPath: NodeRef[] = [...path, nodeRef(h, node)];
+      const scored: { node: OrgNode; score: NodeScore }[] = [];
+      for (const child of children) scored.push({ node: child, score: await scoreNode(jc, child, childPath, scorecardOf(child), values) });
+      // A node for members with no value at this level is shown only when it has figures.
+      const shown = scored.filter((c) => c.node.value !== null || c.score.perspectives.some((p) => p.kpis.some((k) => k.value !== null && k.value !== 0)));
+      childScores = shown.map((c) => c.score);
+      let sum = 0;
+      let weights = 0;
+      for (const c of shown) {
+        const w = rollup === undefined ? 1 : (values.values.get(`w|${rollup.id}`)?.get(c.node.key) ?? null);
+        if (c.score.score === null || w === null || !(w > 0)) continue;
+        sum += w * c.score.score;
+        weights += w;
+      }
+      childrenScore = weights > 0 ? sum / weights : null;
+    }
+    const membershipDate = h.asOf === 'period_end' ? period.last : period.start;
+    const notes = [
+      ...(chosen.note === undefined ? [] : [chosen.note]),
+      `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${tree.members.length} members`,
+    ];
+    const report: ScorecardReport = {
+      catalog: resolved.catalog.meta?.id ?? '',
+      currency: jc.currency,
+      hierarchy: { id: h.id, title: h.title },
+      scorecard: { kind: selected.kind, id: selected.id, title: selected.title },
+      period,
+      membershipDate,
+      node: nodeScore,
+      childrenScore,
+      rollupWeight: rollup?.id,
+      children: children.length === 0 ? undefined : { level: h.levels[node.level + 1]?.name ?? '', levelTitle: h.levels[node.level + 1]?.title ?? '', nodes: childScores },
+      notes,
+    };
+    return { ok: true, report, diagnostics: dedupe(warnings) };
+  } finally {
+    if (options.db === undefined) db.close();
+  }
+}

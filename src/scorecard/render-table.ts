@@ -1,0 +1,123 @@
+/**
+ * The scorecard as terminal text: a heading (scorecard, node, period, overall score and status),
+ * one table of perspectives and their KPIs (weight, value, target, attainment, status, score),
+ * one table of the children with their scores by perspective, then the notes that must travel
+ * with the figures. Columns are aligned on plain text; colour is applied after padding.
+ */
+import type { Style } from '../diagnostics/render/style.js';
+import { NULL_TEXT } from '../results/format-value.js';
+import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
+import type { NodeScore, ScorecardReport } from './report.js';
+import type { Status } from './status.js';
+import { formatAttainment, formatFigure, formatScore, formatWeight } from './text.js';
+
+type Cell = { readonly text: string; readonly right?: boolean; readonly status?: Status; readonly strong?: boolean };
+
+const width = (text: string): number => [...text].length;
+
+function statusText(status: Status): string {
+  return status === 'none' ? NULL_TEXT : status;
+}
+
+function paint(style: Style, cell: Cell, text: string): string {
+  let out = text;
+  if (cell.status === 'green') out = style.green(out);
+  else if (cell.status === 'amber') out = style.yellow(out);
+  else if (cell.status === 'red') out = style.red(out);
+  return cell.strong === true ? style.bold(out) : out;
+}
+
+function table(style: Style, header: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
+  const widths = header.map((h, i) => Math.max(width(h.text), ...rows.map((r) => width(r[i]?.text ?? ''))));
+  const line = (cells: readonly Cell[], head: boolean): string =>
+    cells
+      .map((c, i) => {
+        const fill = ' '.repeat(Math.max(0, (widths[i] ?? 0) - width(c.text)));
+        const padded = c.right === true ? fill + c.text : c.text + fill;
+        return head ? style.dim(padded) : paint(style, c, padded);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header, true), ...rows.map((r) => line(r, false))].join('\n');
+}
+
+function title(report: ScorecardReport): string {
+  const n = report.node;
+  const where = [...n.path.map((p) => p.label), n.label].join(' › ');
+  const p = report.period;
+  return `${report.scorecard.title} · ${where} · ${p.label} (${p.start} – ${p.last})`;
+}
+
+function kpiRows(report: ScorecardReport, node: NodeScore): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const p of node.perspectives) {
+    rows.push([
+      { text: p.title, strong: true },
+      { text: formatWeight(p.weight), right: true },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: '' },
+      { text: formatScore(p.score), right: true, strong: true },
+    ]);
+    for (const k of p.kpis) {
+      const na = k.state === 'not-applicable';
+      rows.push([
+        { text: `  ${k.title}${k.direction === 'down' ? ' ↓' : ''}` },
+        { text: formatWeight(k.weight), right: true },
+        { text: na ? 'n/a' : formatFigure(k.value, k.unit, report.currency), right: true },
+        { text: formatFigure(k.target, k.unit, report.currency), right: true },
+        { text: formatAttainment(k.attainment), right: true },
+        { text: statusText(k.status), status: k.status },
+        { text: formatScore(k.score), right: true },
+      ]);
+    }
+  }
+  return rows;
+}
+
+function childRows(node: NodeScore | undefined, children: readonly NodeScore[]): { header: Cell[]; rows: Cell[][] } {
+  const used = PERSPECTIVES.filter((p) => children.some((c) => c.perspectives.some((x) => x.perspective === p)));
+  const header: Cell[] = [{ text: '' }, { text: 'scorecard' }, { text: 'score', right: true }, { text: 'status' }, ...used.map((p) => ({ text: PERSPECTIVE_TITLES[p].toLowerCase(), right: true }))];
+  const rows = children.map((c): Cell[] => [
+    { text: c.label },
+    { text: c.scorecard?.id ?? NULL_TEXT },
+    { text: formatScore(c.score), right: true, strong: true },
+    { text: statusText(c.status), status: c.status },
+    ...used.map((p) => ({ text: formatScore(c.perspectives.find((x) => x.perspective === p)?.score ?? null), right: true })),
+  ]);
+  if (node !== undefined) header[0] = { text: node.levelTitle };
+  return { header, rows };
+}
+
+function notes(report: ScorecardReport): string[] {
+  const out: string[] = [];
+  const add = (who: string, node: NodeScore): void => {
+    for (const p of node.perspectives) for (const k of p.kpis) for (const n of k.notes) out.push(`${who}${k.title}: ${n}`);
+  };
+  add('', report.node);
+  for (const c of report.children?.nodes ?? []) add(`${c.label} · `, c);
+  return out;
+}
+
+/** The report as text for a terminal (coloured with `style`), ending in a newline. */
+export function renderScorecardTable(report: ScorecardReport, style: Style): string {
+  const n = report.node;
+  const parts: string[] = [style.bold(title(report))];
+  if (n.scorecard === undefined) parts.push(`no scorecard scores this ${n.level}`);
+  else {
+    const score = `score ${formatScore(n.score)} / 10  ${paint(style, { text: '', status: n.status }, statusText(n.status))}`;
+    const rollup = report.childrenScore === null ? '' : `   children average ${formatScore(report.childrenScore)}${report.rollupWeight === undefined ? '' : ` (weighted by ${report.rollupWeight})`}`;
+    parts.push(`${n.scorecard.kind} \`${n.scorecard.id}\`   ${score}${rollup}`, '');
+    const header: Cell[] = [{ text: 'perspective / KPI' }, { text: 'weight', right: true }, { text: 'value', right: true }, { text: 'target', right: true }, { text: 'attain.', right: true }, { text: 'status' }, { text: 'score', right: true }];
+    parts.push(table(style, header, kpiRows(report, n)));
+  }
+  const children = report.children;
+  if (children !== undefined && children.nodes.length > 0) {
+    const { header, rows } = childRows(children.nodes[0], children.nodes);
+    parts.push('', table(style, header, rows));
+  }
+  const all = [...report.notes, ...notes(report)];
+  if (all.length > 0) parts.push('', style.dim('notes:'), ...all.map((t) => style.dim(`  ${t}`)));
+  return `${parts.join('\n')}\n`;
+}

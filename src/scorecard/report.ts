@@ -1,0 +1,94 @@
+/**
+ * The scorecard report: plain, JSON-serialisable data that the table, JSON and HTML renderers
+ * print. Numbers are raw (fractions for weights and attainment, points out of 10 for scores).
+ */
+import type { MissingPolicy, Unit } from '../model/types.js';
+import type { Perspective } from './model.js';
+import type { Period } from './period.js';
+import type { Status } from './status.js';
+
+/** An exception rule's effect on a figure. */
+export interface ExceptionLine {
+  readonly rule: string;
+  readonly title: string;
+  readonly action: 'exclude' | 'cap';
+  /** Rows hit in the node and period. */
+  readonly rows: number;
+  /** Their total tested value (before capping). */
+  readonly amount: number | null;
+  readonly limit: number;
+  readonly unit: Unit | undefined;
+}
+
+/** One KPI of a node's scorecard. */
+export interface KpiLine {
+  readonly kpi: string;
+  readonly title: string;
+  readonly unit: Unit | undefined;
+  readonly direction: 'up' | 'down';
+  readonly indicator: 'leading' | 'lagging' | undefined;
+  /** Fraction of its perspective. */
+  readonly weight: number;
+  readonly value: number | null;
+  readonly target: number | null;
+  /** Direction-aware; Infinity for a lower-is-better value of 0 (JSON: null with `best: true`). */
+  readonly attainment: number | null;
+  readonly status: Status;
+  readonly score: number | null;
+  /** `missing`: no value or no target, handled by `policy`; `not-applicable`: not measurable at this level. */
+  readonly state: 'scored' | 'missing' | 'not-applicable';
+  readonly policy: MissingPolicy;
+  readonly exceptions: readonly ExceptionLine[];
+  /** Plain-words notes shown with the figure ("excludes 2 exceptional deals worth $4.2M"). */
+  readonly notes: readonly string[];
+}
+
+/** One perspective of a node's scorecard. */
+export interface PerspectiveLine {
+  readonly perspective: Perspective;
+  readonly title: string;
+  /** Fraction of the overall score. */
+  readonly weight: number;
+  readonly score: number | null;
+  readonly state: 'scored' | 'blank' | 'empty';
+  readonly kpis: readonly KpiLine[];
+}
+
+/** A node of the hierarchy, as the report names it. */
+export interface NodeRef {
+  readonly level: string;
+  readonly levelTitle: string;
+  readonly value: string | null;
+  readonly label: string;
+}
+
+/** A node's scorecard, scored. */
+export interface NodeScore extends NodeRef {
+  /** Ancestors, top first (the node itself excluded). */
+  readonly path: readonly NodeRef[];
+  /** The scorecard or role that scores it; absent when none applies. */
+  readonly scorecard?: { readonly kind: 'scorecard' | 'role'; readonly id: string; readonly title: string } | undefined;
+  readonly score: number | null;
+  readonly status: Status;
+  readonly perspectives: readonly PerspectiveLine[];
+  /** Members at or under the node. */
+  readonly members: number;
+}
+
+/** The whole report for one node and period. */
+export interface ScorecardReport {
+  readonly catalog: string;
+  readonly currency: string;
+  readonly hierarchy: { readonly id: string; readonly title: string };
+  readonly scorecard: { readonly kind: 'scorecard' | 'role'; readonly id: string; readonly title: string };
+  readonly period: Period;
+  /** The day whose organisation the rollups use. */
+  readonly membershipDate: string;
+  readonly node: NodeScore;
+  /** The weighted average of the children's scores (weights: the scorecard's rollup KPI, else equal). */
+  readonly childrenScore: number | null;
+  readonly rollupWeight?: string | undefined;
+  /** The children one level down; absent for a member. */
+  readonly children?: { readonly level: string; readonly levelTitle: string; readonly nodes: readonly NodeScore[] } | undefined;
+  readonly notes: readonly string[];
+}
