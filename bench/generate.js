@@ -8,7 +8,11 @@
  * owner is not in the reps table (null region), null amounts, null account ids, open deals with
  * future close dates, and two time anchors (created_date, close_date) whose ranges differ.
  *
- * Usage: node bench/generate.js [--rows N]
+ * Opportunity ids are in increasing order in the file (as exports sorted by id are) unless
+ * `shuffled`: then they are a permutation of the same ids (i × 7919 mod N), so that checking the
+ * `unique` key cannot take the sorted-file shortcut.
+ *
+ * Usage: node bench/generate.js [--rows N] [--shuffled-ids]
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -22,14 +26,14 @@ export const REPS = 400;
 export const ORPHAN_REPS = 4;
 
 /** The data folder for N rows (created on demand by {@link generate}). */
-export function dataDir(rows) {
-  return path.join(here, 'out', `data-${rows}`);
+export function dataDir(rows, shuffled = false) {
+  return path.join(here, 'out', `data-${rows}${shuffled ? '-shuffled' : ''}`);
 }
 
 const sqlString = (s) => `'${s.replaceAll("'", "''")}'`;
 
 /** SQL writing the three Parquet files into `dir` (which must exist). */
-export function generateSql(rows, dir) {
+export function generateSql(rows, dir, shuffled = false) {
   const accounts = Math.max(100, Math.floor(rows / 20));
   const file = (name) => sqlString(path.join(dir, name));
   // u(s) is a uniform integer in [0, 1e6) for row i and salt s.
@@ -55,7 +59,7 @@ COPY (
 
 COPY (
   SELECT
-    'O' || lpad(i::VARCHAR, 9, '0') AS opportunity_id,
+    'O' || lpad(${shuffled ? `((i * 7919) % ${rows})` : 'i'}::VARCHAR, 9, '0') AS opportunity_id,
     CASE WHEN ${u(1)} < 1000 THEN NULL ELSE 'A' || lpad((hash(i, 2) % ${accounts})::VARCHAR, 8, '0') END AS account_id,
     'R' || lpad((hash(i, 3) % ${REPS + ORPHAN_REPS})::VARCHAR, 4, '0') AS owner_id,
     CASE
@@ -80,8 +84,9 @@ COPY (
 }
 
 /** Generates the data for N rows unless it is cached; returns the folder. */
-export async function generate(rows, log = () => {}) {
-  const dir = dataDir(rows);
+export async function generate(rows, log = () => {}, shuffled = false) {
+  if (shuffled && rows % 7919 === 0) throw new Error('--shuffled-ids needs a row count that is not a multiple of 7919');
+  const dir = dataDir(rows, shuffled);
   if (existsSync(path.join(dir, 'opportunities.parquet'))) return dir;
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
@@ -91,7 +96,7 @@ export async function generate(rows, log = () => {}) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(generateSql(rows, tmp));
+    await connection.run(generateSql(rows, tmp, shuffled));
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -113,5 +118,5 @@ export function intArg(argv, name, fallback) {
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = intArg(process.argv.slice(2), 'rows', 2_000_000);
-  console.log(await generate(rows, (m) => console.error(m)));
+  console.log(await generate(rows, (m) => console.error(m), process.argv.includes('--shuffled-ids')));
 }

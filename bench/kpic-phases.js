@@ -5,7 +5,7 @@
  * 2. the KPI query kpic emitted, run alone by bench/run-sql.js against bench/hand.sql, R times
  *    alternating — the quality of the SQL, apart from start-up and data checks.
  *
- * Usage: node bench/kpic-phases.js [--rows N] [--runs R]   (run `npm run build` first)
+ * Usage: node bench/kpic-phases.js [--rows N] [--runs R] [--shuffled-ids]   (run `npm run build` first)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,8 +18,8 @@ const root = path.dirname(here);
 const argv = process.argv.slice(2);
 const rows = intArg(argv, 'rows', 2_000_000);
 const runs = intArg(argv, 'runs', 3);
-const data = await generate(rows, (m) => console.error(m));
-const outDir = path.join(here, 'out', `results-${rows}`);
+const data = await generate(rows, (m) => console.error(m), argv.includes('--shuffled-ids'));
+const outDir = path.join(here, 'out', `results-${path.basename(data).slice('data-'.length)}`);
 mkdirSync(outDir, { recursive: true });
 
 const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
@@ -36,8 +36,20 @@ if (!checked.ok) throw new Error(`bench catalog invalid: ${checked.diagnostics.m
 const db = await openDatabase();
 const label = (sql) => {
   if (/^\s*WITH\s+"src_/.test(sql)) return 'KPI query';
-  const file = /read_parquet\(\['[^']*\/([^/']+)'/.exec(sql)?.[1] ?? '?';
-  const what = /^\s*DESCRIBE/.test(sql) ? 'layout' : /count\(DISTINCT hash/.test(sql) ? 'unique' : /GROUP BY .* HAVING/.test(sql) ? 'values' : /count\(\*\) - count/.test(sql) ? 'required/nulls' : /LEFT JOIN|NOT EXISTS|ANTI/i.test(sql) ? 'join keys' : 'other';
+  const file = /read_parquet\(\['[^']*\/([^/']+)'/.exec(sql)?.[1] ?? /read_parquet\('[^']*\/([^/']+)'/.exec(sql)?.[1] ?? '?';
+  const what = /^\s*DESCRIBE/.test(sql)
+    ? 'layout'
+    : /lag\(/.test(sql)
+      ? 'unique (sorted-file shortcut)'
+      : /count\(DISTINCT hash/.test(sql)
+        ? 'unique (hash count)'
+        : /GROUP BY .* HAVING/.test(sql)
+          ? 'values'
+          : /count\(\*\) - count/.test(sql)
+            ? 'required/nulls'
+            : /LEFT JOIN|NOT EXISTS|ANTI/i.test(sql)
+              ? 'join keys'
+              : 'other';
   return `data check: ${file} ${what}`;
 };
 const timed = {

@@ -6,12 +6,14 @@
  * numbers of every run are checked against the hand SQL, cell by cell, and any disagreement
  * fails the benchmark.
  *
- * Usage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm]
+ * Usage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm] [--shuffled-ids]
  *   --rows N     opportunities to generate (default 2,000,000; the issue's figure is 10M)
  *   --runs R     timed runs of each contender (default 5), after one untimed warm-up run each
  *   --no-malloy  skip Malloy even if bench/malloy/setup.sh installed it
  *   --warm       keep kpic's data-check cache between runs if the CLI writes one (default:
  *                remove any `.kpic/` folder the run left in bench/ before each run: cold checks)
+ *   --shuffled-ids  opportunity ids not in file order (kpic's `unique` check cannot use its
+ *                sorted-file shortcut): the data contract's worst case
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,7 @@ import { generate, intArg } from './generate.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
 const argv = process.argv.slice(2);
-const known = new Set(['--rows', '--runs', '--no-malloy', '--warm']);
+const known = new Set(['--rows', '--runs', '--no-malloy', '--warm', '--shuffled-ids']);
 for (let i = 0; i < argv.length; i++) {
   if (!known.has(argv[i])) usage(`unknown argument \`${argv[i]}\``);
   if (argv[i] === '--rows' || argv[i] === '--runs') i++;
@@ -38,18 +40,19 @@ try {
   usage(e.message);
 }
 const warm = argv.includes('--warm');
+const shuffled = argv.includes('--shuffled-ids');
 const malloyDir = process.env.KPIC_BENCH_MALLOY ?? '/tmp/malloy-bench';
 const withMalloy = !argv.includes('--no-malloy') && existsSync(path.join(malloyDir, 'node_modules', '@malloydata', 'db-duckdb'));
 const TOLERANCE = 1e-9;
 
 function usage(message) {
-  console.error(`${message}\nusage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm]`);
+  console.error(`${message}\nusage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm] [--shuffled-ids]`);
   process.exit(2);
 }
 
 const log = (m) => console.error(m);
-const data = await generate(rows, log);
-const outDir = path.join(here, 'out', `results-${rows}`);
+const data = await generate(rows, log, shuffled);
+const outDir = path.join(here, 'out', `results-${path.basename(data).slice('data-'.length)}`);
 const kpicCwd = path.join(here, 'out', 'kpic-cwd');
 mkdirSync(outDir, { recursive: true });
 mkdirSync(kpicCwd, { recursive: true });
@@ -167,7 +170,7 @@ const min = (xs) => Math.min(...xs);
 const hand = stats.get(reference.name);
 const ratio = (a, b) => (a / b).toFixed(2);
 const lines = [
-  `${rows.toLocaleString('en-US')} opportunities · 13 KPIs by month and region · ${runs} runs each (after a warm-up), rotating order · ${warm ? 'warm' : 'cold'} data checks`,
+  `${rows.toLocaleString('en-US')} opportunities${shuffled ? ' (ids not in file order)' : ''} · 13 KPIs by month and region · ${runs} runs each (after a warm-up), rotating order · ${warm ? 'warm' : 'cold'} data checks`,
   '',
   '| contender | wall median (s) | wall min (s) | CPU median (s) | peak RSS (MB) | wall median ÷ hand | wall min ÷ hand | CPU ÷ hand |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -186,5 +189,5 @@ if (sawCache) lines.push(`A \`.kpic/\` cache folder appeared during the runs; it
 console.log(`\nmachine: ${machine}\n\n${lines.join('\n')}`);
 writeFileSync(
   path.join(outDir, 'summary.json'),
-  JSON.stringify({ rows, runs, warm, machine, date: new Date().toISOString(), stats: Object.fromEntries(stats), agreement: { cells: agreement.cells, worst: agreement.worst } }, null, 2),
+  JSON.stringify({ rows, shuffled, runs, warm, loadavg: os.loadavg(), machine, date: new Date().toISOString(), stats: Object.fromEntries(stats), agreement: { cells: agreement.cells, worst: agreement.worst } }, null, 2),
 );

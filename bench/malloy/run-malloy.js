@@ -5,7 +5,8 @@
  *
  * Malloy returns only the (month, region) groups that have rows; the grid (every month from the
  * first to the last of either anchor × every region seen, 0 for counts and sums, null for the
- * rest) is filled here in JavaScript, over a few thousand result cells.
+ * rest, and bookings_share 0 where the month has bookings elsewhere — Malloy's own
+ * `all(bookings, period)`) is filled here in JavaScript, over a few thousand result cells.
  *
  * Usage: node bench/malloy/run-malloy.js --data DIR [--out FILE.csv]
  * Malloy is loaded from the scratch folder that setup.sh installs (KPIC_BENCH_MALLOY, default
@@ -77,6 +78,15 @@ const note = (row) => {
 for (const row of byClose) cells.set(note(row), { ...(cells.get(note(row)) ?? {}), ...row });
 for (const row of byCreated) cells.set(note(row), { ...(cells.get(note(row)) ?? {}), pipeline_created: row.pipeline_created });
 
+// A month's total bookings (Malloy's all(bookings, period)), for bookings_share in empty cells.
+const monthTotals = new Map();
+for (const row of byClose) monthTotals.set(monthOf(row.period), num(row.period_bookings));
+const emptyCell = (kpi, month, zero) => {
+  if (kpi !== 'bookings_share') return zero ? 0 : null;
+  const total = monthTotals.get(month) ?? 0;
+  return total === 0 ? null : 0;
+};
+
 const months = [];
 for (let d = new Date(`${lo}T00:00:00Z`); monthOf(d) <= hi; d.setUTCMonth(d.getUTCMonth() + 1)) months.push(monthOf(d));
 const regionList = [...regions].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1));
@@ -86,7 +96,7 @@ for (const [kpi, zero] of [...CLOSE_KPIS, ['pipeline_created', true]]) {
   for (const month of months) {
     for (const region of regionList) {
       const cell = cells.get(`${month}|${region}`);
-      const value = num(cell?.[kpi]) ?? (zero ? 0 : null);
+      const value = cell === undefined || !(kpi in cell) ? emptyCell(kpi, month, zero) : num(cell[kpi]) ?? (zero ? 0 : null);
       lines.push(`${kpi},${month},${csvField(region)},${value === null ? '' : String(value)}`);
     }
   }
