@@ -4,16 +4,17 @@ import { kpicVersion } from './version.js';
 
 const EXIT_CODES = 'exit codes: 0 ok · 1 catalog or data invalid · 2 usage error · 3 internal error';
 
-/** `kpic --help`. */
-export function overviewHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);
+/** `kpic --help`; `extra` lists commands defined outside the CLI module (e.g. `scorecard`). */
+export function overviewHelp(extra: readonly { readonly name: string; readonly summary: string }[] = []): string {
+  const all = [...COMMANDS, ...extra];
+  const width = Math.max(...all.map((c) => c.name.length), 'help'.length);
   const lines = [
     `kpic ${kpicVersion()} — KPI-as-code: validate a KPI catalog, compile it to SQL, run it on DuckDB`,
     '',
     'usage: kpic <command> [flags]',
     '',
     'commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     `  ${'help'.padEnd(width)}  show the help of a command: kpic help run`,
     '',
     'flags:',

@@ -6,6 +6,7 @@
  * Exit codes: 0 success · 1 the catalog or the data is invalid · 2 usage error · 3 internal error.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
+import { SCORECARD_COMMAND, scorecardCommand } from '../scorecard/command.js';
 import { parseFlags, wantsHelp, type ParsedFlags } from './args.js';
 import { compileCommand } from './compile.js';
 import { COMMANDS, commandSpec, usageLine, type CommandName } from './commands.js';
@@ -14,11 +15,17 @@ import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
 import { runCommand } from './run.js';
-import { scorecardCommand } from '../scorecard/command.js';
 import { validateCommand } from './validate.js';
 import { kpicVersion } from './version.js';
 
-const GENERAL_USAGE = 'kpic <command> [flags]   (commands: validate, compile, run, demo, help)';
+/** Commands implemented next to their feature, which parse their own flags. */
+const FEATURE_COMMANDS: ReadonlyMap<string, { readonly summary: string; readonly run: (io: CliIo, args: readonly string[]) => Promise<number> }> = new Map([
+  [SCORECARD_COMMAND.name, { summary: SCORECARD_COMMAND.summary, run: scorecardCommand }],
+]);
+
+const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), ...FEATURE_COMMANDS.keys(), 'help'];
+const GENERAL_USAGE = `kpic <command> [flags]   (commands: ${COMMAND_NAMES.join(', ')})`;
+const OVERVIEW_EXTRA = [...FEATURE_COMMANDS].map(([name, c]) => ({ name, summary: c.summary }));
 
 async function dispatch(name: CommandName, io: CliIo, flags: ParsedFlags): Promise<number> {
   switch (name) {
@@ -38,16 +45,17 @@ async function dispatch(name: CommandName, io: CliIo, flags: ParsedFlags): Promi
 }
 
 function unknownCommand(io: CliIo, name: string): number {
-  const hint = didYouMean(name, [...COMMANDS.map((c) => c.name), 'help']);
+  const hint = didYouMean(name, COMMAND_NAMES);
   return usageError(io, `unknown command \`${name}\`${hint === undefined ? '' : `; ${hint}`}`, GENERAL_USAGE, 'kpic --help');
 }
 
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
-  if (first === 'scorecard' || (first === 'help' && rest[0] === 'scorecard')) return scorecardCommand(io, first === 'help' ? ['--help'] : rest);
   if (first === undefined) return usageError(io, 'missing command', GENERAL_USAGE, 'kpic --help');
+  const feature = FEATURE_COMMANDS.get(first);
+  if (feature !== undefined) return feature.run(io, rest);
   if (first === '--help' || first === '-h') {
-    io.stdout.write(overviewHelp());
+    io.stdout.write(overviewHelp(OVERVIEW_EXTRA));
     return 0;
   }
   if (first === '--version' || first === '-V') {
@@ -57,9 +65,11 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === 'help') {
     const topic = rest[0];
     if (topic === undefined) {
-      io.stdout.write(overviewHelp());
+      io.stdout.write(overviewHelp(OVERVIEW_EXTRA));
       return 0;
     }
+    const featureHelp = FEATURE_COMMANDS.get(topic);
+    if (featureHelp !== undefined) return featureHelp.run(io, ['--help']);
     const spec = commandSpec(topic);
     if (spec === undefined) return unknownCommand(io, topic);
     io.stdout.write(commandHelp(spec));

@@ -13,7 +13,7 @@ describe('help and version', () => {
     const r = await cli(ws.root, argv);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const c of ['validate', 'compile', 'run', 'demo']) expect(r.stdout).toContain(`  ${c} `);
+    for (const c of ['validate', 'compile', 'run', 'demo', 'scorecard']) expect(r.stdout).toContain(`  ${c} `);
   });
 
   test.each(['validate', 'compile', 'run', 'demo'])('%s --help prints that command\'s flags', async (command) => {
@@ -27,6 +27,11 @@ describe('help and version', () => {
     const r = await cli(ws.root, ['run', '--nope', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('usage: kpic run');
+  });
+
+  test('kpic help scorecard shows the scorecard command\'s help', async () => {
+    const r = await cli(ws.root, ['help', 'scorecard']);
+    expect([r.code, r.stdout.startsWith('usage: kpic scorecard ')]).toEqual([0, true]);
   });
 
   test('kpic help run', async () => {
@@ -46,6 +51,7 @@ describe('usage errors: exit 2, one line naming the culprit, usage on stderr', (
     [['valdate'], 'kpic: unknown command `valdate`; did you mean `validate`?'],
     [['frobnicate'], 'kpic: unknown command `frobnicate`'],
     [['help', 'rnu'], 'kpic: unknown command `rnu`; did you mean `run`?'],
+    [['scorcard'], 'kpic: unknown command `scorcard`; did you mean `scorecard`?'],
     [['--catalog', 'x', 'validate'], 'kpic: unknown flag `--catalog` before the command'],
     [['validate', '--fromat', 'json'], 'kpic: unknown flag `--fromat`; did you mean `--format`?'],
     [['validate', '--format=xml'], 'kpic: unknown value `xml` for `--format`; use one of pretty, json, github, sarif'],
