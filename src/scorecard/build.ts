@@ -5,7 +5,7 @@
  */
 import type { SourceText } from '../diagnostics/span.js';
 import type { YMap, YNode } from '../load/tree.js';
-import { buildBaseline, buildMissing, buildScoring, buildThresholdsAt, readPercent } from '../model/build-performance.js';
+import { buildBaseline, buildExceptions, buildMissing, buildScoring, buildSeasonal, buildThresholdsAt, readPercent } from '../model/build-performance.js';
 import { booleanAt, choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument, Located } from '../model/types.js';
 import {
@@ -83,6 +83,8 @@ function buildEntry(item: YNode, files: Files): EntryDef | undefined {
     thresholds: buildThresholdsAt(item, 'thresholds'),
     scoring: buildScoring(item, 'scoring'),
     missing: buildMissing(item, 'missing'),
+    exceptions: buildExceptions(item, 'exceptions', files),
+    seasonal: buildSeasonal(item, 'seasonal'),
     remove: booleanAt(item, 'remove') ?? false,
   };
 }

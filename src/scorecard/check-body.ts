@@ -7,7 +7,8 @@
 import type { Span } from '../diagnostics/span.js';
 import { forEachRow } from '../resolve/row-walk.js';
 import { report, reportUnknown, type CheckContext } from './check-context.js';
-import { DEFAULT_SCORING, checkScoring, checkTarget, checkThresholds } from './check-performance.js';
+import { DEFAULT_SCORING, checkScoring, checkSeasonal, checkTarget, checkThresholds } from './check-performance.js';
+import { checkExceptions } from './check-kpis.js';
 import { PERSPECTIVES, type BodyDef, type EntryDef, type PerspectiveDef, type WrittenNumber } from './model.js';
 import type { KpiPerformance, ResolvedBody, ResolvedEntry, ResolvedPerspective } from './resolved.js';
 
@@ -116,7 +117,7 @@ function checkEntry(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, e: E
     });
   }
   warnScopes(ctx, ec, kpi.id, perf);
-  return { kpi: kpi.id, weight, target, thresholds: checkThresholds(ctx, e.thresholds, direction), scoring, missing: e.missing?.value };
+  return { kpi: kpi.id, weight, target, thresholds: checkThresholds(ctx, e.thresholds, direction), scoring, missing: e.missing?.value, exceptions: checkExceptions(ctx, kpi, e.exceptions), seasonal: checkSeasonal(ctx, e.seasonal) };
 }
 
 function checkPerspective(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, body: BodyDef): ResolvedPerspective | undefined {

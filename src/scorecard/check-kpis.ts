@@ -43,6 +43,25 @@ function checkException(ctx: CheckContext, kpi: ResolvedKpi, e: ExceptionDef): E
   return { rule: e.rule.value, title: e.title ?? 'exceptional rows', source: source.id, where, value, above, action: e.action?.value ?? 'exclude' };
 }
 
+/** Checks a list of exception rules of `kpi` (each rule name once). */
+export function checkExceptions(ctx: CheckContext, kpi: ResolvedKpi, list: readonly ExceptionDef[]): ExceptionSpec[] {
+  const exceptions: ExceptionSpec[] = [];
+  const rules = new Map<string, ExceptionDef>();
+  for (const e of list) {
+    const first = rules.get(e.rule.value);
+    if (first !== undefined) {
+      report(ctx, 'scorecard/bad-exception', e.rule.span, `exception rule \`${e.rule.value}\` is listed twice for \`${kpi.id}\``, {
+        related: [{ span: first.rule.span, message: 'first listed here' }],
+      });
+      continue;
+    }
+    rules.set(e.rule.value, e);
+    const spec = checkException(ctx, kpi, e);
+    if (spec !== undefined) exceptions.push(spec);
+  }
+  return exceptions;
+}
+
 /** The performance settings of one KPI (diagnostics go to the context). */
 export function checkKpiPerformance(ctx: CheckContext, kpi: ResolvedKpi): KpiPerformance {
   const def = kpi.def;
@@ -58,20 +77,7 @@ export function checkKpiPerformance(ctx: CheckContext, kpi: ResolvedKpi): KpiPer
       span: o.span,
     });
   });
-  const exceptions: ExceptionSpec[] = [];
-  const rules = new Map<string, ExceptionDef>();
-  for (const e of def.exceptions ?? []) {
-    const first = rules.get(e.rule.value);
-    if (first !== undefined) {
-      report(ctx, 'scorecard/bad-exception', e.rule.span, `exception rule \`${e.rule.value}\` is listed twice on \`${kpi.id}\``, {
-        related: [{ span: first.rule.span, message: 'first listed here' }],
-      });
-      continue;
-    }
-    rules.set(e.rule.value, e);
-    const spec = checkException(ctx, kpi, e);
-    if (spec !== undefined) exceptions.push(spec);
-  }
+  const exceptions = checkExceptions(ctx, kpi, def.exceptions ?? []);
   return {
     target: checkTarget(ctx, kpi, def.target, def.baseline, kpi.target),
     thresholds: checkThresholds(ctx, def.thresholds, def.direction),

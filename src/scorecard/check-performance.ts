@@ -144,7 +144,11 @@ export function checkBaseline(ctx: CheckContext, b: BaselineDef, kpi: ResolvedKp
 export function checkTarget(ctx: CheckContext, kpi: ResolvedKpi, formula: FormulaText | undefined, baseline: BaselineDef | undefined, resolved?: KpiExpr): TargetSpec | undefined {
   if (baseline !== undefined) return checkBaseline(ctx, baseline, kpi);
   if (formula === undefined) return undefined;
-  const expr = resolved ?? resolveKpiFormula(ctx, formula, kpi.id);
+  // The resolver sees a KPI named in its own target (`prior(pipeline_created, 1 year) * 1.2`)
+  // while that KPI is still being resolved, and types the reference as an error. Now that every
+  // KPI is resolved, resolving it again settles that; real errors were reported the first time.
+  const settled = resolved?.type === 'error' ? resolveKpiFormula({ ...ctx, env: { ...ctx.env, diagnostics: [] } }, formula, kpi.id) : resolved;
+  const expr = settled ?? resolveKpiFormula(ctx, formula, kpi.id);
   if (resolved === undefined && !checkNumeric(ctx, expr, formula, `the target of \`${kpi.id}\``)) return undefined;
   return expr.type === 'error' ? undefined : { kind: 'expr', expr };
 }

@@ -99,7 +99,7 @@ export async function evaluateScorecard(
     const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
     const bound = await bindExceptions(resolved, catalog, bodies, levelCtx, like);
     if ('ok' in bound) return bound;
-    const jc: JudgeContext = { resolved, catalog, hierarchy: h, period, calendar, currency: resolved.catalog.meta?.currency ?? 'USD', rules: bound.rules, ruleNotes: bound.notes };
+    const jc: JudgeContext = { resolved, catalog, hierarchy: h, period, calendar, currency: resolved.catalog.meta?.currency ?? 'USD', rules: bound };
     const run = async (level: number, scorecards: readonly (ResolvedScorecard | undefined)[], extra: readonly ExprRequest[]): Promise<LevelValues | Failure> => {
       const requests = new Map<string, ExprRequest>();
       for (const sc of scorecards) if (sc !== undefined) for (const r of requestsFor(jc, sc.body, sc.id)) requests.set(r.key, r);

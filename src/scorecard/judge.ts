@@ -7,7 +7,8 @@
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { CalendarDef } from '../model/types.js';
 import { DEFAULT_THRESHOLDS } from './check-performance.js';
-import { applyExceptions, exceptionReportExpr, targetExpr, type BoundException } from './expressions.js';
+import type { BoundRules } from './bind-exceptions.js';
+import { applyExceptions, exceptionReportExpr, targetExpr } from './expressions.js';
 import type { ExprRequest, LevelValues } from './level-run.js';
 import { PERSPECTIVE_TITLES } from './model.js';
 import type { OrgNode } from './org-tree.js';
@@ -27,10 +28,8 @@ export interface JudgeContext {
   readonly period: Period;
   readonly calendar: CalendarDef;
   readonly currency: string;
-  /** Exception rules with their limits for the period, by KPI. */
-  readonly rules: ReadonlyMap<string, readonly BoundException[]>;
-  /** Notes on rules that could not be applied, by KPI. */
-  readonly ruleNotes: ReadonlyMap<string, readonly string[]>;
+  /** Exception rules with their limits for the period, by scorecard and KPI. */
+  readonly rules: BoundRules;
 }
 
 function literalTarget(spec: TargetSpec): number | undefined {
@@ -41,14 +40,23 @@ function literalTarget(spec: TargetSpec): number | undefined {
   return undefined;
 }
 
+/** Request keys: figures computed under one rule set share them across scorecards. */
+const keys = {
+  value: (kpi: string, rules: string): string => `v|${kpi}|${rules}`,
+  override: (kpi: string, rules: string, i: number): string => `t|${kpi}|${rules}|o${i}`,
+  entry: (kpi: string, rules: string, scorecard: string): string => `t|${kpi}|${rules}|s:${scorecard}`,
+  kpi: (kpi: string, rules: string): string => `t|${kpi}|${rules}|kpi`,
+  exception: (kpi: string, rules: string, rule: string, what: 'count' | 'sum'): string => `x|${kpi}|${rules}|${rule}|${what}`,
+};
+
 /** The targets an entry may use at some node, each with the request key of its value. */
-function targetCandidates(perf: KpiPerformance | undefined, entry: ResolvedEntry, scorecardId: string): { key: string; spec: TargetSpec }[] {
+function targetCandidates(perf: KpiPerformance | undefined, entry: ResolvedEntry, scorecardId: string, rules: string): { key: string; spec: TargetSpec }[] {
   const out: { key: string; spec: TargetSpec }[] = [];
   perf?.overrides.forEach((o, i) => {
-    if (o.target !== undefined) out.push({ key: `t|${entry.kpi}|o${i}`, spec: o.target });
+    if (o.target !== undefined) out.push({ key: keys.override(entry.kpi, rules, i), spec: o.target });
   });
-  if (entry.target !== undefined) out.push({ key: `t|${entry.kpi}|s:${scorecardId}`, spec: entry.target });
-  if (perf?.target !== undefined) out.push({ key: `t|${entry.kpi}|kpi`, spec: perf.target });
+  if (entry.target !== undefined) out.push({ key: keys.entry(entry.kpi, rules, scorecardId), spec: entry.target });
+  if (perf?.target !== undefined) out.push({ key: keys.kpi(entry.kpi, rules), spec: perf.target });
   return out;
 }
 
@@ -59,17 +67,17 @@ export function requestsFor(jc: JudgeContext, body: ResolvedBody, scorecardId: s
     for (const entry of p.entries) {
       const kpi = jc.resolved.kpis.get(entry.kpi);
       if (kpi === undefined) continue;
-      const rules = jc.rules.get(kpi.id) ?? [];
+      const set = jc.rules.forEntry(scorecardId, kpi.id);
       const self = { kind: 'kpi' as const, id: kpi.id, span: kpi.def.idSpan, type: kpi.type, unit: kpi.unit };
-      out.push({ key: `v|${kpi.id}`, expr: applyExceptions(jc.resolved, self, rules), like: kpi });
-      for (const c of targetCandidates(jc.catalog.performance.get(kpi.id), entry, scorecardId)) {
+      out.push({ key: keys.value(kpi.id, set.id), expr: applyExceptions(jc.resolved, self, set.rules), like: kpi });
+      for (const c of targetCandidates(jc.catalog.performance.get(kpi.id), entry, scorecardId, set.id)) {
         if (literalTarget(c.spec) !== undefined) continue;
-        out.push({ key: c.key, expr: applyExceptions(jc.resolved, targetExpr(c.spec, jc.period, jc.calendar, kpi.def.idSpan), rules), like: kpi });
+        out.push({ key: c.key, expr: applyExceptions(jc.resolved, targetExpr(c.spec, jc.period, jc.calendar, kpi.def.idSpan), set.rules), like: kpi });
       }
-      for (const r of rules) {
+      for (const r of set.rules) {
         const anchor = jc.resolved.catalog.sources.get(r.spec.source)?.time?.value;
-        out.push({ key: `x|${kpi.id}|${r.spec.rule}|count`, expr: exceptionReportExpr(r, 'count', anchor, kpi.def.idSpan), like: kpi });
-        out.push({ key: `x|${kpi.id}|${r.spec.rule}|sum`, expr: exceptionReportExpr(r, 'sum', anchor, kpi.def.idSpan), like: kpi });
+        out.push({ key: keys.exception(kpi.id, set.id, r.spec.rule, 'count'), expr: exceptionReportExpr(r, 'count', anchor, kpi.def.idSpan), like: kpi });
+        out.push({ key: keys.exception(kpi.id, set.id, r.spec.rule, 'sum'), expr: exceptionReportExpr(r, 'sum', anchor, kpi.def.idSpan), like: kpi });
       }
     }
   }
@@ -83,15 +91,20 @@ function inPeriod(label: string | undefined, jc: JudgeContext): boolean {
 }
 
 /** The target and thresholds that apply to `entry` at `node`. */
-function settingsAt(jc: JudgeContext, node: OrgNode, entry: ResolvedEntry, perf: KpiPerformance | undefined, scorecardId: string) {
+function settingsAt(jc: JudgeContext, node: OrgNode, entry: ResolvedEntry, perf: KpiPerformance | undefined, scorecardId: string, rules: string) {
   let target: { key: string; spec: TargetSpec } | undefined;
   let thresholds: ThresholdSpec | undefined;
   perf?.overrides.forEach((o, i) => {
     if (!inPeriod(o.period, jc) || !holdsFor(o.where, node.scope)) return;
-    if (o.target !== undefined) target = { key: `t|${entry.kpi}|o${i}`, spec: o.target };
+    if (o.target !== undefined) target = { key: keys.override(entry.kpi, rules, i), spec: o.target };
     if (o.thresholds !== undefined) thresholds = o.thresholds;
   });
-  target ??= entry.target !== undefined ? { key: `t|${entry.kpi}|s:${scorecardId}`, spec: entry.target } : perf?.target !== undefined ? { key: `t|${entry.kpi}|kpi`, spec: perf.target } : undefined;
+  target ??=
+    entry.target !== undefined
+      ? { key: keys.entry(entry.kpi, rules, scorecardId), spec: entry.target }
+      : perf?.target !== undefined
+        ? { key: keys.kpi(entry.kpi, rules), spec: perf.target }
+        : undefined;
   return { target, thresholds: thresholds ?? entry.thresholds ?? perf?.thresholds ?? DEFAULT_THRESHOLDS };
 }
 
@@ -103,15 +116,17 @@ async function judgeEntry(jc: JudgeContext, node: OrgNode, kpi: ResolvedKpi, ent
   const perf = jc.catalog.performance.get(kpi.id);
   const policy = entry.missing ?? perf?.missing ?? body.missing;
   const scoring = entry.scoring ?? perf?.scoring ?? body.scoring;
-  const index = seasonalIndex(jc.period, perf?.seasonal, jc.calendar);
-  const { target: chosen, thresholds } = settingsAt(jc, node, entry, perf, scorecardId);
+  const index = seasonalIndex(jc.period, entry.seasonal ?? perf?.seasonal, jc.calendar);
+  const set = jc.rules.forEntry(scorecardId, kpi.id);
+  const { target: chosen, thresholds } = settingsAt(jc, node, entry, perf, scorecardId, set.id);
   const base = { kpi: kpi.id, title: kpi.def.title ?? kpi.id, unit: kpi.unit, direction: kpi.def.direction, indicator: kpi.def.indicator, weight: entry.weight, policy };
-  const notes = [...(jc.ruleNotes.get(kpi.id) ?? [])];
-  const unavailable = values.unavailable.get(`v|${kpi.id}`);
+  const notes = [...set.notes];
+  const valueKey = keys.value(kpi.id, set.id);
+  const unavailable = values.unavailable.get(valueKey);
   if (unavailable !== undefined) {
     return { ...base, value: null, target: null, attainment: null, status: 'none', score: null, state: 'not-applicable', exceptions: [], notes: [...notes, unavailable] };
   }
-  const value = valueAt(values, `v|${kpi.id}`, node);
+  const value = valueAt(values, valueKey, node);
   let target: number | null = null;
   if (chosen !== undefined) {
     const literal = literalTarget(chosen.spec);
@@ -139,10 +154,11 @@ async function judgeEntry(jc: JudgeContext, node: OrgNode, kpi: ResolvedKpi, ent
     }
   }
   const exceptions: ExceptionLine[] = [];
-  for (const r of jc.rules.get(kpi.id) ?? []) {
-    const rows = valueAt(values, `x|${kpi.id}|${r.spec.rule}|count`, node) ?? 0;
+  for (const r of set.rules) {
+    const rows = valueAt(values, keys.exception(kpi.id, set.id, r.spec.rule, 'count'), node) ?? 0;
     if (rows <= 0) continue;
-    const line: ExceptionLine = { rule: r.spec.rule, title: r.spec.title, action: r.spec.action, rows, amount: valueAt(values, `x|${kpi.id}|${r.spec.rule}|sum`, node), limit: r.limit, unit: r.spec.value.unit };
+    const amount = valueAt(values, keys.exception(kpi.id, set.id, r.spec.rule, 'sum'), node);
+    const line: ExceptionLine = { rule: r.spec.rule, title: r.spec.title, action: r.spec.action, rows, amount, limit: r.limit, unit: r.spec.value.unit };
     exceptions.push(line);
     notes.push(describeException(line, jc.currency));
   }

@@ -2,10 +2,10 @@
  * The default period of a scorecard: the latest one that is complete in the data. Each timed
  * source a scorecard reads ends on the last day it has rows for; the data as a whole ends on the
  * median of those days — robust to one source dated into the future (open deals' expected close
- * dates) and to one lagging behind (a snapshot dated at the start of its month) — and the period
- * chosen is the latest that ends on or before that day.
- */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+ * dates) and to one lagging behind (quotas dated on their quarter's first day). A period is
+ * complete when it ends at most {@link LAG_DAYS} days after that: a feed refreshed weekly (forecast
+ * calls every Monday) has no rows for the last days of a period and must not hold it back.
+ */import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import type { CalendarDef } from '../model/types.js';
 import { addDays, parseIsoDate } from '../plan/calendar.js';
@@ -48,12 +48,16 @@ export function dataEnd(ends: ReadonlyMap<string, string>): string | undefined {
   return days[Math.floor(days.length / 2)];
 }
 
-/** The latest period of `grain` that ends on or before `end` (an ISO date). */
+/** How many days a period may end after the data's end and still count as complete. */
+export const LAG_DAYS = 6;
+
+/** The latest period of `grain` that ends at most {@link LAG_DAYS} days after `end` (an ISO date). */
 export function latestCompletePeriod(end: string, grain: ScorecardGrain, calendar: CalendarDef): Period {
   const day = parseIsoDate(end);
   if (day === undefined) throw new Error(`not an ISO date: ${end}`);
   const containing = periodContaining(day, grain, calendar);
-  if (containing.last === end) return containing;
+  const lastDay = parseIsoDate(containing.last);
+  if (lastDay !== undefined && lastDay.getTime() - day.getTime() <= LAG_DAYS * 86_400_000) return containing;
   const before = parseIsoDate(containing.start);
   if (before === undefined) throw new Error(`not an ISO date: ${containing.start}`);
   return periodContaining(addDays(before, -1), grain, calendar);

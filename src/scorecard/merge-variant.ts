@@ -25,6 +25,8 @@ function mergeEntry(base: EntryDef, change: EntryDef): EntryDef {
     thresholds: change.thresholds ?? base.thresholds,
     scoring: change.scoring ?? base.scoring,
     missing: change.missing ?? base.missing,
+    exceptions: change.exceptions.length > 0 ? change.exceptions : base.exceptions,
+    seasonal: change.seasonal ?? base.seasonal,
     remove: false,
   };
 }

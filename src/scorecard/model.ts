@@ -4,7 +4,7 @@
  * keys. The checked, resolved form is in resolved.ts.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { BaselineDef, CatalogDocument, FormulaText, Located, MissingPolicy, ScoringDef, Thresholds } from '../model/types.js';
+import type { BaselineDef, CatalogDocument, ExceptionDef, FormulaText, Located, MissingPolicy, ScoringDef, SeasonalDef, Thresholds } from '../model/types.js';
 
 /** The four perspectives of a balanced scorecard, in report order. */
 export const PERSPECTIVES = ['financial', 'customer', 'internal_process', 'learning_growth'] as const;
@@ -70,6 +70,9 @@ export interface EntryDef {
   readonly thresholds?: Thresholds | undefined;
   readonly scoring?: ScoringDef | undefined;
   readonly missing?: Located<MissingPolicy> | undefined;
+  /** The scorecard's own outlier rules for the KPI. */
+  readonly exceptions: readonly ExceptionDef[];
+  readonly seasonal?: SeasonalDef | undefined;
   readonly remove: boolean;
 }
 

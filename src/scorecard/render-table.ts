@@ -48,7 +48,21 @@ function title(report: ScorecardReport): string {
   return `${report.scorecard.title} · ${where} · ${p.label} (${p.start} – ${p.last})`;
 }
 
-function kpiRows(report: ScorecardReport, node: NodeScore): Cell[][] {
+/** Numbered notes of the node's own KPIs, by KPI id (the table marks each KPI with its numbers). */
+function numberNotes(node: NodeScore): Map<string, { marks: string; lines: string[] }> {
+  const out = new Map<string, { marks: string; lines: string[] }>();
+  let n = 0;
+  for (const p of node.perspectives) {
+    for (const k of p.kpis) {
+      if (k.notes.length === 0) continue;
+      const numbers = k.notes.map(() => ++n);
+      out.set(k.kpi, { marks: numbers.map((i) => `[${i}]`).join(''), lines: k.notes.map((t, i) => `[${numbers[i] ?? 0}] ${k.title}: ${t}`) });
+    }
+  }
+  return out;
+}
+
+function kpiRows(report: ScorecardReport, node: NodeScore, marks: ReadonlyMap<string, { marks: string }>): Cell[][] {
   const rows: Cell[][] = [];
   for (const p of node.perspectives) {
     rows.push([
@@ -63,7 +77,7 @@ function kpiRows(report: ScorecardReport, node: NodeScore): Cell[][] {
     for (const k of p.kpis) {
       const na = k.state === 'not-applicable';
       rows.push([
-        { text: `  ${k.title}${k.direction === 'down' ? ' ↓' : ''}` },
+        { text: `  ${k.title}${k.direction === 'down' ? ' ↓' : ''}${marks.has(k.kpi) ? ` ${marks.get(k.kpi)?.marks ?? ''}` : ''}` },
         { text: formatWeight(k.weight), right: true },
         { text: na ? 'n/a' : formatFigure(k.value, k.unit, report.currency), right: true },
         { text: formatFigure(k.target, k.unit, report.currency), right: true },
@@ -90,19 +104,31 @@ function childRows(node: NodeScore | undefined, children: readonly NodeScore[]):
   return { header, rows };
 }
 
-function notes(report: ScorecardReport): string[] {
+/**
+ * Notes on the children: every exception (a figure must never hide one), and one line per KPI
+ * that is not available at their level; a missing value shows as `—` in their table already.
+ */
+function childNotes(report: ScorecardReport): string[] {
   const out: string[] = [];
-  const add = (who: string, node: NodeScore): void => {
-    for (const p of node.perspectives) for (const k of p.kpis) for (const n of k.notes) out.push(`${who}${k.title}: ${n}`);
-  };
-  add('', report.node);
-  for (const c of report.children?.nodes ?? []) add(`${c.label} · `, c);
+  const unavailable = new Map<string, string>();
+  for (const c of report.children?.nodes ?? []) {
+    for (const p of c.perspectives) {
+      for (const k of p.kpis) {
+        for (const e of k.exceptions) out.push(`${c.label} · ${k.title}: ${k.notes.find((t) => t.includes(`\`${e.rule}\``)) ?? e.rule}`);
+        if (k.state === 'not-applicable' && !unavailable.has(k.title)) unavailable.set(k.title, k.notes[k.notes.length - 1] ?? 'not available');
+      }
+    }
+  }
+  const byReason = new Map<string, string[]>();
+  for (const [title, reason] of unavailable) byReason.set(reason, [...(byReason.get(reason) ?? []), title]);
+  for (const [reason, titles] of byReason) out.push(`${titles.join(', ')}: ${reason}`);
   return out;
 }
 
 /** The report as text for a terminal (coloured with `style`), ending in a newline. */
 export function renderScorecardTable(report: ScorecardReport, style: Style): string {
   const n = report.node;
+  const numbered = numberNotes(n);
   const parts: string[] = [style.bold(title(report))];
   if (n.scorecard === undefined) parts.push(`no scorecard scores this ${n.level}`);
   else {
@@ -110,14 +136,14 @@ export function renderScorecardTable(report: ScorecardReport, style: Style): str
     const rollup = report.childrenScore === null ? '' : `   children average ${formatScore(report.childrenScore)}${report.rollupWeight === undefined ? '' : ` (weighted by ${report.rollupWeight})`}`;
     parts.push(`${n.scorecard.kind} \`${n.scorecard.id}\`   ${score}${rollup}`, '');
     const header: Cell[] = [{ text: 'perspective / KPI' }, { text: 'weight', right: true }, { text: 'value', right: true }, { text: 'target', right: true }, { text: 'attain.', right: true }, { text: 'status' }, { text: 'score', right: true }];
-    parts.push(table(style, header, kpiRows(report, n)));
+    parts.push(table(style, header, kpiRows(report, n, numbered)));
   }
   const children = report.children;
   if (children !== undefined && children.nodes.length > 0) {
     const { header, rows } = childRows(children.nodes[0], children.nodes);
     parts.push('', table(style, header, rows));
   }
-  const all = [...report.notes, ...notes(report)];
+  const all = [...[...numbered.values()].flatMap((x) => x.lines), ...childNotes(report), ...report.notes];
   if (all.length > 0) parts.push('', style.dim('notes:'), ...all.map((t) => style.dim(`  ${t}`)));
   return `${parts.join('\n')}\n`;
 }

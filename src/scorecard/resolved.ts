@@ -105,6 +105,10 @@ export interface ResolvedEntry {
   readonly thresholds?: ThresholdSpec | undefined;
   readonly scoring?: ScoringSpec | undefined;
   readonly missing?: MissingPolicy | undefined;
+  /** The scorecard's own outlier rules for the KPI. */
+  readonly exceptions: readonly ExceptionSpec[];
+  /** The scorecard's own seasonal shares for the KPI. */
+  readonly seasonal?: SeasonalSpec | undefined;
 }
 
 /** A perspective with its weight (a fraction of the whole) and KPIs. */
