@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 // The published entry point: the CLI is compiled to dist/ by `npm run build` (run by `prepare`).
-import { runCli } from '../dist/cli/main.js';
-
+let runCli;
+try {
+  ({ runCli } = await import('../dist/cli/main.js'));
+} catch (error) {
+  process.stderr.write(
+    `kpic: cannot load the compiled CLI (${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n` +
+      'hint: run `npm install` (or `npm run build`) in the kpic folder first\n',
+  );
+  process.exit(3);
+}
 process.exitCode = await runCli(process.argv.slice(2));
