@@ -29,7 +29,6 @@ const table = {
   'schema/bad-value': { severity: 'error', summary: 'A value is not one of the allowed values.' },
   'schema/bad-format': { severity: 'error', summary: 'A value does not have the required form (pattern, range or length).' },
   'schema/conflicting-keys': { severity: 'error', summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`).' },
-  'schema/conflicting-keys': { severity: 'error', summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`).' },
   // formula: syntax of the formula language
   'formula/syntax': { severity: 'error', summary: 'A formula is not well-formed.' },
   'formula/bad-literal': { severity: 'error', summary: 'A literal is malformed (an impossible date, an unknown duration unit).' },
