@@ -12,7 +12,8 @@ import { checkCondition, createCheckContext, report, reportUnknown, resolveLevel
 import { checkHierarchy } from './check-hierarchy.js';
 import { checkKpiPerformance } from './check-kpis.js';
 import { mergeBodies } from './merge-variant.js';
-import type { Located } from '../model/types.js';
+import type { Located, YNode } from '../model/types.js';
+import { readPercent } from '../model/build-performance.js';
 import type { HierarchyDef, RoleDef, ScorecardDef } from './model.js';
 import type { KpiPerformance, ResolvedHierarchy, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 
@@ -124,6 +125,22 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
+/** Keys whose values are numbers or percentages (weights are checked with their sums). */
+const NUMBER_KEYS: ReadonlySet<string> = new Set(['growth', 'cap', 'red_flag', 'goal']);
+
+/** Reports numbers written as text that are not percentages (`growth: 12 percent`). */
+function checkWrittenNumbers(ctx: CheckContext, node: YNode, parentKey: string | undefined): void {
+  if (node.kind === 'seq') node.items.forEach((i) => checkWrittenNumbers(ctx, i, parentKey));
+  if (node.kind !== 'map') return;
+  for (const e of node.entries) {
+    const numeric = NUMBER_KEYS.has(e.key) || parentKey === 'seasonal';
+    if (numeric && e.value.kind === 'scalar' && typeof e.value.value === 'string' && readPercent(e.value) === 'bad') {
+      report(ctx, 'scorecard/bad-number', e.value.span, `\`${e.key}: ${e.value.value}\` must be a number or a percentage such as \`12%\``);
+    }
+    checkWrittenNumbers(ctx, e.value, e.key);
+  }
+}
+
 /**
  * Checks the hierarchies, scorecards and roles of a resolved catalog, and the performance
  * settings of its KPIs. Goes on after errors; a scorecard with errors is left out of the value.
@@ -131,6 +148,9 @@ function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 export function checkScorecards(resolved: ResolvedCatalog): PhaseResult<ScorecardCatalog> {
   const ctx = createCheckContext(resolved);
   const docs = buildScorecardDocuments(resolved.catalog);
+  for (const doc of resolved.catalog.documents) {
+    if (doc.kind === 'kpi' || doc.kind === 'scorecard' || doc.kind === 'role') checkWrittenNumbers(ctx, doc.tree, undefined);
+  }
   const performance = new Map<string, KpiPerformance>();
   for (const kpi of resolved.kpis.values()) performance.set(kpi.id, checkKpiPerformance(ctx, kpi));
   const hierarchies = new Map<string, ResolvedHierarchy>();
