@@ -6,11 +6,17 @@ import { NULL_TEXT } from '../results/format-value.js';
 import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
 import type { KpiLine, NodeScore, ScorecardReport } from './report.js';
 import type { Status } from './status.js';
+import { childNotes } from './notes.js';
 import { formatAttainment, formatFigure, formatScore, formatWeight } from './text.js';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+/** Escaped text with `code` spans (names in notes) set as code. */
+function richText(text: string): string {
+  return escapeHtml(text).replace(/`([^`]*)`/g, '<code>$1</code>');
 }
 
 const CSS = `
@@ -28,7 +34,7 @@ tr.persp td{background:var(--bg);font-weight:600}
 .chip{display:inline-block;min-width:56px;text-align:center;border-radius:999px;padding:1px 8px;font-size:12px;font-weight:600;color:#fff}
 .bar{position:relative;height:8px;background:#eaeef2;border-radius:4px;min-width:90px}.bar i{position:absolute;left:0;top:0;bottom:0;border-radius:4px}
 .bar .goal{position:absolute;top:-3px;bottom:-3px;width:2px;background:var(--ink);opacity:.5}
-.note{color:var(--muted);font-size:12px}.na{color:var(--none)}ul.notes{color:var(--muted);padding-left:20px}
+.note{color:var(--muted);font-size:12px}code{font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:var(--bg);padding:0 3px;border-radius:3px}.na{color:var(--none)}ul.notes{color:var(--muted);padding-left:20px}
 footer{margin-top:28px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:10px}
 @media print{main{padding:0}.score{-webkit-print-color-adjust:exact;print-color-adjust:exact}.chip,.bar i{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
@@ -50,7 +56,7 @@ function kpiTable(report: ScorecardReport, node: NodeScore): string {
     rows.push(`<tr class="persp"><td>${escapeHtml(p.title)}</td><td class="num">${formatWeight(p.weight)}</td><td colspan="5"></td><td class="num">${formatScore(p.score)}</td></tr>`);
     for (const k of p.kpis) {
       const na = k.state === 'not-applicable';
-      const notes = k.notes.length === 0 ? '' : `<div class="note">${k.notes.map(escapeHtml).join('<br>')}</div>`;
+      const notes = k.notes.length === 0 ? '' : `<div class="note">${k.notes.map(richText).join('<br>')}</div>`;
       rows.push(
         `<tr><td>${escapeHtml(k.title)}${k.direction === 'down' ? ' <span class="note" title="lower is better">↓</span>' : ''}${notes}</td>` +
           `<td class="num">${formatWeight(k.weight)}</td>` +
@@ -88,7 +94,8 @@ export function renderScorecardHtml(report: ScorecardReport): string {
   const heading = `${escapeHtml(report.scorecard.title)} — ${escapeHtml(n.label)}`;
   const score = n.scorecard === undefined ? '' : `<div class="score bg-${n.status}"><b>${formatScore(n.score)}</b><span>of 10 · ${n.status === 'none' ? 'no status' : n.status}</span></div>`;
   const body = n.scorecard === undefined ? `<p>No scorecard scores this ${escapeHtml(n.level)}.</p>` : `<h2>${escapeHtml(n.scorecard.title)}</h2>${kpiTable(report, n)}`;
-  const notes = report.notes.length === 0 ? '' : `<h2>Notes</h2><ul class="notes">${report.notes.map((t) => `<li>${escapeHtml(t)}</li>`).join('')}</ul>`;
+  const all = [...childNotes(report), ...report.notes];
+  const notes = all.length === 0 ? '' : `<h2>Notes</h2><ul class="notes">${all.map((t) => `<li>${richText(t)}</li>`).join('')}</ul>`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${heading} · ${escapeHtml(p.label)}</title><style>${CSS}</style></head>

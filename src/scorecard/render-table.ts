@@ -9,6 +9,7 @@ import { NULL_TEXT } from '../results/format-value.js';
 import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
 import type { NodeScore, ScorecardReport } from './report.js';
 import type { Status } from './status.js';
+import { childNotes } from './notes.js';
 import { formatAttainment, formatFigure, formatScore, formatWeight } from './text.js';
 
 type Cell = { readonly text: string; readonly right?: boolean; readonly status?: Status; readonly strong?: boolean };
@@ -102,27 +103,6 @@ function childRows(node: NodeScore | undefined, children: readonly NodeScore[]):
   ]);
   if (node !== undefined) header[0] = { text: node.levelTitle };
   return { header, rows };
-}
-
-/**
- * Notes on the children: every exception (a figure must never hide one), and one line per KPI
- * that is not available at their level; a missing value shows as `—` in their table already.
- */
-function childNotes(report: ScorecardReport): string[] {
-  const out: string[] = [];
-  const unavailable = new Map<string, string>();
-  for (const c of report.children?.nodes ?? []) {
-    for (const p of c.perspectives) {
-      for (const k of p.kpis) {
-        for (const e of k.exceptions) out.push(`${c.label} · ${k.title}: ${k.notes.find((t) => t.includes(`\`${e.rule}\``)) ?? e.rule}`);
-        if (k.state === 'not-applicable' && !unavailable.has(k.title)) unavailable.set(k.title, k.notes[k.notes.length - 1] ?? 'not available');
-      }
-    }
-  }
-  const byReason = new Map<string, string[]>();
-  for (const [title, reason] of unavailable) byReason.set(reason, [...(byReason.get(reason) ?? []), title]);
-  for (const [reason, titles] of byReason) out.push(`${titles.join(', ')}: ${reason}`);
-  return out;
 }
 
 /** The report as text for a terminal (coloured with `style`), ending in a newline. */
