@@ -3,7 +3,8 @@
  *
  * The usual entry points are {@link checkCatalog} (load, validate and resolve a catalog folder),
  * {@link compileKpis} (SQL for a request, no data read) and {@link runKpis} (numbers on DuckDB);
- * {@link runCli} is the `kpic` command itself. The phases are exported too, each a function from
+ * {@link runCli} is the `kpic` command itself; {@link checkScorecards} and
+ * {@link evaluateScorecard} judge KPIs against targets on the organisation's hierarchy. The phases are exported too, each a function from
  * data to data returning its value and its diagnostics.
  * @packageDocumentation
  */
@@ -32,3 +33,13 @@ export { runCli } from './cli/main.js';
 export type { CliIo } from './cli/io.js';
 export type { Database } from './engine/duckdb.js';
 export type { YSeq, YEntry } from './load/tree.js';
+export { checkScorecards } from './scorecard/check.js';
+export { evaluateScorecard, type ScorecardRequest, type ScorecardResult } from './scorecard/evaluate.js';
+export type * from './scorecard/resolved.js';
+export type * from './scorecard/report.js';
+export { PERSPECTIVES, type Perspective } from './scorecard/model.js';
+export { parsePeriod, type Period } from './scorecard/period.js';
+export type { Status } from './scorecard/status.js';
+export { renderScorecardTable } from './scorecard/render-table.js';
+export { renderScorecardJson } from './scorecard/render-json.js';
+export { renderScorecardHtml } from './scorecard/render-html.js';
