@@ -124,6 +124,7 @@ function check(c, out, handOut, round) {
 }
 
 const stats = new Map(contenders.map((c) => [c.name, { wall: [], cpu: [], rss: [] }]));
+const loadBefore = os.loadavg()[0];
 let agreement;
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 log(`machine: ${machine}`);
@@ -184,6 +185,9 @@ for (const c of contenders) {
 lines.push(
   '',
   `Agreement: every run's ${agreement.cells.toLocaleString('en-US')} cells (${agreement.kpis} KPIs × months × regions) of kpic${withMalloy ? ' and of Malloy' : ''} equal the hand SQL's within ${TOLERANCE} relative (worst difference seen in the warm-up: ${agreement.worst.toExponential(1)}).`,
+);
+lines.push(
+  `CPU is user + system time of the whole process (every thread); on a shared machine it is steadier than wall time. Load average (1 min) before: ${loadBefore.toFixed(1)}, after: ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores).`,
 );
 if (sawCache) lines.push(`A \`.kpic/\` cache folder appeared during the runs; it was ${warm ? 'kept (warm checks)' : 'removed before each run (cold checks)'}.`);
 console.log(`\nmachine: ${machine}\n\n${lines.join('\n')}`);
