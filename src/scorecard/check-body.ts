@@ -20,6 +20,8 @@ export interface BodyOwner {
   /** The levels of its hierarchy (for overrides whose scope can never match). */
   readonly levels: readonly string[];
   readonly isVariant: boolean;
+  /** Whether to check that the perspective weights add up (a variant that kept its base's: no). */
+  readonly checkTotals: boolean;
 }
 
 /** Share of the total weight on lagging revenue measures above which a scorecard is unbalanced. */
@@ -186,7 +188,7 @@ export function checkBody(ctx: CheckContext, owner: BodyOwner, body: BodyDef, pe
     else perspectives.push(r);
   }
   const written = [...body.perspectives.values()].filter((p) => p.weight !== undefined && p.weight.value !== 'bad');
-  if (written.length === body.perspectives.size) {
+  if (owner.checkTotals && written.length === body.perspectives.size) {
     const listed = written.map((p) => ({ name: p.perspective, weight: typeof p.weight?.value === 'number' ? p.weight.value : 0, span: p.weight?.span ?? p.span }));
     if (listed.every((w) => w.weight >= 0 && w.weight <= 1)) ok = checkSum(ctx, listed, where, `the perspective weights of ${owner.kind} \`${owner.id}\``) && ok;
   }

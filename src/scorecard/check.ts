@@ -46,7 +46,7 @@ function checkLevels(c: Checked, s: ScorecardDef, h: ResolvedHierarchy): string[
   return out;
 }
 
-function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, ScorecardDef>): ResolvedScorecard | undefined {
+function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, ScorecardDef>, done: ReadonlyMap<string, ResolvedScorecard | undefined>): ResolvedScorecard | undefined {
   const { ctx } = c;
   let base: ScorecardDef | undefined;
   if (s.extends !== undefined) {
@@ -75,7 +75,7 @@ function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, Sc
     }
   }
   const h = hierarchyOf(c, (base ?? s).hierarchy);
-  const merged = base === undefined ? { body: s.body, strays: [] } : mergeBodies(base.body, s.body);
+  const merged = base === undefined ? { body: s.body, strays: [], wroteWeight: true } : mergeBodies(base.body, s.body);
   for (const stray of merged.strays) {
     report(ctx, 'scorecard/bad-variant', stray.span, `\`${stray.kpi}\` is not on \`${base?.id ?? ''}\`, so there is nothing to remove`);
   }
@@ -85,7 +85,10 @@ function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, Sc
   const levels = checkLevels(c, s.levels !== undefined || base === undefined ? s : base, h);
   const rollup = s.rollupWeight ?? base?.rollupWeight;
   if (rollup !== undefined && !ctx.resolved.kpis.has(rollup.value)) reportUnknown(ctx, 'scorecard/unknown-kpi', rollup.span, 'KPI', rollup.value, ctx.resolved.kpis.keys());
-  const owner: BodyOwner = { kind: 'scorecard', id: s.id, span: s.doc.idSpan, levels: levelNames.slice(1), isVariant: base !== undefined };
+  // A variant of a broken base would repeat the base's errors (and their consequences): its
+  // merged content is checked once the base is right.
+  if (base !== undefined && done.get(base.id) === undefined) return undefined;
+  const owner: BodyOwner = { kind: 'scorecard', id: s.id, span: s.doc.idSpan, levels: levelNames.slice(1), isVariant: base !== undefined, checkTotals: merged.wroteWeight };
   const body = checkBody(ctx, owner, merged.body, c.performance);
   if (body === undefined || (base !== undefined && appliesTo === undefined)) return undefined;
   return {
@@ -105,7 +108,7 @@ function checkRole(c: Checked, r: RoleDef): ResolvedScorecard | undefined {
   const { ctx } = c;
   const h = hierarchyOf(c, r.hierarchy);
   const levelNames = h?.levels.map((l) => l.name) ?? [];
-  const owner: BodyOwner = { kind: 'role', id: r.id, span: r.doc.idSpan, levels: levelNames.slice(1), isVariant: false };
+  const owner: BodyOwner = { kind: 'role', id: r.id, span: r.doc.idSpan, levels: levelNames.slice(1), isVariant: false, checkTotals: true };
   const source = h === undefined ? undefined : ctx.resolved.catalog.sources.get(h.source);
   const members = r.members === undefined || source === undefined ? undefined : resolveRowFormula(ctx, r.members, source);
   if (members !== undefined && r.members !== undefined) checkCondition(ctx, members, r.members);
@@ -160,8 +163,12 @@ export function checkScorecards(resolved: ResolvedCatalog): PhaseResult<Scorecar
   }
   const c: Checked = { ctx, defs: docs.hierarchies, hierarchies, performance };
   const scorecards = new Map<string, ResolvedScorecard>();
-  for (const s of docs.scorecards.values()) {
-    const r = checkScorecard(c, s, docs.scorecards);
+  const done = new Map<string, ResolvedScorecard | undefined>();
+  // Bases first, so a variant knows whether its base is sound.
+  const ordered = [...docs.scorecards.values()].sort((a, b) => Number(a.extends !== undefined) - Number(b.extends !== undefined));
+  for (const s of ordered) {
+    const r = checkScorecard(c, s, docs.scorecards, done);
+    done.set(s.id, r);
     if (r !== undefined) scorecards.set(s.id, r);
   }
   const roles = new Map<string, ResolvedScorecard>();

@@ -147,7 +147,7 @@ async function judgeEntry(jc: JudgeContext, node: OrgNode, kpi: ResolvedKpi, ent
   let score = scoreOf(scoring, attainment, value, index);
   const missing = score === null;
   if (missing) {
-    notes.push(value === null ? 'no value in this period' : 'no target in this period');
+    notes.push(value === null ? 'no value in this period' : target === null ? 'no target in this period' : `a target of ${target} gives no attainment`);
     if (policy === 'zero') {
       score = 0;
       status = 'red';

@@ -119,6 +119,15 @@ const cases: readonly Case[] = [
     message: 'the KPI weights of `internal_process` add up to 120%, not 100% (win_rate 60% + cycle 40% + won 20%)',
   },
   {
+    name: 'a broken base is reported once, not again through each of its variants',
+    files: {
+      'm.yaml': MAIN_SCORECARD.replace('weight: 20%', 'weight: 25%'),
+      'x.yaml': "scorecard: v\nextends: main\napplies_to: region = 'US'\nperspectives:\n  internal_process:\n    kpis:\n      - kpi: cycle\n        thresholds: { green: 0.9, amber: 0.8 }\n",
+    },
+    errors: [{ code: 'scorecard/weights', file: 'm.yaml', line: 5, column: 1 }],
+    message: 'the perspective weights of scorecard `main` add up to 105%',
+  },
+  {
     name: 'scoring that cannot score: a cap below 100%, a goal equal to the red flag',
     files: { 'x.yaml': sc('scoring: { method: capped_attainment, cap: 90% }\nperspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        scoring: { method: linear, red_flag: 1.0, goal: 1.0 }\n        target: 1000\n') },
     errors: [
