@@ -95,11 +95,27 @@ export interface Scan {
   readonly measures: readonly ScanMeasure[];
 }
 
-/** Re-aggregation of decomposable partials of one scan level over a window. */
+/**
+ * Decomposable partials of a scan level re-aggregated to a coarser level (fewer breakdown
+ * dimensions, same keys): how `total(E)` gets its parts without grouping the rows twice.
+ */
+export interface RollupTable {
+  readonly id: string;
+  readonly scan: string;
+  /** The scan level read. */
+  readonly from: number;
+  /** The level produced. */
+  readonly level: Level;
+  readonly measures: readonly { readonly id: string; readonly fn: 'sum' | 'min' | 'max'; readonly of: string }[];
+}
+
+/** Re-aggregation of decomposable partials of one scan level (or rollup) over a window. */
 export interface WindowTable {
   readonly id: string;
   readonly scan: string;
   readonly level: number;
+  /** When set, the partials come from this rollup table (at its level) instead of the scan level. */
+  readonly rollup?: string | undefined;
   readonly window: WindowSpec;
   readonly measures: readonly { readonly id: string; readonly fn: 'sum' | 'min' | 'max'; readonly of: string }[];
 }
@@ -172,6 +188,7 @@ export interface Plan {
   readonly keys: readonly PlanKey[];
   readonly lookups: readonly LookupTable[];
   readonly scans: readonly Scan[];
+  readonly rollups: readonly RollupTable[];
   readonly windows: readonly WindowTable[];
   readonly pers: readonly PerTable[];
   readonly outputs: readonly Output[];

@@ -199,18 +199,31 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
       window: w,
       lastLevel: agg.last ? JSON.stringify(ctx.level) : undefined,
     });
+    const decomposable = (fn === 'count' || fn === 'sum' || fn === 'min' || fn === 'max') && !agg.last;
+    const reagg = fn === 'min' || fn === 'max' ? fn : 'sum';
+    // A decomposable measure at a level with fewer breakdown dimensions (inside total()) is rolled
+    // up from the full breakdown's partials, so the scan groups its rows once.
+    const full: Level = { dims: by, keys: ctx.level.keys };
+    const rollup = decomposable && ctx.level.dims.length < by.length;
+    const partialAt = (): { table: string; column: string; scan: string; rollup?: string } => {
+      if (!rollup) {
+        const m = registry.measure(shape('partials'), ctx.level, spec);
+        return { table: m.scan, column: m.column, scan: m.scan };
+      }
+      const p = registry.measure(shape('partials'), full, spec);
+      const r = registry.rollupMeasure(p.scan, full, ctx.level, reagg, p.column);
+      return { table: r.table, column: r.column, scan: p.scan, rollup: r.table };
+    };
     if (isNoWindow(window)) {
-      const m = registry.measure(shape('partials'), ctx.level, spec);
-      return { kind: 'measure', table: m.scan, column: m.column, level: ctx.level, empty };
+      const m = partialAt();
+      return { kind: 'measure', table: m.table, column: m.column, level: ctx.level, empty };
     }
     const check = checkWindow(window, grain);
     if (typeof check === 'string') throw new PlanError('invalid', `KPI \`${ctx.kpi}\` at grain ${grain}: ${check}`);
     windowsUsed.push({ purpose: ctx.purpose, window });
-    const decomposable = fn === 'count' || fn === 'sum' || fn === 'min' || fn === 'max';
-    if (decomposable && check.aligned && !agg.last) {
-      const partial = registry.measure(shape('partials'), ctx.level, spec);
-      const reagg = fn === 'min' || fn === 'max' ? fn : 'sum';
-      const m = registry.windowMeasure(partial.scan, ctx.level, window, reagg, partial.column);
+    if (decomposable && check.aligned) {
+      const partial = partialAt();
+      const m = registry.windowMeasure(partial.scan, ctx.level, window, reagg, partial.column, partial.rollup);
       return { kind: 'measure', table: m.table, column: m.column, level: ctx.level, empty };
     }
     const m = registry.measure(shape('rows-window', window), ctx.level, spec);
@@ -287,6 +300,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     keys: registry.planKeys(),
     lookups: [...lookupTables.values()],
     scans,
+    rollups: registry.planRollups(),
     windows: registry.planWindows(),
     pers,
     outputs,

@@ -4,7 +4,7 @@
  * use it.
  */
 import type { AggregateFunction, PerKey, RowExpr } from '../resolve/types.js';
-import type { Level, PlanKey, Scan, ScanMeasure, WindowSpec, WindowTable } from './ir.js';
+import type { Level, PlanKey, RollupTable, Scan, ScanMeasure, WindowSpec, WindowTable } from './ir.js';
 import { isNoWindow, windowKey } from './windows.js';
 
 /** What a scan reads and how; scans with equal keys are merged. */
@@ -29,10 +29,20 @@ interface MutableScan {
   readonly measureKeys: Map<string, string>;
 }
 
+interface MutableRollup {
+  readonly id: string;
+  readonly scan: string;
+  readonly from: number;
+  readonly level: Level;
+  readonly measures: { id: string; fn: 'sum' | 'min' | 'max'; of: string }[];
+  readonly measureKeys: Map<string, string>;
+}
+
 interface MutableWindowTable {
   readonly id: string;
   readonly scan: string;
   readonly level: number;
+  readonly rollup?: string | undefined;
   readonly window: WindowSpec;
   readonly measures: { id: string; fn: 'sum' | 'min' | 'max'; of: string }[];
   readonly measureKeys: Map<string, string>;
@@ -50,6 +60,7 @@ export interface MeasureSpec {
 export class PlanRegistry {
   private readonly scans = new Map<string, MutableScan>();
   private readonly windows = new Map<string, MutableWindowTable>();
+  private readonly rollups = new Map<string, MutableRollup>();
   private readonly keys = new Map<string, PlanKey>();
   private measureCount = 0;
 
@@ -77,17 +88,42 @@ export class PlanRegistry {
     return { scan: scan.id, column };
   }
 
-  /** Registers a re-aggregation of partial `of` (in `scan` at `level`) over `window`. */
-  windowMeasure(scanId: string, level: Level, window: WindowSpec, fn: 'sum' | 'min' | 'max', of: string): { table: string; column: string } {
-    const scan = [...this.scans.values()].find((s) => s.id === scanId);
-    if (scan === undefined) throw new Error(`unknown scan ${scanId}`);
-    const levelIndex = this.level(scan, level);
-    const k = JSON.stringify([scanId, levelIndex, windowKey(window)]);
+  /** Registers partial `of` (in `scan` at level `from`) re-aggregated to the coarser `level`. */
+  rollupMeasure(scanId: string, from: Level, level: Level, fn: 'sum' | 'min' | 'max', of: string): { table: string; column: string } {
+    const scan = this.scanById(scanId);
+    const fromIndex = this.level(scan, from);
+    const k = JSON.stringify([scanId, fromIndex, level]);
+    let table = this.rollups.get(k);
+    if (table === undefined) {
+      table = { id: `r${this.rollups.size}`, scan: scanId, from: fromIndex, level, measures: [], measureKeys: new Map() };
+      this.rollups.set(k, table);
+    }
+    return { table: table.id, column: this.column(table, fn, of) };
+  }
+
+  /**
+   * Registers a re-aggregation of partial `of` over `window`: of a scan level, or of a rollup
+   * table when `rollup` is given (then `level` is the rollup's level).
+   */
+  windowMeasure(scanId: string, level: Level, window: WindowSpec, fn: 'sum' | 'min' | 'max', of: string, rollup?: string): { table: string; column: string } {
+    const scan = this.scanById(scanId);
+    const levelIndex = rollup === undefined ? this.level(scan, level) : -1;
+    const k = JSON.stringify([scanId, levelIndex, rollup ?? null, windowKey(window)]);
     let table = this.windows.get(k);
     if (table === undefined) {
-      table = { id: `w${this.windows.size}`, scan: scanId, level: levelIndex, window, measures: [], measureKeys: new Map() };
+      table = { id: `w${this.windows.size}`, scan: scanId, level: levelIndex, rollup, window, measures: [], measureKeys: new Map() };
       this.windows.set(k, table);
     }
+    return { table: table.id, column: this.column(table, fn, of) };
+  }
+
+  private scanById(scanId: string): MutableScan {
+    const scan = [...this.scans.values()].find((s) => s.id === scanId);
+    if (scan === undefined) throw new Error(`unknown scan ${scanId}`);
+    return scan;
+  }
+
+  private column(table: MutableRollup | MutableWindowTable, fn: 'sum' | 'min' | 'max', of: string): string {
     const mk = `${fn}:${of}`;
     let column = table.measureKeys.get(mk);
     if (column === undefined) {
@@ -95,7 +131,7 @@ export class PlanRegistry {
       table.measureKeys.set(mk, column);
       table.measures.push({ id: column, fn, of });
     }
-    return { table: table.id, column };
+    return column;
   }
 
   private scan(shape: ScanShape): MutableScan {
@@ -126,7 +162,12 @@ export class PlanRegistry {
 
   /** The plan's window tables. */
   planWindows(): WindowTable[] {
-    return [...this.windows.values()].map(({ id, scan, level, window, measures }) => ({ id, scan, level, window, measures }));
+    return [...this.windows.values()].map(({ id, scan, level, rollup, window, measures }) => ({ id, scan, level, rollup, window, measures }));
+  }
+
+  /** The plan's rollup tables. */
+  planRollups(): RollupTable[] {
+    return [...this.rollups.values()].map(({ id, scan, from, level, measures }) => ({ id, scan, from, level, measures }));
   }
 
   /** Scans without their joins and lookups (the planner adds those). */

@@ -28,21 +28,23 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   toDate: (expr) => `CAST(${expr} AS DATE)`,
+  // Period starts by date arithmetic: several times cheaper than date_trunc, which goes through
+  // TIMESTAMP (this runs once per row of every scan).
   periodStart(expr, unit, calendar) {
     switch (unit) {
       case 'day':
         return expr;
       case 'week':
-        return calendar.weekStart === 'sunday'
-          ? `CAST(date_trunc('week', ${expr} + INTERVAL 1 DAY) - INTERVAL 1 DAY AS DATE)`
-          : `CAST(date_trunc('week', ${expr}) AS DATE)`;
+        return calendar.weekStart === 'sunday' ? `(${expr} - CAST(dayofweek(${expr}) AS INTEGER))` : `(${expr} - CAST(isodow(${expr}) - 1 AS INTEGER))`;
       case 'month':
-        return `CAST(date_trunc('month', ${expr}) AS DATE)`;
+        return `(${expr} - CAST(day(${expr}) - 1 AS INTEGER))`;
       case 'quarter':
       case 'year': {
-        const offset = (calendar.fiscalYearStart - 1) % (unit === 'quarter' ? 3 : 12);
-        if (offset === 0) return `CAST(date_trunc('${unit}', ${expr}) AS DATE)`;
-        return `CAST(date_trunc('${unit}', ${expr} - INTERVAL ${offset} MONTH) + INTERVAL ${offset} MONTH AS DATE)`;
+        const span = unit === 'quarter' ? 3 : 12;
+        const offset = (calendar.fiscalYearStart - 1) % span;
+        // Month index since year 0 of the period's first month, then back to a date.
+        const index = `((year(${expr}) * 12 + month(${expr}) - ${1 + offset}) // ${span} * ${span} + ${offset})`;
+        return `make_date(CAST(${index} // 12 AS BIGINT), CAST(${index} % 12 + 1 AS BIGINT), 1)`;
       }
       default: {
         const never: never = unit;

@@ -5,7 +5,7 @@
  */
 import type { CellExpr, Level, PerTable, Plan, Scan } from '../plan/ir.js';
 import { cellSql } from './emit-expr.js';
-import { emitScan, emitWindowTable, windowBoundsSql, type Cte, type ScanEmitContext } from './emit-scan.js';
+import { emitRollupTable, emitScan, emitWindowTable, windowBoundsSql, type Cte, type ScanEmitContext } from './emit-scan.js';
 import type { Dialect } from './dialect.js';
 import { dimColumn, levelColumns, lookupCte, scanLevelTable, sourceCte } from './names.js';
 import { orderCtes } from './order-ctes.js';
@@ -94,7 +94,7 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
     sources.add(scan.source);
     scan.joins.forEach((j) => sources.add(j.target));
   }
-  for (const s of [...sources].sort()) ctes.push({ name: sourceCte(s), sql: options.sourceRelation(s), deps: [] });
+  for (const s of [...sources].sort()) ctes.push({ name: sourceCte(s), sql: options.sourceRelation(s), deps: [], inline: true });
 
   // Tables with their levels, for joins.
   const tables = new Map<string, TableInfo>();
@@ -102,11 +102,19 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
     ctes.push(...emitScan(ctx, scan));
     scan.levels.forEach((level, i) => tables.set(scanLevelTable(scan, i), { name: scanLevelTable(scan, i), level, timeless: scan.anchor === null }));
   }
+  const rollups = new Map(plan.rollups.map((r) => [r.id, r]));
+  for (const r of plan.rollups) {
+    const scan = scansById.get(r.scan);
+    if (scan === undefined) throw new Error(`unknown scan ${r.scan}`);
+    ctes.push(emitRollupTable(ctx, r, scan));
+    tables.set(r.id, { name: r.id, level: r.level, timeless: scan.anchor === null });
+  }
   for (const w of plan.windows) {
     const scan = scansById.get(w.scan);
     if (scan === undefined) throw new Error(`unknown scan ${w.scan}`);
-    ctes.push(emitWindowTable(ctx, w, scan));
-    tables.set(w.id, { name: w.id, level: scan.levels[w.level] ?? { dims: [], keys: [] }, timeless: false });
+    const rollup = w.rollup === undefined ? undefined : rollups.get(w.rollup);
+    ctes.push(emitWindowTable(ctx, w, scan, rollup));
+    tables.set(w.id, { name: w.id, level: rollup?.level ?? scan.levels[w.level] ?? { dims: [], keys: [] }, timeless: false });
   }
   const tableOf = (m: MeasureRef): TableInfo => {
     const scan = scansById.get(m.table);
@@ -241,7 +249,7 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
   const columns = ['kpi', 'period', ...plan.by.map(q), 'value'].join(', ');
   const body = outputs.length === 0 ? `SELECT NULL AS kpi, NULL AS period, NULL AS value WHERE FALSE` : `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
   return `WITH\n${orderCtes(ctes)
-    .map((c) => `${q(c.name)} AS (\n  ${c.sql}\n)`)
+    .map((c) => `${q(c.name)} AS ${c.inline === true ? 'NOT MATERIALIZED ' : ''}(\n  ${c.sql}\n)`)
     .join(',\n')}\n${body}`;
 }
 

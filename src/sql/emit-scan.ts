@@ -6,7 +6,7 @@
  */
 import type { CalendarDef } from '../model/types.js';
 import type { Grain } from '../plan/calendar.js';
-import type { Level, Plan, Scan, WindowSpec, WindowTable } from '../plan/ir.js';
+import type { Level, Plan, RollupTable, Scan, WindowSpec, WindowTable } from '../plan/ir.js';
 import type { RowExpr } from '../resolve/types.js';
 import { rowSql, type RowLeaves, type ScalarContext } from './emit-expr.js';
 import { dimColumn, keyColumn, levelColumns, scanLevelTable, sourceCte, lookupCte } from './names.js';
@@ -27,6 +27,11 @@ export interface Cte {
   readonly name: string;
   readonly sql: string;
   readonly deps: readonly string[];
+  /**
+   * Inline wherever it is read, even when read twice (`NOT MATERIALIZED`): for source rows, whose
+   * second read costs less than holding every row in memory.
+   */
+  readonly inline?: boolean | undefined;
 }
 
 /** Rows of a scan: period, anchor date, dimension and key values, measure values and filters. */
@@ -168,10 +173,22 @@ export function windowBoundsSql(ctx: ScanEmitContext, window: WindowSpec, p: str
   }
 }
 
-/** A window table: partials of one scan level re-aggregated over each period's window. */
-export function emitWindowTable(ctx: ScanEmitContext, table: WindowTable, scan: Scan): Cte {
-  const level = scan.levels[table.level] ?? { dims: [], keys: [] };
-  const partName = scanLevelTable(scan, table.level);
+/** A rollup table: partials of one scan level re-aggregated to a coarser level. */
+export function emitRollupTable(ctx: ScanEmitContext, table: RollupTable, scan: Scan): Cte {
+  const from = scanLevelTable(scan, table.from);
+  const cols = ['part.period', ...levelColumns(table.level).map((c) => `part.${c}`)];
+  const measures = table.measures.map((m) => `${m.fn}(part.${m.of}) AS ${m.id}`);
+  return {
+    name: table.id,
+    sql: `SELECT ${[...cols, ...measures].join(', ')}\n  FROM ${ctx.dialect.quoteIdentifier(from)} AS part\n  GROUP BY ${cols.join(', ')}`,
+    deps: [from],
+  };
+}
+
+/** A window table: partials of one scan level (or rollup) re-aggregated over each period's window. */
+export function emitWindowTable(ctx: ScanEmitContext, table: WindowTable, scan: Scan, rollup?: RollupTable): Cte {
+  const level = rollup?.level ?? scan.levels[table.level] ?? { dims: [], keys: [] };
+  const partName = rollup?.id ?? scanLevelTable(scan, table.level);
   const pw = ctx.periodWindowTable(ctx.purposeOf(scan), table.window);
   const cols = levelColumns(level).map((c) => `part.${c}`);
   const measures = table.measures.map((m) => `${m.fn}(part.${m.of}) AS ${m.id}`);

@@ -19,6 +19,8 @@ const KPIS = {
   share_of_total: 'bookings / total(bookings)',
   total_bookings: 'total(bookings)',
   total_keep_region: 'total(bookings, region)',
+  rolling_total: 'rolling(total(bookings), 2 months)',
+  total_median: 'total(median(amount))',
   activity_count: 'count(activities)',
   acts_plus_wins: 'count(activities) + count(opportunities where won)',
   acts_per_win: 'count(activities) / count(opportunities where won)',
@@ -61,13 +63,20 @@ describe('total', () => {
   let byRegion: PlainRow[];
   beforeAll(async () => {
     byRegion = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
-      kpis: ['bookings', 'share_of_total', 'total_bookings', 'total_keep_region'],
+      kpis: ['bookings', 'share_of_total', 'total_bookings', 'total_keep_region', 'rolling_total', 'total_median'],
       by: ['region', 'segment'],
     });
   });
   it('total(E) removes every breakdown dimension, in the same period', () => {
     expect(valueOf(byRegion, 'total_bookings', '2025-03-01', { region: 'AMER', segment: 'ENT' })).toBe(355);
     expect(valueOf(byRegion, 'share_of_total', '2025-03-01', { region: 'AMER', segment: 'ENT' })).toBeCloseTo(300 / 355, 12);
+  });
+  it('windows over totals, and totals of non-additive aggregates', () => {
+    // Feb over Jan–Feb: 300 + 0, whatever the cell; Mar over Feb–Mar: 355.
+    expect(valueOf(byRegion, 'rolling_total', '2025-02-01', { region: 'EMEA', segment: 'SMB' })).toBe(300);
+    expect(valueOf(byRegion, 'rolling_total', '2025-03-01', { region: null, segment: 'ENT' })).toBe(355);
+    // Mar amounts 300, 40, 10, 5 (o5 null) → median 25 in every cell.
+    expect(valueOf(byRegion, 'total_median', '2025-03-01', { region: 'AMER', segment: 'SMB' })).toBe(25);
   });
   it('total(E, region) keeps only region', () => {
     // Mar EMEA: o8 (no account) 10 + o9 (ENT) 5 = 15, whatever the segment.

@@ -1,5 +1,5 @@
 WITH
-"src_opportunities" AS (
+"src_opportunities" AS NOT MATERIALIZED (
   SELECT
   "id" AS "id",
   "account_id" AS "account_id",
@@ -10,7 +10,7 @@ WITH
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
-"src_reps" AS (
+"src_reps" AS NOT MATERIALIZED (
   SELECT
   "rep_id" AS "rep_id",
   "name" AS "name",
@@ -20,7 +20,7 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
 "s0" AS (
   SELECT period, "d_region", sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1, count(*) FILTER (WHERE f1) AS m2, count(*) FILTER (WHERE f2) AS m3
   FROM (
-    SELECT CAST(date_trunc('month', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."amount" AS v0, (t0."stage" = 'Won') AS f1, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f2
+    SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."amount" AS v0, (t0."stage" = 'Won') AS f1, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f2
     FROM "src_opportunities" AS t0
       LEFT JOIN "src_reps" AS t1 ON t0."owner_id" = t1."rep_id"
     WHERE t0."close_date" IS NOT NULL
@@ -30,7 +30,7 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
 "s1" AS (
   SELECT period, "d_region", count(*) AS m4
   FROM (
-    SELECT CAST(date_trunc('month', CAST(t0."created_date" AS DATE)) AS DATE) AS period, CAST(t0."created_date" AS DATE) AS _a, t1."region" AS "d_region"
+    SELECT (CAST(t0."created_date" AS DATE) - CAST(day(CAST(t0."created_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."created_date" AS DATE) AS _a, t1."region" AS "d_region"
     FROM "src_opportunities" AS t0
       LEFT JOIN "src_reps" AS t1 ON t0."owner_id" = t1."rep_id"
     WHERE t0."created_date" IS NOT NULL

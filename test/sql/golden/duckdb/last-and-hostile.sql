@@ -1,12 +1,12 @@
 WITH
-"src_arr_snapshots" AS (
+"src_arr_snapshots" AS NOT MATERIALIZED (
   SELECT
   "account_id" AS "account_id",
   TRY_CAST("snapshot_date" AS DATE) AS "snapshot_date",
   CASE WHEN isfinite(TRY_CAST("arr" AS DOUBLE)) THEN TRY_CAST("arr" AS DOUBLE) END AS "arr"
 FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
-"src_opportunities" AS (
+"src_opportunities" AS NOT MATERIALIZED (
   SELECT
   "id" AS "id",
   "account_id" AS "account_id",
@@ -20,7 +20,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 "s0" AS (
   SELECT period, sum(v0) AS m0
   FROM (SELECT * FROM (
-    SELECT CAST(date_trunc('quarter', CAST(t0."snapshot_date" AS DATE)) AS DATE) AS period, CAST(t0."snapshot_date" AS DATE) AS _a, t0."arr" AS v0
+    SELECT make_date(CAST(((year(CAST(t0."snapshot_date" AS DATE)) * 12 + month(CAST(t0."snapshot_date" AS DATE)) - 1) // 3 * 3 + 0) // 12 AS BIGINT), CAST(((year(CAST(t0."snapshot_date" AS DATE)) * 12 + month(CAST(t0."snapshot_date" AS DATE)) - 1) // 3 * 3 + 0) % 12 + 1 AS BIGINT), 1) AS period, CAST(t0."snapshot_date" AS DATE) AS _a, t0."arr" AS v0
     FROM "src_arr_snapshots" AS t0
     WHERE t0."snapshot_date" IS NOT NULL
   ) AS r QUALIFY r._a = max(r._a) OVER (PARTITION BY period)) AS r
@@ -29,7 +29,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 "s1" AS (
   SELECT period, count(*) AS m1
   FROM (
-    SELECT CAST(date_trunc('quarter', CAST(t0."snapshot_date" AS DATE)) AS DATE) AS period, CAST(t0."snapshot_date" AS DATE) AS _a
+    SELECT make_date(CAST(((year(CAST(t0."snapshot_date" AS DATE)) * 12 + month(CAST(t0."snapshot_date" AS DATE)) - 1) // 3 * 3 + 0) // 12 AS BIGINT), CAST(((year(CAST(t0."snapshot_date" AS DATE)) * 12 + month(CAST(t0."snapshot_date" AS DATE)) - 1) // 3 * 3 + 0) % 12 + 1 AS BIGINT), 1) AS period, CAST(t0."snapshot_date" AS DATE) AS _a
     FROM "src_arr_snapshots" AS t0
     WHERE t0."snapshot_date" IS NOT NULL
   ) AS r
@@ -38,7 +38,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 "s2" AS (
   SELECT period, count(*) FILTER (WHERE f0) AS m2, count(*) AS m3
   FROM (
-    SELECT CAST(date_trunc('quarter', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."owner_id" = 'x''); DROP TABLE t; --') AS f0
+    SELECT make_date(CAST(((year(CAST(t0."close_date" AS DATE)) * 12 + month(CAST(t0."close_date" AS DATE)) - 1) // 3 * 3 + 0) // 12 AS BIGINT), CAST(((year(CAST(t0."close_date" AS DATE)) * 12 + month(CAST(t0."close_date" AS DATE)) - 1) // 3 * 3 + 0) % 12 + 1 AS BIGINT), 1) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."owner_id" = 'x''); DROP TABLE t; --') AS f0
     FROM "src_opportunities" AS t0
     WHERE t0."close_date" IS NOT NULL
   ) AS r

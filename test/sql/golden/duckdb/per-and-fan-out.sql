@@ -1,5 +1,5 @@
 WITH
-"src_accounts" AS (
+"src_accounts" AS NOT MATERIALIZED (
   SELECT
   "account_id" AS "account_id",
   "segment" AS "segment",
@@ -7,7 +7,7 @@ WITH
   "parent_id" AS "parent_id"
 FROM read_csv(['/data/accounts.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
-"src_opportunities" AS (
+"src_opportunities" AS NOT MATERIALIZED (
   SELECT
   "id" AS "id",
   "account_id" AS "account_id",
@@ -18,7 +18,7 @@ FROM read_csv(['/data/accounts.csv'], header = true, delim = ',', quote = '"', e
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
-"src_reps" AS (
+"src_reps" AS NOT MATERIALIZED (
   SELECT
   "rep_id" AS "rep_id",
   "name" AS "name",
@@ -26,15 +26,15 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0" AS (
-  SELECT period, "d_region", k0, k1, sum(v0) FILTER (WHERE f1) AS m0, count(*) FILTER (WHERE f1) AS m1, count(*) AS m2, max(v2) FILTER (WHERE f1) AS m3, count(*) FILTER (WHERE f1) AS m4, sum(v0) FILTER (WHERE f1) AS m5, sum(v0) FILTER (WHERE f1) AS m6, GROUPING("d_region", k0, k1) AS _g
+  SELECT period, "d_region", k0, k1, sum(v0) FILTER (WHERE f1) AS m0, count(*) FILTER (WHERE f1) AS m1, count(*) AS m2, max(v2) FILTER (WHERE f1) AS m3, count(*) FILTER (WHERE f1) AS m4, sum(v0) FILTER (WHERE f1) AS m5, GROUPING("d_region", k0, k1) AS _g
   FROM (
-    SELECT CAST(date_trunc('month', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."owner_id" AS k0, t0."account_id" AS k1, t0."amount" AS v0, (t0."stage" = 'Won') AS f1, t2."employees" AS v2
+    SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."owner_id" AS k0, t0."account_id" AS k1, t0."amount" AS v0, (t0."stage" = 'Won') AS f1, t2."employees" AS v2
     FROM "src_opportunities" AS t0
       LEFT JOIN "src_reps" AS t1 ON t0."owner_id" = t1."rep_id"
       LEFT JOIN "src_accounts" AS t2 ON t0."account_id" = t2."account_id"
     WHERE t0."close_date" IS NOT NULL
   ) AS r
-  GROUP BY GROUPING SETS ((period, "d_region", k0), (period, "d_region"), (period, "d_region", k1), (period))
+  GROUP BY GROUPING SETS ((period, "d_region", k0), (period, "d_region"), (period, "d_region", k1))
 ),
 "s0_l0" AS (
   SELECT * EXCLUDE (_g) FROM "s0" WHERE _g = 1
@@ -45,8 +45,10 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
 "s0_l2" AS (
   SELECT * EXCLUDE (_g) FROM "s0" WHERE _g = 2
 ),
-"s0_l3" AS (
-  SELECT * EXCLUDE (_g) FROM "s0" WHERE _g = 7
+"r0" AS (
+  SELECT part.period, sum(part.m5) AS m6
+  FROM "s0_l1" AS part
+  GROUP BY part.period
 ),
 "f_p0" AS (
   SELECT drv.period, drv."d_region", drv.k0, coalesce(j0.m0, 0) AS "s0_l0__m0", coalesce(j0.m1, 0) AS "s0_l0__m1"
@@ -83,12 +85,12 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   SELECT "d_region", bool_or(src = 'opportunities') AS "s_opportunities" FROM (SELECT "d_region", 'opportunities' AS src FROM "s0_l1" WHERE period >= (SELECT lo FROM bounds) AND period <= (SELECT hi FROM bounds)) AS u GROUP BY "d_region"
 ),
 "cells" AS (
-  SELECT drv.period, drv."d_region", drv."s_opportunities", j0.value AS "p0__value", coalesce(j1.value, 0) AS "p1__value", coalesce(j2.m5, 0) AS "s0_l1__m5", coalesce(j3.m6, 0) AS "s0_l3__m6"
+  SELECT drv.period, drv."d_region", drv."s_opportunities", j0.value AS "p0__value", coalesce(j1.value, 0) AS "p1__value", coalesce(j2.m5, 0) AS "s0_l1__m5", coalesce(j3.m6, 0) AS "r0__m6"
   FROM (SELECT p.period, t.* FROM periods AS p CROSS JOIN tuples AS t) AS drv
   LEFT JOIN "p0" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region"
   LEFT JOIN "p1" AS j1 ON j1.period = drv.period AND j1."d_region" IS NOT DISTINCT FROM drv."d_region"
   LEFT JOIN "s0_l1" AS j2 ON j2.period = drv.period AND j2."d_region" IS NOT DISTINCT FROM drv."d_region"
-  LEFT JOIN "s0_l3" AS j3 ON j3.period = drv.period
+  LEFT JOIN "r0" AS j3 ON j3.period = drv.period
 )
 SELECT kpi, period, "region", value FROM (
 SELECT 0 AS _ord, 'avg_rep' AS kpi, c.period, c."d_region" AS "region", CAST(c."p0__value" AS DOUBLE) AS value
@@ -99,7 +101,7 @@ SELECT 1 AS _ord, 'employees' AS kpi, c.period, c."d_region" AS "region", CAST(c
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 2 AS _ord, 'share' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0_l1__m5" / NULLIF(c."s0_l3__m6", 0)) AS DOUBLE) AS value
+SELECT 2 AS _ord, 'share' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0_l1__m5" / NULLIF(c."r0__m6", 0)) AS DOUBLE) AS value
   FROM cells AS c
   WHERE c."s_opportunities"
 ) AS results

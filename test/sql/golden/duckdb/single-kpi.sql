@@ -1,5 +1,5 @@
 WITH
-"src_opportunities" AS (
+"src_opportunities" AS NOT MATERIALIZED (
   SELECT
   "id" AS "id",
   "account_id" AS "account_id",
@@ -13,7 +13,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 "s0" AS (
   SELECT period, sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1
   FROM (
-    SELECT CAST(date_trunc('month', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0, (t0."stage" = 'Won') AS f1
+    SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0, (t0."stage" = 'Won') AS f1
     FROM "src_opportunities" AS t0
     WHERE t0."close_date" IS NOT NULL
   ) AS r

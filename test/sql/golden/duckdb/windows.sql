@@ -1,5 +1,5 @@
 WITH
-"src_opportunities" AS (
+"src_opportunities" AS NOT MATERIALIZED (
   SELECT
   "id" AS "id",
   "account_id" AS "account_id",
@@ -13,7 +13,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 "s0" AS (
   SELECT period, count(*) FILTER (WHERE f0) AS m0, count(*) FILTER (WHERE f1) AS m2, count(*) AS m4, sum(v2) FILTER (WHERE f0) AS m5
   FROM (
-    SELECT CAST(date_trunc('month', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."stage" = 'Won') AS f0, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f1, t0."amount" AS v2
+    SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."stage" = 'Won') AS f0, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f1, t0."amount" AS v2
     FROM "src_opportunities" AS t0
     WHERE t0."close_date" IS NOT NULL AND t0."close_date" >= DATE '2024-01-01' AND t0."close_date" < DATE '2025-04-01'
   ) AS r
@@ -23,7 +23,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   SELECT DATE '2025-01-01' AS lo, DATE '2025-03-01' AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s0")) AS data_range
 ),
 "periods_all" AS (
-  SELECT CAST(unnest(generate_series(least(lo, CAST(date_trunc('month', DATE '2024-01-01') AS DATE)), hi, INTERVAL 1 MONTH)) AS DATE) AS period FROM bounds
+  SELECT CAST(unnest(generate_series(least(lo, (DATE '2024-01-01' - CAST(day(DATE '2024-01-01') - 1 AS INTEGER))), hi, INTERVAL 1 MONTH)) AS DATE) AS period FROM bounds
 ),
 "pw0" AS (
   SELECT period, CAST(CAST(period + INTERVAL 1 MONTH AS DATE) - INTERVAL 3 MONTH AS DATE) AS ws, CAST(period + INTERVAL 1 MONTH AS DATE) AS we FROM "periods_all"
@@ -31,7 +31,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 "s1" AS (
   SELECT period, median(v0) AS m7
   FROM (SELECT pw.period AS period, r.* EXCLUDE (period) FROM (
-    SELECT CAST(date_trunc('month', CAST(t0."close_date" AS DATE)) AS DATE) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0
+    SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0
     FROM "src_opportunities" AS t0
     WHERE t0."close_date" IS NOT NULL AND t0."close_date" >= DATE '2024-01-01' AND t0."close_date" < DATE '2025-04-01'
   ) AS r JOIN "pw0" AS pw ON r._a >= pw.ws AND r._a < pw.we) AS r
@@ -43,7 +43,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   GROUP BY pw.period
 ),
 "pw1" AS (
-  SELECT period, CAST(date_trunc('month', CAST(period - INTERVAL 12 MONTH AS DATE)) AS DATE) AS ws, CAST(CAST(date_trunc('month', CAST(period - INTERVAL 12 MONTH AS DATE)) AS DATE) + INTERVAL 1 MONTH AS DATE) AS we FROM "periods_all"
+  SELECT period, (CAST(period - INTERVAL 12 MONTH AS DATE) - CAST(day(CAST(period - INTERVAL 12 MONTH AS DATE)) - 1 AS INTEGER)) AS ws, CAST((CAST(period - INTERVAL 12 MONTH AS DATE) - CAST(day(CAST(period - INTERVAL 12 MONTH AS DATE)) - 1 AS INTEGER)) + INTERVAL 1 MONTH AS DATE) AS we FROM "periods_all"
 ),
 "w1" AS (
   SELECT pw.period, sum(part.m5) AS m6
