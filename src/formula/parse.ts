@@ -3,7 +3,7 @@
  * result is an AST (with `error` nodes where parts did not parse) and the diagnostics that explain
  * them. One lexer and one parser instance serve every call (chevrotain's self-analysis is costly).
  */
-import type { IToken } from 'chevrotain';
+import type { IToken } from './chevrotain.js';
 import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import type { Expr } from './ast.js';

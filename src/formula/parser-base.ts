@@ -7,7 +7,7 @@
  * parser checks for it, reports in its own words when it is missing, and goes on as if it had
  * been there. chevrotain's automatic recovery stays enabled underneath as a safety net.
  */
-import { EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import type { ErrorExpr, Expr } from './ast.js';

@@ -3,7 +3,7 @@
  * the rules of {@link FormulaParser}. They use the DSL (`CONSUME`, `OR`…) of the calling rule, so
  * chevrotain records them as part of that rule.
  */
-import type { IToken, ParserMethod } from 'chevrotain';
+import type { IToken, ParserMethod } from './chevrotain.js';
 import type { BinaryOperator, Expr, NameRef, UnaryExpr } from './ast.js';
 import { closestName } from '../diagnostics/suggest.js';
 import { dateProblem, doubleQuotedValue, durationUnit, numberValue, singleQuotedValue, UNIT_SPELLINGS } from './literals.js';

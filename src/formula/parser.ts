@@ -6,7 +6,7 @@
  * postfix (`.` and `[ ]`), primary. Node building and the longer alternatives live in
  * {@link FormulaParserNodes}.
  */
-import type { IToken } from 'chevrotain';
+import type { IToken } from './chevrotain.js';
 import type { BinaryOperator, CallArgument, Expr } from './ast.js';
 import { FormulaParserNodes } from './parser-nodes.js';
 import * as M from './syntax-messages.js';

@@ -3,7 +3,7 @@
  * bare "unexpected token" into a suggestion. Kept apart from the grammar so the parser reads as
  * grammar, and so every message is phrased the same way.
  */
-import { EOF, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EOF, tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
 import {
   COMPARISON_TOKENS,
   Comma,

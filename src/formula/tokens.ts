@@ -6,7 +6,7 @@
  * so the parser accepts them wherever a name is expected and treats them specially only right
  * before a string (`date '2025-01-31'`) or right after a number (`3 months`).
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from './chevrotain.js';
 
 /** `[A-Za-z_][A-Za-z0-9_]*`: names of columns, KPIs, functions… (case kept as written). */
 export const Identifier = createToken({ name: 'Identifier', pattern: /[A-Za-z_][A-Za-z0-9_]*/, label: 'name' });

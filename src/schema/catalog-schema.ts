@@ -1,11 +1,12 @@
 /**
  * The catalog's JSON Schema (grammar/catalog.schema.json, the same file editors use) and its
- * validators, compiled once when this module loads: validating thousands of documents then costs
- * only the validation itself.
+ * validators. The validators are ajv's, precompiled to JavaScript (src/schema/generated/, made by
+ * `npm run schema` and checked fresh by a test), so no process pays for compiling the schema.
  */
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { DOCUMENT_KINDS, type DocumentKind } from '../model/types.js';
+import * as generated from './generated/validators.js';
 
 /** A JSON Schema object, as far as this code reads it. */
 export interface SchemaNode {
@@ -26,20 +27,15 @@ const require = createRequire(import.meta.url);
 /** grammar/catalog.schema.json. */
 export const CATALOG_SCHEMA = require('../../grammar/catalog.schema.json') as SchemaNode;
 
-const SCHEMA_KEY = 'catalog';
+const validators = generated as unknown as Readonly<Record<string, ValidateFunction>>;
 
-const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true });
-ajv.addSchema(CATALOG_SCHEMA as object, SCHEMA_KEY);
-
-function compile(ref: string): ValidateFunction {
-  const validate = ajv.getSchema(ref);
-  if (validate === undefined) throw new Error(`catalog schema has no ${ref}`);
+function compiled(name: string): ValidateFunction {
+  const validate = validators[name];
+  if (validate === undefined) throw new Error(`no precompiled validator ${name}: run \`npm run schema\``);
   return validate;
 }
 
-const byKind: ReadonlyMap<DocumentKind, ValidateFunction> = new Map(
-  DOCUMENT_KINDS.map((kind) => [kind, compile(`${SCHEMA_KEY}#/definitions/${kind}`)] as const),
-);
+const byKind: ReadonlyMap<DocumentKind, ValidateFunction> = new Map(DOCUMENT_KINDS.map((kind) => [kind, compiled(kind)] as const));
 
 /** The validator of one document kind (`definitions/<kind>` of the schema). */
 export function validatorFor(kind: DocumentKind): ValidateFunction {
@@ -49,7 +45,7 @@ export function validatorFor(kind: DocumentKind): ValidateFunction {
 }
 
 /** The validator of the whole schema, with its top-level dispatch on the kind key (as editors use it). */
-export const validateAnyDocument: ValidateFunction = compile(SCHEMA_KEY);
+export const validateAnyDocument: ValidateFunction = compiled('anyDocument');
 
 /** Follows a local `$ref` (`#/definitions/x`) to the schema it names. */
 export function resolveRef(node: SchemaNode | undefined): SchemaNode | undefined {
