@@ -1,6 +1,7 @@
 /**
  * A thin wrapper over `@duckdb/node-api`: an in-memory database whose query results are plain
- * JavaScript rows. The only module of kpic that imports DuckDB; everything else sees `Database`.
+ * JavaScript rows. This module and duckdb-connection.ts (loaded lazily) are the only ones that
+ * touch DuckDB; everything else sees `Database`.
  *
  * Value conversion (DuckDB type → JavaScript):
  * - every integer type, HUGEINT, DECIMAL, FLOAT, DOUBLE → `number`. Integers beyond ±2^53 and
@@ -11,21 +12,6 @@
  * - VARCHAR, ENUM, UUID → `string`; BOOLEAN → `boolean`; NULL → `null`; LIST/ARRAY → arrays and
  *   STRUCT → objects (null-prototype), converted recursively; anything else → its text form.
  */
-import {
-  DuckDBInstance,
-  DuckDBTypeId,
-  DuckDBListType,
-  DuckDBArrayType,
-  DuckDBStructType,
-  DuckDBDateValue,
-  DuckDBDecimalValue,
-  DuckDBListValue,
-  DuckDBArrayValue,
-  DuckDBStructValue,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
 
 /** A converted value of one result cell. */
 export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
@@ -73,102 +59,7 @@ export async function openDatabase(options: OpenOptions = {}): Promise<Database>
   const settings: Record<string, string> = {};
   if (options.threads !== undefined) settings['threads'] = String(options.threads);
   if (options.memoryLimit !== undefined) settings['memory_limit'] = options.memoryLimit;
-  const instance = await DuckDBInstance.create(':memory:', settings);
-  const connection = await instance.connect();
-  return new DuckDatabase(instance, connection);
-}
-
-class DuckDatabase implements Database {
-  private closed = false;
-
-  constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly connection: DuckDBConnection,
-  ) {}
-
-  async query(sql: string): Promise<Row[]> {
-    return [...(await this.queryResult(sql)).rows];
-  }
-
-  async queryResult(sql: string): Promise<QueryResult> {
-    const reader = await this.connection.runAndReadAll(sql);
-    const names = reader.deduplicatedColumnNames();
-    const types = reader.columnTypes();
-    const rows: Row[] = [];
-    for (const cells of reader.getRows()) {
-      const row = Object.create(null) as Record<string, Value>;
-      for (let i = 0; i < names.length; i++) {
-        const type = types[i];
-        row[names[i] ?? ''] = type === undefined ? null : toJs(cells[i] ?? null, type);
-      }
-      rows.push(row);
-    }
-    return { columns: names.map((name, i) => ({ name, type: String(types[i]) })), rows };
-  }
-
-  async run(sql: string): Promise<void> {
-    await this.connection.run(sql);
-  }
-
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
-    this.connection.closeSync();
-    this.instance.closeSync();
-  }
-}
-
-/** Converts one DuckDB value of the given type to a plain JavaScript value. */
-export function toJs(value: DuckDBValue, type: DuckDBType): Value {
-  if (value === null) return null;
-  switch (type.typeId) {
-    case DuckDBTypeId.BOOLEAN:
-      return Boolean(value);
-    case DuckDBTypeId.TINYINT:
-    case DuckDBTypeId.SMALLINT:
-    case DuckDBTypeId.INTEGER:
-    case DuckDBTypeId.BIGINT:
-    case DuckDBTypeId.UTINYINT:
-    case DuckDBTypeId.USMALLINT:
-    case DuckDBTypeId.UINTEGER:
-    case DuckDBTypeId.UBIGINT:
-    case DuckDBTypeId.HUGEINT:
-    case DuckDBTypeId.UHUGEINT:
-    case DuckDBTypeId.BIGNUM:
-    case DuckDBTypeId.FLOAT:
-    case DuckDBTypeId.DOUBLE:
-      return Number(value);
-    case DuckDBTypeId.DECIMAL:
-      return value instanceof DuckDBDecimalValue ? value.toDouble() : Number(value);
-    case DuckDBTypeId.DATE:
-      return value instanceof DuckDBDateValue ? value.toString() : String(value);
-    case DuckDBTypeId.TIMESTAMP:
-    case DuckDBTypeId.TIMESTAMP_S:
-    case DuckDBTypeId.TIMESTAMP_MS:
-    case DuckDBTypeId.TIMESTAMP_NS:
-    case DuckDBTypeId.TIMESTAMP_TZ:
-      // The value classes print `YYYY-MM-DD HH:MM:SS[.fraction][+00]`, fraction only if non-zero.
-      return String(value);
-    case DuckDBTypeId.LIST:
-    case DuckDBTypeId.ARRAY:
-      return listToJs(value, type);
-    case DuckDBTypeId.STRUCT:
-      return structToJs(value, type);
-    default:
-      return String(value);
-  }
-}
-
-function listToJs(value: DuckDBValue, type: DuckDBType): Value {
-  const items = value instanceof DuckDBListValue || value instanceof DuckDBArrayValue ? value.items : undefined;
-  const itemType = type instanceof DuckDBListType || type instanceof DuckDBArrayType ? type.valueType : undefined;
-  if (items === undefined || itemType === undefined) return String(value);
-  return items.map((item) => toJs(item, itemType));
-}
-
-function structToJs(value: DuckDBValue, type: DuckDBType): Value {
-  if (!(value instanceof DuckDBStructValue) || !(type instanceof DuckDBStructType)) return String(value);
-  const out = Object.create(null) as Record<string, Value>;
-  for (const [key, item] of Object.entries(value.entries)) out[key] = toJs(item, type.typeForEntry(key));
-  return out;
+  // DuckDB (a native module, ~0.1 s to load) is loaded only by commands that open a database.
+  const { connectInMemory } = await import('./duckdb-connection.js');
+  return connectInMemory(settings);
 }
