@@ -5,6 +5,7 @@
 import { RESULT_FORMATS } from '../results/result-set.js';
 import { DIALECTS } from '../sql/duckdb.js';
 import type { FlagSpec } from './args.js';
+import { NO_CACHE_FLAG } from './check-cache.js';
 
 /** The commands. */
 export type CommandName = 'validate' | 'compile' | 'run' | 'demo';
@@ -107,6 +108,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         placeholder: 'FILE',
         description: 'write rows that break the data contract to FILE (CSV) and leave them out, instead of failing',
       },
+      NO_CACHE_FLAG,
     ],
   },
   {
@@ -115,7 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Validates the catalog, runs its KPIs that are not deprecated at grain quarter (by region ' +
       'where the KPI allows it) on its data, and prints the latest quarter against the one before.',
-    flags: [catalog, data],
+    flags: [catalog, data, NO_CACHE_FLAG],
   },
 ];
 

@@ -4,6 +4,7 @@
  * that dimension, without breakdown for the others — and print the latest quarter against the
  * one before. Works on any catalog; one with errors gets its diagnostics and exit code 1.
  */
+import { configureCheckCache } from './check-cache.js';
 import path from 'node:path';
 import { validationSummary } from '../diagnostics/render/summary.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -66,6 +67,7 @@ async function runBatch(run: RunBatch, ids: readonly string[], by: readonly stri
 
 /** Runs `demo`; returns the exit code. */
 export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
+  configureCheckCache(io, flags);
   const session = openCatalog(io, flags.values.get('catalog'));
   const refused = refuseInvalidCatalog(io, session);
   if (refused !== undefined) return refused;

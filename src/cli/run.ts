@@ -2,6 +2,7 @@
  * `kpic run`: check the catalog and the data, evaluate KPIs, and write the results to stdout or
  * atomically to `--out`. Nothing is written when anything fails.
  */
+import { configureCheckCache } from './check-cache.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { runKpis, type Failure, type RunResult } from '../pipeline.js';
@@ -60,6 +61,7 @@ function unwritable(file: string): string | undefined {
 
 /** Runs `run`; returns the exit code. */
 export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
+  configureCheckCache(io, flags);
   const spec = commandSpec('run');
   const usage = spec === undefined ? 'kpic run' : usageLine(spec);
   const format = (flags.values.get('format') ?? 'table') as ResultFormat;

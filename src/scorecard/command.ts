@@ -4,6 +4,7 @@
  * atomically, to `--out`). Exit codes as the other commands: 0 ok, 1 catalog or data invalid,
  * 2 usage error.
  */
+import { NO_CACHE_FLAG, configureCheckCache } from '../cli/check-cache.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseFlags, wantsHelp, type FlagSpec, type ParsedFlags } from '../cli/args.js';
@@ -33,6 +34,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'at', kind: 'value', placeholder: 'LEVEL=VALUE', description: 'the node to show, e.g. region=EMEA or team=EMEA SMB (pairs joined by / name a path)', default: 'the whole organisation' },
   { name: 'format', kind: 'value', placeholder: SCORECARD_FORMATS.join('|'), choices: SCORECARD_FORMATS, description: 'output format', default: 'table' },
   { name: 'out', kind: 'value', placeholder: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
+  NO_CACHE_FLAG,
 ];
 
 /** The command's spec, in the shape the CLI's help and usage lines use. */
@@ -73,6 +75,7 @@ function render(format: string, report: ScorecardReport, io: CliIo, toFile: bool
 }
 
 async function run(io: CliIo, flags: ParsedFlags): Promise<number> {
+  configureCheckCache(io, flags);
   const format = flags.values.get('format') ?? 'table';
   const outArg = flags.values.get('out');
   const out = outArg === undefined ? undefined : path.resolve(io.cwd, outArg);

@@ -21,6 +21,8 @@ export interface CliOptions {
   readonly env?: Record<string, string | undefined>;
 }
 
+const TEST_CACHE_DIR = path.join(tmpdir(), `kpic-test-cache-${process.pid}`);
+
 /** Runs `kpic argv` in `cwd` with captured output. */
 export async function cli(cwd: string, argv: readonly string[], options: CliOptions = {}): Promise<CliRun> {
   let stdout = '';
@@ -29,7 +31,8 @@ export async function cli(cwd: string, argv: readonly string[], options: CliOpti
     stdout: { write: (t: string) => (stdout += t), isTTY: options.tty ?? false },
     stderr: { write: (t: string) => (stderr += t), isTTY: options.tty ?? false },
     cwd,
-    env: options.env ?? {},
+    // Passed data checks are cached in a folder of the test run, never in the user's cache.
+    env: { KPIC_CACHE_DIR: TEST_CACHE_DIR, ...options.env },
   };
   const code = await runCli(argv, io);
   return { code, stdout, stderr };

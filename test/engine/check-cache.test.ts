@@ -1,7 +1,10 @@
 import { utimesSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSourceData, memoryCheckCache } from '../../src/engine/check-data.js';
-import { checkFingerprint } from '../../src/engine/check-cache.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkFingerprint, fileCheckCache } from '../../src/engine/check-cache.js';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
 import { locateSourceFiles } from '../../src/engine/source-files.js';
 import { makeSource, tempFolder, type TempFolder } from './helpers.js';
@@ -24,6 +27,8 @@ const source = makeSource('s', 'cached.csv', [['id', { type: 'string', unique: t
 describe('check cache', () => {
   it('skips an unchanged file, re-checks a changed one, and never caches errors', async () => {
     const file = data.write('cached.csv', 'id,day\n1,2024-01-01\n2,\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
     const files = locateSourceFiles(source, data.dir).value;
     const cache = memoryCheckCache();
 
@@ -35,7 +40,8 @@ describe('check cache', () => {
     expect(second).toEqual(first);
 
     data.write('cached.csv', 'id,day\n1,2024-01-01\n1,2024-01-02\n');
-    utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const later = new Date(Date.now() - 30_000);
+    utimesSync(file, later, later);
     const changed = await checkSourceData(db, source, files, { cache });
     expect(changed.diagnostics.map((d) => d.code)).toEqual(['data/unique']);
     const again = queries;
@@ -43,8 +49,30 @@ describe('check cache', () => {
     expect(queries).toBeGreaterThan(again);
   });
 
+  it('never caches a file modified moments ago (its timestamp may not change on the next write)', () => {
+    data.write('fresh.csv', 'id,day\n1,2024-01-01\n');
+    const fresh = makeSource('f', 'fresh.csv', [['id', { type: 'string' }]]);
+    expect(checkFingerprint(fresh, locateSourceFiles(fresh, data.dir).value)).toBeUndefined();
+  });
+
+  it('keeps passed checks in a file across cache instances (processes)', async () => {
+    const file = data.write('kept.csv', 'id,day\n1,2024-01-01\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
+    const kept = makeSource('k', 'kept.csv', [['id', { type: 'string', unique: true }], ['day', { type: 'date' }]], { time: 'day' });
+    const files = locateSourceFiles(kept, data.dir).value;
+    const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'kpic-cache-')), 'sub', 'checks.json');
+    const first = await checkSourceData(db, kept, files, { cache: fileCheckCache(cacheFile) });
+    const before = queries;
+    const second = await checkSourceData(db, kept, files, { cache: fileCheckCache(cacheFile) });
+    expect(queries).toBe(before);
+    expect(second).toEqual(first);
+  });
+
   it('changes the key with the contract', () => {
-    data.write('cached.csv', 'id,day\n1,2024-01-01\n');
+    const file = data.write('cached.csv', 'id,day\n1,2024-01-01\n');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(file, past, past);
     const files = locateSourceFiles(source, data.dir).value;
     const other = makeSource('s', 'cached.csv', [['id', { type: 'string', unique: false }], ['day', { type: 'date' }]], { time: 'day' });
     expect(checkFingerprint(source, files)).toBe(checkFingerprint(source, files));
