@@ -70,8 +70,9 @@ if (withMalloy) {
   contenders.push({ name: 'Malloy 0.0.431', cwd: root, args: (out) => [path.join(here, 'malloy', 'run-malloy.js'), '--data', data, '--out', out], quiet: /httpfs|existing extension|For more info|^\s*$/ });
 }
 
-/** The `.kpic/` folders a kpic run may leave where the benchmark owns the folder. */
-const cacheDirs = [path.join(kpicCwd, '.kpic'), path.join(catalog, '.kpic'), path.join(data, '.kpic')];
+/** kpic keeps passed data checks in KPIC_CACHE_DIR: the benchmark's own folder, emptied before each cold run. */
+const kpicCacheDir = path.join(here, 'out', 'kpic-cache');
+const cacheDirs = [kpicCacheDir];
 let sawCache = false;
 function clearCaches() {
   for (const dir of cacheDirs) {
@@ -89,7 +90,7 @@ function runOnce(c, label) {
   rmSync(cpuFile, { force: true });
   clearCaches();
   const probe = pathToFileURL(path.join(here, 'cpu-probe.mjs')).href;
-  const env = { ...process.env, KPIC_BENCH_CPU_FILE: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim() };
+  const env = { ...process.env, KPIC_CACHE_DIR: kpicCacheDir, KPIC_BENCH_CPU_FILE: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim() };
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, c.args(out), { cwd: c.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -189,7 +190,7 @@ lines.push(
 lines.push(
   `CPU is user + system time of the whole process (every thread); on a shared machine it is steadier than wall time. Load average (1 min) before: ${loadBefore.toFixed(1)}, after: ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores).`,
 );
-if (sawCache) lines.push(`A \`.kpic/\` cache folder appeared during the runs; it was ${warm ? 'kept (warm checks)' : 'removed before each run (cold checks)'}.`);
+if (sawCache) lines.push(`kpic's data-check cache (KPIC_CACHE_DIR) was ${warm ? 'kept between runs (warm: an unchanged export skips its checks)' : 'emptied before each run (cold: every run checks the data)'}.`);
 console.log(`\nmachine: ${machine}\n\n${lines.join('\n')}`);
 writeFileSync(
   path.join(outDir, 'summary.json'),
