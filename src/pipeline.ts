@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
-import { checkJoinKeys, checkSourceData, memoryCheckCache, type CheckCache, type CheckedSource } from './engine/check-data.js';
-import { fileCheckCache, layeredCheckCache } from './engine/check-cache.js';
+import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
+import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database } from './engine/duckdb.js';
 import { declaredSourceFiles, locateSourceFiles, sourcePathProblems } from './engine/source-files.js';
 import { sourceRelationSql } from './engine/source-sql.js';
@@ -102,27 +102,14 @@ export interface RunResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/**
- * Passed data checks are remembered for the life of the process (a scorecard runs KPIs at several
- * levels over the same files) and, once {@link useCheckCacheFile} is called, across processes.
- */
-let defaultCache: CheckCache = memoryCheckCache();
-
-/**
- * Also keeps passed data checks in `file`, so repeated runs on an unchanged export skip them (the
- * key covers each file's size, modification time and inode, and the source's contract). The CLI
- * calls this unless `--no-cache` is given.
- */
-export function useCheckCacheFile(file: string): void {
-  defaultCache = layeredCheckCache(memoryCheckCache(), fileCheckCache(file));
-}
+export { useCheckCacheFile } from './engine/default-check-cache.js';
 
 /** Options of {@link runKpis}. */
 export interface RunOptions {
   readonly dataDir: string;
   /** Leave rows that break the data contract out, writing them here, instead of failing. */
   readonly quarantine?: string | undefined;
-  /** Where passed data checks are remembered (default: see {@link useCheckCacheFile}). */
+  /** Where passed data checks are remembered (default: the process's, see `useCheckCacheFile`). */
   readonly checkCache?: CheckCache | undefined;
   /** A database to use (default: a fresh in-memory one, closed afterwards). */
   readonly db?: Database | undefined;
@@ -169,7 +156,7 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
       const files = located.get(id);
       if (source === undefined || files === undefined) continue;
       const quarantine = options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1);
-      const result = await checkSourceData(db, source, files, { quarantine, cache: options.checkCache ?? defaultCache });
+      const result = await checkSourceData(db, source, files, { quarantine, cache: options.checkCache ?? defaultCheckCache() });
       diagnostics.push(...result.diagnostics);
       checked.set(id, result.value);
     }

@@ -5,7 +5,7 @@
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { useCheckCacheFile } from '../pipeline.js';
+import { useCheckCacheFile } from '../engine/default-check-cache.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
 import type { CliIo } from './io.js';
 

@@ -6,37 +6,38 @@
  * Exit codes: 0 success · 1 the catalog or the data is invalid · 2 usage error · 3 internal error.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
-import { SCORECARD_COMMAND, scorecardCommand } from '../scorecard/command.js';
+import { SCORECARD_COMMAND } from '../scorecard/command-spec.js';
 import { parseFlags, wantsHelp, type ParsedFlags } from './args.js';
-import { compileCommand } from './compile.js';
 import { COMMANDS, commandSpec, usageLine, type CommandName } from './commands.js';
-import { demoCommand } from './demo.js';
 import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
-import { runCommand } from './run.js';
-import { validateCommand } from './validate.js';
 import { kpicVersion } from './version.js';
 
 /** Commands implemented next to their feature, which parse their own flags. */
 const FEATURE_COMMANDS: ReadonlyMap<string, { readonly summary: string; readonly run: (io: CliIo, args: readonly string[]) => Promise<number> }> = new Map([
-  [SCORECARD_COMMAND.name, { summary: SCORECARD_COMMAND.summary, run: scorecardCommand }],
+  [
+    SCORECARD_COMMAND.name,
+    { summary: SCORECARD_COMMAND.summary, run: async (io, args) => (await import('../scorecard/command.js')).scorecardCommand(io, args) },
+  ],
 ]);
 
 const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), ...FEATURE_COMMANDS.keys(), 'help'];
 const GENERAL_USAGE = `kpic <command> [flags]   (commands: ${COMMAND_NAMES.join(', ')})`;
 const OVERVIEW_EXTRA = [...FEATURE_COMMANDS].map(([name, c]) => ({ name, summary: c.summary }));
 
+// Each command's module is loaded only when it runs: `validate` never loads DuckDB or the
+// scorecard phase, and start-up time is paid by every invocation.
 async function dispatch(name: CommandName, io: CliIo, flags: ParsedFlags): Promise<number> {
   switch (name) {
     case 'validate':
-      return validateCommand(io, flags);
+      return (await import('./validate.js')).validateCommand(io, flags);
     case 'compile':
-      return compileCommand(io, flags);
+      return (await import('./compile.js')).compileCommand(io, flags);
     case 'run':
-      return runCommand(io, flags);
+      return (await import('./run.js')).runCommand(io, flags);
     case 'demo':
-      return demoCommand(io, flags);
+      return (await import('./demo.js')).demoCommand(io, flags);
     default: {
       const never: never = name;
       return never;

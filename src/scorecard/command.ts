@@ -4,10 +4,11 @@
  * atomically, to `--out`). Exit codes as the other commands: 0 ok, 1 catalog or data invalid,
  * 2 usage error.
  */
-import { NO_CACHE_FLAG, configureCheckCache } from '../cli/check-cache.js';
+import { configureCheckCache } from '../cli/check-cache.js';
+import { FLAGS, SCORECARD_COMMAND } from './command-spec.js';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { parseFlags, wantsHelp, type FlagSpec, type ParsedFlags } from '../cli/args.js';
+import { parseFlags, wantsHelp, type ParsedFlags } from '../cli/args.js';
 import { openCatalog, sessionDataDir } from '../cli/catalog-session.js';
 import { commandHelp } from '../cli/help.js';
 import type { CommandSpec } from '../cli/commands.js';
@@ -22,32 +23,6 @@ import { renderScorecardHtml } from './render-html.js';
 import { renderScorecardJson } from './render-json.js';
 import { renderScorecardTable } from './render-table.js';
 import type { ScorecardReport } from './report.js';
-
-/** Output formats of `kpic scorecard`. */
-export const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
-
-const FLAGS: readonly FlagSpec[] = [
-  { name: 'catalog', kind: 'value', placeholder: 'DIR', description: 'the catalog folder, holding catalog.yaml', default: './catalog' },
-  { name: 'data', kind: 'value', placeholder: 'DIR', description: 'the data folder, relative to the working directory', default: "the catalog's `data:`, relative to the catalog folder" },
-  { name: 'scorecard', kind: 'value', placeholder: 'ID', description: 'the scorecard (or role) to show', default: "the catalog's only scorecard that is not a variant" },
-  { name: 'period', kind: 'value', placeholder: 'P', description: 'a fiscal year (2026), quarter (2026-Q2), month (2026-05) or a date inside the period', default: 'the latest complete period in the data' },
-  { name: 'at', kind: 'value', placeholder: 'LEVEL=VALUE', description: 'the node to show, e.g. region=EMEA or team=EMEA SMB (pairs joined by / name a path)', default: 'the whole organisation' },
-  { name: 'format', kind: 'value', placeholder: SCORECARD_FORMATS.join('|'), choices: SCORECARD_FORMATS, description: 'output format', default: 'table' },
-  { name: 'out', kind: 'value', placeholder: 'FILE', description: 'write to FILE (atomically) instead of stdout' },
-  NO_CACHE_FLAG,
-];
-
-/** The command's spec, in the shape the CLI's help and usage lines use. */
-export const SCORECARD_COMMAND = {
-  name: 'scorecard',
-  summary: 'score a balanced scorecard for a node of the organisation and a period',
-  description:
-    'Evaluates a scorecard on the data folder for one node of the hierarchy (the whole ' +
-    'organisation by default) and one period: values, targets, attainment, status and score per ' +
-    'KPI, perspective and overall, with the children one level down. Every level is recomputed ' +
-    'from its parts, with the organisation as it was in that period.',
-  flags: FLAGS,
-} as const;
 
 const spec = SCORECARD_COMMAND as unknown as CommandSpec;
 const USAGE = `kpic scorecard ${FLAGS.map((f) => `[--${f.name} ${f.placeholder ?? 'VALUE'}]`).join(' ')}`;
