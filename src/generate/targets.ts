@@ -2,9 +2,12 @@
  * Quotas and forecast calls, written after every deal is known. Quotas are set per function and
  * quarter at about 1.12× what a fully ramped rep really booked around that quarter (so attainment centres a little under
  * 100% and varies by rep and region), ramped 25/50/75% over a new hire's first three quarters and
- * prorated in the quarter a rep leaves. Each Monday, every AE and AM calls commit, best case and
- * pipeline for the current quarter: noisy early, converging on what was booked, with the rep's
- * own bias (sandbaggers under, gaming reps over).
+ * prorated in the quarter a rep leaves. Like a real plan, the quarter after the as-of date is set
+ * before it starts: every AE and AM still employed gets a quota for it, at the last quarter's full
+ * level, ramped the same way (so open pipeline due next quarter has a quota to cover). Each
+ * Monday, every AE and AM calls commit, best case and pipeline for the current quarter: noisy
+ * early, converging on what was booked, with the rep's own bias (sandbaggers under, gaming reps
+ * over).
  */
 import { SPAN_QUARTERS, spanQuarterOf } from './bookings.js';
 import { AS_OF_DAY, SPAN_START_DAY, addMonths, formatDate, monthOf, quarterStartOf } from './calendar.js';
@@ -18,6 +21,12 @@ const RAMP = [0.25, 0.5, 0.75];
 /** Fallback quarterly quota per function when no fully ramped rep booked anything. */
 const DEFAULT_QUOTA = [90_000, 200_000, 420_000, 260_000];
 const QUOTA_STRETCH = 1.12;
+/**
+ * Quarters that get quotas: the span's, plus the one after the as-of date. Nothing is booked in
+ * that one yet, so its full quota is the last span quarter's; only reps employed at the as-of
+ * date have one (every leave day is on or before it, so `repQuarter` drops those who left).
+ */
+const QUOTA_QUARTERS = SPAN_QUARTERS + 1;
 
 function quarterStart(q: number): number {
   return addMonths(SPAN_START_DAY, 3 * q);
@@ -94,11 +103,12 @@ export function writeTargets(ctx: GenContext): void {
   const firstMonday = SPAN_START_DAY + ((8 - ((SPAN_START_DAY + 4) % 7)) % 7);
   for (const rep of roster.reps) {
     if (!bookings.carriesQuota(rep.index)) continue;
-    const quota = new Float64Array(SPAN_QUARTERS);
-    for (let q = 0; q < SPAN_QUARTERS; q++) {
+    const quota = new Float64Array(QUOTA_QUARTERS);
+    for (let q = 0; q < QUOTA_QUARTERS; q++) {
       const rq = repQuarter(roster, rep, q);
       if (rq === null) continue;
-      quota[q] = Math.max(1000, Math.round((baseQuota(rq.func, q) * rq.ramp * rq.proration) / 1000) * 1000);
+      const full = baseQuota(rq.func, Math.min(q, SPAN_QUARTERS - 1));
+      quota[q] = Math.max(1000, Math.round((full * rq.ramp * rq.proration) / 1000) * 1000);
       quotas.line(`${rep.id},${formatDate(quarterStart(q))},${dollars(quota[q] ?? 0)}`);
     }
     const rng = createRng(ctx.seed, 'forecast', rep.index);

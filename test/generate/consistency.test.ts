@@ -145,10 +145,11 @@ const CHECKS: readonly (readonly [string, string, Expected])[] = [
   ['reps show their latest assignment',
     `SELECT count(*) FROM reps r JOIN (SELECT DISTINCT ON (rep_id) * FROM rep_assignments ORDER BY rep_id, valid_from DESC) a USING (rep_id)
      WHERE r.team IS DISTINCT FROM a.team OR r.region IS DISTINCT FROM a.region OR r.manager_id IS DISTINCT FROM a.manager_id`, 0],
-  ['a rep has a quota for exactly each quarter employed (AE and AM only)',
-    `WITH q AS (SELECT unnest(generate_series(DATE '2023-10-01', DATE '2026-07-01', INTERVAL 3 MONTH))::DATE qs),
+  // Quotas for the quarter after the as-of date are planned in advance for everyone still employed.
+  ['a rep has a quota for exactly each quarter employed, and the next one if still employed (AE and AM only)',
+    `WITH q AS (SELECT unnest(generate_series(DATE '2023-10-01', DATE '2026-10-01', INTERVAL 3 MONTH))::DATE qs),
      due AS (SELECT rep_id, qs FROM reps, q WHERE role IN ('AE', 'AM') AND hire_date <= qs + INTERVAL 3 MONTH - INTERVAL 1 DAY
-       AND coalesce(leave_date, DATE '2026-09-30') >= qs)
+       AND coalesce(leave_date, DATE '2026-10-01') >= qs)
      SELECT count(*) FROM due FULL JOIN quotas ON quotas.rep_id = due.rep_id AND quotas.quarter_start = due.qs
      WHERE due.rep_id IS NULL OR quotas.rep_id IS NULL`, 0],
   ['new hires ramp 25/50/75% of a ramped peer in the same function and quarter',
@@ -169,6 +170,17 @@ const CHECKS: readonly (readonly [string, string, Expected])[] = [
        coalesce(r.leave_date, DATE '2999-01-01') < q.quarter_start + INTERVAL 3 MONTH leaves
        FROM quotas q JOIN reps r USING (rep_id))
      SELECT count(*) FROM (SELECT quarter_start, func FROM rq WHERE k >= 3 AND NOT leaves GROUP BY ALL HAVING min(quota) <> max(quota))`, 0],
+  ['the next quarter is planned at the last quarter\'s full quota, for every function',
+    `WITH fn AS (SELECT rep_id, valid_from, regexp_replace(team, '^(AMER|EMEA|APAC) | [0-9]+$', '', 'g') func FROM rep_assignments),
+     rq AS (SELECT q.*, (SELECT func FROM fn WHERE fn.rep_id = q.rep_id AND fn.valid_from <= greatest(q.quarter_start, r.hire_date)
+         ORDER BY valid_from DESC LIMIT 1) func,
+       date_diff('month', date_trunc('quarter', r.hire_date), q.quarter_start) // 3 k,
+       coalesce(r.leave_date, DATE '2999-01-01') < q.quarter_start + INTERVAL 3 MONTH leaves
+       FROM quotas q JOIN reps r USING (rep_id)),
+     full_quota AS (SELECT quarter_start, func, max(quota) quota FROM rq WHERE k >= 3 AND NOT leaves GROUP BY ALL),
+     last AS (SELECT * FROM full_quota WHERE quarter_start = DATE '2026-07-01'),
+     next AS (SELECT * FROM full_quota WHERE quarter_start = DATE '2026-10-01')
+     SELECT count(*) FROM last FULL JOIN next USING (func) WHERE last.quota IS DISTINCT FROM next.quota`, 0],
   ['forecast calls: three a week, commit <= best case <= pipeline, Mondays, current quarter',
     `SELECT count(*) FROM (SELECT rep_id, week_start_date, any_value(quarter_start) qs, count(*) n,
          max(amount) FILTER (category = 'commit') c, max(amount) FILTER (category = 'best_case') b, max(amount) FILTER (category = 'pipeline') p

@@ -30,6 +30,7 @@ const PRESENT: readonly (readonly [string, string, readonly (string | number)[]]
 const NON_EMPTY: readonly (readonly [string, string])[] = [
   ['stalled open deals (older than 180 days)', `SELECT count(*) FROM opportunities WHERE stage NOT LIKE 'Closed%' AND created_date < DATE '2026-04-03'`],
   ['open deals closing in the next quarter', `SELECT count(*) FROM opportunities WHERE stage NOT LIKE 'Closed%' AND close_date <= DATE '2026-12-31'`],
+  ['quotas planned for the next quarter (so pipeline coverage has a gap to cover)', `SELECT count(*) FROM quotas WHERE quarter_start = DATE '2026-10-01'`],
   ['reps who changed team', `SELECT count(*) FROM (SELECT rep_id FROM rep_assignments GROUP BY 1 HAVING count(DISTINCT team) > 1)`],
   ['reps whose manager changed in the same team', `SELECT count(*) FROM (SELECT rep_id, team FROM rep_assignments GROUP BY 1, 2 HAVING count(DISTINCT manager_id) > 1)`],
   ['new hires with a ramped quota', `SELECT count(*) FROM quotas q JOIN reps r USING (rep_id)
