@@ -3,7 +3,6 @@
  * atomically to `--out`. Nothing is written when anything fails.
  */
 import { configureCheckCache } from './check-cache.js';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { runKpis, type Failure, type RunResult } from '../pipeline.js';
 import { renderCsv } from '../results/csv.js';
@@ -11,7 +10,7 @@ import { renderJsonRows, renderNdjson } from '../results/json.js';
 import { writeResultsParquet } from '../results/parquet.js';
 import type { ResultFormat, ResultSet } from '../results/result-set.js';
 import { renderTable } from '../results/table.js';
-import { writeAtomically, writeTextAtomically } from '../results/write-atomic.js';
+import { unwritable, writeAtomically, writeTextAtomically } from '../results/write-atomic.js';
 import type { ParsedFlags } from './args.js';
 import { commandSpec, usageLine } from './commands.js';
 import { openCatalog, sessionDataDir, type CatalogSession } from './catalog-session.js';
@@ -43,21 +42,6 @@ function renderText(format: Exclude<ResultFormat, 'parquet'>, results: ResultSet
   }
 }
 
-/** Why a file cannot be written there (its folder is missing or not a folder), or undefined. */
-function unwritable(file: string): string | undefined {
-  const dir = path.dirname(file);
-  try {
-    if (!statSync(dir).isDirectory()) return `\`${dir}\` is not a folder`;
-  } catch {
-    return `the folder \`${dir}\` does not exist`;
-  }
-  try {
-    if (statSync(file).isDirectory()) return `\`${file}\` is a folder`;
-  } catch {
-    // A file that does not exist yet is what we expect.
-  }
-  return undefined;
-}
 
 /** Runs `run`; returns the exit code. */
 export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number> {

@@ -9,6 +9,7 @@ import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { KpiAggregate, KpiExpr, KpiPer, RowExpr } from '../resolve/types.js';
 import { GRAINS, formatIsoDate, parseIsoDate, periodEnd, periodStart, type Grain } from './calendar.js';
 import { fanOutKey } from './fan-out.js';
+import { forEachKpi } from '../resolve/kpi-walk.js';
 import type { CellExpr, Level, LookupTable, Output, PerTable, Plan, Scan } from './ir.js';
 import { PlanRegistry, toScan, type ScanShape } from './registry.js';
 import { scanJoinsAndLookups } from './scan-rows.js';
@@ -320,40 +321,12 @@ function parseRequestDate(text: string | undefined, flag: string): Date | undefi
 
 /** Every row aggregate inside an expression, through referenced KPIs. */
 export function aggregatesOf(expr: KpiExpr, resolved: ResolvedCatalog, out: KpiAggregate[] = []): KpiAggregate[] {
-  switch (expr.kind) {
-    case 'aggregate':
-      out.push(expr);
-      break;
-    case 'kpi': {
-      const target = resolved.kpis.get(expr.id);
+  forEachKpi(expr, (e) => {
+    if (e.kind === 'aggregate') out.push(e);
+    else if (e.kind === 'kpi') {
+      const target = resolved.kpis.get(e.id);
       if (target !== undefined) aggregatesOf(target.expr, resolved, out);
-      break;
     }
-    case 'binary':
-      aggregatesOf(expr.left, resolved, out);
-      aggregatesOf(expr.right, resolved, out);
-      break;
-    case 'unary':
-      aggregatesOf(expr.operand, resolved, out);
-      break;
-    case 'window':
-    case 'total':
-    case 'per':
-      aggregatesOf(expr.expr, resolved, out);
-      break;
-    case 'call':
-      expr.args.forEach((a) => aggregatesOf(a, resolved, out));
-      break;
-    case 'predicate':
-      aggregatesOf(expr.operand, resolved, out);
-      expr.args.forEach((a) => aggregatesOf(a, resolved, out));
-      break;
-    case 'literal':
-      break;
-    default: {
-      const never: never = expr;
-      return never;
-    }
-  }
+  });
   return out;
 }

@@ -5,11 +5,11 @@
 import { diagnostic, type Diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import type { Expr } from '../formula/ast.js';
+import type { BooleanLiteral, DateLiteral, DurationLiteral, Expr, NullLiteral, NumberLiteral, StringLiteral } from '../formula/ast.js';
 import { parseFormula } from '../formula/parse.js';
 import { scalarSubSpan } from '../load/tree.js';
 import type { Catalog, ColumnType, FormulaText, SourceDef } from '../model/types.js';
-import type { RowExpr, Typed } from './types.js';
+import type { RowExpr, RowLiteral, Typed } from './types.js';
 
 /** The state threaded through the resolver. */
 export interface ResolveEnv {
@@ -98,6 +98,32 @@ export function describeType(t: Typed): string {
       return 'an invalid value';
     default: {
       const never: never = t.type;
+      return never;
+    }
+  }
+}
+
+/**
+ * A literal, the same at row and KPI level (`15%` is 0.15 with unit percent). A duration is not a
+ * value: it is reported here, since only window arguments take one (read before this is called).
+ */
+export function resolveLiteral(env: ResolveEnv, ast: NumberLiteral | StringLiteral | DateLiteral | BooleanLiteral | NullLiteral | DurationLiteral): RowLiteral {
+  switch (ast.kind) {
+    case 'number':
+      return { kind: 'literal', value: ast.percent ? ast.value / 100 : ast.value, type: 'number', unit: ast.percent ? 'percent' : undefined };
+    case 'string':
+      return { kind: 'literal', value: ast.value, type: 'string' };
+    case 'date':
+      return { kind: 'literal', value: ast.value, type: 'date' };
+    case 'boolean':
+      return { kind: 'literal', value: ast.value, type: 'boolean' };
+    case 'null':
+      return { kind: 'literal', value: null, type: 'null' };
+    case 'duration':
+      report(env, 'resolve/bad-argument', ast.span, 'a duration only makes sense as the window of prior, change, growth or rolling');
+      return { kind: 'literal', value: null, type: 'error' };
+    default: {
+      const never: never = ast;
       return never;
     }
   }

@@ -6,10 +6,11 @@
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, ROW_FUNCTIONS, isRowFunction } from './functions.js';
-import { describeType, report, sourceHas, type ResolveEnv } from './env.js';
+import { describeType, report, resolveLiteral, sourceHas, type ResolveEnv } from './env.js';
 import { resolveRowAggregate, type LastContext } from './aggregate.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
 import { describeArity, resolveRow } from './row.js';
+import { forEachKpi } from './kpi-walk.js';
 import type { AggregateFunction, Duration, KpiExpr, KpiRef, PerFunction, PerKey, TimeWindow } from './types.js';
 
 const ERROR: KpiExpr = { kind: 'literal', value: null, type: 'error' };
@@ -31,18 +32,12 @@ export interface KpiScope {
 export function resolveKpiExpr(env: ResolveEnv, ast: Expr, scope: KpiScope): KpiExpr {
   switch (ast.kind) {
     case 'number':
-      return { kind: 'literal', value: ast.percent ? ast.value / 100 : ast.value, type: 'number', unit: ast.percent ? 'percent' : undefined };
     case 'string':
-      return { kind: 'literal', value: ast.value, type: 'string' };
     case 'date':
-      return { kind: 'literal', value: ast.value, type: 'date' };
     case 'boolean':
-      return { kind: 'literal', value: ast.value, type: 'boolean' };
     case 'null':
-      return { kind: 'literal', value: null, type: 'null' };
     case 'duration':
-      report(env, 'resolve/bad-argument', ast.span, 'a duration only makes sense as the window of prior, change, growth or rolling');
-      return ERROR;
+      return resolveLiteral(env, ast);
     case 'name':
       return resolveKpiName(env, ast, scope);
     case 'index':
@@ -238,37 +233,10 @@ function resolveKpiFunction(env: ResolveEnv, ast: CallExpr, scope: KpiScope): Kp
 
 /** The sources whose rows an expression aggregates (through referenced KPIs too). */
 export function expressionSources(expr: KpiExpr, kpiSources: (id: string) => ReadonlySet<string>, out = new Set<string>()): Set<string> {
-  switch (expr.kind) {
-    case 'aggregate':
-      out.add(expr.source);
-      break;
-    case 'kpi':
-      for (const s of kpiSources(expr.id)) out.add(s);
-      break;
-    case 'binary':
-      expressionSources(expr.left, kpiSources, out);
-      expressionSources(expr.right, kpiSources, out);
-      break;
-    case 'unary':
-    case 'window':
-    case 'total':
-    case 'per':
-      expressionSources(expr.kind === 'unary' ? expr.operand : expr.expr, kpiSources, out);
-      break;
-    case 'call':
-      expr.args.forEach((a) => expressionSources(a, kpiSources, out));
-      break;
-    case 'predicate':
-      expressionSources(expr.operand, kpiSources, out);
-      expr.args.forEach((a) => expressionSources(a, kpiSources, out));
-      break;
-    case 'literal':
-      break;
-    default: {
-      const never: never = expr;
-      return never;
-    }
-  }
+  forEachKpi(expr, (e) => {
+    if (e.kind === 'aggregate') out.add(e.source);
+    else if (e.kind === 'kpi') for (const s of kpiSources(e.id)) out.add(s);
+  });
   return out;
 }
 

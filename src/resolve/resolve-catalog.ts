@@ -15,6 +15,7 @@ import { resolveLookups } from './lookups.js';
 import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride } from './resolved.js';
 import type { KpiExpr, KpiRef, RowExpr, Typed } from './types.js';
 import { forEachRow } from './row-walk.js';
+import { forEachKpi } from './kpi-walk.js';
 
 /** Resolves a loaded catalog. Goes on after errors so one run reports every problem. */
 export function resolveCatalog(catalog: Catalog): PhaseResult<ResolvedCatalog> {
@@ -100,37 +101,9 @@ function resolveDimensions(env: ResolveEnv): Map<string, ResolvedDimension> {
 
 /** Collects every KPI reference in an expression. */
 function collectRefs(expr: KpiExpr, out: KpiRef[] = []): KpiRef[] {
-  switch (expr.kind) {
-    case 'kpi':
-      out.push(expr);
-      break;
-    case 'binary':
-      collectRefs(expr.left, out);
-      collectRefs(expr.right, out);
-      break;
-    case 'unary':
-      collectRefs(expr.operand, out);
-      break;
-    case 'window':
-    case 'total':
-    case 'per':
-      collectRefs(expr.expr, out);
-      break;
-    case 'call':
-      expr.args.forEach((a) => collectRefs(a, out));
-      break;
-    case 'predicate':
-      collectRefs(expr.operand, out);
-      expr.args.forEach((a) => collectRefs(a, out));
-      break;
-    case 'literal':
-    case 'aggregate':
-      break;
-    default: {
-      const never: never = expr;
-      return never;
-    }
-  }
+  forEachKpi(expr, (e) => {
+    if (e.kind === 'kpi') out.push(e);
+  });
   return out;
 }
 
@@ -140,44 +113,12 @@ export function collectLookups(expr: KpiExpr, out = new Set<string>()): Set<stri
     forEachRow(r, (e) => {
       if (e.kind === 'lookup') out.add(e.lookup);
     });
-  const visit = (e: KpiExpr): void => {
-    switch (e.kind) {
-      case 'aggregate':
-        visitRow(e.value);
-        visitRow(e.filter);
-        break;
-      case 'binary':
-        visit(e.left);
-        visit(e.right);
-        break;
-      case 'unary':
-        visit(e.operand);
-        break;
-      case 'window':
-      case 'total':
-        visit(e.expr);
-        break;
-      case 'per':
-        visit(e.expr);
-        e.keys.forEach((k) => visitRow(k.key));
-        break;
-      case 'call':
-        e.args.forEach(visit);
-        break;
-      case 'predicate':
-        visit(e.operand);
-        e.args.forEach(visit);
-        break;
-      case 'literal':
-      case 'kpi':
-        break;
-      default: {
-        const never: never = e;
-        return never;
-      }
-    }
-  };
-  visit(expr);
+  forEachKpi(expr, (e) => {
+    if (e.kind === 'aggregate') {
+      visitRow(e.value);
+      visitRow(e.filter);
+    } else if (e.kind === 'per') e.keys.forEach((k) => visitRow(k.key));
+  });
   return out;
 }
 

@@ -6,7 +6,7 @@ import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, ROW_FUNCTIONS, isRowFunction } from './functions.js';
-import { ROW_ERROR, columnTyped, parseOnce, report, sourceNames, type ResolveEnv } from './env.js';
+import { ROW_ERROR, columnTyped, parseOnce, report, resolveLiteral, sourceNames, type ResolveEnv } from './env.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
 import type { RowColumn, RowExpr, Typed } from './types.js';
 
@@ -22,18 +22,12 @@ export type RowScope =
 export function resolveRow(env: ResolveEnv, ast: Expr, scope: RowScope): RowExpr {
   switch (ast.kind) {
     case 'number':
-      return { kind: 'literal', value: ast.percent ? ast.value / 100 : ast.value, type: 'number', unit: ast.percent ? 'percent' : undefined };
     case 'string':
-      return { kind: 'literal', value: ast.value, type: 'string' };
     case 'date':
-      return { kind: 'literal', value: ast.value, type: 'date' };
     case 'boolean':
-      return { kind: 'literal', value: ast.value, type: 'boolean' };
     case 'null':
-      return { kind: 'literal', value: null, type: 'null' };
     case 'duration':
-      report(env, 'resolve/bad-argument', ast.span, 'a duration only makes sense as the window of prior, change, growth or rolling');
-      return ROW_ERROR;
+      return resolveLiteral(env, ast);
     case 'name':
       return resolveRowName(env, ast, scope);
     case 'index':

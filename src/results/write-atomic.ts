@@ -4,7 +4,7 @@
  * leaves nothing behind (the temporary file is removed).
  */
 import { randomBytes } from 'node:crypto';
-import { rmSync, renameSync, writeFileSync } from 'node:fs';
+import { rmSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** A temporary path next to `target` (same folder, so the rename cannot cross file systems). */
@@ -28,4 +28,20 @@ export async function writeAtomically(target: string, write: (temporary: string)
 /** Writes `text` to `target` atomically. */
 export async function writeTextAtomically(target: string, text: string): Promise<void> {
   await writeAtomically(target, (temporary) => writeFileSync(temporary, text));
+}
+
+/** Why a file cannot be written there (its folder is missing or not a folder), or undefined. */
+export function unwritable(file: string): string | undefined {
+  const dir = path.dirname(file);
+  try {
+    if (!statSync(dir).isDirectory()) return `\`${dir}\` is not a folder`;
+  } catch {
+    return `the folder \`${dir}\` does not exist`;
+  }
+  try {
+    if (statSync(file).isDirectory()) return `\`${file}\` is a folder`;
+  } catch {
+    // A file that does not exist yet is what we expect.
+  }
+  return undefined;
 }

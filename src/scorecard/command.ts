@@ -6,7 +6,6 @@
  */
 import { configureCheckCache } from '../cli/check-cache.js';
 import { FLAGS, SCORECARD_COMMAND } from './command-spec.js';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseFlags, wantsHelp, type ParsedFlags } from '../cli/args.js';
 import { openCatalog, sessionDataDir } from '../cli/catalog-session.js';
@@ -16,7 +15,7 @@ import type { CliIo } from '../cli/io.js';
 import { printDiagnostics, printError, progressFor, streamStyle, usageError } from '../cli/report.js';
 import { refuseInvalidCatalog, reportFailure } from '../cli/request.js';
 import { PLAIN } from '../diagnostics/render/style.js';
-import { writeTextAtomically } from '../results/write-atomic.js';
+import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import { checkScorecards } from './check.js';
 import { evaluateScorecard } from './evaluate.js';
 import { renderScorecardHtml } from './render-html.js';
@@ -28,20 +27,6 @@ const spec = SCORECARD_COMMAND as unknown as CommandSpec;
 const USAGE = `kpic scorecard ${FLAGS.map((f) => `[--${f.name} ${f.placeholder ?? 'VALUE'}]`).join(' ')}`;
 const HELP = 'kpic scorecard --help';
 
-function unwritable(file: string): string | undefined {
-  const dir = path.dirname(file);
-  try {
-    if (!statSync(dir).isDirectory()) return `\`${dir}\` is not a folder`;
-  } catch {
-    return `the folder \`${dir}\` does not exist`;
-  }
-  try {
-    if (statSync(file).isDirectory()) return `\`${file}\` is a folder`;
-  } catch {
-    // A file that does not exist yet is what we expect.
-  }
-  return undefined;
-}
 
 function render(format: string, report: ScorecardReport, io: CliIo, toFile: boolean): string {
   if (format === 'json') return renderScorecardJson(report);
