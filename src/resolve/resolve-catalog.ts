@@ -160,6 +160,30 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
         related: [{ span: def.formula.node.span, message: 'the formula' }],
       });
     }
+    const result: ResolvedKpi = {
+      id: def.id,
+      def,
+      expr,
+      type: expr.type,
+      unit: def.unit?.value ?? expr.unit,
+      inferredUnit: expr.unit,
+      sources,
+      references: refs.map((r) => ({ id: r.id, span: r.span })),
+      lookups: [...collectLookups(expr)].sort(),
+      target: undefined,
+      overrides: [],
+    };
+    inProgress.delete(def.id);
+    done.set(def.id, result);
+    return result;
+  };
+  for (const def of kpis.values()) resolveOne(def);
+  // Targets and overrides once every formula is resolved: a target may name any KPI, the KPI
+  // itself included (`prior(bookings, 1 year) * 1.1`), without that being a cycle.
+  for (const [id, kpi] of done) {
+    const def = kpi.def;
+    const scope = scopeFor(def);
+    const sources = kpi.sources;
     const target = def.target === undefined ? undefined : resolveKpiExpr(env, parseOnce(env, def.target), scope);
     if (target !== undefined && target.type !== 'number' && target.type !== 'error' && def.target !== undefined) {
       report(env, 'resolve/type-mismatch', def.target.node.span, `the target of \`${def.id}\` must be a number`);
@@ -176,23 +200,7 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
       where: resolveRow(env, parseOnce(env, o.where), { dimensions: dimTypes }),
       target: o.target === undefined ? undefined : resolveKpiExpr(env, parseOnce(env, o.target), scope),
     }));
-    const result: ResolvedKpi = {
-      id: def.id,
-      def,
-      expr,
-      type: expr.type,
-      unit: def.unit?.value ?? expr.unit,
-      inferredUnit: expr.unit,
-      sources,
-      references: refs.map((r) => ({ id: r.id, span: r.span })),
-      lookups: [...collectLookups(expr)].sort(),
-      target,
-      overrides,
-    };
-    inProgress.delete(def.id);
-    done.set(def.id, result);
-    return result;
-  };
-  for (const def of kpis.values()) resolveOne(def);
+    done.set(id, { ...kpi, target, overrides });
+  }
   return done;
 }

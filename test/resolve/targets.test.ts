@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { checkCatalogFiles } from '../../src/pipeline.js';
+
+const files = (kpis: string): Map<string, string> =>
+  new Map([
+    ['catalog.yaml', 'catalog: t\nversion: 1.0.0\n'],
+    [
+      'sources.yaml',
+      'source: deals\nfile: deals.csv\ntime: day\ncolumns:\n  day: { type: date }\n  amount: { type: money }\n  region: { type: string }\ndimensions:\n  region: region\n',
+    ],
+    ['kpis.yaml', kpis],
+  ]);
+
+describe('KPI targets', () => {
+  it('a target may name the KPI itself (last year’s value plus growth): not a cycle', () => {
+    const checked = checkCatalogFiles(files('kpi: bookings\nformula: sum(amount)\nunit: money\ntarget: prior(bookings, 1 year) * 1.1\n'));
+    expect(checked.diagnostics).toEqual([]);
+    const target = checked.resolved.kpis.get('bookings')?.target;
+    expect(target?.type).toBe('number');
+    expect(target?.unit).toBe('money');
+  });
+  it('a target may name a KPI defined after it; overrides resolve their scope over dimensions', () => {
+    const checked = checkCatalogFiles(
+      files("kpi: bookings\nformula: sum(amount)\ntarget: plan\noverrides:\n  - where: region = 'EMEA'\n    target: plan * 0.9\n---\nkpi: plan\nformula: sum(amount) * 2\n"),
+    );
+    expect(checked.diagnostics).toEqual([]);
+    const kpi = checked.resolved.kpis.get('bookings');
+    expect(kpi?.target).toMatchObject({ kind: 'kpi', id: 'plan', type: 'number' });
+    expect(kpi?.overrides[0]?.where).toMatchObject({ kind: 'binary', op: '=', left: { kind: 'dimension', name: 'region' } });
+  });
+  it('an override naming an unknown dimension is reported', () => {
+    const checked = checkCatalogFiles(files("kpi: bookings\nformula: sum(amount)\noverrides:\n  - where: regon = 'EMEA'\n    target: 5\n"));
+    expect(checked.diagnostics.map((d) => [d.code, d.hint])).toEqual([['resolve/unknown-dimension', 'did you mean `region`?']]);
+  });
+});
