@@ -33,3 +33,14 @@ describe('KPI targets', () => {
     expect(checked.diagnostics.map((d) => [d.code, d.hint])).toEqual([['resolve/unknown-dimension', 'did you mean `region`?']]);
   });
 });
+
+describe('a source hidden by a KPI of the same id', () => {
+  it('is named as such where it is used, besides the duplicate id itself', () => {
+    const checked = checkCatalogFiles(files('kpi: deals\nformula: 1 + 0\n---\nkpi: k\nformula: count(deals)\n'));
+    expect(checked.diagnostics.map((d) => [d.code, d.span.file])).toEqual([
+      ['resolve/unknown-column', 'kpis.yaml'],
+      ['load/duplicate-id', 'sources.yaml'],
+    ]);
+    expect(checked.diagnostics[0]?.message).toContain('`deals` is a source, but a KPI or lookup has the same id');
+  });
+});
