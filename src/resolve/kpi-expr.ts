@@ -5,11 +5,11 @@
  */
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, ROW_FUNCTIONS, isRowFunction } from './functions.js';
+import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, isRowFunction } from './functions.js';
 import { describeType, report, resolveLiteral, sourceHas, type ResolveEnv } from './env.js';
 import { resolveRowAggregate, type LastContext } from './aggregate.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
-import { describeArity, resolveRow } from './row.js';
+import { checkScalarCallShape, resolveRow } from './row.js';
 import { forEachKpi } from './kpi-walk.js';
 import type { AggregateFunction, Duration, KpiExpr, KpiRef, PerFunction, PerKey, TimeWindow } from './types.js';
 
@@ -113,15 +113,7 @@ function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExp
   if (AGGREGATE_FUNCTIONS.has(name)) return resolveRowAggregate(env, ast, name as AggregateFunction, scope.last);
   if (KPI_FUNCTIONS.has(name)) return resolveKpiFunction(env, ast, scope);
   if (isRowFunction(name)) {
-    for (const a of ast.args) {
-      const clause = a.where ?? a.on ?? a.per;
-      if (clause !== undefined) report(env, 'resolve/misplaced-clause', clause.span, `\`${name}\` is not an aggregate, so it takes no where/on/per clause`);
-    }
-    const arity = ROW_FUNCTIONS.get(name);
-    if (arity !== undefined && (ast.args.length < arity.min || ast.args.length > arity.max)) {
-      report(env, 'resolve/arity', ast.span, `${name}() takes ${describeArity(arity.min, arity.max)}, not ${ast.args.length}`);
-      return ERROR;
-    }
+    if (!checkScalarCallShape(env, ast, name)) return ERROR;
     const args = ast.args.map((a) => resolveKpiExpr(env, a.value, scope));
     return { kind: 'call', fn: name, args, ...typeScalarCall(env, name, args, ast.args.map((a) => a.value), ast) };
   }

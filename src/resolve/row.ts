@@ -8,7 +8,7 @@ import type { SourceDef } from '../model/types.js';
 import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, ROW_FUNCTIONS, isRowFunction } from './functions.js';
 import { ROW_ERROR, columnTyped, parseOnce, report, resolveLiteral, sourceNames, type ResolveEnv } from './env.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
-import type { RowColumn, RowExpr, Typed } from './types.js';
+import type { RowColumn, RowExpr, RowFunction, Typed } from './types.js';
 
 /**
  * Where row names are looked up: one source (inside aggregates), or the breakdown dimensions
@@ -90,6 +90,17 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExp
     }
     return ROW_ERROR;
   }
+  if (!checkScalarCallShape(env, ast, name)) return ROW_ERROR;
+  const args = ast.args.map((a) => resolveRow(env, a.value, scope));
+  const t = typeScalarCall(env, name, args, ast.args.map((a) => a.value), ast);
+  return { kind: 'call', fn: name, args, ...t };
+}
+
+/**
+ * Checks a call of a scalar function (the same at row and KPI level): no where/on/per clause, and
+ * the right number of arguments. False when the arguments cannot be resolved as given.
+ */
+export function checkScalarCallShape(env: ResolveEnv, ast: CallExpr, name: RowFunction): boolean {
   for (const arg of ast.args) {
     const clause = arg.where ?? arg.on ?? arg.per;
     if (clause !== undefined) report(env, 'resolve/misplaced-clause', clause.span, `\`${name}\` is not an aggregate, so it takes no where/on/per clause`);
@@ -97,11 +108,9 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExp
   const arity = ROW_FUNCTIONS.get(name);
   if (arity !== undefined && (ast.args.length < arity.min || ast.args.length > arity.max)) {
     report(env, 'resolve/arity', ast.span, `${name}() takes ${describeArity(arity.min, arity.max)}, not ${ast.args.length}`);
-    return ROW_ERROR;
+    return false;
   }
-  const args = ast.args.map((a) => resolveRow(env, a.value, scope));
-  const t = typeScalarCall(env, name, args, ast.args.map((a) => a.value), ast);
-  return { kind: 'call', fn: name, args, ...t };
+  return true;
 }
 
 /** "2 arguments", "1 or 2 arguments", "at least 1 argument". */
