@@ -5,6 +5,7 @@
  * phase walk trees recursively.
  */
 import type { Expr } from './ast.js';
+import { childrenOf } from './children.js';
 
 /** The deepest tree `parseFormula` returns. */
 export const MAX_TREE_DEPTH = 250;
@@ -18,35 +19,4 @@ export function deeperThan(expr: Expr, limit: number): boolean {
     for (const child of childrenOf(e)) stack.push([child, depth + 1]);
   }
   return false;
-}
-
-function childrenOf(e: Expr): readonly Expr[] {
-  switch (e.kind) {
-    case 'binary':
-      return [e.left, e.right];
-    case 'unary':
-    case 'is-null':
-      return [e.operand];
-    case 'in':
-      return [e.operand, ...e.list];
-    case 'between':
-      return [e.operand, e.low, e.high];
-    case 'index':
-      return [e.target, e.index];
-    case 'call':
-      return e.args.flatMap((a) => [a.value, a.where, a.on, a.per].filter((x): x is Expr => x !== undefined));
-    case 'number':
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
-    case 'name':
-    case 'error':
-      return [];
-    default: {
-      const never: never = e;
-      return never;
-    }
-  }
 }

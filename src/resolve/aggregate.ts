@@ -3,6 +3,7 @@
  * or the one source that has every bare name), its time anchor, value and filter.
  */
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
+import { childrenOf } from '../formula/children.js';
 import { closestName } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
@@ -20,51 +21,9 @@ export interface LastContext {
 /** Every name reference in an expression (lookup targets excluded: they are not columns). */
 export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
   if (expr === undefined) return out;
-  switch (expr.kind) {
-    case 'name':
-      out.push(expr);
-      break;
-    case 'index':
-      collectNames(expr.index, out);
-      break;
-    case 'unary':
-    case 'is-null':
-      collectNames(expr.operand, out);
-      break;
-    case 'binary':
-      collectNames(expr.left, out);
-      collectNames(expr.right, out);
-      break;
-    case 'in':
-      collectNames(expr.operand, out);
-      expr.list.forEach((e) => collectNames(e, out));
-      break;
-    case 'between':
-      collectNames(expr.operand, out);
-      collectNames(expr.low, out);
-      collectNames(expr.high, out);
-      break;
-    case 'call':
-      for (const a of expr.args) {
-        collectNames(a.value, out);
-        collectNames(a.where, out);
-        collectNames(a.on, out);
-        collectNames(a.per, out);
-      }
-      break;
-    case 'number':
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
-    case 'error':
-      break;
-    default: {
-      const never: never = expr;
-      return never;
-    }
-  }
+  if (expr.kind === 'name') out.push(expr);
+  else if (expr.kind === 'index') collectNames(expr.index, out);
+  else for (const child of childrenOf(expr)) collectNames(child, out);
   return out;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { BinaryOperator, CallArgument, DurationUnit, Expr } from '../../src/formula/ast.js';
 import type { WithoutSpans } from '../../src/formula/strip-spans.js';
+import { childrenOf } from '../../src/formula/children.js';
 
 /** A stripped expression. */
 export type S = WithoutSpans<Expr>;
@@ -40,28 +41,11 @@ export const call = (name: string, ...args: (S | SA)[]): S => ({
   args: args.map((a) => ('kind' in a ? { value: a } : a)),
 });
 
-/** The direct sub-expressions of a node. */
-export function children(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'binary':
-      return [e.left, e.right];
-    case 'unary':
-    case 'is-null':
-      return [e.operand];
-    case 'in':
-      return [e.operand, ...e.list];
-    case 'between':
-      return [e.operand, e.low, e.high];
-    case 'index':
-      return [e.target, e.index];
-    case 'call':
-      return e.args.flatMap((a) => [a.value, ...[a.where, a.on, a.per].filter((x): x is Expr => x !== undefined)]);
-    default:
-      return [];
-  }
-}
 
 /** True when the tree holds an error node anywhere. */
 export function hasErrorNode(e: Expr): boolean {
-  return e.kind === 'error' || children(e).some(hasErrorNode);
+  return e.kind === 'error' || childrenOf(e).some(hasErrorNode);
 }
+
+/** The direct sub-expressions of a node. */
+export const children = childrenOf;
