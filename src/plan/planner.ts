@@ -246,7 +246,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
   for (let changed = true; changed; ) {
     changed = false;
     for (const draft of registry.scanDrafts()) {
-      for (const lookupId of scanJoinsAndLookups(draft, resolved, registry.planKeys(), by).lookups.map((l) => l.lookup)) {
+      for (const lookupId of scanJoinsAndLookups(draft, resolved, registry.planKeys()).lookups.map((l) => l.lookup)) {
         if (planned.has(lookupId)) continue;
         planned.add(lookupId);
         changed = true;
@@ -273,7 +273,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
   }
 
   const scans: Scan[] = registry.scanDrafts().map((draft) => {
-    const { joins, lookups } = scanJoinsAndLookups(draft, resolved, registry.planKeys(), by);
+    const { joins, lookups } = scanJoinsAndLookups(draft, resolved, registry.planKeys());
     return toScan(draft, joins, lookups);
   });
 

@@ -39,7 +39,6 @@ export function scanJoinsAndLookups(
   draft: { readonly shape: { readonly source: string }; readonly levels: readonly Level[]; readonly measures: readonly ScanMeasure[] },
   resolved: ResolvedCatalog,
   keys: readonly PlanKey[],
-  _by: readonly string[],
 ): { joins: ScanJoin[]; lookups: ScanLookup[] } {
   const { catalog } = resolved;
   const joins: ScanJoin[] = [];

@@ -194,7 +194,7 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
     const computed = lookup.computed;
     if (computed === undefined) continue;
     const purpose = `lookup:${lookup.lookup}`;
-    emitLookupPeriods(ctes, plan, lookup.lookup, purpose, dialect, ctx);
+    emitLookupPeriods(ctes, plan, lookup.lookup, purpose, dialect);
     const driving = innerDriving(computed.level, computed.presence);
     const frameName = `f_${lookup.id}`;
     const measure = frame(frameName, driving.sql, driving.deps, computed.level, driving.timeless, [computed.value, computed.presence]);
@@ -278,7 +278,7 @@ function combineSql(dialect: Dialect, per: PerTable): string {
 }
 
 /** The periods a computed lookup is evaluated for: from its data's first period to the last + window. */
-function emitLookupPeriods(ctes: Cte[], plan: Plan, lookupId: string, purpose: string, dialect: Dialect, ctx: ScanEmitContext): void {
+function emitLookupPeriods(ctes: Cte[], plan: Plan, lookupId: string, purpose: string, dialect: Dialect): void {
   const q = dialect.quoteIdentifier;
   const none: Level = { dims: [], keys: [] };
   const tables = plan.scans
@@ -292,7 +292,6 @@ function emitLookupPeriods(ctes: Cte[], plan: Plan, lookupId: string, purpose: s
       ? 'SELECT CAST(NULL AS DATE) AS lo, CAST(NULL AS DATE) AS hi'
       : `SELECT min(period) AS lo, ${hi} AS hi FROM (${tables.map((t) => `SELECT period FROM ${q(t)}`).join(' UNION ALL ')})`;
   ctes.push({ name: `periods_${lookupId}`, sql: `SELECT CAST(unnest(${dialect.periodSeries('lo', 'hi', plan.grain)}) AS DATE) AS period FROM (${range}) AS r`, deps: tables });
-  void ctx;
 }
 
 /** The `before` window length of a lookup computation (from its window tables or scans). */
