@@ -91,7 +91,9 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
     process.exit(2);
   }
   const r = compareResults(readFileSync(fa, 'utf8'), readFileSync(fb, 'utf8'), { tolerance, labels: [fa, fb] });
-  console.log(`${r.cells} cells of ${r.kpis} KPIs compared; worst relative difference ${r.worst.toExponential(2)}; ${r.mismatches.length} disagreements`);
+  console.log(
+    `${r.cells} cells of ${r.kpis} KPIs compared; worst relative difference ${r.worst.toExponential(2)}; ${r.mismatches.length} disagreements`,
+  );
   for (const m of r.mismatches.slice(0, 50)) console.log(JSON.stringify(m));
   process.exit(r.mismatches.length === 0 ? 0 : 1);
 }

@@ -95,7 +95,9 @@ const emitted = path.join(outDir, 'kpic-emitted.sql');
 writeFileSync(emitted, `${result.sql}\n`);
 const time = (file) => {
   const s = performance.now();
-  const r = spawnSync(process.execPath, [path.join(here, 'run-sql.js'), file, '--data', data, '--out', path.join(outDir, 'sql-only.csv')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const r = spawnSync(process.execPath, [path.join(here, 'run-sql.js'), file, '--data', data, '--out', path.join(outDir, 'sql-only.csv')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (r.status !== 0) throw new Error(`run-sql.js ${file} failed`);
   return (performance.now() - s) / 1000;
 };
@@ -114,4 +116,6 @@ for (let i = 0; i < runs; i++) {
 }
 const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 console.log(`\nThe KPI query alone (${path.relative(root, emitted)}), whole process via run-sql.js, ${runs} runs after a warm-up:`);
-console.log(`kpic's SQL: median ${med(kp).toFixed(2)} s, min ${Math.min(...kp).toFixed(2)} s; hand SQL: median ${med(hd).toFixed(2)} s, min ${Math.min(...hd).toFixed(2)} s; ratio ${(med(kp) / med(hd)).toFixed(2)} (min ${(Math.min(...kp) / Math.min(...hd)).toFixed(2)})`);
+console.log(
+  `kpic's SQL: median ${med(kp).toFixed(2)} s, min ${Math.min(...kp).toFixed(2)} s; hand SQL: median ${med(hd).toFixed(2)} s, min ${Math.min(...hd).toFixed(2)} s; ratio ${(med(kp) / med(hd)).toFixed(2)} (min ${(Math.min(...kp) / Math.min(...hd)).toFixed(2)})`,
+);

@@ -54,4 +54,8 @@ const ms = (us) => `${(us / 1000).toFixed(0).padStart(6)} ms`;
 console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled\n\nself time:`);
 for (const [n, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)}  ${n}`);
 console.log(`\ninclusive time (${match}):`);
-for (const [n, us] of [...inclusive].filter(([n]) => match.test(n)).sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${ms(us)}  ${n}`);
+for (const [n, us] of [...inclusive]
+  .filter(([n]) => match.test(n))
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, top))
+  console.log(`${ms(us)}  ${n}`);

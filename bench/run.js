@@ -62,12 +62,36 @@ const contenders = [
   {
     name: 'kpic',
     cwd: kpicCwd,
-    args: (out) => [path.join(root, 'bin', 'kpic.js'), 'run', '--catalog', catalog, '--data', data, '--grain', 'month', '--by', 'region', '--format', 'csv', '--out', out],
+    args: (out) => [
+      path.join(root, 'bin', 'kpic.js'),
+      'run',
+      '--catalog',
+      catalog,
+      '--data',
+      data,
+      '--grain',
+      'month',
+      '--by',
+      'region',
+      '--format',
+      'csv',
+      '--out',
+      out,
+    ],
   },
-  { name: 'hand SQL', cwd: root, args: (out) => [path.join(here, 'run-sql.js'), path.join(here, 'hand.sql'), '--data', data, '--out', out] },
+  {
+    name: 'hand SQL',
+    cwd: root,
+    args: (out) => [path.join(here, 'run-sql.js'), path.join(here, 'hand.sql'), '--data', data, '--out', out],
+  },
 ];
 if (withMalloy) {
-  contenders.push({ name: 'Malloy 0.0.431', cwd: root, args: (out) => [path.join(here, 'malloy', 'run-malloy.js'), '--data', data, '--out', out], quiet: /httpfs|existing extension|For more info|^\s*$/ });
+  contenders.push({
+    name: 'Malloy 0.0.431',
+    cwd: root,
+    args: (out) => [path.join(here, 'malloy', 'run-malloy.js'), '--data', data, '--out', out],
+    quiet: /httpfs|existing extension|For more info|^\s*$/,
+  });
 }
 
 /** kpic keeps passed data checks in KPIC_CACHE_DIR: the benchmark's own folder, emptied before each cold run. */
@@ -90,7 +114,12 @@ function runOnce(c, label) {
   rmSync(cpuFile, { force: true });
   clearCaches();
   const probe = pathToFileURL(path.join(here, 'cpu-probe.mjs')).href;
-  const env = { ...process.env, KPIC_CACHE_DIR: kpicCacheDir, KPIC_BENCH_CPU_FILE: cpuFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim() };
+  const env = {
+    ...process.env,
+    KPIC_CACHE_DIR: kpicCacheDir,
+    KPIC_BENCH_CPU_FILE: cpuFile,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(),
+  };
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, c.args(out), { cwd: c.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -116,7 +145,10 @@ const problems = [];
 /** Checks one output against the hand SQL's output of the same round; records disagreements. */
 function check(c, out, handOut, round) {
   if (c === reference) return;
-  const r = compareResults(readFileSync(out, 'utf8'), readFileSync(handOut, 'utf8'), { tolerance: TOLERANCE, labels: [c.name, 'hand SQL'] });
+  const r = compareResults(readFileSync(out, 'utf8'), readFileSync(handOut, 'utf8'), {
+    tolerance: TOLERANCE,
+    labels: [c.name, 'hand SQL'],
+  });
   const expected = 13;
   if (r.mismatches.length > 0 || r.kpis !== expected) {
     problems.push({ contender: c.name, round, cells: r.cells, kpis: r.kpis, mismatches: r.mismatches });
@@ -129,7 +161,9 @@ const loadBefore = os.loadavg()[0];
 let agreement;
 const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 log(`machine: ${machine}`);
-log(`${rows.toLocaleString('en-US')} opportunities; ${runs} timed runs each after a warm-up; contenders: ${contenders.map((c) => c.name).join(', ')}`);
+log(
+  `${rows.toLocaleString('en-US')} opportunities; ${runs} timed runs each after a warm-up; contenders: ${contenders.map((c) => c.name).join(', ')}`,
+);
 if (!withMalloy && !argv.includes('--no-malloy')) log(`(Malloy not installed in ${malloyDir}: run bench/malloy/setup.sh to include it)`);
 
 for (let round = 0; round <= runs; round++) {
@@ -145,7 +179,9 @@ for (let round = 0; round <= runs; round++) {
       if (r.cpu !== undefined) s.cpu.push(r.cpu);
       if (r.rss !== undefined) s.rss.push(r.rss);
     }
-    log(`${round === 0 ? 'warm-up' : `run ${round}/${runs}`}  ${c.name.padEnd(15)} ${r.wall.toFixed(2)} s wall${r.cpu === undefined ? '' : `, ${r.cpu.toFixed(2)} s CPU`}`);
+    log(
+      `${round === 0 ? 'warm-up' : `run ${round}/${runs}`}  ${c.name.padEnd(15)} ${r.wall.toFixed(2)} s wall${r.cpu === undefined ? '' : `, ${r.cpu.toFixed(2)} s CPU`}`,
+    );
   }
   for (const c of contenders) {
     const r = check(c, outs.get(c.name), outs.get(reference.name), round);
@@ -157,7 +193,9 @@ for (let round = 0; round <= runs; round++) {
 if (problems.length > 0) {
   console.error('\n!!! THE NUMBERS DISAGREE WITH THE HAND-WRITTEN SQL !!!');
   for (const p of problems) {
-    console.error(`\n${p.contender} (round ${p.round}): ${p.mismatches.length} of ${p.cells} cells disagree (${p.kpis} KPIs seen); first ones:`);
+    console.error(
+      `\n${p.contender} (round ${p.round}): ${p.mismatches.length} of ${p.cells} cells disagree (${p.kpis} KPIs seen); first ones:`,
+    );
     for (const m of p.mismatches.slice(0, 30)) console.error(`  ${JSON.stringify(m)}`);
   }
   process.exit(1);
@@ -190,9 +228,26 @@ lines.push(
 lines.push(
   `CPU is user + system time of the whole process (every thread); on a shared machine it is steadier than wall time. Load average (1 min) before: ${loadBefore.toFixed(1)}, after: ${os.loadavg()[0].toFixed(1)} (${os.cpus().length} cores).`,
 );
-if (sawCache) lines.push(`kpic's data-check cache (KPIC_CACHE_DIR) was ${warm ? 'kept between runs (warm: an unchanged export skips its checks)' : 'emptied before each run (cold: every run checks the data)'}.`);
+if (sawCache)
+  lines.push(
+    `kpic's data-check cache (KPIC_CACHE_DIR) was ${warm ? 'kept between runs (warm: an unchanged export skips its checks)' : 'emptied before each run (cold: every run checks the data)'}.`,
+  );
 console.log(`\nmachine: ${machine}\n\n${lines.join('\n')}`);
 writeFileSync(
   path.join(outDir, 'summary.json'),
-  JSON.stringify({ rows, shuffled, runs, warm, loadavg: os.loadavg(), machine, date: new Date().toISOString(), stats: Object.fromEntries(stats), agreement: { cells: agreement.cells, worst: agreement.worst } }, null, 2),
+  JSON.stringify(
+    {
+      rows,
+      shuffled,
+      runs,
+      warm,
+      loadavg: os.loadavg(),
+      machine,
+      date: new Date().toISOString(),
+      stats: Object.fromEntries(stats),
+      agreement: { cells: agreement.cells, worst: agreement.worst },
+    },
+    null,
+    2,
+  ),
 );

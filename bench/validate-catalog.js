@@ -139,7 +139,8 @@ function kpiDoc(id, domain, formula, unit, i) {
     `refresh: ${['daily', 'weekly', 'monthly'][i % 3]}`,
     `status: active`,
   );
-  if (i % 4 === 0 && unit !== undefined) lines.push(`target: ${unit === 'percent' ? 0.3 : 1000 * (i + 1)}`, 'thresholds: { green: 1.0, amber: 0.85 }');
+  if (i % 4 === 0 && unit !== undefined)
+    lines.push(`target: ${unit === 'percent' ? 0.3 : 1000 * (i + 1)}`, 'thresholds: { green: 1.0, amber: 0.85 }');
   return lines.join('\n');
 }
 
@@ -180,7 +181,10 @@ export function writeCatalog(dir, kpis) {
     files++;
     const docs = domainKpis(d, Math.min(KPIS_PER_DOMAIN, kpis - d * KPIS_PER_DOMAIN));
     for (let f = 0; f * DOCS_PER_FILE < docs.length; f++) {
-      writeFileSync(path.join(dir, 'kpis', `bu${d}-${f}.yaml`), `${docs.slice(f * DOCS_PER_FILE, (f + 1) * DOCS_PER_FILE).join('\n---\n')}\n`);
+      writeFileSync(
+        path.join(dir, 'kpis', `bu${d}-${f}.yaml`),
+        `${docs.slice(f * DOCS_PER_FILE, (f + 1) * DOCS_PER_FILE).join('\n---\n')}\n`,
+      );
       files++;
     }
   }

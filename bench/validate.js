@@ -38,7 +38,9 @@ if (argv[0] === '--child') {
     warm.push(performance.now() - t);
   }
   const errors = first.diagnostics.filter((d) => d.severity === 'error').length;
-  process.stdout.write(JSON.stringify({ firstMs, warm, kpis: first.catalog.kpis.size, errors, warnings: first.diagnostics.length - errors }));
+  process.stdout.write(
+    JSON.stringify({ firstMs, warm, kpis: first.catalog.kpis.size, errors, warnings: first.diagnostics.length - errors }),
+  );
   process.exit(0);
 }
 
@@ -89,7 +91,9 @@ try {
     smallCpu.push(r.cpu);
   }
   baseline = { wall: median(small), cpu: median(smallCpu) };
-  console.error(`bench/catalog (13 KPIs): ${baseline.wall.toFixed(2)} s wall, ${baseline.cpu.toFixed(2)} s CPU (medians) — the fixed cost of a validate process`);
+  console.error(
+    `bench/catalog (13 KPIs): ${baseline.wall.toFixed(2)} s wall, ${baseline.cpu.toFixed(2)} s CPU (medians) — the fixed cost of a validate process`,
+  );
 
   for (const n of sizes) {
     const dir = path.join(tmp, `kpis-${n}`);
@@ -104,12 +108,16 @@ try {
       cpu.push(r.cpu);
       said = r.output;
     }
-    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, String(Math.max(runs, 7))], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, String(Math.max(runs, 7))], {
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(`in-process timing failed:\n${child.stderr}`);
     const inproc = JSON.parse(child.stdout);
     if (inproc.errors > 0) throw new Error(`the generated ${n}-KPI catalog has ${inproc.errors} errors; fix bench/validate-catalog.js`);
     results.push({ n, files, whole, cpu, inproc, said });
-    console.error(`${String(n).padStart(5)} KPIs (${files} files): whole process median ${median(whole).toFixed(2)} s wall, ${median(cpu).toFixed(2)} s CPU, min ${Math.min(...whole).toFixed(2)} s wall; in process first ${(inproc.firstMs / 1000).toFixed(2)} s, warm median ${(median(inproc.warm) / 1000).toFixed(2)} s — kpic said: ${said}`);
+    console.error(
+      `${String(n).padStart(5)} KPIs (${files} files): whole process median ${median(whole).toFixed(2)} s wall, ${median(cpu).toFixed(2)} s CPU, min ${Math.min(...whole).toFixed(2)} s wall; in process first ${(inproc.firstMs / 1000).toFixed(2)} s, warm median ${(median(inproc.warm) / 1000).toFixed(2)} s — kpic said: ${said}`,
+    );
   }
 
   if (profile) {
@@ -120,7 +128,18 @@ try {
     spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, kpic, 'validate', '--catalog', dir], { stdio: 'ignore' });
     const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
     console.log(`\nCPU profile of \`kpic validate\` on ${BAR_KPIS} KPIs (${path.relative(root, path.join(profDir, file))}):\n`);
-    spawnSync(process.execPath, [path.join(here, 'profile-summary.js'), path.join(profDir, file), '--top', '30', '--match', '^dist/|^(yaml|ajv|chevrotain|tinyglobby):'], { stdio: 'inherit' });
+    spawnSync(
+      process.execPath,
+      [
+        path.join(here, 'profile-summary.js'),
+        path.join(profDir, file),
+        '--top',
+        '30',
+        '--match',
+        '^dist/|^(yaml|ajv|chevrotain|tinyglobby):',
+      ],
+      { stdio: 'inherit' },
+    );
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -158,7 +177,11 @@ lines.push(
 const bar = results.find((r) => r.n === BAR_KPIS);
 if (bar !== undefined) {
   const ok = median(bar.whole) < BAR_SECONDS;
-  lines.push(`${BAR_KPIS.toLocaleString('en-US')} KPIs: ${median(bar.whole).toFixed(2)} s whole process (median of ${runs}) — ${ok ? 'under' : 'OVER'} the ${BAR_SECONDS} s bar.`);
+  lines.push(
+    `${BAR_KPIS.toLocaleString('en-US')} KPIs: ${median(bar.whole).toFixed(2)} s whole process (median of ${runs}) — ${ok ? 'under' : 'OVER'} the ${BAR_SECONDS} s bar.`,
+  );
   process.exitCode = ok ? 0 : 1;
 }
-console.log(`\nmachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}\n\n${lines.join('\n')}`);
+console.log(
+  `\nmachine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}\n\n${lines.join('\n')}`,
+);

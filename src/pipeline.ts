@@ -147,7 +147,8 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
     diagnostics.push(...files.diagnostics);
     located.set(id, files.value);
   }
-  if (hasErrors(diagnostics)) return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  if (hasErrors(diagnostics))
+    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
   const db = options.db ?? (await openDatabase());
   try {
     const checked = new Map<string, CheckedSource>();
@@ -167,7 +168,8 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
       }
     }
     const unique = dedupe(diagnostics);
-    if (hasErrors(unique)) return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+    if (hasErrors(unique))
+      return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
     const sql = emitSql(plan, {
       dialect: duckdb,
       sourceRelation: (id) => {

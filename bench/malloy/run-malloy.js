@@ -96,7 +96,7 @@ for (const [kpi, zero] of [...CLOSE_KPIS, ['pipeline_created', true]]) {
   for (const month of months) {
     for (const region of regionList) {
       const cell = cells.get(`${month}|${region}`);
-      const value = cell === undefined || !(kpi in cell) ? emptyCell(kpi, month, zero) : num(cell[kpi]) ?? (zero ? 0 : null);
+      const value = cell === undefined || !(kpi in cell) ? emptyCell(kpi, month, zero) : (num(cell[kpi]) ?? (zero ? 0 : null));
       lines.push(`${kpi},${month},${csvField(region)},${value === null ? '' : String(value)}`);
     }
   }

@@ -36,7 +36,10 @@ export type ParseResult = { readonly ok: true; readonly flags: ParsedFlags } | {
 const fail = (message: string): ParseResult => ({ ok: false, message });
 
 function suggestion(name: string, specs: readonly FlagSpec[]): string {
-  const hint = didYouMean(`--${name}`, specs.map((s) => `--${s.name}`));
+  const hint = didYouMean(
+    `--${name}`,
+    specs.map((s) => `--${s.name}`),
+  );
   return hint === undefined ? '' : `; ${hint}`;
 }
 

@@ -22,7 +22,13 @@ export interface CommandSpec {
   readonly required?: readonly string[];
 }
 
-const catalog: FlagSpec = { name: 'catalog', kind: 'value', placeholder: 'DIR', description: 'the catalog folder, holding catalog.yaml', default: './catalog' };
+const catalog: FlagSpec = {
+  name: 'catalog',
+  kind: 'value',
+  placeholder: 'DIR',
+  description: 'the catalog folder, holding catalog.yaml',
+  default: './catalog',
+};
 const data: FlagSpec = {
   name: 'data',
   kind: 'value',
@@ -37,10 +43,34 @@ const kpi = (required: boolean): FlagSpec => ({
   description: 'KPIs to evaluate, comma-separated (the flag may be repeated)',
   ...(required ? {} : { default: 'every KPI that is not deprecated' }),
 });
-const grain: FlagSpec = { name: 'grain', kind: 'value', placeholder: 'day|week|month|quarter|year', description: 'the period length', default: 'month' };
-const by: FlagSpec = { name: 'by', kind: 'list', placeholder: 'DIM[,DIM…]', description: 'breakdown dimensions, comma-separated', default: 'no breakdown' };
-const from: FlagSpec = { name: 'from', kind: 'value', placeholder: 'DATE', description: 'first day to evaluate (YYYY-MM-DD)', default: 'the start of the data' };
-const to: FlagSpec = { name: 'to', kind: 'value', placeholder: 'DATE', description: 'last day to evaluate (YYYY-MM-DD)', default: 'the end of the data' };
+const grain: FlagSpec = {
+  name: 'grain',
+  kind: 'value',
+  placeholder: 'day|week|month|quarter|year',
+  description: 'the period length',
+  default: 'month',
+};
+const by: FlagSpec = {
+  name: 'by',
+  kind: 'list',
+  placeholder: 'DIM[,DIM…]',
+  description: 'breakdown dimensions, comma-separated',
+  default: 'no breakdown',
+};
+const from: FlagSpec = {
+  name: 'from',
+  kind: 'value',
+  placeholder: 'DATE',
+  description: 'first day to evaluate (YYYY-MM-DD)',
+  default: 'the start of the data',
+};
+const to: FlagSpec = {
+  name: 'to',
+  kind: 'value',
+  placeholder: 'DATE',
+  description: 'last day to evaluate (YYYY-MM-DD)',
+  default: 'the end of the data',
+};
 
 /** Output formats of `validate`. */
 export const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
@@ -55,7 +85,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Reads no data. Exit code 1 when there are errors (or, with --strict, warnings).',
     flags: [
       catalog,
-      { name: 'format', kind: 'value', placeholder: VALIDATE_FORMATS.join('|'), choices: VALIDATE_FORMATS, description: 'output format', default: 'pretty' },
+      {
+        name: 'format',
+        kind: 'value',
+        placeholder: VALIDATE_FORMATS.join('|'),
+        choices: VALIDATE_FORMATS,
+        description: 'output format',
+        default: 'pretty',
+      },
       { name: 'strict', kind: 'switch', description: 'fail on warnings too' },
     ],
   },
@@ -72,7 +109,14 @@ export const COMMANDS: readonly CommandSpec[] = [
       by,
       from,
       to,
-      { name: 'dialect', kind: 'value', placeholder: [...DIALECTS.keys()].join('|'), choices: [...DIALECTS.keys()], description: 'SQL dialect', default: 'duckdb' },
+      {
+        name: 'dialect',
+        kind: 'value',
+        placeholder: [...DIALECTS.keys()].join('|'),
+        choices: [...DIALECTS.keys()],
+        description: 'SQL dialect',
+        default: 'duckdb',
+      },
       { name: 'emit', kind: 'value', placeholder: 'sql|plan', choices: ['sql', 'plan'], description: 'what to print', default: 'sql' },
       data,
     ],

@@ -12,7 +12,10 @@ export function compileCommand(io: CliIo, flags: ParsedFlags): number {
   const refused = refuseInvalidCatalog(io, session);
   if (refused !== undefined) return refused;
   const dataDir = sessionDataDir(io, session, flags.values.get('data'));
-  const compiled = compileKpis(session.checked.resolved, planRequest(flags), { dataDir, dialect: DIALECTS.get(flags.values.get('dialect') ?? 'duckdb') });
+  const compiled = compileKpis(session.checked.resolved, planRequest(flags), {
+    dataDir,
+    dialect: DIALECTS.get(flags.values.get('dialect') ?? 'duckdb'),
+  });
   if (!compiled.ok) return reportFailure(io, session, compiled, 'compile');
   if (flags.values.get('emit') === 'plan') io.stdout.write(`${JSON.stringify(compiled.plan, null, 2)}\n`);
   else io.stdout.write(compiled.sql.endsWith('\n') ? compiled.sql : `${compiled.sql}\n`);

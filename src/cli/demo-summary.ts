@@ -42,7 +42,11 @@ const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, m
  * The change from `before` to `now`: percentage points for percent KPIs (a relative change of a
  * rate reads badly), a relative change otherwise; empty when there is nothing to compare.
  */
-export function changeText(now: number | null, before: number | null, unit: Unit | undefined): { readonly text: string; readonly sign: number } {
+export function changeText(
+  now: number | null,
+  before: number | null,
+  unit: Unit | undefined,
+): { readonly text: string; readonly sign: number } {
   if (now === null || before === null) return { text: '', sign: 0 };
   const delta = now - before;
   const sign = Math.abs(delta) < 1e-12 ? 0 : Math.sign(delta);

@@ -74,7 +74,9 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
   const { resolved, catalog, diagnostics } = session.checked;
   const style = streamStyle(io, io.stdout);
   const meta = catalog.meta;
-  const name = [meta?.title ?? meta?.id ?? 'catalog', meta?.version === undefined ? '' : `v${meta.version.value}`].filter((s) => s !== '').join(' ');
+  const name = [meta?.title ?? meta?.id ?? 'catalog', meta?.version === undefined ? '' : `v${meta.version.value}`]
+    .filter((s) => s !== '')
+    .join(' ');
   const dataDir = sessionDataDir(io, session, flags.values.get('data'));
   const counts = { kpis: catalog.kpis.size, sources: catalog.sources.size, lookups: catalog.lookups.size };
   const shownData = path.relative(io.cwd, dataDir) || '.';

@@ -18,7 +18,7 @@ export function overviewHelp(extra: readonly { readonly name: string; readonly s
     `  ${'help'.padEnd(width)}  show the help of a command: kpic help run`,
     '',
     'flags:',
-    '  -h, --help  show help (after a command: that command\'s help)',
+    "  -h, --help  show help (after a command: that command's help)",
     '  --version   print the version',
     '',
     EXIT_CODES,

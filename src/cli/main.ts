@@ -15,7 +15,10 @@ import { printError, usageError } from './report.js';
 import { kpicVersion } from './version.js';
 
 /** Commands implemented next to their feature, which parse their own flags. */
-const FEATURE_COMMANDS: ReadonlyMap<string, { readonly summary: string; readonly run: (io: CliIo, args: readonly string[]) => Promise<number> }> = new Map([
+const FEATURE_COMMANDS: ReadonlyMap<
+  string,
+  { readonly summary: string; readonly run: (io: CliIo, args: readonly string[]) => Promise<number> }
+> = new Map([
   [
     SCORECARD_COMMAND.name,
     { summary: SCORECARD_COMMAND.summary, run: async (io, args) => (await import('../scorecard/command.js')).scorecardCommand(io, args) },
@@ -77,7 +80,12 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (first.startsWith('-')) {
-    return usageError(io, `unknown flag \`${first}\` before the command; put flags after it: \`kpic validate ${first} …\``, GENERAL_USAGE, 'kpic --help');
+    return usageError(
+      io,
+      `unknown flag \`${first}\` before the command; put flags after it: \`kpic validate ${first} …\``,
+      GENERAL_USAGE,
+      'kpic --help',
+    );
   }
   const spec = commandSpec(first);
   if (spec === undefined) return unknownCommand(io, first);
@@ -91,7 +99,12 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   for (const required of spec.required ?? []) {
     if (!parsed.flags.values.has(required) && !parsed.flags.lists.has(required)) {
       const flag = spec.flags.find((f) => f.name === required);
-      return usageError(io, `\`kpic ${spec.name}\` needs \`--${required}${flag?.placeholder === undefined ? '' : ` ${flag.placeholder}`}\``, usageLine(spec), help);
+      return usageError(
+        io,
+        `\`kpic ${spec.name}\` needs \`--${required}${flag?.placeholder === undefined ? '' : ` ${flag.placeholder}`}\``,
+        usageLine(spec),
+        help,
+      );
     }
   }
   return dispatch(spec.name, io, parsed.flags);

@@ -42,7 +42,6 @@ function renderText(format: Exclude<ResultFormat, 'parquet'>, results: ResultSet
   }
 }
 
-
 /** Runs `run`; returns the exit code. */
 export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
   configureCheckCache(io, flags);
@@ -65,7 +64,8 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   const refused = refuseInvalidCatalog(io, session);
   if (refused !== undefined) return refused;
   const request = planRequest(flags);
-  const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
+  const count =
+    request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
   const quarantine = flags.values.get('quarantine');
   let result: RunResult | Failure;

@@ -21,31 +21,46 @@ const table = {
   'load/unknown-kind': { severity: 'error', summary: "A document's first key is not one of the known kinds." },
   'load/bad-id': { severity: 'error', summary: 'An id does not match `[a-z][a-z0-9_]*`.' },
   'load/duplicate-id': { severity: 'error', summary: 'Two documents share an id in one namespace.' },
-  'load/catalog-document': { severity: 'error', summary: 'The `catalog` document is missing, repeated, or not in the root `catalog.yaml`.' },
+  'load/catalog-document': {
+    severity: 'error',
+    summary: 'The `catalog` document is missing, repeated, or not in the root `catalog.yaml`.',
+  },
   // schema: shapes of documents (ajv)
   'schema/unknown-key': { severity: 'error', summary: 'A key that this kind of document does not have.' },
   'schema/missing-key': { severity: 'error', summary: 'A required key is missing.' },
   'schema/wrong-type': { severity: 'error', summary: 'A value has the wrong YAML type (e.g. a list where a mapping is expected).' },
   'schema/bad-value': { severity: 'error', summary: 'A value is not one of the allowed values.' },
   'schema/bad-format': { severity: 'error', summary: 'A value does not have the required form (pattern, range or length).' },
-  'schema/conflicting-keys': { severity: 'error', summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`).' },
+  'schema/conflicting-keys': {
+    severity: 'error',
+    summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`).',
+  },
   // formula: syntax of the formula language
   'formula/syntax': { severity: 'error', summary: 'A formula is not well-formed.' },
   'formula/bad-literal': { severity: 'error', summary: 'A literal is malformed (an impossible date, an unknown duration unit).' },
   // resolve: names, types, units, sources, dependencies
-  'resolve/unknown-column': { severity: 'error', summary: 'A name inside an aggregate is not a column, definition, dimension or join of its source.' },
+  'resolve/unknown-column': {
+    severity: 'error',
+    summary: 'A name inside an aggregate is not a column, definition, dimension or join of its source.',
+  },
   'resolve/unknown-kpi': { severity: 'error', summary: 'A name outside aggregates is not a KPI (or a lookup or source used wrongly).' },
   'resolve/unknown-source': { severity: 'error', summary: 'A source named by a join, an aggregate or a qualified column does not exist.' },
   'resolve/unknown-join': { severity: 'error', summary: 'A dotted path names a join that the source does not declare.' },
   'resolve/unknown-lookup': { severity: 'error', summary: '`name[…]` indexes something that is not a lookup.' },
-  'resolve/unknown-dimension': { severity: 'error', summary: 'A name used as a breakdown dimension is not a dimension of the sources involved.' },
+  'resolve/unknown-dimension': {
+    severity: 'error',
+    summary: 'A name used as a breakdown dimension is not a dimension of the sources involved.',
+  },
   'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
   'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
   'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },
   'resolve/type-mismatch': { severity: 'error', summary: 'An operator or function gets a value of the wrong type.' },
   'resolve/unit-mismatch': { severity: 'error', summary: 'Values of incompatible units are added, subtracted or compared.' },
   'resolve/declared-unit': { severity: 'error', summary: "A KPI's declared unit is not the unit its formula gives." },
-  'resolve/aggregate-type': { severity: 'error', summary: 'An aggregate is applied to a value it cannot aggregate (e.g. `sum` of a string).' },
+  'resolve/aggregate-type': {
+    severity: 'error',
+    summary: 'An aggregate is applied to a value it cannot aggregate (e.g. `sum` of a string).',
+  },
   'resolve/ambiguous-source': { severity: 'error', summary: 'More than one source could be the one an aggregate reads.' },
   'resolve/no-source': { severity: 'error', summary: 'No single source has every name an aggregate uses.' },
   'resolve/column-outside-aggregate': { severity: 'error', summary: 'A row-level name is used where only aggregated values make sense.' },
@@ -53,8 +68,14 @@ const table = {
   'resolve/nested-aggregate': { severity: 'error', summary: 'An aggregate inside another aggregate without `per key`.' },
   'resolve/cycle': { severity: 'error', summary: 'KPIs, definitions or dimensions refer to each other in a cycle.' },
   'resolve/deprecated-reference': { severity: 'warning', summary: 'A formula refers to a deprecated KPI.' },
-  'resolve/unknown-value': { severity: 'error', summary: "A literal compared with an enumerated column is not one of the column's `values`." },
-  'resolve/bad-time-anchor': { severity: 'error', summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.' },
+  'resolve/unknown-value': {
+    severity: 'error',
+    summary: "A literal compared with an enumerated column is not one of the column's `values`.",
+  },
+  'resolve/bad-time-anchor': {
+    severity: 'error',
+    summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.',
+  },
   'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
   // data: reading sources
   'data/missing-file': { severity: 'error', summary: "A source's file (or glob) matches no file in the data folder." },
@@ -67,32 +88,69 @@ const table = {
   'data/not-in-values': { severity: 'error', summary: "A value is not one of its column's `values`." },
   'data/unknown-format': { severity: 'error', summary: "A source's file format cannot be told from its extension; declare `format:`." },
   'data/bad-format': { severity: 'error', summary: "A column's `format:` is not a valid strptime date/time format." },
-  'data/null-time-anchor': { severity: 'warning', summary: "Rows whose default time anchor is empty belong to no period and are left out of every KPI over time." },
-  'data/quarantined': { severity: 'warning', summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.' },
+  'data/null-time-anchor': {
+    severity: 'warning',
+    summary: 'Rows whose default time anchor is empty belong to no period and are left out of every KPI over time.',
+  },
+  'data/quarantined': {
+    severity: 'warning',
+    summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.',
+  },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },
-  'scorecard/unknown-level': { severity: 'error', summary: 'A scorecard names a level, or a condition names a level, that its hierarchy does not have.' },
+  'scorecard/unknown-level': {
+    severity: 'error',
+    summary: 'A scorecard names a level, or a condition names a level, that its hierarchy does not have.',
+  },
   'scorecard/unknown-scorecard': { severity: 'error', summary: '`extends` names a scorecard that does not exist.' },
   'scorecard/unknown-source': { severity: 'error', summary: 'A hierarchy or exception rule names a source that does not exist.' },
-  'scorecard/unknown-column': { severity: 'error', summary: "A hierarchy's `valid_from` or `valid_to` is not a date column of its source." },
+  'scorecard/unknown-column': {
+    severity: 'error',
+    summary: "A hierarchy's `valid_from` or `valid_to` is not a date column of its source.",
+  },
   'scorecard/unknown-dimension': { severity: 'error', summary: 'A hierarchy names a breakdown dimension that no source declares.' },
-  'scorecard/bad-hierarchy': { severity: 'error', summary: "A hierarchy's levels are malformed (a value on the top or member level, none in between, a repeated level)." },
-  'scorecard/bad-variant': { severity: 'error', summary: 'A scorecard variant is malformed (no `applies_to`, its own `hierarchy`, a cycle of `extends`).' },
+  'scorecard/bad-hierarchy': {
+    severity: 'error',
+    summary: "A hierarchy's levels are malformed (a value on the top or member level, none in between, a repeated level).",
+  },
+  'scorecard/bad-variant': {
+    severity: 'error',
+    summary: 'A scorecard variant is malformed (no `applies_to`, its own `hierarchy`, a cycle of `extends`).',
+  },
   'scorecard/empty': { severity: 'error', summary: 'A scorecard, role or perspective has no KPIs.' },
   'scorecard/weights': { severity: 'error', summary: 'Weights of perspectives, or of the KPIs of a perspective, do not add up to 100%.' },
-  'scorecard/bad-weight': { severity: 'error', summary: 'A weight is not a fraction or percentage between 0 and 100%, or only some KPIs of a perspective have one.' },
+  'scorecard/bad-weight': {
+    severity: 'error',
+    summary: 'A weight is not a fraction or percentage between 0 and 100%, or only some KPIs of a perspective have one.',
+  },
   'scorecard/duplicate-kpi': { severity: 'error', summary: 'A KPI appears twice on one scorecard or role.' },
   'scorecard/bad-number': { severity: 'error', summary: 'A value that must be a number or a percentage (`12%`) is neither.' },
-  'scorecard/bad-scoring': { severity: 'error', summary: 'Scoring parameters that cannot score (a cap below 100%, a goal equal to or on the wrong side of the red flag, a missing level).' },
+  'scorecard/bad-scoring': {
+    severity: 'error',
+    summary:
+      'Scoring parameters that cannot score (a cap below 100%, a goal equal to or on the wrong side of the red flag, a missing level).',
+  },
   'scorecard/threshold-order': { severity: 'error', summary: 'Status levels in the wrong order (amber better than green).' },
-  'scorecard/bad-seasonal': { severity: 'error', summary: 'Seasonal shares that mix quarters and months, miss some, or do not add up to 100%.' },
+  'scorecard/bad-seasonal': {
+    severity: 'error',
+    summary: 'Seasonal shares that mix quarters and months, miss some, or do not add up to 100%.',
+  },
   'scorecard/bad-baseline': { severity: 'error', summary: 'A baseline target is malformed (its history is not a whole number of months).' },
-  'scorecard/bad-exception': { severity: 'error', summary: 'An exception rule cannot be applied (no single source, a repeated rule name).' },
+  'scorecard/bad-exception': {
+    severity: 'error',
+    summary: 'An exception rule cannot be applied (no single source, a repeated rule name).',
+  },
   'scorecard/no-target': { severity: 'warning', summary: 'A KPI on a scorecard has no target, so it can only be scored on its value.' },
-  'scorecard/perspective-mismatch': { severity: 'warning', summary: "A KPI sits under another perspective than the one it declares." },
-  'scorecard/lagging-heavy': { severity: 'warning', summary: 'Most of a scorecard weight is on lagging revenue measures; add leading indicators.' },
-  'scorecard/scope-not-a-level': { severity: 'warning', summary: "A scorecard KPI's override names a dimension that is not a level of the hierarchy, so it never applies in the scorecard." },
+  'scorecard/perspective-mismatch': { severity: 'warning', summary: 'A KPI sits under another perspective than the one it declares.' },
+  'scorecard/lagging-heavy': {
+    severity: 'warning',
+    summary: 'Most of a scorecard weight is on lagging revenue measures; add leading indicators.',
+  },
+  'scorecard/scope-not-a-level': {
+    severity: 'warning',
+    summary: "A scorecard KPI's override names a dimension that is not a level of the hierarchy, so it never applies in the scorecard.",
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code kpic can emit. */

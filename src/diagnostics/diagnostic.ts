@@ -52,12 +52,7 @@ export interface DiagnosticExtras {
 }
 
 /** Builds a diagnostic with the default severity of its code. */
-export function diagnostic(
-  code: DiagnosticCode,
-  span: Span,
-  message: string,
-  extras: DiagnosticExtras = {},
-): Diagnostic {
+export function diagnostic(code: DiagnosticCode, span: Span, message: string, extras: DiagnosticExtras = {}): Diagnostic {
   const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = {
     code,
     severity: extras.severity ?? DIAGNOSTIC_CODES[code].severity,

@@ -107,8 +107,23 @@ export function checkFingerprint(source: SourceDef, files: SourceFiles): string 
     c.format?.value ?? null,
   ]);
   // Cached warnings point into the catalog file: a moved declaration must not reuse them.
-  const positions = [source.file, source.idSpan.start, source.time?.span.start ?? null, ...[...source.columns.values()].map((c) => c.span.start)];
-  hash.update(JSON.stringify([CHECK_VERSION, source.id, files.format, source.delimiter?.value ?? null, source.time?.value ?? null, contract, positions]));
+  const positions = [
+    source.file,
+    source.idSpan.start,
+    source.time?.span.start ?? null,
+    ...[...source.columns.values()].map((c) => c.span.start),
+  ];
+  hash.update(
+    JSON.stringify([
+      CHECK_VERSION,
+      source.id,
+      files.format,
+      source.delimiter?.value ?? null,
+      source.time?.value ?? null,
+      contract,
+      positions,
+    ]),
+  );
   const now = BigInt(Date.now()) * 1_000_000n;
   for (const file of files.paths) {
     try {

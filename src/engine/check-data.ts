@@ -16,7 +16,16 @@ import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type Severity
 import type { SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
 import { checkFingerprint, type CheckCache } from './check-cache.js';
-import { countQueries, planChecks, provesUnique, problemDetailQuery, uniqueDetailQuery, type CheckCounts, type ColumnChecks, type RowProblem } from './check-queries.js';
+import {
+  countQueries,
+  planChecks,
+  provesUnique,
+  problemDetailQuery,
+  uniqueDetailQuery,
+  type CheckCounts,
+  type ColumnChecks,
+  type RowProblem,
+} from './check-queries.js';
 import { problemDiagnostics, uniqueDiagnostics, type ProblemGroup, type RepeatGroup } from './check-messages.js';
 import type { Database, Row } from './duckdb.js';
 import { readLayouts } from './file-layout.js';
@@ -65,12 +74,19 @@ export async function checkSourceData(
   const hit = key === undefined ? undefined : options.cache?.get(key);
   if (hit !== undefined) return { value: hit.checked, diagnostics: hit.diagnostics };
   const result = await checkUncached(db, source, files, options);
-  if (key !== undefined && !hasErrors(result.diagnostics)) options.cache?.set(key, { checked: result.value, diagnostics: result.diagnostics });
+  if (key !== undefined && !hasErrors(result.diagnostics))
+    options.cache?.set(key, { checked: result.value, diagnostics: result.diagnostics });
   return result;
 }
 
-async function checkUncached(db: Database, source: SourceDef, files: SourceFiles, options: CheckOptions): Promise<PhaseResult<CheckedSource>> {
-  if (files.paths.length === 0) throw new Error(`source ${source.id} has no files; report locateSourceFiles' diagnostics instead of checking`);
+async function checkUncached(
+  db: Database,
+  source: SourceDef,
+  files: SourceFiles,
+  options: CheckOptions,
+): Promise<PhaseResult<CheckedSource>> {
+  if (files.paths.length === 0)
+    throw new Error(`source ${source.id} has no files; report locateSourceFiles' diagnostics instead of checking`);
   const failed = (diagnostics: readonly Diagnostic[]): PhaseResult<CheckedSource> => ({
     value: { source: source.id, files, rows: 0, quarantined: 0, sql: sourceRelationSql(source, files) },
     diagnostics,
@@ -103,7 +119,8 @@ async function checkUncached(db: Database, source: SourceDef, files: SourceFiles
   const uniqueSuspects = checks.filter((c) => (counts.repeats.get(c.i) ?? 0) > 0);
 
   const problems = wanted.length === 0 ? [] : (await db.query(problemDetailQuery(source, laid, checks, wanted))).map(toProblemGroup);
-  const repeats = uniqueSuspects.length === 0 ? [] : (await db.query(uniqueDetailQuery(source, laid, checks, uniqueSuspects))).map(toRepeatGroup);
+  const repeats =
+    uniqueSuspects.length === 0 ? [] : (await db.query(uniqueDetailQuery(source, laid, checks, uniqueSuspects))).map(toRepeatGroup);
   locator.prepare([...problems.flatMap((g) => g.firsts), ...repeats.flatMap((g) => g.firsts)]);
   diagnostics.push(
     ...problemDiagnostics(checks, problems, counts, locator, placeUnit(laid), severity),

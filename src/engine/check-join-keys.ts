@@ -53,7 +53,11 @@ export async function checkJoinKeys(
 }
 
 /** Repeats of `key` in the relation `sql`, or undefined when every value is unique. */
-async function repeats(db: Database, sql: string, key: string): Promise<{ repeated: number; rows: number; examples: string[] } | undefined> {
+async function repeats(
+  db: Database,
+  sql: string,
+  key: string,
+): Promise<{ repeated: number; rows: number; examples: string[] } | undefined> {
   const k = q(key);
   // Cheapest first: a sorted key proves itself; then hashes (exact when none repeats); then
   // the exact groups only if some hash repeats.

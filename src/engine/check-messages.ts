@@ -73,10 +73,15 @@ export function problemDiagnostics(
       const shown = empty.firsts.slice(0, MAX_EXAMPLES);
       const first = shown[0];
       out.push(
-        diagnostic('data/required', c.column.span, `column \`${c.column.name}\` is required but empty in ${fmt(total)} row${total === 1 ? '' : 's'}: ${placesText(shown, locator, unit, total)}`, {
-          severity,
-          location: first === undefined ? undefined : locator.locate(first, c.column),
-        }),
+        diagnostic(
+          'data/required',
+          c.column.span,
+          `column \`${c.column.name}\` is required but empty in ${fmt(total)} row${total === 1 ? '' : 's'}: ${placesText(shown, locator, unit, total)}`,
+          {
+            severity,
+            location: first === undefined ? undefined : locator.locate(first, c.column),
+          },
+        ),
       );
     }
     out.push(...outsideValues(c, mine('values'), counts.notIn.get(c.i) ?? 0, locator, unit, severity));
@@ -84,7 +89,13 @@ export function problemDiagnostics(
   return out;
 }
 
-function badValues(c: ColumnChecks, groups: readonly ProblemGroup[], total: number, locator: PlaceLocator, severity: Severity): Diagnostic[] {
+function badValues(
+  c: ColumnChecks,
+  groups: readonly ProblemGroup[],
+  total: number,
+  locator: PlaceLocator,
+  severity: Severity,
+): Diagnostic[] {
   const occurrences = groups
     .flatMap((g) => g.firsts.map((place) => ({ place, value: g.value ?? '' })))
     .sort((a, b) => byPlace(a.place, b.place))
@@ -99,9 +110,14 @@ function badValues(c: ColumnChecks, groups: readonly ProblemGroup[], total: numb
   const more = Math.max(total, occurrences.length) - occurrences.length;
   if (more > 0) {
     out.push(
-      diagnostic('data/bad-value', c.column.span, `and ${fmt(more)} more value${more === 1 ? '' : 's'} in column \`${c.column.name}\` that ${more === 1 ? 'is' : 'are'} not ${expected}`, {
-        severity,
-      }),
+      diagnostic(
+        'data/bad-value',
+        c.column.span,
+        `and ${fmt(more)} more value${more === 1 ? '' : 's'} in column \`${c.column.name}\` that ${more === 1 ? 'is' : 'are'} not ${expected}`,
+        {
+          severity,
+        },
+      ),
     );
   }
   return out;
@@ -122,10 +138,16 @@ function outsideValues(
   const shown = examples.map((g) => `${showValue(g.value ?? '')} (${placesText(g.firsts.slice(0, 3), locator, unit, g.count)})`);
   const allowed = c.values ?? [];
   const top = examples[0];
-  const first = [...groups].map((g) => g.firsts[0]).filter((p): p is Place => p !== undefined).sort(byPlace)[0];
+  const first = [...groups]
+    .map((g) => g.firsts[0])
+    .filter((p): p is Place => p !== undefined)
+    .sort(byPlace)[0];
   const hint =
     (top?.value == null ? undefined : didYouMean(top.value, allowed)) ??
-    `allowed: ${allowed.slice(0, 10).map((a) => showValue(a)).join(', ')}${allowed.length > 10 ? ', …' : ''}`;
+    `allowed: ${allowed
+      .slice(0, 10)
+      .map((a) => showValue(a))
+      .join(', ')}${allowed.length > 10 ? ', …' : ''}`;
   const rows = Math.max(total, 1);
   return [
     diagnostic(
@@ -147,7 +169,9 @@ export function uniqueDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const c of checks) {
-    const mine = groups.filter((g) => g.col === c.i).sort((a, b) => byPlace(a.firsts[0] ?? { path: '', row: 0 }, b.firsts[0] ?? { path: '', row: 0 }));
+    const mine = groups
+      .filter((g) => g.col === c.i)
+      .sort((a, b) => byPlace(a.firsts[0] ?? { path: '', row: 0 }, b.firsts[0] ?? { path: '', row: 0 }));
     const top = mine[0];
     if (top === undefined) continue;
     const shown = mine.slice(0, MAX_EXAMPLES).map((g) => `${showValue(g.value)} (${placesText(g.firsts, locator, unit, g.count)})`);

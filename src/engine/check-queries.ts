@@ -94,7 +94,8 @@ function aggregates(checks: readonly ColumnChecks[], withValues: boolean): { sca
     if (c.required || c.time) stats.push({ name: `null${c.i}`, sql: `count(*) - count(${r(c.i)})` });
     if (withValues && c.values !== undefined) scan.push({ name: `notin${c.i}`, sql: `count(*) FILTER (WHERE ${notInValuesSql(c)})` });
     // hash(NULL) is not NULL: leave NULLs out of the distinct count, as count(v) does.
-    if (c.unique) unique.push({ name: `dup${c.i}`, sql: `count(${v(c.i)}) - count(DISTINCT hash(${v(c.i)})) FILTER (WHERE ${v(c.i)} IS NOT NULL)` });
+    if (c.unique)
+      unique.push({ name: `dup${c.i}`, sql: `count(${v(c.i)}) - count(DISTINCT hash(${v(c.i)})) FILTER (WHERE ${v(c.i)} IS NOT NULL)` });
   }
   return { scan, stats, unique };
 }
@@ -112,7 +113,12 @@ export function countQueries(
   files: SourceFiles,
   checks: readonly ColumnChecks[],
 ): { sums: string[]; values: string | undefined; unique: ReadonlyMap<number, UniqueQueries> } {
-  const relation = checkRelationSql(source, files, checks.map((c) => c.column), false);
+  const relation = checkRelationSql(
+    source,
+    files,
+    checks.map((c) => c.column),
+    false,
+  );
   const rows: Aggregate = { name: 'rows', sql: 'count(*)' };
   if (files.format !== 'parquet') {
     const { scan, stats, unique } = aggregates(checks, true);
@@ -181,8 +187,18 @@ export type RowProblem = 'bad' | 'required' | 'values';
  * Rows with per-column problems, grouped by (kind, column, value): the count and the first 20
  * places (`{path, row}`) of each group, for the 20 groups of each kind and column that occur first.
  */
-export function problemDetailQuery(source: SourceDef, files: SourceFiles, checks: readonly ColumnChecks[], wanted: readonly { kind: RowProblem; c: ColumnChecks }[]): string {
-  const relation = checkRelationSql(source, files, checks.map((c) => c.column), true);
+export function problemDetailQuery(
+  source: SourceDef,
+  files: SourceFiles,
+  checks: readonly ColumnChecks[],
+  wanted: readonly { kind: RowProblem; c: ColumnChecks }[],
+): string {
+  const relation = checkRelationSql(
+    source,
+    files,
+    checks.map((c) => c.column),
+    true,
+  );
   const cases = wanted.map(({ kind, c }) => {
     const condition = kind === 'bad' ? badValueSql(c) : kind === 'required' ? emptySql(c) : notInValuesSql(c);
     const value = kind === 'required' ? 'NULL::VARCHAR' : kind === 'bad' ? `CAST(${r(c.i)} AS VARCHAR)` : `CAST(${v(c.i)} AS VARCHAR)`;
@@ -201,8 +217,18 @@ export function problemDetailQuery(source: SourceDef, files: SourceFiles, checks
  * Repeated values of unique columns: per column, the total number of repeated values and of rows
  * holding them, and the 5 repeated values that occur first with their first 5 places.
  */
-export function uniqueDetailQuery(source: SourceDef, files: SourceFiles, checks: readonly ColumnChecks[], columns: readonly ColumnChecks[]): string {
-  const relation = checkRelationSql(source, files, checks.map((c) => c.column), true);
+export function uniqueDetailQuery(
+  source: SourceDef,
+  files: SourceFiles,
+  checks: readonly ColumnChecks[],
+  columns: readonly ColumnChecks[],
+): string {
+  const relation = checkRelationSql(
+    source,
+    files,
+    checks.map((c) => c.column),
+    true,
+  );
   const place = `{'path': ${q(PATH_COLUMN)}, 'row': ${q(ROW_COLUMN)}}`;
   const branches = columns.map(
     (c) =>

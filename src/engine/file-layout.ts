@@ -51,9 +51,14 @@ async function fileColumns(
       return {
         value: undefined,
         diagnostics: [
-          diagnostic('data/malformed-file', source.path.span, `\`${displayPath(path)}\` is empty; a CSV file needs a header line naming its columns`, {
-            location: { file: displayPath(path), line: 1, column: 1 },
-          }),
+          diagnostic(
+            'data/malformed-file',
+            source.path.span,
+            `\`${displayPath(path)}\` is empty; a CSV file needs a header line naming its columns`,
+            {
+              location: { file: displayPath(path), line: 1, column: 1 },
+            },
+          ),
         ],
       };
     }
@@ -120,10 +125,15 @@ function ambiguousHeaders(source: SourceDef, perFile: readonly { path: string; c
     const twice = perFile.find((f) => f.columns.filter((c) => c.name === name).length > 1);
     if (twice === undefined) continue;
     out.push(
-      diagnostic('data/malformed-file', column.from?.span ?? column.span, `\`${displayPath(twice.path)}\` has two columns named \`${name}\`, so column \`${column.name}\` is ambiguous`, {
-        hint: 'rename one of them in the file',
-        location: { file: displayPath(twice.path), line: 1, column: 1 },
-      }),
+      diagnostic(
+        'data/malformed-file',
+        column.from?.span ?? column.span,
+        `\`${displayPath(twice.path)}\` has two columns named \`${name}\`, so column \`${column.name}\` is ambiguous`,
+        {
+          hint: 'rename one of them in the file',
+          location: { file: displayPath(twice.path), line: 1, column: 1 },
+        },
+      ),
     );
   }
   return out;

@@ -67,7 +67,10 @@ export function locateCsvProblems(source: SourceDef, files: SourceFiles): Diagno
       out.push(
         diagnostic('data/malformed-file', source.path.span, `malformed row in \`${displayPath(path)}\`: ${reason}`, {
           location: { file: displayPath(path), line: record.line, column: Math.max(column, 1) },
-          hint: record.problem === undefined ? undefined : 'a field holding the delimiter, a quote or a line break must be quoted, with inner quotes doubled ("")',
+          hint:
+            record.problem === undefined
+              ? undefined
+              : 'a field holding the delimiter, a quote or a line break must be quoted, with inner quotes doubled ("")',
         }),
       );
       return out.length < MAX_MALFORMED;

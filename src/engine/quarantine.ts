@@ -44,7 +44,12 @@ export async function quarantineRows(
   flagged: FlaggedChecks,
   target: string,
 ): Promise<QuarantineResult> {
-  const relation = checkRelationSql(source, files, checks.map((c) => c.column), true);
+  const relation = checkRelationSql(
+    source,
+    files,
+    checks.map((c) => c.column),
+    true,
+  );
   const dup = (c: ColumnChecks): string => q(`$d${c.i}`);
   const windows = flagged.unique.map(
     (c) => `row_number() OVER (PARTITION BY ${q(`v${c.i}`)} ORDER BY ${q(PATH_COLUMN)}, ${q(ROW_COLUMN)}) AS ${dup(c)}`,
@@ -76,7 +81,12 @@ export async function quarantineRows(
     bad.forEach((row, k) => {
       const place = places[k] ?? { path: '', row: 0 };
       const values = checks.map((c) => row[`r${c.i}`]);
-      const fields = [displayPath(place.path), String(locator.line(place)), String(row['$reason']), ...values.map((v) => (v === null || v === undefined ? '' : String(v)))];
+      const fields = [
+        displayPath(place.path),
+        String(locator.line(place)),
+        String(row['$reason']),
+        ...values.map((v) => (v === null || v === undefined ? '' : String(v))),
+      ];
       lines.push(fields.map(csvField).join(','));
     });
     const temporary = `${target}.${process.pid}.tmp`;

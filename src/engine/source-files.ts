@@ -76,16 +76,26 @@ export function sourcePathProblems(source: SourceDef): Diagnostic[] {
   const span = source.path.span;
   if (path.isAbsolute(pattern) || path.win32.isAbsolute(pattern) || pattern.startsWith('~')) {
     return [
-      diagnostic('data/outside-folder', span, `source \`${source.id}\` names an absolute path \`${pattern}\`; files must be inside the data folder`, {
-        hint: 'write the path relative to the data folder',
-      }),
+      diagnostic(
+        'data/outside-folder',
+        span,
+        `source \`${source.id}\` names an absolute path \`${pattern}\`; files must be inside the data folder`,
+        {
+          hint: 'write the path relative to the data folder',
+        },
+      ),
     ];
   }
   if (pattern.split(/[\\/]/).includes('..')) {
     return [
-      diagnostic('data/outside-folder', span, `source \`${source.id}\` names \`${pattern}\`, which climbs out of the data folder with \`..\``, {
-        hint: 'files must be inside the data folder; point `--data` (or the catalog\'s `data:`) at a folder that holds them',
-      }),
+      diagnostic(
+        'data/outside-folder',
+        span,
+        `source \`${source.id}\` names \`${pattern}\`, which climbs out of the data folder with \`..\``,
+        {
+          hint: "files must be inside the data folder; point `--data` (or the catalog's `data:`) at a folder that holds them",
+        },
+      ),
     ];
   }
   if (source.format === undefined && formatOfPath(pattern) === undefined && !/[*?[{]/.test(path.basename(pattern))) {
@@ -127,9 +137,11 @@ export function locateSourceFiles(source: SourceDef, dataDir: string): PhaseResu
   } catch {
     return {
       value: empty,
-      diagnostics: [diagnostic('data/missing-file', span, `the data folder \`${displayPath(folder)}\` does not exist`, {
-        hint: 'pass `--data DIR` or set `data:` in catalog.yaml',
-      })],
+      diagnostics: [
+        diagnostic('data/missing-file', span, `the data folder \`${displayPath(folder)}\` does not exist`, {
+          hint: 'pass `--data DIR` or set `data:` in catalog.yaml',
+        }),
+      ],
     };
   }
 
@@ -144,9 +156,14 @@ export function locateSourceFiles(source: SourceDef, dataDir: string): PhaseResu
     const real = realpathSync(match);
     if (!isInside(real, realFolder)) {
       diagnostics.push(
-        diagnostic('data/outside-folder', span, `\`${displayPath(match)}\` (matched by \`${pattern}\`) is a link to \`${real}\`, outside the data folder \`${displayPath(realFolder)}\``, {
-          hint: 'copy the file into the data folder instead of linking to it',
-        }),
+        diagnostic(
+          'data/outside-folder',
+          span,
+          `\`${displayPath(match)}\` (matched by \`${pattern}\`) is a link to \`${real}\`, outside the data folder \`${displayPath(realFolder)}\``,
+          {
+            hint: 'copy the file into the data folder instead of linking to it',
+          },
+        ),
       );
     } else {
       paths.push(match);
@@ -169,9 +186,7 @@ export function locateSourceFiles(source: SourceDef, dataDir: string): PhaseResu
 function matchFiles(pattern: string, realFolder: string): string[] {
   const literal = path.join(realFolder, pattern);
   if (existsSync(literal) && statSync(literal).isFile()) return [literal];
-  return globSync(pattern, { cwd: realFolder, absolute: true, onlyFiles: true, expandDirectories: false }).map((p) =>
-    path.resolve(p),
-  );
+  return globSync(pattern, { cwd: realFolder, absolute: true, onlyFiles: true, expandDirectories: false }).map((p) => path.resolve(p));
 }
 
 function isInside(file: string, folder: string): boolean {
@@ -183,17 +198,30 @@ function missingFile(source: SourceDef, realFolder: string): Diagnostic {
   const pattern = source.path.value;
   const present = listFiles(realFolder, 2, 500);
   const wantedBase = path.basename(pattern);
-  const closest = closestName(pattern, present) ?? closestName(wantedBase, present.map((p) => path.basename(p)));
+  const closest =
+    closestName(pattern, present) ??
+    closestName(
+      wantedBase,
+      present.map((p) => path.basename(p)),
+    );
   const sameFormat = present.filter((p) => formatOfPath(p) !== undefined && formatOfPath(p) === formatOfPath(pattern));
   let hint: string | undefined;
   if (closest !== undefined) {
     const full = present.find((p) => p === closest || path.basename(p) === closest) ?? closest;
     hint = `did you mean \`${full}\`?`;
   } else if (sameFormat.length > 0) {
-    const shown = sameFormat.slice(0, 5).map((p) => `\`${p}\``).join(', ');
+    const shown = sameFormat
+      .slice(0, 5)
+      .map((p) => `\`${p}\``)
+      .join(', ');
     hint = `files there: ${shown}${sameFormat.length > 5 ? `, and ${sameFormat.length - 5} more` : ''}`;
   }
-  return diagnostic('data/missing-file', source.path.span, `no file matches \`${pattern}\` in the data folder \`${displayPath(realFolder)}\``, { hint });
+  return diagnostic(
+    'data/missing-file',
+    source.path.span,
+    `no file matches \`${pattern}\` in the data folder \`${displayPath(realFolder)}\``,
+    { hint },
+  );
 }
 
 /** Data-folder-relative paths of files up to `depth` folders deep (at most `limit` of them). */

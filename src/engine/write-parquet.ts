@@ -28,7 +28,11 @@ function literal(value: ParquetValue): string {
 }
 
 /** Writes `rows` (one value per column, in column order) to `file`, replacing it. */
-export async function writeParquet(file: string, columns: readonly ParquetColumn[], rows: readonly (readonly ParquetValue[])[]): Promise<void> {
+export async function writeParquet(
+  file: string,
+  columns: readonly ParquetColumn[],
+  rows: readonly (readonly ParquetValue[])[],
+): Promise<void> {
   const db = await openDatabase({ threads: 1 });
   try {
     const table = quoteIdentifier('kpic_results');

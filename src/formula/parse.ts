@@ -46,9 +46,7 @@ export function parseFormula(text: string, locate?: Locate): PhaseResult<Expr> {
     value = { kind: 'error', span: { file: RAW_FILE, start: 0, end: text.length } };
     problems = [{ code: 'formula/syntax', start: 0, end: text.length, message: `internal error while parsing this formula: ${String(e)}` }];
   }
-  const diagnostics: Diagnostic[] = problems.map((p) =>
-    diagnostic(p.code, place(p.start, p.end), p.message, { hint: p.hint }),
-  );
+  const diagnostics: Diagnostic[] = problems.map((p) => diagnostic(p.code, place(p.start, p.end), p.message, { hint: p.hint }));
   if (locate !== undefined) value = relocateExpr(value, (s) => locate(s.start, s.end));
   return { value, diagnostics };
 }
@@ -78,7 +76,10 @@ function parseRaw(text: string): RawResult {
   const whole: Expr = { kind: 'error', span: { file: RAW_FILE, start: 0, end: text.length } };
   if (tokens.length > MAX_TOKENS) {
     const message = `the formula is too long (${tokens.length} tokens; at most ${MAX_TOKENS})`;
-    return { value: whole, problems: [{ code: 'formula/syntax', start: 0, end: text.length, message, hint: 'split it into named KPIs or definitions' }] };
+    return {
+      value: whole,
+      problems: [{ code: 'formula/syntax', start: 0, end: text.length, message, hint: 'split it into named KPIs or definitions' }],
+    };
   }
   if (tokens.length === 0 && lexProblems.length > 0) return { value: whole, problems: sortProblems(lexProblems) };
 
@@ -88,7 +89,10 @@ function parseRaw(text: string): RawResult {
   const { value, parseProblems } = runParser(tokens, eofOffset);
   if (deeperThan(value, MAX_TREE_DEPTH)) {
     const message = `the formula is nested too deeply (its expression tree is more than ${MAX_TREE_DEPTH} levels deep)`;
-    return { value: whole, problems: [{ code: 'formula/syntax', start: 0, end: text.length, message, hint: 'split it into smaller named KPIs or definitions' }] };
+    return {
+      value: whole,
+      problems: [{ code: 'formula/syntax', start: 0, end: text.length, message, hint: 'split it into smaller named KPIs or definitions' }],
+    };
   }
   const kept = parseProblems.filter((p) => !followsLexError(p, lexed.errors, tokens, eofOffset));
   return { value, problems: dedupe(sortProblems([...lexProblems, ...kept])) };
@@ -139,7 +143,12 @@ function chevrotainProblems(parser: FormulaParser, eofOffset: number): Problem[]
  * True when a parser problem is only the echo of characters the lexer dropped just before it
  * (`a && b` would otherwise also say "expected an operator, found `b`").
  */
-function followsLexError(p: Problem, errors: readonly { offset: number; length: number }[], tokens: readonly IToken[], eofOffset: number): boolean {
+function followsLexError(
+  p: Problem,
+  errors: readonly { offset: number; length: number }[],
+  tokens: readonly IToken[],
+  eofOffset: number,
+): boolean {
   return errors.some((e) => {
     const after = e.offset + e.length;
     const nextToken = tokens.find((t) => t.startOffset >= after);

@@ -141,10 +141,14 @@ export abstract class FormulaParserNodes extends FormulaParserBase {
       const next = this.LA(1);
       const guess = this.is(next, T.Identifier) ? closestName(next.image.toLowerCase(), UNIT_SPELLINGS) : undefined;
       if (guess === undefined) return node;
-      this.reportAt(next, {
-        message: `\`${M.showText(next.image)}\` is not a duration unit; durations use day, week, month, quarter or year (or their plurals)`,
-        hint: `did you mean \`${number.image} ${guess}\`?`,
-      }, 'formula/bad-literal');
+      this.reportAt(
+        next,
+        {
+          message: `\`${M.showText(next.image)}\` is not a duration unit; durations use day, week, month, quarter or year (or their plurals)`,
+          hint: `did you mean \`${number.image} ${guess}\`?`,
+        },
+        'formula/bad-literal',
+      );
       this.SKIP_TOKEN();
       return this.errorExpr(this.startOf(number), this.endOf(next));
     });

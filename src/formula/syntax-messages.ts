@@ -61,9 +61,7 @@ function is(token: IToken, type: TokenType): boolean {
 
 /** Tokens that can begin an expression (unary prefixes included). */
 export function startsExpression(token: IToken): boolean {
-  return (
-    startsOperand(token) || is(token, Minus) || is(token, Plus) || is(token, Not)
-  );
+  return startsOperand(token) || is(token, Minus) || is(token, Plus) || is(token, Not);
 }
 
 /** Tokens that can begin an operand: a literal, a name or a parenthesis. */

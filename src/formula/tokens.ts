@@ -189,9 +189,7 @@ export const COMPARISON_TOKENS: ReadonlyMap<TokenType, '=' | '!=' | '<' | '<=' |
 ] as const);
 
 /** Reserved words: they can never be names. */
-export const KEYWORD_TOKENS: ReadonlySet<TokenType> = new Set([
-  And, Or, Not, In, Between, Is, Null, True, False, Where, On, Per,
-]);
+export const KEYWORD_TOKENS: ReadonlySet<TokenType> = new Set([And, Or, Not, In, Between, Is, Null, True, False, Where, On, Per]);
 
 /** Built once: chevrotain analyses the token set when the lexer is constructed. */
 export const formulaLexer = new Lexer([...FORMULA_TOKENS], {

@@ -80,7 +80,6 @@ export function isWeekend(day: number): boolean {
   return dow === 0 || dow === 6;
 }
 
-
 /** `YYYY-MM-DD` of a day number. */
 export function formatDate(day: number): string {
   if (day >= CACHE_FIRST && day <= CACHE_LAST) {

@@ -49,7 +49,14 @@ export function writerOf(ctx: GenContext, table: TableName): CsvWriter {
 /** Fresh counters. */
 export function newCounters(): Counters {
   return {
-    account: 0, opportunity: 0, lead: 0, activity: 0, invoice: 0, response: 0, billed: 0, megaCandidates: 0,
+    account: 0,
+    opportunity: 0,
+    lead: 0,
+    activity: 0,
+    invoice: 0,
+    response: 0,
+    billed: 0,
+    megaCandidates: 0,
     accountsDrawn: 0,
   };
 }

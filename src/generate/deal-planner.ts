@@ -40,7 +40,12 @@ export function expansionsPerYear(segment: number): number {
 
 /** A new-business deal created on `day` (a win-back if the account was a customer before). */
 export function planNewBusiness(
-  ctx: GenContext, rng: Rng, account: AccountProfile, day: number, winBack: boolean, firstDeal: boolean,
+  ctx: GenContext,
+  rng: Rng,
+  account: AccountProfile,
+  day: number,
+  winBack: boolean,
+  firstDeal: boolean,
 ): DealSpec {
   const seg = account.segment;
   const median = (CYCLE_MEDIAN_DAYS[seg] ?? 60) * (REGION_CYCLE[account.region] ?? 1);
@@ -48,8 +53,13 @@ export function planNewBusiness(
   const rep = ctx.roster.reps[owner];
   const source = rng.weighted(SOURCE_INDICES, SOURCE_WEIGHTS);
   const tenureFactor = rep !== undefined && day - rep.hireDay < 180 ? 0.8 : 1;
-  const p = (WIN_BASE[seg] ?? 0.25) * (REGION_WIN[account.region] ?? 1) * (rep?.traits.skill ?? 1) *
-    (SOURCE_WIN[source] ?? 1) * tenureFactor * (winBack ? 1.5 : 1);
+  const p =
+    (WIN_BASE[seg] ?? 0.25) *
+    (REGION_WIN[account.region] ?? 1) *
+    (rep?.traits.skill ?? 1) *
+    (SOURCE_WIN[source] ?? 1) *
+    tenureFactor *
+    (winBack ? 1.5 : 1);
   let won = rng.chance(Math.min(0.85, p));
   const cycle = median * (rep?.traits.pace ?? 1) * rng.logNormal(1, 0.55) * (won ? 1 : 0.8);
   let close = day + Math.round(Math.min(540, Math.max(3, cycle)));
@@ -64,8 +74,7 @@ export function planNewBusiness(
   const list = round100(
     mega
       ? (SIZE_MEDIAN[seg] ?? 10_000) * rng.uniform(12, 25)
-      : (SIZE_MEDIAN[seg] ?? 10_000) * (REGION_SIZE[account.region] ?? 1) * (rep?.traits.dealSize ?? 1) *
-          rng.logNormal(1, 0.5),
+      : (SIZE_MEDIAN[seg] ?? 10_000) * (REGION_SIZE[account.region] ?? 1) * (rep?.traits.dealSize ?? 1) * rng.logNormal(1, 0.5),
   );
   const discount = mega ? round2(rng.uniform(0.05, 0.15)) : newBusinessDiscount(rng, seg, close, rep);
   return {
@@ -90,8 +99,14 @@ export function planNewBusiness(
  * Null when the deal would not fit before `latestClose`.
  */
 export function planExpansion(
-  ctx: GenContext, rng: Rng, account: AccountProfile, owner: number, day: number, latestClose: number,
-  renewalMonth: number, arr: number,
+  ctx: GenContext,
+  rng: Rng,
+  account: AccountProfile,
+  owner: number,
+  day: number,
+  latestClose: number,
+  renewalMonth: number,
+  arr: number,
 ): DealSpec | null {
   const rep = ctx.roster.reps[owner];
   let close = day + Math.round(Math.min(200, Math.max(5, 40 * (rep?.traits.pace ?? 1) * rng.logNormal(1, 0.5))));
@@ -121,7 +136,12 @@ export function planExpansion(
  * days before, closed before that day. Healthy customers renew flat; others shrink or churn.
  */
 export function planRenewal(
-  ctx: GenContext, rng: Rng, account: AccountProfile, owner: number, renewalStart: number, arr: number,
+  ctx: GenContext,
+  rng: Rng,
+  account: AccountProfile,
+  owner: number,
+  renewalStart: number,
+  arr: number,
 ): DealSpec {
   const rep = ctx.roster.reps[owner];
   const day = renewalStart - rng.int(60, 120);

@@ -140,17 +140,15 @@ export function simulateDeal(rng: Rng, plan: DealPlan): DealState {
 
   // Close date: expected at creation, pushed each time it passes without a close.
   const cycle = Math.max(1, plan.closeDay - createdDay);
-  let expected = createdDay + (plan.gaming
-    ? Math.max(5, Math.round(cycle * rng.uniform(0.3, 0.65)))
-    : Math.max(7, Math.round(cycle * rng.uniform(0.75, 1.25))));
+  let expected =
+    createdDay +
+    (plan.gaming ? Math.max(5, Math.round(cycle * rng.uniform(0.3, 0.65))) : Math.max(7, Math.round(cycle * rng.uniform(0.75, 1.25))));
   if (rng.chance(0.4)) expected = monthEnd(monthOf(expected));
   const initialClose = expected;
   let jumpApplied = jump === null;
   let lastChange = created;
-  for (let pushes = 0; pushes < 80; ) {
-    const pushTs = expected < plan.closeDay
-      ? Math.max(expected * DAY_SECONDS + businessSeconds(rng), lastChange + 60)
-      : Infinity;
+  for (let pushes = 0; pushes < 80;) {
+    const pushTs = expected < plan.closeDay ? Math.max(expected * DAY_SECONDS + businessSeconds(rng), lastChange + 60) : Infinity;
     if (!jumpApplied && jump !== null && jump.ts < pushTs) {
       jumpApplied = true;
       if (expected > jump.quarterEnd) {
@@ -235,9 +233,7 @@ function replay(
 ): DealState {
   const current = [0, CAT.pipeline, initialAmount, initialClose];
   const changes: FieldChange[] = [];
-  const stays: { stage: number; enteredDay: number; exitedDay: number | null }[] = [
-    { stage: 0, enteredDay: createdDay, exitedDay: null },
-  ];
+  const stays: { stage: number; enteredDay: number; exitedDay: number | null }[] = [{ stage: 0, enteredDay: createdDay, exitedDay: null }];
   let skipped = false;
   for (const e of events) {
     if (e.ts > AS_OF_END) break;

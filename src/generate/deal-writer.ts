@@ -7,8 +7,18 @@ import { writerOf, type GenContext } from './context.js';
 import { csvText, dollars } from './csv-writer.js';
 import { businessSeconds, simulateDeal, type DealState } from './deal-trajectory.js';
 import {
-  CATEGORIES, CLOSED_LOST, CLOSED_WON, DEAL_TYPES, FIELD, FIELDS, LOSS_REASON_WEIGHTS, LOSS_REASONS, NEXT_STEPS,
-  PRODUCT_LINES, STAGES, type DealType,
+  CATEGORIES,
+  CLOSED_LOST,
+  CLOSED_WON,
+  DEAL_TYPES,
+  FIELD,
+  FIELDS,
+  LOSS_REASON_WEIGHTS,
+  LOSS_REASONS,
+  NEXT_STEPS,
+  PRODUCT_LINES,
+  STAGES,
+  type DealType,
 } from './deal-vocabulary.js';
 import { activityId, opportunityId } from './ids.js';
 import type { Rng } from './prng.js';
@@ -84,9 +94,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   );
   const history = writerOf(ctx, 'opportunity_history');
   for (const c of state.changes) {
-    history.line(
-      `${id},${formatTimestamp(c.ts)},${FIELDS[c.field]},${fieldText(c.field, c.oldValue)},${fieldText(c.field, c.newValue)}`,
-    );
+    history.line(`${id},${formatTimestamp(c.ts)},${FIELDS[c.field]},${fieldText(c.field, c.oldValue)},${fieldText(c.field, c.newValue)}`);
   }
   const stays = writerOf(ctx, 'opportunity_stage_history');
   for (const s of state.stays) {
@@ -125,7 +133,13 @@ const OTHER_MIX = [0.4, 0.45, 0.15];
 
 /** Calls, emails and meetings by the owner while the deal is open; won deals see more meetings. */
 function writeDealActivities(
-  ctx: GenContext, rng: Rng, id: string, accountId: string, ownerId: string, spec: DealSpec, state: DealState,
+  ctx: GenContext,
+  rng: Rng,
+  id: string,
+  accountId: string,
+  ownerId: string,
+  spec: DealSpec,
+  state: DealState,
 ): void {
   const last = state.closed ? Math.min(spec.closeDay, AS_OF_DAY) : AS_OF_DAY;
   const openDays = Math.max(0, last - spec.createdDay);

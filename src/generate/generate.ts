@@ -57,7 +57,13 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   const writers = new Map<TableName, CsvWriter>();
   try {
     for (const table of TABLE_NAMES) {
-      writers.set(table, openCsv(join(staging, `${table}.csv`), TABLES[table].map((c) => c.name)));
+      writers.set(
+        table,
+        openCsv(
+          join(staging, `${table}.csv`),
+          TABLES[table].map((c) => c.name),
+        ),
+      );
     }
     const quirks = writeAllTables(options, writers);
     for (const w of writers.values()) w.close();

@@ -19,7 +19,13 @@ const AS_OF_END = (AS_OF_DAY + 1) * DAY_SECONDS - 1;
 
 /** Writes the converted lead of a deal created on `dealDay`, its SDR activities, and unconverted leads nearby. */
 export function writeLeads(
-  ctx: GenContext, rng: Rng, region: number, accountId: string, opportunityId: string, source: string, dealDay: number,
+  ctx: GenContext,
+  rng: Rng,
+  region: number,
+  accountId: string,
+  opportunityId: string,
+  source: string,
+  dealDay: number,
 ): void {
   const sqlDay = Math.max(SPAN_START_DAY, dealDay - rng.int(0, 3));
   const mqlDay = Math.max(SPAN_START_DAY, sqlDay - rng.int(0, 14));
@@ -74,8 +80,15 @@ function writeUnconvertedLead(ctx: GenContext, rng: Rng, region: number, source:
 }
 
 function writeLead(
-  ctx: GenContext, sdrId: string, source: string, createdTs: number, responseTs: number | null,
-  mqlDay: number | null, sqlDay: number | null, opportunityId: string, status: string,
+  ctx: GenContext,
+  sdrId: string,
+  source: string,
+  createdTs: number,
+  responseTs: number | null,
+  mqlDay: number | null,
+  sqlDay: number | null,
+  opportunityId: string,
+  status: string,
 ): void {
   writerOf(ctx, 'leads').line(
     `${leadId(++ctx.counters.lead)},${sdrId},${source},${formatTimestamp(createdTs)},` +

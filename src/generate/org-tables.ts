@@ -48,12 +48,22 @@ function positionsOf(roster: Roster, rep: RepRecord): Position[] {
       return rep.memberships.flatMap((m) => {
         const team = roster.teams[m.team] as TeamRecord;
         const terms = roster.directors.filter((d) => d.region === team.region);
-        return split(m, terms.map((d) => ({ rep: d.rep, from: d.from, to: d.to })), roster, team);
+        return split(
+          m,
+          terms.map((d) => ({ rep: d.rep, from: d.from, to: d.to })),
+          roster,
+          team,
+        );
       });
     case 'rep':
       return rep.memberships.flatMap((m) => {
         const team = roster.teams[m.team] as TeamRecord;
-        return split(m, team.managers.map((t) => ({ rep: t.rep, from: t.term.from, to: t.term.to })), roster, team);
+        return split(
+          m,
+          team.managers.map((t) => ({ rep: t.rep, from: t.term.from, to: t.term.to })),
+          roster,
+          team,
+        );
       });
     default: {
       const never: never = rep.level;
@@ -64,7 +74,10 @@ function positionsOf(roster: Roster, rep: RepRecord): Position[] {
 
 /** Cuts a membership into positions by the terms of whoever it reports to. */
 function split(
-  m: Membership, bosses: readonly { rep: number; from: number; to: number | null }[], roster: Roster, team: TeamRecord,
+  m: Membership,
+  bosses: readonly { rep: number; from: number; to: number | null }[],
+  roster: Roster,
+  team: TeamRecord,
 ): Position[] {
   const end = m.to ?? Infinity;
   const out: Position[] = [];

@@ -48,8 +48,18 @@ export const FUNC_SDR = 4;
 
 /** Industries of accounts. */
 export const INDUSTRIES = [
-  'Software', 'Financial Services', 'Healthcare', 'Manufacturing', 'Retail', 'Education', 'Media',
-  'Logistics', 'Energy', 'Public Sector', 'Telecommunications', 'Professional Services',
+  'Software',
+  'Financial Services',
+  'Healthcare',
+  'Manufacturing',
+  'Retail',
+  'Education',
+  'Media',
+  'Logistics',
+  'Energy',
+  'Public Sector',
+  'Telecommunications',
+  'Professional Services',
 ] as const;
 
 /** Reps per team before another team of the same function is opened. */

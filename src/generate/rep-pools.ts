@@ -49,8 +49,7 @@ export function buildPools(roster: Roster): RepPools {
     }
     return false;
   };
-  const employed = (rep: RepRecord, day: number): boolean =>
-    rep.hireDay <= day && (rep.leaveDay === null || rep.leaveDay >= day);
+  const employed = (rep: RepRecord, day: number): boolean => rep.hireDay <= day && (rep.leaveDay === null || rep.leaveDay >= day);
 
   return {
     pick(rng, func, region, day, untilDay) {

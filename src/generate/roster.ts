@@ -88,8 +88,16 @@ export function buildRoster(seed: number, scale: number): Roster {
   const addPerson = (role: Role, level: RepRecord['level'], hireDay: number, directorOf = -1): RepRecord => {
     const index = reps.length;
     const rep: RepRecord = {
-      index, id: repId(index), name: personName(index), role, level, hireDay, leaveDay: null, directorOf,
-      memberships: [], traits: repTraits(seed, index, role),
+      index,
+      id: repId(index),
+      name: personName(index),
+      role,
+      level,
+      hireDay,
+      leaveDay: null,
+      directorOf,
+      memberships: [],
+      traits: repTraits(seed, index, role),
     };
     reps.push(rep);
     return rep;
@@ -109,8 +117,7 @@ export function buildRoster(seed: number, scale: number): Roster {
   }
 
   const key = (func: number, region: number): string => `${func}/${region}`;
-  const finalTeams = (func: number, region: number): number =>
-    Math.ceil(headcountTarget(scale, func, region, SPAN_MONTHS - 1) / TEAM_SIZE);
+  const finalTeams = (func: number, region: number): number => Math.ceil(headcountTarget(scale, func, region, SPAN_MONTHS - 1) / TEAM_SIZE);
 
   const hireManager = (team: TeamRecord, day: number): void => {
     const m = addPerson('manager', 'manager', day);

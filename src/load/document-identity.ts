@@ -30,14 +30,20 @@ export function identifyDocument(tree: YNode, file: string): { document?: Catalo
   if (tree.kind !== 'map') {
     return {
       diagnostics: [
-        diagnostic('load/not-a-mapping', tree.span, `a catalog document must be a mapping whose first key names its kind, ${example}; this one is ${describeNode(tree)}`),
+        diagnostic(
+          'load/not-a-mapping',
+          tree.span,
+          `a catalog document must be a mapping whose first key names its kind, ${example}; this one is ${describeNode(tree)}`,
+        ),
       ],
     };
   }
   const first = tree.entries[0];
   if (first === undefined) {
     return {
-      diagnostics: [diagnostic('load/not-a-mapping', tree.span, `this document is an empty mapping; its first key must name its kind, ${example}`)],
+      diagnostics: [
+        diagnostic('load/not-a-mapping', tree.span, `this document is an empty mapping; its first key must name its kind, ${example}`),
+      ],
     };
   }
   const kind = first.key;

@@ -40,16 +40,26 @@ export function checkDocumentSet(documents: readonly CatalogDocument[], ctx: Doc
     if (doc.kind === 'catalog') {
       if (doc.file !== ROOT_FILE) {
         diagnostics.push(
-          diagnostic('load/catalog-document', doc.kindSpan, `the \`catalog\` document must be in the root \`${ROOT_FILE}\`, not in \`${doc.file}\``, {
-            hint: `move it to \`${ROOT_FILE}\` at the top of the catalog folder`,
-          }),
+          diagnostic(
+            'load/catalog-document',
+            doc.kindSpan,
+            `the \`catalog\` document must be in the root \`${ROOT_FILE}\`, not in \`${doc.file}\``,
+            {
+              hint: `move it to \`${ROOT_FILE}\` at the top of the catalog folder`,
+            },
+          ),
         );
       } else if (rootCatalog !== undefined) {
         diagnostics.push(
-          diagnostic('load/catalog-document', doc.kindSpan, `a second \`catalog\` document; a catalog has exactly one (the first is at ${where(ctx.sources, rootCatalog.kindSpan)})`, {
-            hint: 'merge the two into one document',
-            related: [{ span: rootCatalog.kindSpan, message: 'first defined here' }],
-          }),
+          diagnostic(
+            'load/catalog-document',
+            doc.kindSpan,
+            `a second \`catalog\` document; a catalog has exactly one (the first is at ${where(ctx.sources, rootCatalog.kindSpan)})`,
+            {
+              hint: 'merge the two into one document',
+              related: [{ span: rootCatalog.kindSpan, message: 'first defined here' }],
+            },
+          ),
         );
       } else {
         rootCatalog = doc;

@@ -47,7 +47,9 @@ function walk(w: Walk, absDir: string, relDir: string): void {
     // Sorted, so which of two links to one folder is walked (and names the files) is deterministic.
     entries = readdirSync(absDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (e) {
-    w.diagnostics.push(diagnostic('load/read-failed', fileSpan(relDir === '' ? '.' : relDir), `cannot read the folder \`${relDir || '.'}\`: ${reason(e)}`));
+    w.diagnostics.push(
+      diagnostic('load/read-failed', fileSpan(relDir === '' ? '.' : relDir), `cannot read the folder \`${relDir || '.'}\`: ${reason(e)}`),
+    );
     return;
   }
   for (const entry of entries) {
@@ -110,7 +112,9 @@ export function readCatalogFolder(dir: string): PhaseResult<ReadonlyMap<string, 
     const hint = w.files.has('catalog.yml')
       ? `rename \`catalog.yml\` to \`${ROOT_FILE}\``
       : `create \`${ROOT_FILE}\` starting with \`catalog: <id>\`, or pass the catalog folder with \`--catalog DIR\``;
-    diagnostics.push(diagnostic('load/missing-catalog', fileSpan(ROOT_FILE), `the catalog folder \`${dir}\` has no \`${ROOT_FILE}\``, { hint }));
+    diagnostics.push(
+      diagnostic('load/missing-catalog', fileSpan(ROOT_FILE), `the catalog folder \`${dir}\` has no \`${ROOT_FILE}\``, { hint }),
+    );
   }
   const sorted = new Map([...w.files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return { value: sorted, diagnostics };

@@ -24,7 +24,7 @@ const HINTS: ReadonlyMap<string, string> = new Map([
   ['MULTILINE_IMPLICIT_KEY', 'a key must fit on one line; check the indentation of the line before'],
   ['BAD_INDENT', 'check the indentation: entries of one mapping or list line up in the same column'],
   ['MISSING_CHAR', 'a quote or bracket is opened but never closed'],
-  ['BAD_DQ_ESCAPE', "inside double quotes `\\` starts an escape; use single quotes for text with backslashes"],
+  ['BAD_DQ_ESCAPE', 'inside double quotes `\\` starts an escape; use single quotes for text with backslashes'],
   ['BAD_SCALAR_START', 'quote a value that starts with a reserved character such as `@`, `` ` `` or `%`'],
   ['UNEXPECTED_TOKEN', 'check the indentation and the `:` and `-` on this line'],
 ]);
@@ -95,7 +95,11 @@ export function parseYamlDocuments(source: SourceText): YamlDocuments {
   } catch (e) {
     // The library reports errors rather than throwing; this guards the "never throws" promise.
     diagnostics.push(
-      diagnostic('load/yaml-syntax', { file: source.file, start: 0, end: 0 }, `invalid YAML: this file could not be parsed (${String((e as Error)?.message ?? e)})`),
+      diagnostic(
+        'load/yaml-syntax',
+        { file: source.file, start: 0, end: 0 },
+        `invalid YAML: this file could not be parsed (${String((e as Error)?.message ?? e)})`,
+      ),
     );
     hadErrors = true;
   }

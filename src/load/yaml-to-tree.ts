@@ -84,7 +84,12 @@ function convert(ctx: Context, node: unknown, depth: number, fallback: Span): Co
   if (depth >= MAX_DEPTH) {
     if (!ctx.reportedDepth) {
       ctx.reportedDepth = true;
-      report(ctx, span, `this document is nested more than ${MAX_DEPTH} levels deep`, 'a catalog document needs only a few levels of nesting');
+      report(
+        ctx,
+        span,
+        `this document is nested more than ${MAX_DEPTH} levels deep`,
+        'a catalog document needs only a few levels of nesting',
+      );
     }
     return brokenValue(ctx, span);
   }
@@ -126,7 +131,12 @@ function convertAlias(ctx: Context, alias: { source: string; resolve(doc: Docume
   if (ctx.aliasNodes > MAX_ALIAS_NODES) {
     if (!ctx.reportedAliasBudget) {
       ctx.reportedAliasBudget = true;
-      report(ctx, span, `aliases in this document expand to more than ${MAX_ALIAS_NODES} values`, 'write the values out or use fewer nested aliases');
+      report(
+        ctx,
+        span,
+        `aliases in this document expand to more than ${MAX_ALIAS_NODES} values`,
+        'write the values out or use fewer nested aliases',
+      );
     }
     return brokenValue(ctx, span);
   }

@@ -19,7 +19,9 @@ function buildOverride(item: YNode, files: ReadonlyMap<string, SourceText>): Kpi
   if (item.kind !== 'map') return undefined;
   const period = stringAt(item, 'period');
   // An override for a period only applies everywhere: its condition is `true`, placed at the override.
-  const where = formulaAt(item, 'where', files) ?? (period === undefined ? undefined : { text: 'true', node: { kind: 'scalar' as const, value: 'true', span: period.span } });
+  const where =
+    formulaAt(item, 'where', files) ??
+    (period === undefined ? undefined : { text: 'true', node: { kind: 'scalar' as const, value: 'true', span: period.span } });
   if (where === undefined) return undefined;
   return {
     span: item.span,

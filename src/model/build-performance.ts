@@ -40,7 +40,12 @@ export function percentAt(map: YMap, key: string): Located<number> | undefined {
 export function buildThresholdsAt(map: YMap, key: string): Thresholds | undefined {
   const t = mapAt(map, key);
   if (t === undefined) return undefined;
-  return { span: t.span, green: percentAt(t, 'green'), amber: percentAt(t, 'amber'), on: choiceAt(t, 'on', ['attainment', 'value'] as const) };
+  return {
+    span: t.span,
+    green: percentAt(t, 'green'),
+    amber: percentAt(t, 'amber'),
+    on: choiceAt(t, 'on', ['attainment', 'value'] as const),
+  };
 }
 
 /** The `scoring:` mapping at `key` of `map`. */

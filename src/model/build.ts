@@ -12,7 +12,6 @@ import { buildLookup } from './build-lookup.js';
 import { buildMeta } from './build-meta.js';
 import { buildSource } from './build-source.js';
 
-
 /**
  * Builds the catalog. Where ids repeat (an error the loader reported), the first document wins;
  * sources, KPIs and lookups share one namespace, so a KPI named like an earlier source is left out.

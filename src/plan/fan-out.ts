@@ -47,6 +47,9 @@ export function fanOutKey(agg: KpiAggregate, catalog: Catalog): RowColumn | unde
   const last = source?.joins.get(prefix[prefix.length - 1] as string);
   const column = last === undefined ? undefined : source?.columns.get(last.on.value);
   if (source === undefined || last === undefined || column === undefined) return undefined;
-  const type = column.type.value === 'date' || column.type.value === 'timestamp' || column.type.value === 'string' || column.type.value === 'boolean' ? column.type.value : 'number';
+  const type =
+    column.type.value === 'date' || column.type.value === 'timestamp' || column.type.value === 'string' || column.type.value === 'boolean'
+      ? column.type.value
+      : 'number';
   return { kind: 'column', path: prefix.slice(0, -1), source: source.id, column: column.name, type };
 }

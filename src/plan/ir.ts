@@ -135,7 +135,13 @@ export type CellExpr =
   | { readonly kind: 'binary'; readonly op: RowOperator; readonly left: CellExpr; readonly right: CellExpr }
   | { readonly kind: 'unary'; readonly op: '-' | 'not'; readonly operand: CellExpr }
   | { readonly kind: 'call'; readonly fn: RowFunction; readonly args: readonly CellExpr[] }
-  | { readonly kind: 'predicate'; readonly test: 'in' | 'between' | 'is-null'; readonly negated: boolean; readonly operand: CellExpr; readonly args: readonly CellExpr[] };
+  | {
+      readonly kind: 'predicate';
+      readonly test: 'in' | 'between' | 'is-null';
+      readonly negated: boolean;
+      readonly operand: CellExpr;
+      readonly args: readonly CellExpr[];
+    };
 
 /** Combination of per-key values. */
 export type PerCombine = 'avg' | 'sum' | 'min' | 'max' | 'median' | 'count' | 'hhi' | 'top_share' | 'percentile' | 'count_distinct';
@@ -182,9 +188,17 @@ export interface Plan {
    * Output periods: `from`/`to` are period starts (ISO) or null for the data's range. `scanFrom`
    * is the earliest date any window reaches back to (null: read everything).
    */
-  readonly range: { readonly from: string | null; readonly to: string | null; readonly scanFrom: string | null; readonly scanTo: string | null };
+  readonly range: {
+    readonly from: string | null;
+    readonly to: string | null;
+    readonly scanFrom: string | null;
+    readonly scanTo: string | null;
+  };
   /** Dimension expressions per source for the breakdown. */
-  readonly dimensions: readonly { readonly name: string; readonly bySource: readonly { readonly source: string; readonly expr: RowExpr }[] }[];
+  readonly dimensions: readonly {
+    readonly name: string;
+    readonly bySource: readonly { readonly source: string; readonly expr: RowExpr }[];
+  }[];
   readonly keys: readonly PlanKey[];
   readonly lookups: readonly LookupTable[];
   readonly scans: readonly Scan[];

@@ -28,7 +28,8 @@ export interface PlanRequest {
 }
 
 /** A plan, or why there is none: `usage` (the request is wrong) or `invalid` (the catalog can't do it). */
-export type PlanResult = { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly kind: 'usage' | 'invalid'; readonly message: string };
+export type PlanResult =
+  { readonly ok: true; readonly plan: Plan } | { readonly ok: false; readonly kind: 'usage' | 'invalid'; readonly message: string };
 
 class PlanError extends Error {
   constructor(
@@ -78,7 +79,10 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
   const by = [...(request.by ?? [])];
   for (const dim of by) {
     if (dim === 'kpi' || dim === 'period' || dim === 'value') {
-      throw new PlanError('usage', `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim}\` field; rename the dimension`);
+      throw new PlanError(
+        'usage',
+        `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim}\` field; rename the dimension`,
+      );
     }
     const known = resolved.dimensions.get(dim);
     if (known === undefined) {
@@ -89,14 +93,18 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     for (const kpi of kpis) {
       for (const source of kpi.sources) {
         if (!known.sources.some((s) => s.source === source)) {
-          throw new PlanError('usage', `KPI \`${kpi.id}\` cannot be broken down by \`${dim}\`: its source \`${source}\` does not declare that dimension`);
+          throw new PlanError(
+            'usage',
+            `KPI \`${kpi.id}\` cannot be broken down by \`${dim}\`: its source \`${source}\` does not declare that dimension`,
+          );
         }
       }
     }
   }
   const from = parseRequestDate(request.from, '--from');
   const to = parseRequestDate(request.to, '--to');
-  if (from !== undefined && to !== undefined && from > to) throw new PlanError('usage', `--from ${request.from} is after --to ${request.to}`);
+  if (from !== undefined && to !== undefined && from > to)
+    throw new PlanError('usage', `--from ${request.from} is after --to ${request.to}`);
 
   const registry = new PlanRegistry();
   const pers: PerTable[] = [];
@@ -122,7 +130,13 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
       case 'call':
         return { kind: 'call', fn: expr.fn, args: expr.args.map((a) => walk(a, ctx)) };
       case 'predicate':
-        return { kind: 'predicate', test: expr.test, negated: expr.negated, operand: walk(expr.operand, ctx), args: expr.args.map((a) => walk(a, ctx)) };
+        return {
+          kind: 'predicate',
+          test: expr.test,
+          negated: expr.negated,
+          operand: walk(expr.operand, ctx),
+          args: expr.args.map((a) => walk(a, ctx)),
+        };
       case 'window': {
         const window = composeWindow(ctx.window, expr.window);
         if (typeof window === 'string') throw new PlanError('invalid', `KPI \`${ctx.kpi}\`: ${window}`);
@@ -139,7 +153,14 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     }
   };
 
-  const per = (fn: PerTable['fn'], inner: KpiExpr, keys: KpiPer['keys'], ctx: Ctx, n: number | undefined, fraction: number | undefined): CellExpr => {
+  const per = (
+    fn: PerTable['fn'],
+    inner: KpiExpr,
+    keys: KpiPer['keys'],
+    ctx: Ctx,
+    n: number | undefined,
+    fraction: number | undefined,
+  ): CellExpr => {
     const keyId = registry.key(keys);
     const innerLevel: Level = { dims: ctx.level.dims, keys: [...ctx.level.keys, keyId] };
     const innerCtx = { ...ctx, level: innerLevel };
@@ -163,7 +184,10 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     for (const { agg, filters } of groups.values()) {
       const filter = filters.some((f) => f === undefined)
         ? undefined
-        : filters.reduce<RowExpr | undefined>((acc, f) => (acc === undefined ? f : { kind: 'binary', op: 'or', left: acc, right: f as RowExpr, type: 'boolean' }), undefined);
+        : filters.reduce<RowExpr | undefined>(
+            (acc, f) => (acc === undefined ? f : { kind: 'binary', op: 'or', left: acc, right: f as RowExpr, type: 'boolean' }),
+            undefined,
+          );
       // Presence is a row count: it shares its column with any equal count(…) of the scan.
       const m = measureAt({ ...agg, fn: 'count', value: undefined, filter, last: false }, 'count', ctx);
       total = total === undefined ? m : { kind: 'binary', op: '+', left: total, right: m };
@@ -236,14 +260,16 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     const expr = walk(kpi.expr, ctx);
     // Every source of the KPI gets a base-level row count: it decides the grid's breakdown values.
     for (const agg of aggregatesOf(kpi.expr, resolved)) {
-      registry.measure({ purpose: 'main', source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, base, { fn: 'count' });
+      registry.measure({ purpose: 'main', source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, base, {
+        fn: 'count',
+      });
     }
     return { kpi: kpi.id, expr, sources: kpi.sources };
   });
 
   // Lookups used by scans are planned as their own computations (which may use more lookups).
   const planned = new Set<string>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const draft of registry.scanDrafts()) {
       for (const lookupId of scanJoinsAndLookups(draft, resolved, registry.planKeys()).lookups.map((l) => l.lookup)) {
@@ -260,14 +286,28 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
         if (kpi === undefined) throw new Error(`unresolved KPI ${lookup.kpi}`);
         const keyId = registry.key(lookup.keys);
         const level: Level = { dims: [], keys: [keyId] };
-        const ctx: Ctx = { purpose: `lookup:${lookupId}`, window: { shifts: [], range: { kind: 'before', length: lookup.window } }, level, kpi: kpi.id };
+        const ctx: Ctx = {
+          purpose: `lookup:${lookupId}`,
+          window: { shifts: [], range: { kind: 'before', length: lookup.window } },
+          level,
+          kpi: kpi.id,
+        };
         const value = walk(kpi.expr, ctx);
         const presence = presenceOf(kpi.expr, ctx);
         // Unwindowed row counts give the lookup's own data range (the periods it is computed for).
         for (const agg of aggregatesOf(kpi.expr, resolved)) {
-          registry.measure({ purpose: ctx.purpose, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false }, { dims: [], keys: [] }, { fn: 'count' });
+          registry.measure(
+            { purpose: ctx.purpose, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false },
+            { dims: [], keys: [] },
+            { fn: 'count' },
+          );
         }
-        lookupTables.set(lookupId, { id: `l_${lookupTables.size}`, lookup: lookupId, computed: { level, value, presence }, default: lookup.default });
+        lookupTables.set(lookupId, {
+          id: `l_${lookupTables.size}`,
+          lookup: lookupId,
+          computed: { level, value, presence },
+          default: lookup.default,
+        });
       }
     }
   }
@@ -282,9 +322,11 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
   let scanFrom = fromPeriod;
   if (fromPeriod !== undefined) {
     let earliest = fromPeriod;
-    for (const { purpose, window } of windowsUsed) if (purpose === 'main') earliest = minDate(earliest, windowRange(window, fromPeriod, grain, calendar).start);
+    for (const { purpose, window } of windowsUsed)
+      if (purpose === 'main') earliest = minDate(earliest, windowRange(window, fromPeriod, grain, calendar).start);
     const mainEarliest = periodStart(earliest, grain, calendar);
-    for (const { purpose, window } of windowsUsed) if (purpose !== 'main') earliest = minDate(earliest, windowRange(window, mainEarliest, grain, calendar).start);
+    for (const { purpose, window } of windowsUsed)
+      if (purpose !== 'main') earliest = minDate(earliest, windowRange(window, mainEarliest, grain, calendar).start);
     scanFrom = earliest;
   }
   return {
@@ -297,7 +339,10 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
       scanFrom: scanFrom === undefined ? null : formatIsoDate(scanFrom),
       scanTo: toPeriod === undefined ? null : formatIsoDate(periodEnd(toPeriod, grain)),
     },
-    dimensions: by.map((name) => ({ name, bySource: (resolved.dimensions.get(name)?.sources ?? []).map((s) => ({ source: s.source, expr: s.expr })) })),
+    dimensions: by.map((name) => ({
+      name,
+      bySource: (resolved.dimensions.get(name)?.sources ?? []).map((s) => ({ source: s.source, expr: s.expr })),
+    })),
     keys: registry.planKeys(),
     lookups: [...lookupTables.values()],
     scans,

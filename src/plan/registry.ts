@@ -105,7 +105,14 @@ export class PlanRegistry {
    * Registers a re-aggregation of partial `of` over `window`: of a scan level, or of a rollup
    * table when `rollup` is given (then `level` is the rollup's level).
    */
-  windowMeasure(scanId: string, level: Level, window: WindowSpec, fn: 'sum' | 'min' | 'max', of: string, rollup?: string): { table: string; column: string } {
+  windowMeasure(
+    scanId: string,
+    level: Level,
+    window: WindowSpec,
+    fn: 'sum' | 'min' | 'max',
+    of: string,
+    rollup?: string,
+  ): { table: string; column: string } {
     const scan = this.scanById(scanId);
     const levelIndex = rollup === undefined ? this.level(scan, level) : -1;
     const k = JSON.stringify([scanId, levelIndex, rollup ?? null, windowKey(window)]);
@@ -135,7 +142,15 @@ export class PlanRegistry {
   }
 
   private scan(shape: ScanShape): MutableScan {
-    const k = JSON.stringify([shape.purpose, shape.source, shape.anchor, shape.mode, shape.last, shape.window === undefined || isNoWindow(shape.window) ? null : windowKey(shape.window), shape.lastLevel ?? null]);
+    const k = JSON.stringify([
+      shape.purpose,
+      shape.source,
+      shape.anchor,
+      shape.mode,
+      shape.last,
+      shape.window === undefined || isNoWindow(shape.window) ? null : windowKey(shape.window),
+      shape.lastLevel ?? null,
+    ]);
     let scan = this.scans.get(k);
     if (scan === undefined) {
       scan = { id: `s${this.scans.size}`, shape, levels: [], levelKeys: new Map(), measures: [], measureKeys: new Map() };
@@ -162,7 +177,14 @@ export class PlanRegistry {
 
   /** The plan's window tables. */
   planWindows(): WindowTable[] {
-    return [...this.windows.values()].map(({ id, scan, level, rollup, window, measures }) => ({ id, scan, level, rollup, window, measures }));
+    return [...this.windows.values()].map(({ id, scan, level, rollup, window, measures }) => ({
+      id,
+      scan,
+      level,
+      rollup,
+      window,
+      measures,
+    }));
   }
 
   /** The plan's rollup tables. */

@@ -22,7 +22,10 @@ export function composeWindow(outer: WindowSpec, inner: TimeWindow): WindowSpec 
   if (outer.range !== undefined) {
     return `${inner.kind === 'rolling' ? 'rolling' : 'to_date'}() inside ${outer.range.kind === 'rolling' ? 'rolling' : outer.range.kind === 'to_date' ? 'to_date' : 'a lookup window'}() has no single meaning`;
   }
-  return { shifts: outer.shifts, range: inner.kind === 'rolling' ? { kind: 'rolling', length: inner.length } : { kind: 'to_date', unit: inner.unit } };
+  return {
+    shifts: outer.shifts,
+    range: inner.kind === 'rolling' ? { kind: 'rolling', length: inner.length } : { kind: 'to_date', unit: inner.unit },
+  };
 }
 
 /**
@@ -36,7 +39,8 @@ export function checkWindow(w: WindowSpec, grain: Grain): { readonly aligned: bo
   const range = w.range;
   if (range === undefined) return { aligned: true };
   if (range.kind === 'to_date') {
-    if (isShorterThan({ amount: 1, unit: range.unit }, grain) && range.unit !== grain) return `to_date(…, ${range.unit}) needs a grain of ${range.unit} or finer, not ${grain}`;
+    if (isShorterThan({ amount: 1, unit: range.unit }, grain) && range.unit !== grain)
+      return `to_date(…, ${range.unit}) needs a grain of ${range.unit} or finer, not ${grain}`;
     return { aligned: unitAlignsWithGrain(range.unit, grain) };
   }
   if (isShorterThan(range.length, grain)) return `a window of ${range.length.amount} ${range.length.unit}(s) is shorter than a ${grain}`;

@@ -32,7 +32,12 @@ export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameR
  * argument; otherwise qualified names pin it; otherwise it is the one source that has every bare
  * name. Reports and returns undefined when no single source fits.
  */
-export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[], explicit: SourceDef | undefined): SourceDef | undefined {
+export function inferSource(
+  env: ResolveEnv,
+  call: CallExpr,
+  names: readonly NameRef[],
+  explicit: SourceDef | undefined,
+): SourceDef | undefined {
   const { sources } = env.catalog;
   const pins = new Map<string, NameRef | undefined>();
   if (explicit !== undefined) pins.set(explicit.id, undefined);
@@ -44,9 +49,15 @@ export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly Nam
     } else bare.push(ref);
   }
   if (pins.size > 1) {
-    report(env, 'resolve/ambiguous-source', call.span, `\`${call.name}\` reads one source, but this names ${[...pins.keys()].map((s) => `\`${s}\``).join(' and ')}`, {
-      hint: 'reach other sources through joins (e.g. account.segment), or split the formula into one aggregate per source',
-    });
+    report(
+      env,
+      'resolve/ambiguous-source',
+      call.span,
+      `\`${call.name}\` reads one source, but this names ${[...pins.keys()].map((s) => `\`${s}\``).join(' and ')}`,
+      {
+        hint: 'reach other sources through joins (e.g. account.segment), or split the formula into one aggregate per source',
+      },
+    );
     return undefined;
   }
   const pinned = [...pins.keys()][0];
@@ -57,7 +68,9 @@ export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly Nam
     // that joins to the pinned one, so the qualifier was meant as a join. Resolving in that source
     // reports the qualifier with the join to use instead.
     if (explicit === undefined && source !== undefined && !bareNames.every((n) => sourceHas(source, n))) {
-      const joining = [...sources.values()].filter((s) => bareNames.every((n) => sourceHas(s, n)) && [...s.joins.values()].some((j) => j.to.value === pinned));
+      const joining = [...sources.values()].filter(
+        (s) => bareNames.every((n) => sourceHas(s, n)) && [...s.joins.values()].some((j) => j.to.value === pinned),
+      );
       if (joining.length === 1) return joining[0];
     }
     return source;
@@ -72,9 +85,15 @@ export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly Nam
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
     const ids = candidates.map((s) => `\`${s.id}\``);
-    report(env, 'resolve/ambiguous-source', call.span, `\`${call.name}\` could read ${ids.join(' or ')}: each has ${bareNames.map((n) => `\`${n}\``).join(', ')}`, {
-      hint: `pin the source: ${call.name}(${candidates[0]?.id}.${bareNames[0]} …)${call.name === 'count' ? ` or count(${candidates[0]?.id} where …)` : ''}`,
-    });
+    report(
+      env,
+      'resolve/ambiguous-source',
+      call.span,
+      `\`${call.name}\` could read ${ids.join(' or ')}: each has ${bareNames.map((n) => `\`${n}\``).join(', ')}`,
+      {
+        hint: `pin the source: ${call.name}(${candidates[0]?.id}.${bareNames[0]} …)${call.name === 'count' ? ` or count(${candidates[0]?.id} where …)` : ''}`,
+      },
+    );
     return undefined;
   }
   // No source has every name: resolve in the source that has the most, so the unknown names are
@@ -88,13 +107,22 @@ export function inferSource(env: ResolveEnv, call: CallExpr, names: readonly Nam
     const name = ref.parts[0]?.name ?? '';
     if ([...sources.values()].some((s) => sourceHas(s, name))) continue;
     if (env.catalog.documents.some((d) => d.kind === 'source' && d.id === name)) {
-      report(env, 'resolve/unknown-column', ref.parts[0]?.span ?? ref.span, `\`${name}\` is a source, but a KPI or lookup has the same id, so the source was not loaded`, {
-        hint: 'sources, KPIs and lookups share one namespace: rename one of them',
-      });
+      report(
+        env,
+        'resolve/unknown-column',
+        ref.parts[0]?.span ?? ref.span,
+        `\`${name}\` is a source, but a KPI or lookup has the same id, so the source was not loaded`,
+        {
+          hint: 'sources, KPIs and lookups share one namespace: rename one of them',
+        },
+      );
       continue;
     }
     const all = [...sources.values()].flatMap((s) => sourceNames(s).map((n) => ({ n, s: s.id })));
-    const nearest = closestName(name, all.map((x) => x.n));
+    const nearest = closestName(
+      name,
+      all.map((x) => x.n),
+    );
     const owner = all.find((x) => x.n === nearest)?.s;
     report(env, 'resolve/unknown-column', ref.parts[0]?.span ?? ref.span, `unknown column \`${name}\`: no source has it`, {
       hint: nearest !== undefined ? `did you mean \`${nearest}\` (in \`${owner}\`)?` : undefined,
@@ -113,14 +141,24 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
   const args = call.args;
   const expected = fn === 'percentile' ? 2 : 1;
   if (args.length !== expected) {
-    report(env, 'resolve/arity', call.span, `${fn}() takes ${expected === 1 ? 'one value' : 'a value and a fraction'}${fn === 'count' ? ' (a source or a column)' : ''}, not ${args.length} argument${args.length === 1 ? '' : 's'}`);
+    report(
+      env,
+      'resolve/arity',
+      call.span,
+      `${fn}() takes ${expected === 1 ? 'one value' : 'a value and a fraction'}${fn === 'count' ? ' (a source or a column)' : ''}, not ${args.length} argument${args.length === 1 ? '' : 's'}`,
+    );
     return ERROR;
   }
   let where: Expr | undefined;
   let on: Expr | undefined;
   for (const a of args) {
     if (a.per !== undefined) {
-      report(env, 'resolve/misplaced-clause', a.per.span, `\`per\` needs an aggregated value before it, e.g. ${fn}(sum(amount) per owner_id)`);
+      report(
+        env,
+        'resolve/misplaced-clause',
+        a.per.span,
+        `\`per\` needs an aggregated value before it, e.g. ${fn}(sum(amount) per owner_id)`,
+      );
     }
     for (const [clause, name] of [
       [a.where, 'where'],
@@ -160,7 +198,12 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
     const f = args[1]?.value;
     const v = f?.kind === 'number' ? (f.percent ? f.value / 100 : f.value) : undefined;
     if (v === undefined || v < 0 || v > 1) {
-      report(env, 'resolve/bad-argument', f?.span ?? call.span, 'percentile() needs a fraction between 0 and 1 as its second argument, e.g. percentile(x, 0.9)');
+      report(
+        env,
+        'resolve/bad-argument',
+        f?.span ?? call.span,
+        'percentile() needs a fraction between 0 and 1 as its second argument, e.g. percentile(x, 0.9)',
+      );
       return ERROR;
     }
     fraction = v;
@@ -169,16 +212,28 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
     const numeric = fn === 'sum' || fn === 'avg' || fn === 'median' || fn === 'percentile';
     const orderable = fn === 'min' || fn === 'max';
     if ((numeric && value.type !== 'number') || (orderable && value.type === 'boolean')) {
-      report(env, 'resolve/aggregate-type', valueAst.span, `${fn}() needs ${numeric ? 'numbers' : 'values that can be ordered'}, but \`${printName(valueAst)}\` is ${describeType(value)}`, {
-        hint: value.type === 'string' ? 'count(…) or count_distinct(…) work on strings' : undefined,
-      });
+      report(
+        env,
+        'resolve/aggregate-type',
+        valueAst.span,
+        `${fn}() needs ${numeric ? 'numbers' : 'values that can be ordered'}, but \`${printName(valueAst)}\` is ${describeType(value)}`,
+        {
+          hint: value.type === 'string' ? 'count(…) or count_distinct(…) work on strings' : undefined,
+        },
+      );
       return ERROR;
     }
   }
   if (value !== undefined && readsSeveralJoins(value)) {
-    report(env, 'resolve/ambiguous-meaning', valueAst.span, `${fn}() of values from two different joins has no single meaning: each joined row counts once per cell, but these rows come from different joins`, {
-      hint: 'aggregate each join on its own, e.g. sum(account.employees) + sum(owner.quota), or include a column of the source itself',
-    });
+    report(
+      env,
+      'resolve/ambiguous-meaning',
+      valueAst.span,
+      `${fn}() of values from two different joins has no single meaning: each joined row counts once per cell, but these rows come from different joins`,
+      {
+        hint: 'aggregate each join on its own, e.g. sum(account.employees) + sum(owner.quota), or include a column of the source itself',
+      },
+    );
   }
   const unit = fn === 'count' || fn === 'count_distinct' ? 'count' : value?.unit;
   const type = fn === 'count' || fn === 'count_distinct' ? 'number' : (value?.type ?? 'number');

@@ -26,7 +26,8 @@ export function findCycles(env: ResolveEnv, kpis: ReadonlyMap<string, ResolvedKp
   }
   for (const lookup of lookups.values()) {
     const doc = env.catalog.lookups.get(lookup.id);
-    if (lookup.kind === 'kpi' && doc?.value !== undefined) graph.set(lookupNode(lookup.id), [{ to: kpiNode(lookup.kpi), span: doc.value.span }]);
+    if (lookup.kind === 'kpi' && doc?.value !== undefined)
+      graph.set(lookupNode(lookup.id), [{ to: kpiNode(lookup.kpi), span: doc.value.span }]);
   }
   for (const component of stronglyConnected(graph)) {
     const members = new Set(component);

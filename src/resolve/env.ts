@@ -107,10 +107,18 @@ export function describeType(t: Typed): string {
  * A literal, the same at row and KPI level (`15%` is 0.15 with unit percent). A duration is not a
  * value: it is reported here, since only window arguments take one (read before this is called).
  */
-export function resolveLiteral(env: ResolveEnv, ast: NumberLiteral | StringLiteral | DateLiteral | BooleanLiteral | NullLiteral | DurationLiteral): RowLiteral {
+export function resolveLiteral(
+  env: ResolveEnv,
+  ast: NumberLiteral | StringLiteral | DateLiteral | BooleanLiteral | NullLiteral | DurationLiteral,
+): RowLiteral {
   switch (ast.kind) {
     case 'number':
-      return { kind: 'literal', value: ast.percent ? ast.value / 100 : ast.value, type: 'number', unit: ast.percent ? 'percent' : undefined };
+      return {
+        kind: 'literal',
+        value: ast.percent ? ast.value / 100 : ast.value,
+        type: 'number',
+        unit: ast.percent ? 'percent' : undefined,
+      };
     case 'string':
       return { kind: 'literal', value: ast.value, type: 'string' };
     case 'date':

@@ -11,14 +11,22 @@ import type { KpiExpr, RowExpr } from './types.js';
  * A copy of `resolved` with a dimension `name` in every source that declares dimension `from`:
  * the `from` value mapped through `entries` (compared as text; unmapped values give null).
  */
-export function withMappedDimension(resolved: ResolvedCatalog, name: string, from: string, entries: readonly (readonly [string, string | null])[]): ResolvedCatalog {
+export function withMappedDimension(
+  resolved: ResolvedCatalog,
+  name: string,
+  from: string,
+  entries: readonly (readonly [string, string | null])[],
+): ResolvedCatalog {
   const base = resolved.dimensions.get(from);
   if (base === undefined) return resolved;
   const dimensions = new Map(resolved.dimensions);
   dimensions.set(name, {
     name,
     type: 'string',
-    sources: base.sources.map((s) => ({ source: s.source, expr: { kind: 'map', operand: s.expr, entries, type: 'string' } satisfies RowExpr })),
+    sources: base.sources.map((s) => ({
+      source: s.source,
+      expr: { kind: 'map', operand: s.expr, entries, type: 'string' } satisfies RowExpr,
+    })),
   });
   return { ...resolved, dimensions };
 }
@@ -26,7 +34,19 @@ export function withMappedDimension(resolved: ResolvedCatalog, name: string, fro
 /** A KPI made from an expression, inheriting the descriptive fields of `like`. */
 export function syntheticKpi(resolved: ResolvedCatalog, id: string, expr: KpiExpr, like: ResolvedKpi): ResolvedKpi {
   const sources = [...expressionSources(expr, (k) => new Set(resolved.kpis.get(k)?.sources ?? []))].sort();
-  return { ...like, id, expr, type: expr.type, unit: like.unit, inferredUnit: expr.unit, sources, references: [], lookups: like.lookups, target: undefined, overrides: [] };
+  return {
+    ...like,
+    id,
+    expr,
+    type: expr.type,
+    unit: like.unit,
+    inferredUnit: expr.unit,
+    sources,
+    references: [],
+    lookups: like.lookups,
+    target: undefined,
+    overrides: [],
+  };
 }
 
 /** A copy of `resolved` with more KPIs (ids must not collide with the catalog's). */

@@ -58,15 +58,36 @@ export function resolveKpiExpr(env: ResolveEnv, ast: Expr, scope: KpiScope): Kpi
     case 'in': {
       const operand = resolveKpiExpr(env, ast.operand, scope);
       const args = ast.list.map((e) => resolveKpiExpr(env, e, scope));
-      return { kind: 'predicate', test: 'in', negated: ast.negated, operand, args, ...typeMembership(env, operand, ast.operand, args, ast.list, '`in`') };
+      return {
+        kind: 'predicate',
+        test: 'in',
+        negated: ast.negated,
+        operand,
+        args,
+        ...typeMembership(env, operand, ast.operand, args, ast.list, '`in`'),
+      };
     }
     case 'between': {
       const operand = resolveKpiExpr(env, ast.operand, scope);
       const args = [resolveKpiExpr(env, ast.low, scope), resolveKpiExpr(env, ast.high, scope)];
-      return { kind: 'predicate', test: 'between', negated: ast.negated, operand, args, ...typeMembership(env, operand, ast.operand, args, [ast.low, ast.high], '`between`') };
+      return {
+        kind: 'predicate',
+        test: 'between',
+        negated: ast.negated,
+        operand,
+        args,
+        ...typeMembership(env, operand, ast.operand, args, [ast.low, ast.high], '`between`'),
+      };
     }
     case 'is-null':
-      return { kind: 'predicate', test: 'is-null', negated: ast.negated, operand: resolveKpiExpr(env, ast.operand, scope), args: [], type: 'boolean' };
+      return {
+        kind: 'predicate',
+        test: 'is-null',
+        negated: ast.negated,
+        operand: resolveKpiExpr(env, ast.operand, scope),
+        args: [],
+        type: 'boolean',
+      };
     case 'call':
       return resolveKpiCall(env, ast, scope);
     case 'error':
@@ -85,7 +106,12 @@ function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr
   if (ast.parts.length === 1) {
     if (catalog.kpis.has(first)) return scope.kpi(first, ast) ?? ERROR;
     if (catalog.lookups.has(first)) {
-      report(env, 'resolve/unknown-kpi', ast.span, `\`${first}\` is a lookup; index it with a key inside an aggregate, e.g. sum(amount * ${first}[stage])`);
+      report(
+        env,
+        'resolve/unknown-kpi',
+        ast.span,
+        `\`${first}\` is a lookup; index it with a key inside an aggregate, e.g. sum(amount * ${first}[stage])`,
+      );
       return ERROR;
     }
     if (catalog.sources.has(first)) {
@@ -97,9 +123,15 @@ function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr
     ast.parts.length > 1 && catalog.sources.has(first) ? s.id === first : sourceHas(s, first),
   );
   if (owner !== undefined) {
-    report(env, 'resolve/column-outside-aggregate', ast.span, `\`${name}\` is a row value of \`${owner.id}\`, so it must be aggregated here`, {
-      hint: `e.g. sum(${name}) or count(${owner.id} where …)`,
-    });
+    report(
+      env,
+      'resolve/column-outside-aggregate',
+      ast.span,
+      `\`${name}\` is a row value of \`${owner.id}\`, so it must be aggregated here`,
+      {
+        hint: `e.g. sum(${name}) or count(${owner.id} where …)`,
+      },
+    );
     return ERROR;
   }
   report(env, 'resolve/unknown-kpi', ast.span, `unknown KPI \`${name}\``, { hint: didYouMean(name, catalog.kpis.keys()) });
@@ -115,7 +147,18 @@ function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExp
   if (isRowFunction(name)) {
     if (!checkScalarCallShape(env, ast, name)) return ERROR;
     const args = ast.args.map((a) => resolveKpiExpr(env, a.value, scope));
-    return { kind: 'call', fn: name, args, ...typeScalarCall(env, name, args, ast.args.map((a) => a.value), ast) };
+    return {
+      kind: 'call',
+      fn: name,
+      args,
+      ...typeScalarCall(
+        env,
+        name,
+        args,
+        ast.args.map((a) => a.value),
+        ast,
+      ),
+    };
   }
   report(env, 'resolve/unknown-function', ast.nameSpan, `unknown function \`${name}\``, { hint: didYouMean(name, ALL_FUNCTION_NAMES) });
   return ERROR;
@@ -124,7 +167,13 @@ function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExp
 function rejectClauses(env: ResolveEnv, ast: CallExpr, allowOnFirst = false): void {
   ast.args.forEach((a, i) => {
     for (const clause of [a.where, allowOnFirst && i === 0 ? undefined : a.on, a.per]) {
-      if (clause !== undefined) report(env, 'resolve/misplaced-clause', clause.span, `\`${ast.name}\` takes no where/on/per clause here; put filters inside the aggregates`);
+      if (clause !== undefined)
+        report(
+          env,
+          'resolve/misplaced-clause',
+          clause.span,
+          `\`${ast.name}\` takes no where/on/per clause here; put filters inside the aggregates`,
+        );
     }
   });
 }
@@ -133,7 +182,12 @@ function rejectClauses(env: ResolveEnv, ast: CallExpr, allowOnFirst = false): vo
 function durationArg(env: ResolveEnv, ast: CallExpr, index: number): Duration | undefined {
   const arg = ast.args[index]?.value;
   if (arg?.kind === 'duration' && Number.isInteger(arg.amount) && arg.amount > 0) return { amount: arg.amount, unit: arg.unit };
-  report(env, 'resolve/bad-argument', arg?.span ?? ast.span, `${ast.name}() needs a whole, positive duration as argument ${index + 1}, e.g. ${ast.name}(bookings, 1 year)`);
+  report(
+    env,
+    'resolve/bad-argument',
+    arg?.span ?? ast.span,
+    `${ast.name}() needs a whole, positive duration as argument ${index + 1}, e.g. ${ast.name}(bookings, 1 year)`,
+  );
   return undefined;
 }
 
@@ -158,23 +212,41 @@ function resolveKpiFunction(env: ResolveEnv, ast: CallExpr, scope: KpiScope): Kp
   rejectClauses(env, ast);
   const isRange = name === 'rolling' || name === 'to_date';
   if (isRange && scope.range !== undefined) {
-    report(env, 'resolve/ambiguous-meaning', ast.nameSpan, `${name}() inside ${scope.range}() has no single meaning: both widen the period`, {
-      hint: 'use one window, or define the inner one as its own KPI and compare them',
-    });
+    report(
+      env,
+      'resolve/ambiguous-meaning',
+      ast.nameSpan,
+      `${name}() inside ${scope.range}() has no single meaning: both widen the period`,
+      {
+        hint: 'use one window, or define the inner one as its own KPI and compare them',
+      },
+    );
   }
   const expr = resolveKpiExpr(env, first, isRange ? { ...scope, range: name } : scope);
   const typed = { type: expr.type, unit: expr.unit };
   if (expr.type !== 'number' && expr.type !== 'error') {
     report(env, 'resolve/type-mismatch', first.span, `${name}() works on numbers, but this is ${describeType(expr)}`);
   }
-  const windowed = (window: TimeWindow, e: KpiExpr = expr): KpiExpr => ({ kind: 'window', window, expr: e, span: ast.span, type: e.type, unit: e.unit });
+  const windowed = (window: TimeWindow, e: KpiExpr = expr): KpiExpr => ({
+    kind: 'window',
+    window,
+    expr: e,
+    span: ast.span,
+    type: e.type,
+    unit: e.unit,
+  });
   switch (name) {
     case 'prior':
     case 'change':
     case 'growth':
     case 'rolling': {
       if (ast.args.length !== 2) {
-        report(env, 'resolve/arity', ast.span, `${name}() takes a value and a duration, e.g. ${name}(bookings, ${name === 'rolling' ? '3 months' : '1 year'})`);
+        report(
+          env,
+          'resolve/arity',
+          ast.span,
+          `${name}() takes a value and a duration, e.g. ${name}(bookings, ${name === 'rolling' ? '3 months' : '1 year'})`,
+        );
         return ERROR;
       }
       const duration = durationArg(env, ast, 1);
@@ -193,7 +265,12 @@ function resolveKpiFunction(env: ResolveEnv, ast: CallExpr, scope: KpiScope): Kp
         unit = arg.parts[0]?.name.toLowerCase() as DurationUnit;
       } else if (arg?.kind === 'duration' && arg.amount === 1 && arg.unit !== 'day') unit = arg.unit;
       if (ast.args.length !== 2 || unit === undefined) {
-        report(env, 'resolve/bad-argument', arg?.span ?? ast.span, 'to_date() takes a value and a calendar unit: year, quarter, month or week, e.g. to_date(bookings, year)');
+        report(
+          env,
+          'resolve/bad-argument',
+          arg?.span ?? ast.span,
+          'to_date() takes a value and a calendar unit: year, quarter, month or week, e.g. to_date(bookings, year)',
+        );
         return ERROR;
       }
       return windowed({ kind: 'to_date', unit });
@@ -204,13 +281,20 @@ function resolveKpiFunction(env: ResolveEnv, ast: CallExpr, scope: KpiScope): Kp
         const dim = a.value;
         const dimName = dim.kind === 'name' && dim.parts.length === 1 ? dim.parts[0]?.name : undefined;
         if (dimName === undefined) {
-          report(env, 'resolve/bad-argument', dim.span, 'total() keeps breakdown dimensions named by their plain names, e.g. total(bookings, region)');
+          report(
+            env,
+            'resolve/bad-argument',
+            dim.span,
+            'total() keeps breakdown dimensions named by their plain names, e.g. total(bookings, region)',
+          );
           continue;
         }
         const known = [...env.catalog.sources.values()].some((s) => s.dimensions.has(dimName));
         if (!known) {
           const all = [...env.catalog.sources.values()].flatMap((s) => [...s.dimensions.keys()]);
-          report(env, 'resolve/unknown-dimension', dim.span, `\`${dimName}\` is not a dimension of any source`, { hint: didYouMean(dimName, all) });
+          report(env, 'resolve/unknown-dimension', dim.span, `\`${dimName}\` is not a dimension of any source`, {
+            hint: didYouMean(dimName, all),
+          });
           continue;
         }
         keep.push(dimName);
@@ -234,19 +318,37 @@ export function expressionSources(expr: KpiExpr, kpiSources: (id: string) => Rea
 
 function resolvePer(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExpr {
   if (!PER_FUNCTIONS.has(ast.name)) {
-    report(env, 'resolve/misplaced-clause', ast.nameSpan, `\`${ast.name}\` cannot combine \`E per key\`; use avg, sum, min, max, median, count, hhi or top_share`);
+    report(
+      env,
+      'resolve/misplaced-clause',
+      ast.nameSpan,
+      `\`${ast.name}\` cannot combine \`E per key\`; use avg, sum, min, max, median, count, hhi or top_share`,
+    );
     return ERROR;
   }
   const fn = ast.name as PerFunction;
   const expectedArgs = fn === 'top_share' ? 2 : 1;
   const first = ast.args[0];
   if (ast.args.length !== expectedArgs || first === undefined || first.per === undefined) {
-    report(env, 'resolve/arity', ast.span, fn === 'top_share' ? 'top_share() takes `E per key` and a count, e.g. top_share(sum(amount) per account_id, 10)' : `${fn}() over keys takes one \`E per key\`, e.g. ${fn}(sum(amount) per owner_id)`);
+    report(
+      env,
+      'resolve/arity',
+      ast.span,
+      fn === 'top_share'
+        ? 'top_share() takes `E per key` and a count, e.g. top_share(sum(amount) per account_id, 10)'
+        : `${fn}() over keys takes one \`E per key\`, e.g. ${fn}(sum(amount) per owner_id)`,
+    );
     return ERROR;
   }
   for (const [i, a] of ast.args.entries()) {
     for (const clause of [a.where, a.on, i === 0 ? undefined : a.per]) {
-      if (clause !== undefined) report(env, 'resolve/misplaced-clause', clause.span, `filters and anchors go inside the aggregates of \`${fn}(E per key)\`, not after it`);
+      if (clause !== undefined)
+        report(
+          env,
+          'resolve/misplaced-clause',
+          clause.span,
+          `filters and anchors go inside the aggregates of \`${fn}(E per key)\`, not after it`,
+        );
     }
   }
   const expr = resolveKpiExpr(env, first.value, scope);
@@ -254,7 +356,12 @@ function resolvePer(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExpr {
   if (fn === 'top_share') {
     const arg = ast.args[1]?.value;
     if (arg?.kind !== 'number' || arg.percent || !Number.isInteger(arg.value) || arg.value < 1) {
-      report(env, 'resolve/bad-argument', arg?.span ?? ast.span, 'top_share() needs a whole number of keys (at least 1) as its second argument');
+      report(
+        env,
+        'resolve/bad-argument',
+        arg?.span ?? ast.span,
+        'top_share() needs a whole number of keys (at least 1) as its second argument',
+      );
       return ERROR;
     }
     n = arg.value;

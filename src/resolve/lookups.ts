@@ -23,7 +23,12 @@ export function resolveLookups(env: ResolveEnv, kpis: ReadonlyMap<string, Resolv
       continue;
     }
     if (doc.value === undefined) {
-      report(env, 'resolve/bad-argument', doc.idSpan, `lookup \`${doc.id}\` needs \`rows:\` (fixed values) or \`value:\` (a KPI evaluated per key)`);
+      report(
+        env,
+        'resolve/bad-argument',
+        doc.idSpan,
+        `lookup \`${doc.id}\` needs \`rows:\` (fixed values) or \`value:\` (a KPI evaluated per key)`,
+      );
       continue;
     }
     const kpi = kpis.get(doc.value.value);
@@ -35,7 +40,12 @@ export function resolveLookups(env: ResolveEnv, kpis: ReadonlyMap<string, Resolv
     }
     const windowAst = doc.window === undefined ? undefined : parseOnce(env, doc.window);
     if (windowAst?.kind !== 'duration' || !Number.isInteger(windowAst.amount) || windowAst.amount <= 0) {
-      report(env, 'resolve/bad-argument', doc.window?.node.span ?? doc.value.span, `lookup \`${doc.id}\` needs \`window:\`, a whole positive duration such as \`4 quarters\` (the history each period's values are computed from)`);
+      report(
+        env,
+        'resolve/bad-argument',
+        doc.window?.node.span ?? doc.value.span,
+        `lookup \`${doc.id}\` needs \`window:\`, a whole positive duration such as \`4 quarters\` (the history each period's values are computed from)`,
+      );
       continue;
     }
     const keyRef: NameRef = { kind: 'name', parts: [{ name: doc.key.value, span: doc.key.span }], span: doc.key.span };

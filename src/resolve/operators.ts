@@ -25,9 +25,15 @@ const temporal = (t: ValueType): boolean => t === 'date' || t === 'timestamp';
 function comparable(env: ResolveEnv, left: Typed, right: Typed, leftAst: Expr, rightAst: Expr, what: string): boolean {
   if (isError(left) || isError(right)) return false;
   if (left.type === 'null' || right.type === 'null') {
-    report(env, 'resolve/type-mismatch', (left.type === 'null' ? leftAst : rightAst).span, `comparing with null is never true; ${what} with null gives null`, {
-      hint: 'use `is null` or `is not null`',
-    });
+    report(
+      env,
+      'resolve/type-mismatch',
+      (left.type === 'null' ? leftAst : rightAst).span,
+      `comparing with null is never true; ${what} with null gives null`,
+      {
+        hint: 'use `is null` or `is not null`',
+      },
+    );
     return false;
   }
   const sameKind = left.type === right.type || (temporal(left.type) && temporal(right.type));
@@ -38,7 +44,12 @@ function comparable(env: ResolveEnv, left: Typed, right: Typed, leftAst: Expr, r
     return false;
   }
   if (left.type === 'number' && !addUnits(left.unit, right.unit).ok) {
-    report(env, 'resolve/unit-mismatch', rightAst.span, `cannot compare ${quote(leftAst)} (${describeUnit(left.unit)}) with ${quote(rightAst)} (${describeUnit(right.unit)})`);
+    report(
+      env,
+      'resolve/unit-mismatch',
+      rightAst.span,
+      `cannot compare ${quote(leftAst)} (${describeUnit(left.unit)}) with ${quote(rightAst)} (${describeUnit(right.unit)})`,
+    );
     return false;
   }
   return true;
@@ -122,7 +133,14 @@ export function typeUnary(env: ResolveEnv, op: '-' | '+' | 'not', operand: Typed
 }
 
 /** Checks the operands of `in`, `between` (each item against the operand). */
-export function typeMembership(env: ResolveEnv, operand: Typed, operandAst: Expr, items: readonly Typed[], itemAsts: readonly Expr[], what: string): Typed {
+export function typeMembership(
+  env: ResolveEnv,
+  operand: Typed,
+  operandAst: Expr,
+  items: readonly Typed[],
+  itemAsts: readonly Expr[],
+  what: string,
+): Typed {
   items.forEach((item, i) => {
     const ast = itemAsts[i];
     if (ast !== undefined && item.type !== 'null') comparable(env, operand, item, operandAst, ast, what);

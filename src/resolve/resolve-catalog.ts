@@ -41,7 +41,12 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
         hint: didYouMean(located.value, source.columns.keys()),
       });
     } else if (label === 'time' && column.type.value !== 'date' && column.type.value !== 'timestamp') {
-      report(env, 'resolve/bad-time-anchor', located.span, `\`time: ${located.value}\` must be a date or timestamp column, but it is ${column.type.value}`);
+      report(
+        env,
+        'resolve/bad-time-anchor',
+        located.span,
+        `\`time: ${located.value}\` must be a date or timestamp column, but it is ${column.type.value}`,
+      );
     }
   }
   for (const join of source.joins.values()) {
@@ -51,18 +56,35 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
         hint: didYouMean(join.to.value, sources.keys()),
       });
     } else if (target.key === undefined) {
-      report(env, 'resolve/unknown-column', join.to.span, `join \`${join.name}\` needs \`${target.id}\` to declare \`key:\` (the column its rows are matched on)`);
+      report(
+        env,
+        'resolve/unknown-column',
+        join.to.span,
+        `join \`${join.name}\` needs \`${target.id}\` to declare \`key:\` (the column its rows are matched on)`,
+      );
     }
     const on = source.columns.get(join.on.value);
     if (on === undefined) {
-      report(env, 'resolve/unknown-column', join.on.span, `join \`${join.name}\` is on \`${join.on.value}\`, which is not a column of \`${source.id}\``, {
-        hint: didYouMean(join.on.value, source.columns.keys()),
-      });
+      report(
+        env,
+        'resolve/unknown-column',
+        join.on.span,
+        `join \`${join.name}\` is on \`${join.on.value}\`, which is not a column of \`${source.id}\``,
+        {
+          hint: didYouMean(join.on.value, source.columns.keys()),
+        },
+      );
     } else if (target?.key !== undefined) {
       const keyColumn = target.columns.get(target.key.value);
-      const family = (t: string): string => (['integer', 'number', 'money', 'percent'].includes(t) ? 'number' : t === 'timestamp' ? 'date' : t);
+      const family = (t: string): string =>
+        ['integer', 'number', 'money', 'percent'].includes(t) ? 'number' : t === 'timestamp' ? 'date' : t;
       if (keyColumn !== undefined && family(keyColumn.type.value) !== family(on.type.value)) {
-        report(env, 'resolve/type-mismatch', join.on.span, `join \`${join.name}\` matches ${on.type.value} \`${on.name}\` with ${keyColumn.type.value} \`${target.id}.${keyColumn.name}\``);
+        report(
+          env,
+          'resolve/type-mismatch',
+          join.on.span,
+          `join \`${join.name}\` matches ${on.type.value} \`${on.name}\` with ${keyColumn.type.value} \`${target.id}.${keyColumn.name}\``,
+        );
       }
     }
   }
@@ -74,9 +96,15 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
     // sharing a column's name would make the name mean two things.
     const exposesColumn = expr.kind === 'column' && expr.path.length === 0 && expr.column === name && !source.definitions.has(name);
     if (source.columns.has(name) && !exposesColumn) {
-      report(env, 'load/duplicate-id', named.span, `\`${name}\` is both a column and a ${source.definitions.has(name) ? 'definition' : 'dimension'} of \`${source.id}\``, {
-        hint: 'give the definition or dimension a name of its own',
-      });
+      report(
+        env,
+        'load/duplicate-id',
+        named.span,
+        `\`${name}\` is both a column and a ${source.definitions.has(name) ? 'definition' : 'dimension'} of \`${source.id}\``,
+        {
+          hint: 'give the definition or dimension a name of its own',
+        },
+      );
     }
     if (source.definitions.has(name) && source.dimensions.has(name)) {
       report(env, 'load/duplicate-id', named.span, `\`${name}\` is both a definition and a dimension of \`${source.id}\``);
@@ -152,13 +180,27 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
     const refs = collectRefs(expr);
     const sources = [...expressionSources(expr, kpiSources)].sort();
     if (expr.type !== 'number' && expr.type !== 'error' && expr.type !== 'null') {
-      report(env, 'resolve/type-mismatch', def.formula.node.span, `KPI \`${def.id}\` must give a number, but its formula gives ${expr.type === 'boolean' ? 'a condition' : `a ${expr.type}`}`);
+      report(
+        env,
+        'resolve/type-mismatch',
+        def.formula.node.span,
+        `KPI \`${def.id}\` must give a number, but its formula gives ${expr.type === 'boolean' ? 'a condition' : `a ${expr.type}`}`,
+      );
     }
     if (def.unit !== undefined && expr.type === 'number' && !declaredUnitAccepts(def.unit.value, expr.unit)) {
-      report(env, 'resolve/declared-unit', def.unit.span, `KPI \`${def.id}\` is declared \`${def.unit.value}\` but its formula gives ${describeUnit(expr.unit)}`, {
-        hint: expr.unit === undefined ? undefined : `declare \`unit: ${expr.unit}\`${def.unit.value === 'percent' ? ', or divide by a like value to get a ratio' : ''}`,
-        related: [{ span: def.formula.node.span, message: 'the formula' }],
-      });
+      report(
+        env,
+        'resolve/declared-unit',
+        def.unit.span,
+        `KPI \`${def.id}\` is declared \`${def.unit.value}\` but its formula gives ${describeUnit(expr.unit)}`,
+        {
+          hint:
+            expr.unit === undefined
+              ? undefined
+              : `declare \`unit: ${expr.unit}\`${def.unit.value === 'percent' ? ', or divide by a like value to get a ratio' : ''}`,
+          related: [{ span: def.formula.node.span, message: 'the formula' }],
+        },
+      );
     }
     const result: ResolvedKpi = {
       id: def.id,
@@ -192,7 +234,8 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
     for (const source of sources) {
       for (const dim of env.catalog.sources.get(source)?.dimensions.keys() ?? []) {
         const resolved = env.named.get(`${source}.${dim}`);
-        if (resolved !== undefined && resolved !== null && !dimTypes.has(dim)) dimTypes.set(dim, { type: resolved.type, unit: resolved.unit });
+        if (resolved !== undefined && resolved !== null && !dimTypes.has(dim))
+          dimTypes.set(dim, { type: resolved.type, unit: resolved.unit });
       }
     }
     const overrides: ResolvedOverride[] = def.overrides.map((o) => ({

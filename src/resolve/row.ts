@@ -80,11 +80,22 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExp
   const name = ast.name;
   if (!isRowFunction(name)) {
     if (AGGREGATE_FUNCTIONS.has(name)) {
-      report(env, 'resolve/nested-aggregate', ast.nameSpan, `\`${name}\` aggregates rows, so it cannot appear inside a row expression or another aggregate`, {
-        hint: 'to aggregate per key and then combine, write e.g. avg(sum(amount) per owner_id)',
-      });
+      report(
+        env,
+        'resolve/nested-aggregate',
+        ast.nameSpan,
+        `\`${name}\` aggregates rows, so it cannot appear inside a row expression or another aggregate`,
+        {
+          hint: 'to aggregate per key and then combine, write e.g. avg(sum(amount) per owner_id)',
+        },
+      );
     } else if (KPI_FUNCTIONS.has(name)) {
-      report(env, 'resolve/nested-aggregate', ast.nameSpan, `\`${name}\` works on aggregated values, so it cannot appear inside an aggregate`);
+      report(
+        env,
+        'resolve/nested-aggregate',
+        ast.nameSpan,
+        `\`${name}\` works on aggregated values, so it cannot appear inside an aggregate`,
+      );
     } else {
       report(env, 'resolve/unknown-function', ast.nameSpan, `unknown function \`${name}\``, { hint: didYouMean(name, ALL_FUNCTION_NAMES) });
     }
@@ -92,7 +103,13 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExp
   }
   if (!checkScalarCallShape(env, ast, name)) return ROW_ERROR;
   const args = ast.args.map((a) => resolveRow(env, a.value, scope));
-  const t = typeScalarCall(env, name, args, ast.args.map((a) => a.value), ast);
+  const t = typeScalarCall(
+    env,
+    name,
+    args,
+    ast.args.map((a) => a.value),
+    ast,
+  );
   return { kind: 'call', fn: name, args, ...t };
 }
 
@@ -103,7 +120,8 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExp
 export function checkScalarCallShape(env: ResolveEnv, ast: CallExpr, name: RowFunction): boolean {
   for (const arg of ast.args) {
     const clause = arg.where ?? arg.on ?? arg.per;
-    if (clause !== undefined) report(env, 'resolve/misplaced-clause', clause.span, `\`${name}\` is not an aggregate, so it takes no where/on/per clause`);
+    if (clause !== undefined)
+      report(env, 'resolve/misplaced-clause', clause.span, `\`${name}\` is not an aggregate, so it takes no where/on/per clause`);
   }
   const arity = ROW_FUNCTIONS.get(name);
   if (arity !== undefined && (ast.args.length < arity.min || ast.args.length > arity.max)) {
@@ -147,7 +165,10 @@ export function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): 
           ? `\`${part.name}\` is a source, not a join of \`${current.id}\`; reach another source through a join`
           : `\`${current.id}\` has no join \`${part.name}\``,
         {
-          hint: viaJoin !== undefined ? `use the join \`${viaJoin.name}\`: ${viaJoin.name}.${parts[i + 1]?.name ?? ''}` : didYouMean(part.name, current.joins.keys()),
+          hint:
+            viaJoin !== undefined
+              ? `use the join \`${viaJoin.name}\`: ${viaJoin.name}.${parts[i + 1]?.name ?? ''}`
+              : didYouMean(part.name, current.joins.keys()),
         },
       );
       return ROW_ERROR;
@@ -170,9 +191,15 @@ export function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): 
   }
   const join = current.joins.get(last.name);
   if (join !== undefined) {
-    report(env, 'resolve/unknown-column', last.span, `\`${last.name}\` is a join to \`${join.to.value}\`, not a value; name one of its columns`, {
-      hint: `e.g. ${[...path, last.name].join('.')}.${catalog.sources.get(join.to.value)?.columns.keys().next().value ?? 'column'}`,
-    });
+    report(
+      env,
+      'resolve/unknown-column',
+      last.span,
+      `\`${last.name}\` is a join to \`${join.to.value}\`, not a value; name one of its columns`,
+      {
+        hint: `e.g. ${[...path, last.name].join('.')}.${catalog.sources.get(join.to.value)?.columns.keys().next().value ?? 'column'}`,
+      },
+    );
     return ROW_ERROR;
   }
   report(env, 'resolve/unknown-column', last.span, `unknown column \`${last.name}\` in source \`${current.id}\``, {
@@ -272,7 +299,13 @@ function checkEnumeration(env: ResolveEnv, column: RowExpr, literalAst: Expr, li
   const enumeration = enumerationOf(env, column);
   if (enumeration === undefined || literal.kind !== 'literal' || typeof literal.value !== 'string') return;
   if (enumeration.values.includes(literal.value)) return;
-  report(env, 'resolve/unknown-value', literalAst.span, `'${literal.value}' is not a value of \`${enumeration.column}\` (one of ${enumeration.values.map((v) => `'${v}'`).join(', ')})`, {
-    hint: didYouMean(literal.value, enumeration.values)?.replace(/`([^`]*)`/, "'$1'"),
-  });
+  report(
+    env,
+    'resolve/unknown-value',
+    literalAst.span,
+    `'${literal.value}' is not a value of \`${enumeration.column}\` (one of ${enumeration.values.map((v) => `'${v}'`).join(', ')})`,
+    {
+      hint: didYouMean(literal.value, enumeration.values)?.replace(/`([^`]*)`/, "'$1'"),
+    },
+  );
 }

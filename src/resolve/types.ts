@@ -124,7 +124,8 @@ export interface RowMap extends Typed {
 }
 
 /** Any row-level expression. */
-export type RowExpr = RowLiteral | RowColumn | RowBinary | RowUnary | RowIn | RowBetween | RowIsNull | RowCall | RowLookup | RowDimension | RowMap;
+export type RowExpr =
+  RowLiteral | RowColumn | RowBinary | RowUnary | RowIn | RowBetween | RowIsNull | RowCall | RowLookup | RowDimension | RowMap;
 
 /** Aggregate functions over rows. */
 export type AggregateFunction = 'count' | 'count_distinct' | 'sum' | 'avg' | 'min' | 'max' | 'median' | 'percentile';

@@ -32,6 +32,9 @@ export function renderTable(results: ResultSet): string {
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));
   const last = header.length - 1;
   const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => pad(c, widths[i] ?? 0, i === last)).join('  ').trimEnd() + '\n';
+    cells
+      .map((c, i) => pad(c, widths[i] ?? 0, i === last))
+      .join('  ')
+      .trimEnd() + '\n';
   return [line(header), ...body.map(line)].join('');
 }

@@ -143,13 +143,23 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       }
       const passing = params['passingSchemas'];
       if (passing === null || passing === undefined) {
-        return diagnostic('schema/missing-key', doc.kindSpan, `${where} has neither \`rows\` (fixed values) nor \`value\` (a KPI evaluated per key)`, {
-          hint: 'add one of them',
-        });
+        return diagnostic(
+          'schema/missing-key',
+          doc.kindSpan,
+          `${where} has neither \`rows\` (fixed values) nor \`value\` (a KPI evaluated per key)`,
+          {
+            hint: 'add one of them',
+          },
+        );
       }
-      return diagnostic('schema/conflicting-keys', keySpanOf(doc, place, 'value'), `${where} has both \`rows\` and \`value\`; a lookup has fixed rows or a KPI, not both`, {
-        hint: 'remove one of them',
-      });
+      return diagnostic(
+        'schema/conflicting-keys',
+        keySpanOf(doc, place, 'value'),
+        `${where} has both \`rows\` and \`value\`; a lookup has fixed rows or a KPI, not both`,
+        {
+          hint: 'remove one of them',
+        },
+      );
     }
     case 'type': {
       const expected = describeExpected(doc.kind, path, params['type']);
@@ -168,8 +178,7 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       const last = path[path.length - 1];
       const what = typeof last === 'string' ? `\`${last}\` in ${subject(doc, path.slice(0, -1))}` : where;
       const expected = `expected one of ${backticked(allowed)}`;
-      const message =
-        `${valueText(n)} is not a valid ${what}; ` + (nearest === undefined ? expected : `did you mean \`${nearest}\`?`);
+      const message = `${valueText(n)} is not a valid ${what}; ` + (nearest === undefined ? expected : `did you mean \`${nearest}\`?`);
       return diagnostic('schema/bad-value', valueSpan(doc, place), message, { hint: nearest === undefined ? undefined : expected });
     }
     case 'pattern': {
@@ -197,14 +206,23 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
     case 'exclusiveMaximum': {
       const min = parentSchema?.minimum;
       const max = parentSchema?.maximum;
-      const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${String(max)}`;
+      const range =
+        min !== undefined && max !== undefined
+          ? `between ${min} and ${max}`
+          : min !== undefined
+            ? `at least ${min}`
+            : `at most ${String(max)}`;
       return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} must be ${range}; found ${valueText(place.node)}`);
     }
     case 'minLength':
     case 'maxLength': {
       const limit = Number(params['limit']);
       const rule =
-        e.keyword === 'maxLength' && limit === 1 ? 'be exactly one character' : e.keyword === 'minLength' ? 'not be empty' : `have at most ${limit} characters`;
+        e.keyword === 'maxLength' && limit === 1
+          ? 'be exactly one character'
+          : e.keyword === 'minLength'
+            ? 'not be empty'
+            : `have at most ${limit} characters`;
       return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} must ${rule}; found ${valueText(place.node)}`);
     }
     case 'minItems':

@@ -33,7 +33,11 @@ export function describeLocation(doc: CatalogDocument, path: readonly PathStep[]
     const last = parts[parts.length - 1];
     const lastKey = last !== undefined && 'keys' in last ? last.keys[last.keys.length - 1] : undefined;
     const noun =
-      lastKey === undefined ? undefined : typeof step === 'number' ? (LIST_ITEMS.get(lastKey) ?? `item of \`${lastKey}\``) : NAMED_ITEMS.get(lastKey);
+      lastKey === undefined
+        ? undefined
+        : typeof step === 'number'
+          ? (LIST_ITEMS.get(lastKey) ?? `item of \`${lastKey}\``)
+          : NAMED_ITEMS.get(lastKey);
     if (last !== undefined && 'keys' in last && noun !== undefined) {
       last.keys.pop();
       if (last.keys.length === 0) parts.pop();

@@ -52,7 +52,8 @@ export async function bindExceptions(
       if (specs.length === 0) continue;
       pending.push({ sc: sc.id, kpi: entry.kpi, specs });
       for (const spec of specs) {
-        if (spec.above.kind !== 'literal') requests.push({ key: `${sc.id}|${entry.kpi}|${spec.rule}`, expr: spec.above, like: resolved.kpis.get(entry.kpi) ?? like });
+        if (spec.above.kind !== 'literal')
+          requests.push({ key: `${sc.id}|${entry.kpi}|${spec.rule}`, expr: spec.above, like: resolved.kpis.get(entry.kpi) ?? like });
       }
     }
   }
@@ -68,13 +69,17 @@ export async function bindExceptions(
       const limit = spec.above.kind === 'literal' ? spec.above.value : (evaluated?.values.get(key)?.get(ctx.tree.key) ?? null);
       if (typeof limit !== 'number') {
         const why = evaluated?.unavailable.get(key);
-        notes.push(`exception rule \`${spec.rule}\` not applied: its limit has no value in ${ctx.period.label}${why === undefined ? '' : ` (${why})`}`);
+        notes.push(
+          `exception rule \`${spec.rule}\` not applied: its limit has no value in ${ctx.period.label}${why === undefined ? '' : ` (${why})`}`,
+        );
         continue;
       }
       rules.push({ spec, limit });
     }
     // Rules differ by their rows, test, action and limit (not by where they were written).
-    const signature = JSON.stringify(rules.map((r) => [r.spec.rule, r.spec.source, r.spec.where ?? null, r.spec.value, r.spec.action, r.limit]));
+    const signature = JSON.stringify(
+      rules.map((r) => [r.spec.rule, r.spec.source, r.spec.where ?? null, r.spec.value, r.spec.action, r.limit]),
+    );
     let id = interned.get(signature);
     if (id === undefined) {
       id = `r${interned.size + 1}`;

@@ -5,7 +5,15 @@
  */
 import type { SourceText } from '../diagnostics/span.js';
 import type { YMap, YNode } from '../load/tree.js';
-import { buildBaseline, buildExceptions, buildMissing, buildScoring, buildSeasonal, buildThresholdsAt, readPercent } from '../model/build-performance.js';
+import {
+  buildBaseline,
+  buildExceptions,
+  buildMissing,
+  buildScoring,
+  buildSeasonal,
+  buildThresholdsAt,
+  readPercent,
+} from '../model/build-performance.js';
 import { booleanAt, choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument, Located } from '../model/types.js';
 import {
@@ -100,7 +108,13 @@ function buildBody(m: YMap, files: Files): BodyDef {
       const entry = buildEntry(item, files);
       if (entry !== undefined) entries.push(entry);
     }
-    perspectives.set(name, { perspective: name, span: e.keySpan, weight: writtenNumberAt(e.value, 'weight'), kpisSpan: e.value.byKey.get('kpis')?.keySpan, entries });
+    perspectives.set(name, {
+      perspective: name,
+      span: e.keySpan,
+      weight: writtenNumberAt(e.value, 'weight'),
+      kpisSpan: e.value.byKey.get('kpis')?.keySpan,
+      entries,
+    });
   }
   const t = mapAt(m, 'thresholds');
   return {

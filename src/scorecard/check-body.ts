@@ -38,7 +38,9 @@ function weightOf(ctx: CheckContext, w: WrittenNumber): number | undefined {
   }
   if (w.value < 0 || w.value > 1) {
     const hint = w.value > 1 && w.value <= 100 ? `did you mean \`${w.value}%\`?` : undefined;
-    report(ctx, 'scorecard/bad-weight', w.span, `weight ${text} is not between 0 and 100%; a bare number is a fraction (0.4 = 40%)`, { hint });
+    report(ctx, 'scorecard/bad-weight', w.span, `weight ${text} is not between 0 and 100%; a bare number is a fraction (0.4 = 40%)`, {
+      hint,
+    });
     return undefined;
   }
   return w.value;
@@ -72,14 +74,27 @@ function warnScopes(ctx: CheckContext, ec: EntryContext, kpi: string, perf: KpiP
       const key = `${kpi}|${o.span.start}|${name}`;
       if (ec.scopeWarned.has(key)) continue;
       ec.scopeWarned.add(key);
-      report(ctx, 'scorecard/scope-not-a-level', o.span, `this override of \`${kpi}\` names \`${name}\`, which is not a level of the hierarchy, so ${ec.owner.kind} \`${ec.owner.id}\` never applies it`, {
-        hint: `scorecard scopes are levels: ${[...levels].join(', ')}`,
-      });
+      report(
+        ctx,
+        'scorecard/scope-not-a-level',
+        o.span,
+        `this override of \`${kpi}\` names \`${name}\`, which is not a level of the hierarchy, so ${ec.owner.kind} \`${ec.owner.id}\` never applies it`,
+        {
+          hint: `scorecard scopes are levels: ${[...levels].join(', ')}`,
+        },
+      );
     }
   }
 }
 
-function checkEntry(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, e: EntryDef, weight: number, body: BodyDef): ResolvedEntry | undefined {
+function checkEntry(
+  ctx: CheckContext,
+  ec: EntryContext,
+  p: PerspectiveDef,
+  e: EntryDef,
+  weight: number,
+  body: BodyDef,
+): ResolvedEntry | undefined {
   const kpi = ctx.resolved.kpis.get(e.kpi.value);
   if (kpi === undefined) {
     reportUnknown(ctx, 'scorecard/unknown-kpi', e.kpi.span, 'KPI', e.kpi.value, ctx.resolved.kpis.keys());
@@ -94,12 +109,19 @@ function checkEntry(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, e: E
     return undefined;
   }
   ec.seen.set(kpi.id, e);
-  if (e.remove && !ec.owner.isVariant) report(ctx, 'scorecard/bad-variant', e.kpi.span, '`remove: true` only makes sense in a variant (a scorecard with `extends`)');
+  if (e.remove && !ec.owner.isVariant)
+    report(ctx, 'scorecard/bad-variant', e.kpi.span, '`remove: true` only makes sense in a variant (a scorecard with `extends`)');
   const declared = kpi.def.perspective;
   if (declared !== undefined && declared !== p.perspective) {
-    report(ctx, 'scorecard/perspective-mismatch', e.kpi.span, `KPI \`${kpi.id}\` declares perspective \`${declared}\` but sits under \`${p.perspective}\``, {
-      hint: `move it under \`${declared}\`, or change the KPI's \`perspective\``,
-    });
+    report(
+      ctx,
+      'scorecard/perspective-mismatch',
+      e.kpi.span,
+      `KPI \`${kpi.id}\` declares perspective \`${declared}\` but sits under \`${p.perspective}\``,
+      {
+        hint: `move it under \`${declared}\`, or change the KPI's \`perspective\``,
+      },
+    );
   }
   if (kpi.def.status.value === 'deprecated') {
     report(ctx, 'resolve/deprecated-reference', e.kpi.span, `KPI \`${kpi.id}\` is deprecated`, {
@@ -110,30 +132,60 @@ function checkEntry(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, e: E
   const direction = kpi.def.direction;
   const target = checkTarget(ctx, kpi, e.target, e.baseline);
   const scoring = checkScoring(ctx, e.scoring, direction);
-  const effectiveScoring = scoring ?? perf?.scoring ?? checkScoring({ ...ctx, env: { ...ctx.env, diagnostics: [] } }, body.scoring, 'up') ?? DEFAULT_SCORING;
+  const effectiveScoring =
+    scoring ?? perf?.scoring ?? checkScoring({ ...ctx, env: { ...ctx.env, diagnostics: [] } }, body.scoring, 'up') ?? DEFAULT_SCORING;
   const needsTarget = effectiveScoring.method === 'capped_attainment' || effectiveScoring.on === 'attainment';
   const hasTarget = target !== undefined || perf?.target !== undefined || (perf?.overrides ?? []).some((o) => o.target !== undefined);
   if (needsTarget && !hasTarget && e.target === undefined && e.baseline === undefined) {
-    report(ctx, 'scorecard/no-target', e.kpi.span, `\`${kpi.id}\` has no target, so it gets no attainment, status or score on ${ec.owner.kind} \`${ec.owner.id}\``, {
-      hint: 'give it a `target` (on the KPI or here), or score it on its value: `scoring: { method: linear, on: value, red_flag: …, goal: … }`',
-    });
+    report(
+      ctx,
+      'scorecard/no-target',
+      e.kpi.span,
+      `\`${kpi.id}\` has no target, so it gets no attainment, status or score on ${ec.owner.kind} \`${ec.owner.id}\``,
+      {
+        hint: 'give it a `target` (on the KPI or here), or score it on its value: `scoring: { method: linear, on: value, red_flag: …, goal: … }`',
+      },
+    );
   }
   warnScopes(ctx, ec, kpi.id, perf);
-  return { kpi: kpi.id, weight, target, thresholds: checkThresholds(ctx, e.thresholds, direction), scoring, missing: e.missing?.value, exceptions: checkExceptions(ctx, kpi, e.exceptions), seasonal: checkSeasonal(ctx, e.seasonal) };
+  return {
+    kpi: kpi.id,
+    weight,
+    target,
+    thresholds: checkThresholds(ctx, e.thresholds, direction),
+    scoring,
+    missing: e.missing?.value,
+    exceptions: checkExceptions(ctx, kpi, e.exceptions),
+    seasonal: checkSeasonal(ctx, e.seasonal),
+  };
 }
 
 function checkPerspective(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, body: BodyDef): ResolvedPerspective | undefined {
   const weight = p.weight === undefined ? undefined : weightOf(ctx, p.weight);
-  if (p.weight === undefined) report(ctx, 'scorecard/bad-weight', p.span, `perspective \`${p.perspective}\` needs a \`weight\` (its share of the overall score, e.g. \`25%\`)`);
+  if (p.weight === undefined)
+    report(
+      ctx,
+      'scorecard/bad-weight',
+      p.span,
+      `perspective \`${p.perspective}\` needs a \`weight\` (its share of the overall score, e.g. \`25%\`)`,
+    );
   if (p.entries.length === 0) {
-    report(ctx, 'scorecard/empty', p.kpisSpan ?? p.span, `perspective \`${p.perspective}\` has no KPIs`, { hint: 'list them under `kpis:` as `- kpi: <id>` with a `weight`' });
+    report(ctx, 'scorecard/empty', p.kpisSpan ?? p.span, `perspective \`${p.perspective}\` has no KPIs`, {
+      hint: 'list them under `kpis:` as `- kpi: <id>` with a `weight`',
+    });
     return undefined;
   }
   const weighted = p.entries.filter((e) => e.weight !== undefined);
   const equal = weighted.length === 0;
   if (!equal && weighted.length < p.entries.length) {
     for (const e of p.entries) {
-      if (e.weight === undefined) report(ctx, 'scorecard/bad-weight', e.kpi.span, `\`${e.kpi.value}\` has no weight while other KPIs of \`${p.perspective}\` do; weigh every KPI of a perspective, or none (equal weights)`);
+      if (e.weight === undefined)
+        report(
+          ctx,
+          'scorecard/bad-weight',
+          e.kpi.span,
+          `\`${e.kpi.value}\` has no weight while other KPIs of \`${p.perspective}\` do; weigh every KPI of a perspective, or none (equal weights)`,
+        );
     }
   }
   const weights = p.entries.map((e) => (equal ? 1 / p.entries.length : e.weight === undefined ? undefined : weightOf(ctx, e.weight)));
@@ -165,17 +217,30 @@ function warnLagging(ctx: CheckContext, owner: BodyOwner, perspectives: readonly
     }
   }
   if (lagging < LAGGING_LIMIT - 1e-9) return;
-  report(ctx, 'scorecard/lagging-heavy', span, `${pct(lagging)} of ${owner.kind} \`${owner.id}\` rests on lagging revenue measures (${names.join(', ')}); it will only tell what already happened`, {
-    hint: 'give weight to leading indicators (pipeline coverage, win rate, activity, NPS) so problems show before revenue does',
-  });
+  report(
+    ctx,
+    'scorecard/lagging-heavy',
+    span,
+    `${pct(lagging)} of ${owner.kind} \`${owner.id}\` rests on lagging revenue measures (${names.join(', ')}); it will only tell what already happened`,
+    {
+      hint: 'give weight to leading indicators (pipeline coverage, win rate, activity, NPS) so problems show before revenue does',
+    },
+  );
 }
 
 /** Checks a body; undefined when it cannot be scored. */
-export function checkBody(ctx: CheckContext, owner: BodyOwner, body: BodyDef, performance: ReadonlyMap<string, KpiPerformance>): ResolvedBody | undefined {
+export function checkBody(
+  ctx: CheckContext,
+  owner: BodyOwner,
+  body: BodyDef,
+  performance: ReadonlyMap<string, KpiPerformance>,
+): ResolvedBody | undefined {
   const ec: EntryContext = { owner, performance, seen: new Map(), scopeWarned: new Set() };
   const where = body.perspectivesSpan ?? owner.span;
   if (body.perspectives.size === 0) {
-    report(ctx, 'scorecard/empty', where, `${owner.kind} \`${owner.id}\` has no perspectives with KPIs`, { hint: 'add `perspectives:` with e.g. `financial: { weight: 100%, kpis: [ { kpi: bookings } ] }`' });
+    report(ctx, 'scorecard/empty', where, `${owner.kind} \`${owner.id}\` has no perspectives with KPIs`, {
+      hint: 'add `perspectives:` with e.g. `financial: { weight: 100%, kpis: [ { kpi: bookings } ] }`',
+    });
     return undefined;
   }
   const perspectives: ResolvedPerspective[] = [];
@@ -189,18 +254,34 @@ export function checkBody(ctx: CheckContext, owner: BodyOwner, body: BodyDef, pe
   }
   const written = [...body.perspectives.values()].filter((p) => p.weight !== undefined && p.weight.value !== 'bad');
   if (owner.checkTotals && written.length === body.perspectives.size) {
-    const listed = written.map((p) => ({ name: p.perspective, weight: typeof p.weight?.value === 'number' ? p.weight.value : 0, span: p.weight?.span ?? p.span }));
-    if (listed.every((w) => w.weight >= 0 && w.weight <= 1)) ok = checkSum(ctx, listed, where, `the perspective weights of ${owner.kind} \`${owner.id}\``) && ok;
+    const listed = written.map((p) => ({
+      name: p.perspective,
+      weight: typeof p.weight?.value === 'number' ? p.weight.value : 0,
+      span: p.weight?.span ?? p.span,
+    }));
+    if (listed.every((w) => w.weight >= 0 && w.weight <= 1))
+      ok = checkSum(ctx, listed, where, `the perspective weights of ${owner.kind} \`${owner.id}\``) && ok;
   }
   if (ok) warnLagging(ctx, owner, perspectives, where);
   const t = body.thresholds;
   const green = t?.green?.value ?? 10;
   const amber = t?.amber?.value ?? Math.min(8.5, green);
   if (amber > green) {
-    report(ctx, 'scorecard/threshold-order', t?.amber?.span ?? where, `amber level ${amber} is above green level ${green}; an overall score at or above green is green, at or above amber amber`);
+    report(
+      ctx,
+      'scorecard/threshold-order',
+      t?.amber?.span ?? where,
+      `amber level ${amber} is above green level ${green}; an overall score at or above green is green, at or above amber amber`,
+    );
     ok = false;
   }
   const scoring = checkScoring(ctx, body.scoring, 'up') ?? DEFAULT_SCORING;
   if (!ok) return undefined;
-  return { perspectives, grain: body.grain?.value ?? 'quarter', missing: body.missing?.value ?? 'ignore', scoring, scoreThresholds: { green, amber } };
+  return {
+    perspectives,
+    grain: body.grain?.value ?? 'quarter',
+    missing: body.missing?.value ?? 'ignore',
+    scoring,
+    scoreThresholds: { green, amber },
+  };
 }

@@ -78,12 +78,24 @@ export function resolveLevelCondition(ctx: CheckContext, formula: FormulaText, l
 /** Reports a formula that should be a condition but is not. */
 export function checkCondition(ctx: CheckContext, expr: RowExpr, formula: FormulaText): void {
   if (expr.type !== 'boolean' && expr.type !== 'error') {
-    report(ctx, 'resolve/type-mismatch', formula.node.span, `\`${formula.text}\` must be a condition (true or false), e.g. \`region = 'EMEA'\``);
+    report(
+      ctx,
+      'resolve/type-mismatch',
+      formula.node.span,
+      `\`${formula.text}\` must be a condition (true or false), e.g. \`region = 'EMEA'\``,
+    );
   }
 }
 
 /** "unknown X `name`" with a did-you-mean hint, at `span`. */
-export function reportUnknown(ctx: CheckContext, code: DiagnosticCode, span: Span, what: string, name: string, candidates: Iterable<string>): void {
+export function reportUnknown(
+  ctx: CheckContext,
+  code: DiagnosticCode,
+  span: Span,
+  what: string,
+  name: string,
+  candidates: Iterable<string>,
+): void {
   const list = [...candidates];
   report(ctx, code, span, `unknown ${what} \`${name}\``, {
     hint: didYouMean(name, list) ?? (list.length > 0 && list.length <= 12 ? `known: ${list.sort().join(', ')}` : undefined),

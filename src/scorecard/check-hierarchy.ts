@@ -19,7 +19,12 @@ function checkDateColumn(ctx: CheckContext, h: HierarchyDef, source: SourceDef, 
     return undefined;
   }
   if (column.type.value !== 'date' && column.type.value !== 'timestamp') {
-    report(ctx, 'scorecard/unknown-column', located.span, `\`${key}: ${located.value}\` must be a date column, but \`${source.id}.${located.value}\` is ${column.type.value}`);
+    report(
+      ctx,
+      'scorecard/unknown-column',
+      located.span,
+      `\`${key}: ${located.value}\` must be a date column, but \`${source.id}.${located.value}\` is ${column.type.value}`,
+    );
     return undefined;
   }
   return column.name;
@@ -42,17 +47,30 @@ function checkLevel(ctx: CheckContext, h: HierarchyDef, source: SourceDef, level
   const last = h.levels.length - 1;
   const role = index === 0 ? 'top' : index === last ? 'member' : 'middle';
   if (role !== 'middle' && level.value !== undefined) {
-    const why = role === 'top' ? 'the top level is the whole organisation, one node' : 'the member level’s values are the member keys (`member:`)';
-    report(ctx, 'scorecard/bad-hierarchy', level.value.node.span, `level \`${level.name}\` takes no \`value\`: ${why}`, { hint: 'remove `value:`' });
+    const why =
+      role === 'top' ? 'the top level is the whole organisation, one node' : 'the member level’s values are the member keys (`member:`)';
+    report(ctx, 'scorecard/bad-hierarchy', level.value.node.span, `level \`${level.name}\` takes no \`value\`: ${why}`, {
+      hint: 'remove `value:`',
+    });
   }
   if (role === 'middle' && level.value === undefined) {
-    report(ctx, 'scorecard/bad-hierarchy', level.span, `level \`${level.name}\` needs \`value:\`, the row formula giving the node each member belongs to, e.g. \`value: ${level.name}\``);
+    report(
+      ctx,
+      'scorecard/bad-hierarchy',
+      level.span,
+      `level \`${level.name}\` needs \`value:\`, the row formula giving the node each member belongs to, e.g. \`value: ${level.name}\``,
+    );
   }
   const value = role === 'middle' && level.value !== undefined ? resolveRowFormula(ctx, level.value, source) : undefined;
   if (value !== undefined && level.value !== undefined) checkKey(ctx, value, level.value.node.span, `the value of level \`${level.name}\``);
   const label = level.label === undefined ? undefined : resolveRowFormula(ctx, level.label, source);
   if (role === 'top' && level.dimension !== undefined) {
-    report(ctx, 'scorecard/bad-hierarchy', level.dimension.span, `the top level \`${level.name}\` takes no \`dimension\`: it is the whole organisation`);
+    report(
+      ctx,
+      'scorecard/bad-hierarchy',
+      level.dimension.span,
+      `the top level \`${level.name}\` takes no \`dimension\`: it is the whole organisation`,
+    );
   }
   return {
     name: level.name,
@@ -70,7 +88,9 @@ export function checkHierarchy(ctx: CheckContext, h: HierarchyDef): ResolvedHier
   for (const level of h.levels) {
     const first = seen.get(level.name);
     if (first !== undefined) {
-      report(ctx, 'scorecard/bad-hierarchy', level.span, `level \`${level.name}\` is listed twice in hierarchy \`${h.id}\``, { related: [{ span: first.span, message: 'first listed here' }] });
+      report(ctx, 'scorecard/bad-hierarchy', level.span, `level \`${level.name}\` is listed twice in hierarchy \`${h.id}\``, {
+        related: [{ span: first.span, message: 'first listed here' }],
+      });
     } else seen.set(level.name, level);
   }
   const dimension = checkDimension(ctx, h.dimension);

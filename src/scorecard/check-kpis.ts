@@ -33,14 +33,27 @@ function checkException(ctx: CheckContext, kpi: ResolvedKpi, e: ExceptionDef): E
   if (where !== undefined && e.where !== undefined) checkCondition(ctx, where, e.where);
   const value = resolveRowFormula(ctx, e.value, source);
   if (value.type !== 'number' && value.type !== 'error') {
-    report(ctx, 'resolve/type-mismatch', e.value.node.span, `the value an exception tests must be a number, e.g. \`amount\`; \`${e.value.text}\` is not`);
+    report(
+      ctx,
+      'resolve/type-mismatch',
+      e.value.node.span,
+      `the value an exception tests must be a number, e.g. \`amount\`; \`${e.value.text}\` is not`,
+    );
   }
   const above = resolveKpiFormula(ctx, e.above, kpi.id);
   if (above.type !== 'number' && above.type !== 'error') {
     report(ctx, 'resolve/type-mismatch', e.above.node.span, `the limit of an exception must be a number or a formula giving one`);
   }
   if (value.type !== 'number' || above.type !== 'number' || where?.type === 'error') return undefined;
-  return { rule: e.rule.value, title: e.title ?? 'exceptional rows', source: source.id, where, value, above, action: e.action?.value ?? 'exclude' };
+  return {
+    rule: e.rule.value,
+    title: e.title ?? 'exceptional rows',
+    source: source.id,
+    where,
+    value,
+    above,
+    action: e.action?.value ?? 'exclude',
+  };
 }
 
 /** Checks a list of exception rules of `kpi` (each rule name once). */

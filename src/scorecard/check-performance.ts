@@ -27,13 +27,17 @@ export function checkThresholds(ctx: CheckContext, t: Thresholds | undefined, di
     report(ctx, 'schema/missing-key', t.span, 'thresholds on the value need both `green` and `amber` (values of the KPI)');
     return undefined;
   }
-  const green = t.green?.value ?? (t.amber !== undefined && t.amber.value > DEFAULT_THRESHOLDS.green ? t.amber.value : DEFAULT_THRESHOLDS.green);
+  const green =
+    t.green?.value ?? (t.amber !== undefined && t.amber.value > DEFAULT_THRESHOLDS.green ? t.amber.value : DEFAULT_THRESHOLDS.green);
   const amber = t.amber?.value ?? Math.min(green, DEFAULT_THRESHOLDS.amber);
   const lowerIsBetter = on === 'value' && direction === 'down';
   if (lowerIsBetter ? amber < green : amber > green) {
     const rule = lowerIsBetter ? 'for a lower-is-better value, `amber` must be at or above `green`' : '`amber` must be at or below `green`';
     report(ctx, 'scorecard/threshold-order', t.amber?.span ?? t.span, `amber level ${amber} is better than green level ${green}: ${rule}`, {
-      hint: on === 'attainment' ? 'attainment is already direction-aware (target/value when lower is better), so green is always the higher level' : undefined,
+      hint:
+        on === 'attainment'
+          ? 'attainment is already direction-aware (target/value when lower is better), so green is always the higher level'
+          : undefined,
     });
     return undefined;
   }
@@ -46,18 +50,31 @@ export function checkScoring(ctx: CheckContext, s: ScoringDef | undefined, direc
   const linear = s.method?.value === 'linear' || (s.method === undefined && (s.redFlag !== undefined || s.goal !== undefined));
   if (!linear) {
     for (const extra of [s.redFlag, s.goal]) {
-      if (extra !== undefined) report(ctx, 'scorecard/bad-scoring', extra.span, '`red_flag` and `goal` belong to `method: linear`, not to capped attainment');
+      if (extra !== undefined)
+        report(ctx, 'scorecard/bad-scoring', extra.span, '`red_flag` and `goal` belong to `method: linear`, not to capped attainment');
     }
     const cap = s.cap?.value ?? DEFAULT_SCORING.cap;
     if (cap < 1) {
-      report(ctx, 'scorecard/bad-scoring', s.cap?.span ?? s.span, `a cap of ${pct(cap)} would score a KPI on target below 10; the cap must be at least 100%`, { hint: 'e.g. `cap: 120%`' });
+      report(
+        ctx,
+        'scorecard/bad-scoring',
+        s.cap?.span ?? s.span,
+        `a cap of ${pct(cap)} would score a KPI on target below 10; the cap must be at least 100%`,
+        { hint: 'e.g. `cap: 120%`' },
+      );
       return undefined;
     }
     return { method: 'capped_attainment', cap };
   }
-  if (s.cap !== undefined) report(ctx, 'scorecard/bad-scoring', s.cap.span, '`cap` belongs to `method: capped_attainment`; a linear score stops at 10 on its own');
+  if (s.cap !== undefined)
+    report(ctx, 'scorecard/bad-scoring', s.cap.span, '`cap` belongs to `method: capped_attainment`; a linear score stops at 10 on its own');
   if (s.redFlag === undefined || s.goal === undefined) {
-    report(ctx, 'scorecard/bad-scoring', s.span, `a linear score needs \`red_flag\` (scores 0) and \`goal\` (scores 10); ${s.redFlag === undefined ? '`red_flag`' : '`goal`'} is missing`);
+    report(
+      ctx,
+      'scorecard/bad-scoring',
+      s.span,
+      `a linear score needs \`red_flag\` (scores 0) and \`goal\` (scores 10); ${s.redFlag === undefined ? '`red_flag`' : '`goal`'} is missing`,
+    );
     return undefined;
   }
   const on = s.on?.value ?? 'attainment';
@@ -105,7 +122,9 @@ export function checkSeasonal(ctx: CheckContext, s: SeasonalDef | undefined): Se
   const shares = expected.map((k) => s.shares.get(k)?.value ?? 0);
   const sum = shares.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-6) {
-    report(ctx, 'scorecard/bad-seasonal', s.span, `seasonal shares add up to ${pct(sum)}, not 100%`, { hint: 'shares are parts of the year: e.g. q1: 20%, q2: 24%, q3: 26%, q4: 30%' });
+    report(ctx, 'scorecard/bad-seasonal', s.span, `seasonal shares add up to ${pct(sum)}, not 100%`, {
+      hint: 'shares are parts of the year: e.g. q1: 20%, q2: 24%, q3: 26%, q4: 30%',
+    });
     return undefined;
   }
   return { unit: months.length > 0 ? 'month' : 'quarter', shares };
@@ -116,10 +135,21 @@ function parseHistory(ctx: CheckContext, formula: FormulaText | undefined): Dura
   const parsed = parseFormula(formula.text, (start, end) => scalarSubSpan(formula.node, start, end));
   ctx.env.diagnostics.push(...parsed.diagnostics);
   const ast = parsed.value;
-  if (ast.kind === 'duration' && Number.isInteger(ast.amount) && ast.amount > 0 && (ast.unit === 'month' || ast.unit === 'quarter' || ast.unit === 'year')) {
+  if (
+    ast.kind === 'duration' &&
+    Number.isInteger(ast.amount) &&
+    ast.amount > 0 &&
+    (ast.unit === 'month' || ast.unit === 'quarter' || ast.unit === 'year')
+  ) {
     return { amount: ast.amount, unit: ast.unit };
   }
-  if (ast.kind !== 'error') report(ctx, 'scorecard/bad-baseline', formula.node.span, `\`history: ${formula.text}\` must be a whole number of months, quarters or years, e.g. \`4 quarters\``);
+  if (ast.kind !== 'error')
+    report(
+      ctx,
+      'scorecard/bad-baseline',
+      formula.node.span,
+      `\`history: ${formula.text}\` must be a whole number of months, quarters or years, e.g. \`4 quarters\``,
+    );
   return undefined;
 }
 
@@ -132,22 +162,38 @@ function checkNumeric(ctx: CheckContext, expr: KpiExpr, formula: FormulaText, wh
 /** A baseline as written → a baseline target of `kpi`. */
 export function checkBaseline(ctx: CheckContext, b: BaselineDef, kpi: ResolvedKpi): TargetSpec | undefined {
   const expr: KpiExpr | undefined =
-    b.formula === undefined ? { kind: 'kpi', id: kpi.id, span: b.span, type: kpi.type, unit: kpi.unit } : resolveKpiFormula(ctx, b.formula, kpi.id);
+    b.formula === undefined
+      ? { kind: 'kpi', id: kpi.id, span: b.span, type: kpi.type, unit: kpi.unit }
+      : resolveKpiFormula(ctx, b.formula, kpi.id);
   if (b.formula !== undefined && !checkNumeric(ctx, expr, b.formula, 'a baseline')) return undefined;
   const history = parseHistory(ctx, b.history);
   if (history === undefined) return undefined;
   const additive = kpi.unit === 'count' || kpi.unit === 'money';
-  return { kind: 'baseline', expr, history, ending: b.ending?.value ?? 'year_start', growth: b.growth?.value ?? 0, as: b.as?.value ?? (additive ? 'total' : 'rate') };
+  return {
+    kind: 'baseline',
+    expr,
+    history,
+    ending: b.ending?.value ?? 'year_start',
+    growth: b.growth?.value ?? 0,
+    as: b.as?.value ?? (additive ? 'total' : 'rate'),
+  };
 }
 
 /** A target written as a formula or a baseline mapping → a target of `kpi`. */
-export function checkTarget(ctx: CheckContext, kpi: ResolvedKpi, formula: FormulaText | undefined, baseline: BaselineDef | undefined, resolved?: KpiExpr): TargetSpec | undefined {
+export function checkTarget(
+  ctx: CheckContext,
+  kpi: ResolvedKpi,
+  formula: FormulaText | undefined,
+  baseline: BaselineDef | undefined,
+  resolved?: KpiExpr,
+): TargetSpec | undefined {
   if (baseline !== undefined) return checkBaseline(ctx, baseline, kpi);
   if (formula === undefined) return undefined;
   // The resolver sees a KPI named in its own target (`prior(pipeline_created, 1 year) * 1.2`)
   // while that KPI is still being resolved, and types the reference as an error. Now that every
   // KPI is resolved, resolving it again settles that; real errors were reported the first time.
-  const settled = resolved?.type === 'error' ? resolveKpiFormula({ ...ctx, env: { ...ctx.env, diagnostics: [] } }, formula, kpi.id) : resolved;
+  const settled =
+    resolved?.type === 'error' ? resolveKpiFormula({ ...ctx, env: { ...ctx.env, diagnostics: [] } }, formula, kpi.id) : resolved;
   const expr = settled ?? resolveKpiFormula(ctx, formula, kpi.id);
   if (resolved === undefined && !checkNumeric(ctx, expr, formula, `the target of \`${kpi.id}\``)) return undefined;
   return expr.type === 'error' ? undefined : { kind: 'expr', expr };

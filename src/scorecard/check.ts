@@ -8,7 +8,15 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { buildScorecardDocuments } from './build.js';
 import { checkBody, type BodyOwner } from './check-body.js';
-import { checkCondition, createCheckContext, report, reportUnknown, resolveLevelCondition, resolveRowFormula, type CheckContext } from './check-context.js';
+import {
+  checkCondition,
+  createCheckContext,
+  report,
+  reportUnknown,
+  resolveLevelCondition,
+  resolveRowFormula,
+  type CheckContext,
+} from './check-context.js';
 import { checkHierarchy } from './check-hierarchy.js';
 import { checkKpiPerformance } from './check-kpis.js';
 import { mergeBodies } from './merge-variant.js';
@@ -27,7 +35,8 @@ interface Checked {
 function hierarchyOf(c: Checked, located: Located<string> | undefined): ResolvedHierarchy | undefined {
   if (located === undefined) return undefined;
   const h = c.hierarchies.get(located.value);
-  if (h === undefined && !c.defs.has(located.value)) reportUnknown(c.ctx, 'scorecard/unknown-hierarchy', located.span, 'hierarchy', located.value, c.defs.keys());
+  if (h === undefined && !c.defs.has(located.value))
+    reportUnknown(c.ctx, 'scorecard/unknown-hierarchy', located.span, 'hierarchy', located.value, c.defs.keys());
   return h;
 }
 
@@ -46,31 +55,62 @@ function checkLevels(c: Checked, s: ScorecardDef, h: ResolvedHierarchy): string[
   return out;
 }
 
-function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, ScorecardDef>, done: ReadonlyMap<string, ResolvedScorecard | undefined>): ResolvedScorecard | undefined {
+function checkScorecard(
+  c: Checked,
+  s: ScorecardDef,
+  all: ReadonlyMap<string, ScorecardDef>,
+  done: ReadonlyMap<string, ResolvedScorecard | undefined>,
+): ResolvedScorecard | undefined {
   const { ctx } = c;
   let base: ScorecardDef | undefined;
   if (s.extends !== undefined) {
     base = all.get(s.extends.value);
     if (base === undefined) {
-      reportUnknown(ctx, 'scorecard/unknown-scorecard', s.extends.span, 'scorecard', s.extends.value, [...all.keys()].filter((k) => k !== s.id));
+      reportUnknown(
+        ctx,
+        'scorecard/unknown-scorecard',
+        s.extends.span,
+        'scorecard',
+        s.extends.value,
+        [...all.keys()].filter((k) => k !== s.id),
+      );
       return undefined;
     }
     if (base.extends !== undefined) {
-      report(ctx, 'scorecard/bad-variant', s.extends.span, `\`${base.id}\` is itself a variant of \`${base.extends.value}\`; a variant extends a scorecard that is not one`, {
-        hint: `extend \`${base.extends.value}\` and repeat the changes of \`${base.id}\` that should apply`,
-      });
+      report(
+        ctx,
+        'scorecard/bad-variant',
+        s.extends.span,
+        `\`${base.id}\` is itself a variant of \`${base.extends.value}\`; a variant extends a scorecard that is not one`,
+        {
+          hint: `extend \`${base.extends.value}\` and repeat the changes of \`${base.id}\` that should apply`,
+        },
+      );
       return undefined;
     }
     if (s.appliesTo === undefined) {
-      report(ctx, 'scorecard/bad-variant', s.doc.kindSpan, `variant \`${s.id}\` needs \`applies_to:\`, the nodes it scores instead of \`${base.id}\`, e.g. \`applies_to: region = 'EMEA'\``);
+      report(
+        ctx,
+        'scorecard/bad-variant',
+        s.doc.kindSpan,
+        `variant \`${s.id}\` needs \`applies_to:\`, the nodes it scores instead of \`${base.id}\`, e.g. \`applies_to: region = 'EMEA'\``,
+      );
     }
     if (s.hierarchy !== undefined && s.hierarchy.value !== base.hierarchy?.value) {
-      report(ctx, 'scorecard/bad-variant', s.hierarchy.span, `a variant scores the hierarchy of its base (\`${base.hierarchy?.value ?? '?'}\`); remove \`hierarchy:\``);
+      report(
+        ctx,
+        'scorecard/bad-variant',
+        s.hierarchy.span,
+        `a variant scores the hierarchy of its base (\`${base.hierarchy?.value ?? '?'}\`); remove \`hierarchy:\``,
+      );
     }
   } else {
-    if (s.appliesTo !== undefined) report(ctx, 'scorecard/bad-variant', s.appliesTo.node.span, '`applies_to` belongs to variants (scorecards with `extends`)');
+    if (s.appliesTo !== undefined)
+      report(ctx, 'scorecard/bad-variant', s.appliesTo.node.span, '`applies_to` belongs to variants (scorecards with `extends`)');
     if (s.hierarchy === undefined) {
-      report(ctx, 'schema/missing-key', s.doc.kindSpan, `missing key \`hierarchy\` in scorecard \`${s.id}\``, { hint: 'add `hierarchy:` — the hierarchy whose levels it scores (or `extends:` to make it a variant)' });
+      report(ctx, 'schema/missing-key', s.doc.kindSpan, `missing key \`hierarchy\` in scorecard \`${s.id}\``, {
+        hint: 'add `hierarchy:` — the hierarchy whose levels it scores (or `extends:` to make it a variant)',
+      });
       return undefined;
     }
   }
@@ -81,14 +121,23 @@ function checkScorecard(c: Checked, s: ScorecardDef, all: ReadonlyMap<string, Sc
   }
   if (h === undefined) return undefined;
   const levelNames = h.levels.map((l) => l.name);
-  const appliesTo = base === undefined || s.appliesTo === undefined ? undefined : resolveLevelCondition(ctx, s.appliesTo, levelNames.slice(1), h.id);
+  const appliesTo =
+    base === undefined || s.appliesTo === undefined ? undefined : resolveLevelCondition(ctx, s.appliesTo, levelNames.slice(1), h.id);
   const levels = checkLevels(c, s.levels !== undefined || base === undefined ? s : base, h);
   const rollup = s.rollupWeight ?? base?.rollupWeight;
-  if (rollup !== undefined && !ctx.resolved.kpis.has(rollup.value)) reportUnknown(ctx, 'scorecard/unknown-kpi', rollup.span, 'KPI', rollup.value, ctx.resolved.kpis.keys());
+  if (rollup !== undefined && !ctx.resolved.kpis.has(rollup.value))
+    reportUnknown(ctx, 'scorecard/unknown-kpi', rollup.span, 'KPI', rollup.value, ctx.resolved.kpis.keys());
   // A variant of a broken base would repeat the base's errors (and their consequences): its
   // merged content is checked once the base is right.
   if (base !== undefined && done.get(base.id) === undefined) return undefined;
-  const owner: BodyOwner = { kind: 'scorecard', id: s.id, span: s.doc.idSpan, levels: levelNames.slice(1), isVariant: base !== undefined, checkTotals: merged.wroteWeight };
+  const owner: BodyOwner = {
+    kind: 'scorecard',
+    id: s.id,
+    span: s.doc.idSpan,
+    levels: levelNames.slice(1),
+    isVariant: base !== undefined,
+    checkTotals: merged.wroteWeight,
+  };
   const body = checkBody(ctx, owner, merged.body, c.performance);
   if (body === undefined || (base !== undefined && appliesTo === undefined)) return undefined;
   return {
@@ -114,7 +163,8 @@ function checkRole(c: Checked, r: RoleDef): ResolvedScorecard | undefined {
   if (members !== undefined && r.members !== undefined) checkCondition(ctx, members, r.members);
   const body = checkBody(ctx, owner, r.body, c.performance);
   const memberLevel = levelNames[levelNames.length - 1];
-  if (h === undefined || body === undefined || members === undefined || members.type !== 'boolean' || memberLevel === undefined) return undefined;
+  if (h === undefined || body === undefined || members === undefined || members.type !== 'boolean' || memberLevel === undefined)
+    return undefined;
   return { kind: 'role', id: r.id, title: r.title ?? r.id, hierarchy: h.id, levels: [memberLevel], members, body };
 }
 

@@ -27,7 +27,6 @@ const spec = SCORECARD_COMMAND as unknown as CommandSpec;
 const USAGE = `kpic scorecard ${FLAGS.map((f) => `[--${f.name} ${f.placeholder ?? 'VALUE'}]`).join(' ')}`;
 const HELP = 'kpic scorecard --help';
 
-
 function render(format: string, report: ScorecardReport, io: CliIo, toFile: boolean): string {
   if (format === 'json') return renderScorecardJson(report);
   if (format === 'html') return renderScorecardHtml(report);

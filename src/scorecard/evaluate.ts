@@ -31,27 +31,38 @@ export interface ScorecardRequest {
 }
 
 /** A scorecard report, or why there is none. */
-export type ScorecardResult = { readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | Failure;
+export type ScorecardResult =
+  { readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
-  return sortDiagnostics(diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.message, d.span, d.location]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  }));
+  return sortDiagnostics(
+    diagnostics.filter((d) => {
+      const key = JSON.stringify([d.code, d.message, d.span, d.location]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  );
 }
 
 const usage = (message: string): Failure => ({ ok: false, kind: 'usage', message, diagnostics: [] });
 
 function sourcesOf(resolved: ResolvedCatalog, bodies: readonly ResolvedScorecard[]): string[] {
   const out = new Set<string>();
-  for (const b of bodies) for (const p of b.body.perspectives) for (const e of p.entries) for (const s of resolved.kpis.get(e.kpi)?.sources ?? []) out.add(s);
+  for (const b of bodies)
+    for (const p of b.body.perspectives) for (const e of p.entries) for (const s of resolved.kpis.get(e.kpi)?.sources ?? []) out.add(s);
   return [...out];
 }
 
-async function choosePeriod(resolved: ResolvedCatalog, sc: ResolvedScorecard, all: readonly ResolvedScorecard[], text: string | undefined, like: ResolvedKpi, opts: { dataDir: string; db: Database; warnings: Diagnostic[] }): Promise<{ period: Period; note?: string } | Failure> {
+async function choosePeriod(
+  resolved: ResolvedCatalog,
+  sc: ResolvedScorecard,
+  all: readonly ResolvedScorecard[],
+  text: string | undefined,
+  like: ResolvedKpi,
+  opts: { dataDir: string; db: Database; warnings: Diagnostic[] },
+): Promise<{ period: Period; note?: string } | Failure> {
   const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
   if (text !== undefined) {
     const p = parsePeriod(text, sc.body.grain, calendar);
@@ -61,7 +72,10 @@ async function choosePeriod(resolved: ResolvedCatalog, sc: ResolvedScorecard, al
   if (!(ends instanceof Map)) return ends;
   const end = dataEnd(ends);
   if (end === undefined) return usage('the scorecard reads no dated rows, so there is no latest period; give `--period`');
-  return { period: latestCompletePeriod(end, sc.body.grain, calendar), note: `period: the latest ${sc.body.grain} complete in the data, which runs to ${end} (median of its sources' last days); choose another with --period` };
+  return {
+    period: latestCompletePeriod(end, sc.body.grain, calendar),
+    note: `period: the latest ${sc.body.grain} complete in the data, which runs to ${end} (median of its sources' last days); choose another with --period`,
+  };
 }
 
 /** Evaluates the request; opens (and closes) its own database unless one is given. */
@@ -77,7 +91,11 @@ export async function evaluateScorecard(
   const firstKpi = selected.body.perspectives[0]?.entries[0]?.kpi;
   const like = firstKpi === undefined ? undefined : resolved.kpis.get(firstKpi);
   if (h === undefined || like === undefined) throw new Error(`scorecard ${selected.id} was checked without its hierarchy or KPIs`);
-  const related = [selected, ...[...catalog.scorecards.values()].filter((s) => s.base === selected.id), ...[...catalog.roles.values()].filter((r) => r.hierarchy === h.id && selected.kind === 'scorecard')];
+  const related = [
+    selected,
+    ...[...catalog.scorecards.values()].filter((s) => s.base === selected.id),
+    ...[...catalog.roles.values()].filter((r) => r.hierarchy === h.id && selected.kind === 'scorecard'),
+  ];
   const db = options.db ?? (await openDatabase());
   try {
     const warnings: Diagnostic[] = [];
@@ -99,8 +117,20 @@ export async function evaluateScorecard(
     const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
     const bound = await bindExceptions(resolved, catalog, bodies, levelCtx, like);
     if ('ok' in bound) return bound;
-    const jc: JudgeContext = { resolved, catalog, hierarchy: h, period, calendar, currency: resolved.catalog.meta?.currency ?? 'USD', rules: bound };
-    const run = async (level: number, scorecards: readonly (ResolvedScorecard | undefined)[], extra: readonly ExprRequest[]): Promise<LevelValues | Failure> => {
+    const jc: JudgeContext = {
+      resolved,
+      catalog,
+      hierarchy: h,
+      period,
+      calendar,
+      currency: resolved.catalog.meta?.currency ?? 'USD',
+      rules: bound,
+    };
+    const run = async (
+      level: number,
+      scorecards: readonly (ResolvedScorecard | undefined)[],
+      extra: readonly ExprRequest[],
+    ): Promise<LevelValues | Failure> => {
       const requests = new Map<string, ExprRequest>();
       for (const sc of scorecards) if (sc !== undefined) for (const r of requestsFor(jc, sc.body, sc.id)) requests.set(r.key, r);
       for (const r of extra) requests.set(r.key, r);
@@ -113,14 +143,25 @@ export async function evaluateScorecard(
     let childrenScore: number | null = null;
     const rollup = selected.rollupWeight === undefined ? undefined : resolved.kpis.get(selected.rollupWeight);
     if (children.length > 0) {
-      const weightRequest: ExprRequest[] = rollup === undefined ? [] : [{ key: `w|${rollup.id}`, expr: { kind: 'kpi', id: rollup.id, span: rollup.def.idSpan, type: rollup.type, unit: rollup.unit }, like: rollup }];
+      const weightRequest: ExprRequest[] =
+        rollup === undefined
+          ? []
+          : [
+              {
+                key: `w|${rollup.id}`,
+                expr: { kind: 'kpi', id: rollup.id, span: rollup.def.idSpan, type: rollup.type, unit: rollup.unit },
+                like: rollup,
+              },
+            ];
       const values = await run(node.level + 1, children.map(scorecardOf), weightRequest);
       if ('ok' in values) return values;
       const childPath: NodeRef[] = [...path, nodeRef(h, node)];
       const scored: { node: OrgNode; score: NodeScore }[] = [];
       for (const child of children) scored.push({ node: child, score: await scoreNode(jc, child, childPath, scorecardOf(child), values) });
       // A node for members with no value at this level is shown only when it has figures.
-      const shown = scored.filter((c) => c.node.value !== null || c.score.perspectives.some((p) => p.kpis.some((k) => k.value !== null && k.value !== 0)));
+      const shown = scored.filter(
+        (c) => c.node.value !== null || c.score.perspectives.some((p) => p.kpis.some((k) => k.value !== null && k.value !== 0)),
+      );
       childScores = shown.map((c) => c.score);
       let sum = 0;
       let weights = 0;
@@ -147,7 +188,10 @@ export async function evaluateScorecard(
       node: nodeScore,
       childrenScore,
       rollupWeight: rollup?.id,
-      children: children.length === 0 ? undefined : { level: h.levels[node.level + 1]?.name ?? '', levelTitle: h.levels[node.level + 1]?.title ?? '', nodes: childScores },
+      children:
+        children.length === 0
+          ? undefined
+          : { level: h.levels[node.level + 1]?.name ?? '', levelTitle: h.levels[node.level + 1]?.title ?? '', nodes: childScores },
       notes,
     };
     return { ok: true, report, diagnostics: dedupe(warnings) };

@@ -24,7 +24,8 @@ const FALSE: RowExpr = { kind: 'literal', value: false, type: 'boolean' };
 /** The rows a rule hits: its candidates whose tested value is above the limit (never null). */
 export function hitCondition(e: BoundException): RowExpr {
   const above: RowExpr = { kind: 'binary', op: '>', left: e.spec.value, right: rowNum(e.limit), type: 'boolean' };
-  const cond: RowExpr = e.spec.where === undefined ? above : { kind: 'binary', op: 'and', left: e.spec.where, right: above, type: 'boolean' };
+  const cond: RowExpr =
+    e.spec.where === undefined ? above : { kind: 'binary', op: 'and', left: e.spec.where, right: above, type: 'boolean' };
   // A null comparison must count as "not hit", or `not cond` would drop the row too.
   return { kind: 'call', fn: 'coalesce', args: [cond, FALSE], type: 'boolean' };
 }
@@ -109,9 +110,23 @@ export function exceptionReportExpr(e: BoundException, what: 'count' | 'sum', an
 export function targetExpr(target: TargetSpec, p: Period, calendar: CalendarDef, span: Span): KpiExpr {
   if (target.kind === 'expr') return target.expr;
   const unit = target.expr.unit;
-  const rolling: KpiExpr = { kind: 'window', window: { kind: 'rolling', length: target.history }, expr: target.expr, span, type: 'number', unit };
+  const rolling: KpiExpr = {
+    kind: 'window',
+    window: { kind: 'rolling', length: target.history },
+    expr: target.expr,
+    span,
+    type: 'number',
+    unit,
+  };
   const back = target.ending === 'year_start' ? periodsIntoYear(p, calendar) + 1 : 1;
-  const shifted: KpiExpr = { kind: 'window', window: { kind: 'shift', offset: { amount: back, unit: p.grain } }, expr: rolling, span, type: 'number', unit };
+  const shifted: KpiExpr = {
+    kind: 'window',
+    window: { kind: 'shift', offset: { amount: back, unit: p.grain } },
+    expr: rolling,
+    span,
+    type: 'number',
+    unit,
+  };
   const historyMonths = target.history.amount * (target.history.unit === 'year' ? 12 : target.history.unit === 'quarter' ? 3 : 1);
   const perPeriod = target.as === 'total' ? grainMonths(p.grain) / historyMonths : 1;
   const factor = perPeriod * (1 + target.growth);

@@ -14,7 +14,16 @@ import { PERSPECTIVE_TITLES } from './model.js';
 import type { OrgNode } from './org-tree.js';
 import { parsePeriod, periodWithin, seasonalIndex, type Period } from './period.js';
 import type { ExceptionLine, KpiLine, NodeRef, NodeScore, PerspectiveLine } from './report.js';
-import type { KpiPerformance, ResolvedBody, ResolvedEntry, ResolvedHierarchy, ResolvedScorecard, ScorecardCatalog, TargetSpec, ThresholdSpec } from './resolved.js';
+import type {
+  KpiPerformance,
+  ResolvedBody,
+  ResolvedEntry,
+  ResolvedHierarchy,
+  ResolvedScorecard,
+  ScorecardCatalog,
+  TargetSpec,
+  ThresholdSpec,
+} from './resolved.js';
 import { attainmentOf, scoreOf, weightedAverage, type Part } from './score.js';
 import { holdsFor } from './scope.js';
 import { evaluateStatus, type Status } from './status.js';
@@ -50,7 +59,12 @@ const keys = {
 };
 
 /** The targets an entry may use at some node, each with the request key of its value. */
-function targetCandidates(perf: KpiPerformance | undefined, entry: ResolvedEntry, scorecardId: string, rules: string): { key: string; spec: TargetSpec }[] {
+function targetCandidates(
+  perf: KpiPerformance | undefined,
+  entry: ResolvedEntry,
+  scorecardId: string,
+  rules: string,
+): { key: string; spec: TargetSpec }[] {
   const out: { key: string; spec: TargetSpec }[] = [];
   perf?.overrides.forEach((o, i) => {
     if (o.target !== undefined) out.push({ key: keys.override(entry.kpi, rules, i), spec: o.target });
@@ -72,12 +86,24 @@ export function requestsFor(jc: JudgeContext, body: ResolvedBody, scorecardId: s
       out.push({ key: keys.value(kpi.id, set.id), expr: applyExceptions(jc.resolved, self, set.rules), like: kpi });
       for (const c of targetCandidates(jc.catalog.performance.get(kpi.id), entry, scorecardId, set.id)) {
         if (literalTarget(c.spec) !== undefined) continue;
-        out.push({ key: c.key, expr: applyExceptions(jc.resolved, targetExpr(c.spec, jc.period, jc.calendar, kpi.def.idSpan), set.rules), like: kpi });
+        out.push({
+          key: c.key,
+          expr: applyExceptions(jc.resolved, targetExpr(c.spec, jc.period, jc.calendar, kpi.def.idSpan), set.rules),
+          like: kpi,
+        });
       }
       for (const r of set.rules) {
         const anchor = jc.resolved.catalog.sources.get(r.spec.source)?.time?.value;
-        out.push({ key: keys.exception(kpi.id, set.id, r.spec.rule, 'count'), expr: exceptionReportExpr(r, 'count', anchor, kpi.def.idSpan), like: kpi });
-        out.push({ key: keys.exception(kpi.id, set.id, r.spec.rule, 'sum'), expr: exceptionReportExpr(r, 'sum', anchor, kpi.def.idSpan), like: kpi });
+        out.push({
+          key: keys.exception(kpi.id, set.id, r.spec.rule, 'count'),
+          expr: exceptionReportExpr(r, 'count', anchor, kpi.def.idSpan),
+          like: kpi,
+        });
+        out.push({
+          key: keys.exception(kpi.id, set.id, r.spec.rule, 'sum'),
+          expr: exceptionReportExpr(r, 'sum', anchor, kpi.def.idSpan),
+          like: kpi,
+        });
       }
     }
   }
@@ -91,7 +117,14 @@ function inPeriod(label: string | undefined, jc: JudgeContext): boolean {
 }
 
 /** The target and thresholds that apply to `entry` at `node`. */
-function settingsAt(jc: JudgeContext, node: OrgNode, entry: ResolvedEntry, perf: KpiPerformance | undefined, scorecardId: string, rules: string) {
+function settingsAt(
+  jc: JudgeContext,
+  node: OrgNode,
+  entry: ResolvedEntry,
+  perf: KpiPerformance | undefined,
+  scorecardId: string,
+  rules: string,
+) {
   let target: { key: string; spec: TargetSpec } | undefined;
   let thresholds: ThresholdSpec | undefined;
   perf?.overrides.forEach((o, i) => {
@@ -112,19 +145,45 @@ function valueAt(values: LevelValues, key: string, node: OrgNode): number | null
   return values.values.get(key)?.get(node.key) ?? null;
 }
 
-async function judgeEntry(jc: JudgeContext, node: OrgNode, kpi: ResolvedKpi, entry: ResolvedEntry, body: ResolvedBody, values: LevelValues, scorecardId: string): Promise<KpiLine> {
+async function judgeEntry(
+  jc: JudgeContext,
+  node: OrgNode,
+  kpi: ResolvedKpi,
+  entry: ResolvedEntry,
+  body: ResolvedBody,
+  values: LevelValues,
+  scorecardId: string,
+): Promise<KpiLine> {
   const perf = jc.catalog.performance.get(kpi.id);
   const policy = entry.missing ?? perf?.missing ?? body.missing;
   const scoring = entry.scoring ?? perf?.scoring ?? body.scoring;
   const index = seasonalIndex(jc.period, entry.seasonal ?? perf?.seasonal, jc.calendar);
   const set = jc.rules.forEntry(scorecardId, kpi.id);
   const { target: chosen, thresholds } = settingsAt(jc, node, entry, perf, scorecardId, set.id);
-  const base = { kpi: kpi.id, title: kpi.def.title ?? kpi.id, unit: kpi.unit, direction: kpi.def.direction, indicator: kpi.def.indicator, weight: entry.weight, policy };
+  const base = {
+    kpi: kpi.id,
+    title: kpi.def.title ?? kpi.id,
+    unit: kpi.unit,
+    direction: kpi.def.direction,
+    indicator: kpi.def.indicator,
+    weight: entry.weight,
+    policy,
+  };
   const notes = [...set.notes];
   const valueKey = keys.value(kpi.id, set.id);
   const unavailable = values.unavailable.get(valueKey);
   if (unavailable !== undefined) {
-    return { ...base, value: null, target: null, attainment: null, status: 'none', score: null, state: 'not-applicable', exceptions: [], notes: [...notes, unavailable] };
+    return {
+      ...base,
+      value: null,
+      target: null,
+      attainment: null,
+      status: 'none',
+      score: null,
+      state: 'not-applicable',
+      exceptions: [],
+      notes: [...notes, unavailable],
+    };
   }
   const value = valueAt(values, valueKey, node);
   let target: number | null = null;
@@ -147,7 +206,13 @@ async function judgeEntry(jc: JudgeContext, node: OrgNode, kpi: ResolvedKpi, ent
   let score = scoreOf(scoring, attainment, value, index);
   const missing = score === null;
   if (missing) {
-    notes.push(value === null ? 'no value in this period' : target === null ? 'no target in this period' : `a target of ${target} gives no attainment`);
+    notes.push(
+      value === null
+        ? 'no value in this period'
+        : target === null
+          ? 'no target in this period'
+          : `a target of ${target} gives no attainment`,
+    );
     if (policy === 'zero') {
       score = 0;
       status = 'red';
@@ -158,7 +223,15 @@ async function judgeEntry(jc: JudgeContext, node: OrgNode, kpi: ResolvedKpi, ent
     const rows = valueAt(values, keys.exception(kpi.id, set.id, r.spec.rule, 'count'), node) ?? 0;
     if (rows <= 0) continue;
     const amount = valueAt(values, keys.exception(kpi.id, set.id, r.spec.rule, 'sum'), node);
-    const line: ExceptionLine = { rule: r.spec.rule, title: r.spec.title, action: r.spec.action, rows, amount, limit: r.limit, unit: r.spec.value.unit };
+    const line: ExceptionLine = {
+      rule: r.spec.rule,
+      title: r.spec.title,
+      action: r.spec.action,
+      rows,
+      amount,
+      limit: r.limit,
+      unit: r.spec.value.unit,
+    };
     exceptions.push(line);
     notes.push(describeException(line, jc.currency));
   }
@@ -178,7 +251,13 @@ export function nodeRef(h: ResolvedHierarchy, node: OrgNode): NodeRef {
 }
 
 /** Scores a node with its scorecard (or lists it unscored when none applies). */
-export async function scoreNode(jc: JudgeContext, node: OrgNode, path: readonly NodeRef[], sc: ResolvedScorecard | undefined, values: LevelValues): Promise<NodeScore> {
+export async function scoreNode(
+  jc: JudgeContext,
+  node: OrgNode,
+  path: readonly NodeRef[],
+  sc: ResolvedScorecard | undefined,
+  values: LevelValues,
+): Promise<NodeScore> {
   const ref = nodeRef(jc.hierarchy, node);
   if (sc === undefined) return { ...ref, path, score: null, status: 'none', perspectives: [], members: node.members.length };
   const perspectives: PerspectiveLine[] = [];
@@ -189,10 +268,33 @@ export async function scoreNode(jc: JudgeContext, node: OrgNode, path: readonly 
       if (kpi !== undefined) kpis.push(await judgeEntry(jc, node, kpi, entry, sc.body, values, sc.id));
     }
     const avg = weightedAverage(kpis.map(part));
-    perspectives.push({ perspective: p.perspective, title: PERSPECTIVE_TITLES[p.perspective], weight: p.weight, score: avg.state === 'scored' ? avg.score : null, state: avg.state, kpis });
+    perspectives.push({
+      perspective: p.perspective,
+      title: PERSPECTIVE_TITLES[p.perspective],
+      weight: p.weight,
+      score: avg.state === 'scored' ? avg.score : null,
+      state: avg.state,
+      kpis,
+    });
   }
-  const overall = weightedAverage(perspectives.map((p): Part => (p.state === 'scored' ? { weight: p.weight, state: 'scored', score: p.score ?? 0 } : { weight: p.weight, state: p.state })));
+  const overall = weightedAverage(
+    perspectives.map((p): Part =>
+      p.state === 'scored' ? { weight: p.weight, state: 'scored', score: p.score ?? 0 } : { weight: p.weight, state: p.state },
+    ),
+  );
   const score = overall.state === 'scored' ? overall.score : null;
-  const status = await evaluateStatus(score, { green: sc.body.scoreThresholds.green, amber: sc.body.scoreThresholds.amber, better: 'higher' });
-  return { ...ref, path, scorecard: { kind: sc.kind, id: sc.id, title: sc.title }, score, status, perspectives, members: node.members.length };
+  const status = await evaluateStatus(score, {
+    green: sc.body.scoreThresholds.green,
+    amber: sc.body.scoreThresholds.amber,
+    better: 'higher',
+  });
+  return {
+    ...ref,
+    path,
+    scorecard: { kind: sc.kind, id: sc.id, title: sc.title },
+    score,
+    status,
+    perspectives,
+    members: node.members.length,
+  };
 }

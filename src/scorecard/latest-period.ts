@@ -5,7 +5,7 @@
  * dates) and to one lagging behind (quotas dated on their quarter's first day). A period is
  * complete when it ends at most {@link LAG_DAYS} days after that: a feed refreshed weekly (forecast
  * calls every Monday) has no rows for the last days of a period and must not hold it back.
- */import type { Diagnostic } from '../diagnostics/diagnostic.js';
+ */ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import type { CalendarDef } from '../model/types.js';
 import { addDays, parseIsoDate } from '../plan/calendar.js';
@@ -25,12 +25,27 @@ export async function sourceEnds(
 ): Promise<Map<string, string> | Failure> {
   const timed = sources.filter((s) => resolved.catalog.sources.get(s)?.time !== undefined).sort();
   const kpis = timed.map((s, i) => {
-    const count: KpiExpr = { kind: 'aggregate', fn: 'count', source: s, anchor: resolved.catalog.sources.get(s)?.time?.value, value: undefined, filter: undefined, last: false, span: like.def.idSpan, type: 'number', unit: 'count' };
+    const count: KpiExpr = {
+      kind: 'aggregate',
+      fn: 'count',
+      source: s,
+      anchor: resolved.catalog.sources.get(s)?.time?.value,
+      value: undefined,
+      filter: undefined,
+      last: false,
+      span: like.def.idSpan,
+      type: 'number',
+      unit: 'count',
+    };
     return syntheticKpi(resolved, `__end_${i}`, count, like);
   });
   const ends = new Map<string, string>();
   if (kpis.length === 0) return ends;
-  const result = await runKpis(withKpis(resolved, kpis), { kpis: kpis.map((k) => k.id), grain: 'day' }, { dataDir: options.dataDir, db: options.db });
+  const result = await runKpis(
+    withKpis(resolved, kpis),
+    { kpis: kpis.map((k) => k.id), grain: 'day' },
+    { dataDir: options.dataDir, db: options.db },
+  );
   if (!result.ok) return result;
   options.warnings.push(...result.diagnostics);
   for (const row of result.rows) {

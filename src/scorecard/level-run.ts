@@ -69,23 +69,35 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
     groups.push({
       by: [isMember ? h.dimension : MAPPED],
       base: mapped,
-      toNodes: (v) => (v === null || v === undefined ? [] : isMember ? [byMember.get(String(v))].filter((x): x is string => x !== undefined) : [String(v)]),
+      toNodes: (v) =>
+        v === null || v === undefined ? [] : isMember ? [byMember.get(String(v))].filter((x): x is string => x !== undefined) : [String(v)],
       members: primary,
     });
     const rest = kpis.filter((k) => !primary.includes(k));
     const viaFallback = fallback === undefined ? [] : rest.filter((k) => declares(resolved, fallback, k.kpi.sources));
     if (fallback !== undefined && viaFallback.length > 0) {
-      groups.push({ by: [fallback], base: resolved, toNodes: (v) => nodes.filter((n) => n.value !== null && n.value === String(v)).map((n) => n.key), members: viaFallback });
+      groups.push({
+        by: [fallback],
+        base: resolved,
+        toNodes: (v) => nodes.filter((n) => n.value !== null && n.value === String(v)).map((n) => n.key),
+        members: viaFallback,
+      });
     }
     for (const k of rest) {
       if (viaFallback.includes(k)) continue;
       const lacking = k.kpi.sources.filter((s) => !declares(resolved, h.dimension, [s]));
-      unavailable.set(k.request.key, `not available by ${h.levels[level]?.name ?? 'level'}: source ${lacking.map((s) => `\`${s}\``).join(', ')} has no \`${h.dimension}\` dimension`);
+      unavailable.set(
+        k.request.key,
+        `not available by ${h.levels[level]?.name ?? 'level'}: source ${lacking.map((s) => `\`${s}\``).join(', ')} has no \`${h.dimension}\` dimension`,
+      );
     }
   }
   const values = new Map<string, Map<string, number | null>>();
   for (const g of groups) {
-    const base = withKpis(g.base, g.members.map((m) => m.kpi));
+    const base = withKpis(
+      g.base,
+      g.members.map((m) => m.kpi),
+    );
     const request = { grain: period.grain, by: g.by, from: period.start, to: period.last };
     // Plan each alone first: one expression the planner refuses must not sink the others.
     const runnable = g.members.filter((m) => {

@@ -58,9 +58,24 @@ export async function readSpells(
     if (r.members !== undefined) add(`__h_role_${i}`, r.members);
   });
   // A count with no time anchor: one row per distinct spell, whatever the period.
-  const count: KpiExpr = { kind: 'aggregate', fn: 'count', source: h.source, anchor: undefined, value: undefined, filter: undefined, last: false, span: like.def.idSpan, type: 'number', unit: 'count' };
+  const count: KpiExpr = {
+    kind: 'aggregate',
+    fn: 'count',
+    source: h.source,
+    anchor: undefined,
+    value: undefined,
+    filter: undefined,
+    last: false,
+    span: like.def.idSpan,
+    type: 'number',
+    unit: 'count',
+  };
   const extended = withKpis({ ...resolved, dimensions: dims }, [syntheticKpi(resolved, '__h_spells', count, like)]);
-  const result = await runKpis(extended, { kpis: ['__h_spells'], grain: 'year', by, from: options.date, to: options.date }, { dataDir: options.dataDir, db: options.db });
+  const result = await runKpis(
+    extended,
+    { kpis: ['__h_spells'], grain: 'year', by, from: options.date, to: options.date },
+    { dataDir: options.dataDir, db: options.db },
+  );
   if (!result.ok) return result;
   options.warnings.push(...result.diagnostics);
   const index = new Map(by.map((b, i) => [b, i] as const));

@@ -55,7 +55,10 @@ function mergePerspective(base: PerspectiveDef, change: PerspectiveDef, strays: 
 }
 
 /** The body of a variant: `base` with the changes of `change`. */
-export function mergeBodies(base: BodyDef, change: BodyDef): { readonly body: BodyDef; readonly strays: readonly StrayRemoval[]; readonly wroteWeight: boolean } {
+export function mergeBodies(
+  base: BodyDef,
+  change: BodyDef,
+): { readonly body: BodyDef; readonly strays: readonly StrayRemoval[]; readonly wroteWeight: boolean } {
   const strays: StrayRemoval[] = [];
   const perspectives = new Map<Perspective, PerspectiveDef>();
   let wroteWeight = false;

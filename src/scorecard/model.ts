@@ -4,7 +4,17 @@
  * keys. The checked, resolved form is in resolved.ts.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { BaselineDef, CatalogDocument, ExceptionDef, FormulaText, Located, MissingPolicy, ScoringDef, SeasonalDef, Thresholds } from '../model/types.js';
+import type {
+  BaselineDef,
+  CatalogDocument,
+  ExceptionDef,
+  FormulaText,
+  Located,
+  MissingPolicy,
+  ScoringDef,
+  SeasonalDef,
+  Thresholds,
+} from '../model/types.js';
 
 /** The four perspectives of a balanced scorecard, in report order. */
 export const PERSPECTIVES = ['financial', 'customer', 'internal_process', 'learning_growth'] as const;

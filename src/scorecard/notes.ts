@@ -13,7 +13,8 @@ export function childNotes(report: ScorecardReport): string[] {
     for (const p of c.perspectives) {
       for (const k of p.kpis) {
         for (const e of k.exceptions) out.push(`${c.label} · ${k.title}: ${k.notes.find((t) => t.includes(`\`${e.rule}\``)) ?? e.rule}`);
-        if (k.state === 'not-applicable' && !unavailable.has(k.title)) unavailable.set(k.title, k.notes[k.notes.length - 1] ?? 'not available');
+        if (k.state === 'not-applicable' && !unavailable.has(k.title))
+          unavailable.set(k.title, k.notes[k.notes.length - 1] ?? 'not available');
       }
     }
   }

@@ -43,13 +43,33 @@ export function pathKey(path: readonly (string | null)[]): string {
 function finish(d: Draft, h: ResolvedHierarchy): OrgNode {
   const scope = new Map<string, string | null>();
   d.path.forEach((v, i) => scope.set(h.levels[i + 1]?.name ?? '', v));
-  const children = [...d.children.values()].map((c) => finish(c, h)).sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.label.localeCompare(b.label, 'en') || a.key.localeCompare(b.key)));
-  return { level: d.level, levelName: h.levels[d.level]?.name ?? '', value: d.value, key: pathKey(d.path), label: d.label, scope, children, members: d.members, roles: d.roles };
+  const children = [...d.children.values()]
+    .map((c) => finish(c, h))
+    .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.label.localeCompare(b.label, 'en') || a.key.localeCompare(b.key)));
+  return {
+    level: d.level,
+    levelName: h.levels[d.level]?.name ?? '',
+    value: d.value,
+    key: pathKey(d.path),
+    label: d.label,
+    scope,
+    children,
+    members: d.members,
+    roles: d.roles,
+  };
 }
 
 /** The tree of the organisation, from the spell that places each member in the period. */
 export function buildOrgTree(h: ResolvedHierarchy, placed: ReadonlyMap<string, Spell>): OrgNode {
-  const root: Draft = { level: 0, value: null, path: [], label: h.levels[0]?.title ?? h.title, children: new Map(), members: [], roles: [] };
+  const root: Draft = {
+    level: 0,
+    value: null,
+    path: [],
+    label: h.levels[0]?.title ?? h.title,
+    children: new Map(),
+    members: [],
+    roles: [],
+  };
   const last = h.levels.length - 1;
   for (const member of [...placed.keys()].sort()) {
     const spell = placed.get(member);

@@ -53,7 +53,9 @@ function bar(k: KpiLine): string {
 function kpiTable(report: ScorecardReport, node: NodeScore): string {
   const rows: string[] = [];
   for (const p of node.perspectives) {
-    rows.push(`<tr class="persp"><td>${escapeHtml(p.title)}</td><td class="num">${formatWeight(p.weight)}</td><td colspan="5"></td><td class="num">${formatScore(p.score)}</td></tr>`);
+    rows.push(
+      `<tr class="persp"><td>${escapeHtml(p.title)}</td><td class="num">${formatWeight(p.weight)}</td><td colspan="5"></td><td class="num">${formatScore(p.score)}</td></tr>`,
+    );
     for (const k of p.kpis) {
       const na = k.state === 'not-applicable';
       const notes = k.notes.length === 0 ? '' : `<div class="note">${k.notes.map(richText).join('<br>')}</div>`;
@@ -67,7 +69,8 @@ function kpiTable(report: ScorecardReport, node: NodeScore): string {
       );
     }
   }
-  const head = '<tr><th>perspective / KPI</th><th class="num">weight</th><th class="num">value</th><th class="num">target</th><th class="num">attainment</th><th></th><th>status</th><th class="num">score</th></tr>';
+  const head =
+    '<tr><th>perspective / KPI</th><th class="num">weight</th><th class="num">value</th><th class="num">target</th><th class="num">attainment</th><th></th><th>status</th><th class="num">score</th></tr>';
   return `<table>${head}${rows.join('')}</table>`;
 }
 
@@ -82,7 +85,10 @@ function childrenTable(report: ScorecardReport): string {
       used.map((p) => `<td class="num">${formatScore(c.perspectives.find((x) => x.perspective === p)?.score ?? null)}</td>`).join('') +
       '</tr>',
   );
-  const average = report.childrenScore === null ? '' : `<p class="sub">Average of the ${escapeHtml(children.levelTitle.toLowerCase())} scores${report.rollupWeight === undefined ? '' : `, weighted by ${escapeHtml(report.rollupWeight)}`}: <b>${formatScore(report.childrenScore)}</b></p>`;
+  const average =
+    report.childrenScore === null
+      ? ''
+      : `<p class="sub">Average of the ${escapeHtml(children.levelTitle.toLowerCase())} scores${report.rollupWeight === undefined ? '' : `, weighted by ${escapeHtml(report.rollupWeight)}`}: <b>${formatScore(report.childrenScore)}</b></p>`;
   return `<h2>${escapeHtml(children.levelTitle)}</h2><table>${head}${rows.join('')}</table>${average}`;
 }
 
@@ -92,8 +98,14 @@ export function renderScorecardHtml(report: ScorecardReport): string {
   const crumbs = [...n.path.map((p) => p.label), n.label].map(escapeHtml).join(' › ');
   const p = report.period;
   const heading = `${escapeHtml(report.scorecard.title)} — ${escapeHtml(n.label)}`;
-  const score = n.scorecard === undefined ? '' : `<div class="score bg-${n.status}"><b>${formatScore(n.score)}</b><span>of 10 · ${n.status === 'none' ? 'no status' : n.status}</span></div>`;
-  const body = n.scorecard === undefined ? `<p>No scorecard scores this ${escapeHtml(n.level)}.</p>` : `<h2>${escapeHtml(n.scorecard.title)}</h2>${kpiTable(report, n)}`;
+  const score =
+    n.scorecard === undefined
+      ? ''
+      : `<div class="score bg-${n.status}"><b>${formatScore(n.score)}</b><span>of 10 · ${n.status === 'none' ? 'no status' : n.status}</span></div>`;
+  const body =
+    n.scorecard === undefined
+      ? `<p>No scorecard scores this ${escapeHtml(n.level)}.</p>`
+      : `<h2>${escapeHtml(n.scorecard.title)}</h2>${kpiTable(report, n)}`;
   const all = [...childNotes(report), ...report.notes];
   const notes = all.length === 0 ? '' : `<h2>Notes</h2><ul class="notes">${all.map((t) => `<li>${richText(t)}</li>`).join('')}</ul>`;
   return `<!DOCTYPE html>

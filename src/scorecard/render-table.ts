@@ -57,7 +57,10 @@ function numberNotes(node: NodeScore): Map<string, { marks: string; lines: strin
     for (const k of p.kpis) {
       if (k.notes.length === 0) continue;
       const numbers = k.notes.map(() => ++n);
-      out.set(k.kpi, { marks: numbers.map((i) => `[${i}]`).join(''), lines: k.notes.map((t, i) => `[${numbers[i] ?? 0}] ${k.title}: ${t}`) });
+      out.set(k.kpi, {
+        marks: numbers.map((i) => `[${i}]`).join(''),
+        lines: k.notes.map((t, i) => `[${numbers[i] ?? 0}] ${k.title}: ${t}`),
+      });
     }
   }
   return out;
@@ -93,7 +96,13 @@ function kpiRows(report: ScorecardReport, node: NodeScore, marks: ReadonlyMap<st
 
 function childRows(node: NodeScore | undefined, children: readonly NodeScore[]): { header: Cell[]; rows: Cell[][] } {
   const used = PERSPECTIVES.filter((p) => children.some((c) => c.perspectives.some((x) => x.perspective === p)));
-  const header: Cell[] = [{ text: '' }, { text: 'scorecard' }, { text: 'score', right: true }, { text: 'status' }, ...used.map((p) => ({ text: PERSPECTIVE_TITLES[p].toLowerCase(), right: true }))];
+  const header: Cell[] = [
+    { text: '' },
+    { text: 'scorecard' },
+    { text: 'score', right: true },
+    { text: 'status' },
+    ...used.map((p) => ({ text: PERSPECTIVE_TITLES[p].toLowerCase(), right: true })),
+  ];
   const rows = children.map((c): Cell[] => [
     { text: c.label },
     { text: c.scorecard?.id ?? NULL_TEXT },
@@ -113,9 +122,20 @@ export function renderScorecardTable(report: ScorecardReport, style: Style): str
   if (n.scorecard === undefined) parts.push(`no scorecard scores this ${n.level}`);
   else {
     const score = `score ${formatScore(n.score)} / 10  ${paint(style, { text: '', status: n.status }, statusText(n.status))}`;
-    const rollup = report.childrenScore === null ? '' : `   children average ${formatScore(report.childrenScore)}${report.rollupWeight === undefined ? '' : ` (weighted by ${report.rollupWeight})`}`;
+    const rollup =
+      report.childrenScore === null
+        ? ''
+        : `   children average ${formatScore(report.childrenScore)}${report.rollupWeight === undefined ? '' : ` (weighted by ${report.rollupWeight})`}`;
     parts.push(`${n.scorecard.kind} \`${n.scorecard.id}\`   ${score}${rollup}`, '');
-    const header: Cell[] = [{ text: 'perspective / KPI' }, { text: 'weight', right: true }, { text: 'value', right: true }, { text: 'target', right: true }, { text: 'attain.', right: true }, { text: 'status' }, { text: 'score', right: true }];
+    const header: Cell[] = [
+      { text: 'perspective / KPI' },
+      { text: 'weight', right: true },
+      { text: 'value', right: true },
+      { text: 'target', right: true },
+      { text: 'attain.', right: true },
+      { text: 'status' },
+      { text: 'score', right: true },
+    ];
     parts.push(table(style, header, kpiRows(report, n, numbered)));
   }
   const children = report.children;

@@ -30,8 +30,11 @@ export function selectScorecard(catalog: ScorecardCatalog, resolved: ResolvedCat
   if (mains.length === 1 && mains[0] !== undefined) return mains[0];
   if (mains.length === 0) {
     const written = resolved.catalog.documents.some((d) => d.kind === 'scorecard');
-    if (catalog.roles.size > 0) return `the catalog has no scorecard${written ? ' that is valid' : ''}; name a role with --scorecard (${[...catalog.roles.keys()].sort().join(', ')})`;
-    return written ? 'no scorecard of the catalog is valid; run `kpic validate`' : 'the catalog has no scorecard; add a `scorecard` document (see docs/scorecards.md)';
+    if (catalog.roles.size > 0)
+      return `the catalog has no scorecard${written ? ' that is valid' : ''}; name a role with --scorecard (${[...catalog.roles.keys()].sort().join(', ')})`;
+    return written
+      ? 'no scorecard of the catalog is valid; run `kpic validate`'
+      : 'the catalog has no scorecard; add a `scorecard` document (see docs/scorecards.md)';
   }
   const top = mains.filter((s) => s.levels.includes(catalog.hierarchies.get(s.hierarchy)?.levels[0]?.name ?? ''));
   if (top.length === 1 && top[0] !== undefined) return top[0];
@@ -39,7 +42,13 @@ export function selectScorecard(catalog: ScorecardCatalog, resolved: ResolvedCat
 }
 
 /** The scorecard that scores `node`, or undefined when none does. */
-export function assignScorecard(catalog: ScorecardCatalog, h: ResolvedHierarchy, selected: ResolvedScorecard, roles: readonly ResolvedScorecard[], node: OrgNode): ResolvedScorecard | undefined {
+export function assignScorecard(
+  catalog: ScorecardCatalog,
+  h: ResolvedHierarchy,
+  selected: ResolvedScorecard,
+  roles: readonly ResolvedScorecard[],
+  node: OrgNode,
+): ResolvedScorecard | undefined {
   if (selected.kind === 'role') return selected;
   if (node.level === h.levels.length - 1) {
     const role = roles.find((r) => node.roles.includes(r.id));
@@ -54,7 +63,12 @@ export function assignScorecard(catalog: ScorecardCatalog, h: ResolvedHierarchy,
 }
 
 /** The node `at` names (`LEVEL=VALUE`, pairs joined by `/`), with its ancestors; a string says what is wrong. */
-export function findNode(tree: OrgNode, h: ResolvedHierarchy, at: string | undefined, period: Period): { node: OrgNode; path: NodeRef[] } | string {
+export function findNode(
+  tree: OrgNode,
+  h: ResolvedHierarchy,
+  at: string | undefined,
+  period: Period,
+): { node: OrgNode; path: NodeRef[] } | string {
   const levels = h.levels.map((l) => l.name);
   const wanted: [string, string][] = [];
   for (const pair of at === undefined ? [] : at.split('/')) {

@@ -39,7 +39,12 @@ export interface Dialect {
   /** Null-safe equality for joins on breakdown values (null matches null). */
   sameValue(a: string, b: string): string;
   /** Aggregates. `filter` is an SQL boolean or undefined. */
-  aggregate(fn: 'count' | 'count_distinct' | 'sum' | 'min' | 'max' | 'median' | 'percentile' | 'avg', value: string | undefined, filter: string | undefined, fraction?: number): string;
+  aggregate(
+    fn: 'count' | 'count_distinct' | 'sum' | 'min' | 'max' | 'median' | 'percentile' | 'avg',
+    value: string | undefined,
+    filter: string | undefined,
+    fraction?: number,
+  ): string;
   /** Share of `sum(value)` held by the n largest values. */
   topShare(value: string, n: number): string;
 }

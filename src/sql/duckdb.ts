@@ -35,7 +35,9 @@ export const duckdb: Dialect = {
       case 'day':
         return expr;
       case 'week':
-        return calendar.weekStart === 'sunday' ? `(${expr} - CAST(dayofweek(${expr}) AS INTEGER))` : `(${expr} - CAST(isodow(${expr}) - 1 AS INTEGER))`;
+        return calendar.weekStart === 'sunday'
+          ? `(${expr} - CAST(dayofweek(${expr}) AS INTEGER))`
+          : `(${expr} - CAST(isodow(${expr}) - 1 AS INTEGER))`;
       case 'month':
         return `(${expr} - CAST(day(${expr}) - 1 AS INTEGER))`;
       case 'quarter':
@@ -52,10 +54,13 @@ export const duckdb: Dialect = {
       }
     }
   },
-  addToDate: (expr, amount, unit) => (amount === 0 ? expr : `CAST(${expr} ${amount < 0 ? '-' : '+'} ${interval(Math.abs(amount), unit)} AS DATE)`),
+  addToDate: (expr, amount, unit) =>
+    amount === 0 ? expr : `CAST(${expr} ${amount < 0 ? '-' : '+'} ${interval(Math.abs(amount), unit)} AS DATE)`,
   periodSeries: (from, to, grain) => `generate_series(${from}, ${to}, ${interval(1, grain)})`,
   daysBetween: (a, b, fractional) =>
-    fractional ? `(epoch(CAST(${b} AS TIMESTAMP)) - epoch(CAST(${a} AS TIMESTAMP))) / 86400.0` : `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
+    fractional
+      ? `(epoch(CAST(${b} AS TIMESTAMP)) - epoch(CAST(${a} AS TIMESTAMP))) / 86400.0`
+      : `date_diff('day', CAST(${a} AS DATE), CAST(${b} AS DATE))`,
   monthsBetween: (a, b) => `date_sub('month', CAST(${a} AS TIMESTAMP), CAST(${b} AS TIMESTAMP))`,
   fiscalYear: (expr, calendar) =>
     calendar.fiscalYearStart === 1 ? `year(${expr})` : `year(${expr} - INTERVAL ${calendar.fiscalYearStart - 1} MONTH)`,

@@ -112,14 +112,21 @@ export function rowSql(ctx: ScalarContext, expr: RowExpr, leaves: RowLeaves): st
     case 'is-null':
       return predicateSql('is-null', expr.negated, sub(expr.operand), []);
     case 'call':
-      return callSql(ctx, expr.fn, expr.args.map(sub), expr.args.map((x) => x.type));
+      return callSql(
+        ctx,
+        expr.fn,
+        expr.args.map(sub),
+        expr.args.map((x) => x.type),
+      );
     case 'lookup':
       return leaves.lookup(expr.lookup, expr.key);
     case 'dimension':
       throw new Error(`dimension ${expr.name} outside a scope condition`);
     case 'map': {
       if (expr.entries.length === 0) return 'CAST(NULL AS VARCHAR)';
-      const whens = expr.entries.map(([k, v]) => `WHEN ${ctx.dialect.stringLiteral(k)} THEN ${v === null ? 'NULL' : ctx.dialect.stringLiteral(v)}`);
+      const whens = expr.entries.map(
+        ([k, v]) => `WHEN ${ctx.dialect.stringLiteral(k)} THEN ${v === null ? 'NULL' : ctx.dialect.stringLiteral(v)}`,
+      );
       return `(CASE CAST(${sub(expr.operand)} AS VARCHAR) ${whens.join(' ')} END)`;
     }
     default: {

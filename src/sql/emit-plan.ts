@@ -100,7 +100,9 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
   const tables = new Map<string, TableInfo>();
   for (const scan of plan.scans) {
     ctes.push(...emitScan(ctx, scan));
-    scan.levels.forEach((level, i) => tables.set(scanLevelTable(scan, i), { name: scanLevelTable(scan, i), level, timeless: scan.anchor === null }));
+    scan.levels.forEach((level, i) =>
+      tables.set(scanLevelTable(scan, i), { name: scanLevelTable(scan, i), level, timeless: scan.anchor === null }),
+    );
   }
   const rollups = new Map(plan.rollups.map((r) => [r.id, r]));
   for (const r of plan.rollups) {
@@ -118,14 +120,28 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
   }
   const tableOf = (m: MeasureRef): TableInfo => {
     const scan = scansById.get(m.table);
-    const name = scan === undefined ? m.table : scanLevelTable(scan, scan.levels.findIndex((l) => sameLevel(l, m.level)));
+    const name =
+      scan === undefined
+        ? m.table
+        : scanLevelTable(
+            scan,
+            scan.levels.findIndex((l) => sameLevel(l, m.level)),
+          );
     const info = tables.get(name);
     if (info === undefined) throw new Error(`unknown table ${name}`);
     return info;
   };
 
   /** A frame: driving rows at `level` with every referenced measure joined on. */
-  const frame = (name: string, driving: string, drivingDeps: string[], level: Level, timeless: boolean, exprs: readonly CellExpr[], extra: readonly string[] = []): ((m: MeasureRef) => string) => {
+  const frame = (
+    name: string,
+    driving: string,
+    drivingDeps: string[],
+    level: Level,
+    timeless: boolean,
+    exprs: readonly CellExpr[],
+    extra: readonly string[] = [],
+  ): ((m: MeasureRef) => string) => {
     const joined = new Map<string, string>();
     const select = ['drv.period', ...levelColumns(level).map((c) => `drv.${c}`), ...extra.map((c) => `drv.${c}`)];
     const joins: string[] = [];
@@ -148,13 +164,23 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
         select.push(`${ref.empty === 0 ? `coalesce(${alias}.${ref.column}, 0)` : `${alias}.${ref.column}`} AS ${q(column)}`);
       }
     }
-    ctes.push({ name, sql: `SELECT ${select.join(', ')}\n  FROM (${driving}) AS drv\n  ${joins.join('\n  ')}`, deps: [...drivingDeps, ...joined.keys()] });
+    ctes.push({
+      name,
+      sql: `SELECT ${select.join(', ')}\n  FROM (${driving}) AS drv\n  ${joins.join('\n  ')}`,
+      deps: [...drivingDeps, ...joined.keys()],
+    });
     return (m) => q(`${tableOf(m).name}__${m.column}`);
   };
 
   /** Driving rows of an inner level: the keys present in the tables its presence reads. */
   const innerDriving = (level: Level, presence: CellExpr): { sql: string; deps: string[]; timeless: boolean } => {
-    const own = [...new Set(measureRefs([presence]).map(tableOf).filter((t) => sameLevel(t.level, level)))];
+    const own = [
+      ...new Set(
+        measureRefs([presence])
+          .map(tableOf)
+          .filter((t) => sameLevel(t.level, level)),
+      ),
+    ];
     const cols = ['period', ...levelColumns(level)].join(', ');
     if (own.length === 0) throw new Error('a per level without presence');
     return {
@@ -186,7 +212,10 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
       const values = lookup.rows.map(([k, v]) => `(${dialect.stringLiteral(k)}, ${dialect.numberLiteral(v)})`);
       ctes.push({
         name: lookupCte(lookup.id),
-        sql: values.length === 0 ? `SELECT CAST(NULL AS VARCHAR) AS "key", CAST(NULL AS DOUBLE) AS "value" WHERE FALSE` : `SELECT CAST("key" AS VARCHAR) AS "key", CAST("value" AS DOUBLE) AS "value" FROM (VALUES ${values.join(', ')}) AS v("key", "value")`,
+        sql:
+          values.length === 0
+            ? `SELECT CAST(NULL AS VARCHAR) AS "key", CAST(NULL AS DOUBLE) AS "value" WHERE FALSE`
+            : `SELECT CAST("key" AS VARCHAR) AS "key", CAST("value" AS DOUBLE) AS "value" FROM (VALUES ${values.join(', ')}) AS v("key", "value")`,
         deps: [],
       });
       continue;
@@ -210,21 +239,43 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
   const base: Level = { dims: plan.by, keys: [] };
   const baseTables = plan.scans
     .filter((s) => purposeOf(s) === 'main' && s.mode === 'partials' && !s.last && s.levels.some((l) => sameLevel(l, base)))
-    .map((s) => ({ scan: s, table: scanLevelTable(s, s.levels.findIndex((l) => sameLevel(l, base))) }));
+    .map((s) => ({
+      scan: s,
+      table: scanLevelTable(
+        s,
+        s.levels.findIndex((l) => sameLevel(l, base)),
+      ),
+    }));
   const timed = baseTables.filter((t) => t.scan.anchor !== null);
   const d = dialect;
   const lo = plan.range.from !== null ? d.dateLiteral(plan.range.from) : 'dlo';
   const hi = plan.range.to !== null ? d.dateLiteral(plan.range.to) : 'dhi';
-  const dataRange = timed.length === 0 ? 'SELECT CAST(NULL AS DATE) AS dlo, CAST(NULL AS DATE) AS dhi' : `SELECT min(period) AS dlo, max(period) AS dhi FROM (${timed.map((t) => `SELECT period FROM ${q(t.table)}`).join(' UNION ALL ')})`;
+  const dataRange =
+    timed.length === 0
+      ? 'SELECT CAST(NULL AS DATE) AS dlo, CAST(NULL AS DATE) AS dhi'
+      : `SELECT min(period) AS dlo, max(period) AS dhi FROM (${timed.map((t) => `SELECT period FROM ${q(t.table)}`).join(' UNION ALL ')})`;
   ctes.push({ name: 'bounds', sql: `SELECT ${lo} AS lo, ${hi} AS hi FROM (${dataRange}) AS data_range`, deps: timed.map((t) => t.table) });
-  const loAll = plan.range.scanFrom !== null ? `least(lo, ${d.periodStart(d.dateLiteral(plan.range.scanFrom), plan.grain, plan.calendar)})` : 'lo';
-  ctes.push({ name: 'periods_all', sql: `SELECT CAST(unnest(${d.periodSeries(loAll, 'hi', plan.grain)}) AS DATE) AS period FROM bounds`, deps: ['bounds'] });
-  ctes.push({ name: 'periods', sql: `SELECT p.period FROM periods_all AS p, bounds AS b WHERE p.period >= b.lo AND p.period <= b.hi`, deps: ['periods_all', 'bounds'] });
+  const loAll =
+    plan.range.scanFrom !== null ? `least(lo, ${d.periodStart(d.dateLiteral(plan.range.scanFrom), plan.grain, plan.calendar)})` : 'lo';
+  ctes.push({
+    name: 'periods_all',
+    sql: `SELECT CAST(unnest(${d.periodSeries(loAll, 'hi', plan.grain)}) AS DATE) AS period FROM bounds`,
+    deps: ['bounds'],
+  });
+  ctes.push({
+    name: 'periods',
+    sql: `SELECT p.period FROM periods_all AS p, bounds AS b WHERE p.period >= b.lo AND p.period <= b.hi`,
+    deps: ['periods_all', 'bounds'],
+  });
   const sourcesOfOutputs = [...new Set(plan.outputs.flatMap((o) => o.sources))].sort();
   const flag = (s: string): string => q(`s_${s}`);
   const dims = plan.by.map(dimColumn);
   if (dims.length === 0) {
-    ctes.push({ name: 'tuples', sql: `SELECT ${sourcesOfOutputs.length === 0 ? 'TRUE AS _any' : sourcesOfOutputs.map((s) => `TRUE AS ${flag(s)}`).join(', ')}`, deps: [] });
+    ctes.push({
+      name: 'tuples',
+      sql: `SELECT ${sourcesOfOutputs.length === 0 ? 'TRUE AS _any' : sourcesOfOutputs.map((s) => `TRUE AS ${flag(s)}`).join(', ')}`,
+      deps: [],
+    });
   } else {
     const parts = baseTables.map(
       (t) =>
@@ -238,16 +289,32 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
     });
   }
   const gridSql = `SELECT p.period, t.* FROM periods AS p CROSS JOIN tuples AS t`;
-  const measure = frame('cells', gridSql, ['periods', 'tuples'], base, false, plan.outputs.map((o) => o.expr), sourcesOfOutputs.map(flag));
+  const measure = frame(
+    'cells',
+    gridSql,
+    ['periods', 'tuples'],
+    base,
+    false,
+    plan.outputs.map((o) => o.expr),
+    sourcesOfOutputs.map(flag),
+  );
   const outputs = plan.outputs.map((o, i) => {
     const member = o.sources.length === 0 ? 'TRUE' : o.sources.map((s) => `c.${flag(s)}`).join(' OR ');
-    const cols = [`${i} AS _ord`, `${dialect.stringLiteral(o.kpi)} AS kpi`, 'c.period', ...plan.by.map((b) => `c.${dimColumn(b)} AS ${q(b)}`)];
+    const cols = [
+      `${i} AS _ord`,
+      `${dialect.stringLiteral(o.kpi)} AS kpi`,
+      'c.period',
+      ...plan.by.map((b) => `c.${dimColumn(b)} AS ${q(b)}`),
+    ];
     cols.push(`CAST(${cellSql(ctx, o.expr, (m) => `c.${measure(m)}`)} AS DOUBLE) AS value`);
     return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${member}`;
   });
   const order = ['_ord', 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
   const columns = ['kpi', 'period', ...plan.by.map(q), 'value'].join(', ');
-  const body = outputs.length === 0 ? `SELECT NULL AS kpi, NULL AS period, NULL AS value WHERE FALSE` : `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
+  const body =
+    outputs.length === 0
+      ? `SELECT NULL AS kpi, NULL AS period, NULL AS value WHERE FALSE`
+      : `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
   return `WITH\n${orderCtes(ctes)
     .map((c) => `${q(c.name)} AS ${c.inline === true ? 'NOT MATERIALIZED ' : ''}(\n  ${c.sql}\n)`)
     .join(',\n')}\n${body}`;
@@ -282,16 +349,30 @@ function emitLookupPeriods(ctes: Cte[], plan: Plan, lookupId: string, purpose: s
   const q = dialect.quoteIdentifier;
   const none: Level = { dims: [], keys: [] };
   const tables = plan.scans
-    .filter((s) => s.purpose === purpose && s.mode === 'partials' && !s.last && s.anchor !== null && s.levels.some((l) => sameLevel(l, none)))
-    .map((s) => scanLevelTable(s, s.levels.findIndex((l) => sameLevel(l, none))));
+    .filter(
+      (s) => s.purpose === purpose && s.mode === 'partials' && !s.last && s.anchor !== null && s.levels.some((l) => sameLevel(l, none)),
+    )
+    .map((s) =>
+      scanLevelTable(
+        s,
+        s.levels.findIndex((l) => sameLevel(l, none)),
+      ),
+    );
   const lookup = plan.lookups.find((l) => l.lookup === lookupId);
   const windowLength = lookup?.computed === undefined ? undefined : lookupWindow(plan, purpose);
-  const hi = windowLength === undefined ? 'max(period)' : dialect.periodStart(dialect.addToDate('max(period)', windowLength.amount, windowLength.unit), plan.grain, plan.calendar);
+  const hi =
+    windowLength === undefined
+      ? 'max(period)'
+      : dialect.periodStart(dialect.addToDate('max(period)', windowLength.amount, windowLength.unit), plan.grain, plan.calendar);
   const range =
     tables.length === 0
       ? 'SELECT CAST(NULL AS DATE) AS lo, CAST(NULL AS DATE) AS hi'
       : `SELECT min(period) AS lo, ${hi} AS hi FROM (${tables.map((t) => `SELECT period FROM ${q(t)}`).join(' UNION ALL ')})`;
-  ctes.push({ name: `periods_${lookupId}`, sql: `SELECT CAST(unnest(${dialect.periodSeries('lo', 'hi', plan.grain)}) AS DATE) AS period FROM (${range}) AS r`, deps: tables });
+  ctes.push({
+    name: `periods_${lookupId}`,
+    sql: `SELECT CAST(unnest(${dialect.periodSeries('lo', 'hi', plan.grain)}) AS DATE) AS period FROM (${range}) AS r`,
+    deps: tables,
+  });
 }
 
 /** The `before` window length of a lookup computation (from its window tables or scans). */

@@ -35,7 +35,12 @@ export interface Cte {
 }
 
 /** Rows of a scan: period, anchor date, dimension and key values, measure values and filters. */
-function rowsSql(ctx: ScanEmitContext, scan: Scan, valueColumns: Map<string, string>, deps: Set<string>): { sql: string; row: (e: RowExpr) => string } {
+function rowsSql(
+  ctx: ScanEmitContext,
+  scan: Scan,
+  valueColumns: Map<string, string>,
+  deps: Set<string>,
+): { sql: string; row: (e: RowExpr) => string } {
   const q = ctx.dialect.quoteIdentifier;
   const aliasOf = new Map<string, string>([['', 't0']]);
   for (const j of scan.joins) aliasOf.set(j.path.join('.'), j.alias);
@@ -100,7 +105,10 @@ function rowsSql(ctx: ScanEmitContext, scan: Scan, valueColumns: Map<string, str
     if (scanFrom !== null) where.push(`${anchor} >= ${ctx.dialect.dateLiteral(scanFrom)}`);
     if (scanTo !== null) where.push(`${anchor} < ${ctx.dialect.dateLiteral(scanTo)}`);
   }
-  return { sql: `SELECT ${select.join(', ')}\n    FROM ${from.join('\n      ')}${where.length > 0 ? `\n    WHERE ${where.join(' AND ')}` : ''}`, row };
+  return {
+    sql: `SELECT ${select.join(', ')}\n    FROM ${from.join('\n      ')}${where.length > 0 ? `\n    WHERE ${where.join(' AND ')}` : ''}`,
+    row,
+  };
 }
 
 /** The CTEs of one scan: the scan itself and, with several levels, one view per level. */
@@ -145,7 +153,11 @@ export function emitScan(ctx: ScanEmitContext, scan: Scan): Cte[] {
       allCols.forEach((c, bit) => {
         if (!present.has(c)) mask |= 1 << (allCols.length - 1 - bit);
       });
-      ctes.push({ name: scanLevelTable(scan, i), sql: `SELECT * EXCLUDE (_g) FROM ${ctx.dialect.quoteIdentifier(scan.id)} WHERE _g = ${mask}`, deps: [scan.id] });
+      ctes.push({
+        name: scanLevelTable(scan, i),
+        sql: `SELECT * EXCLUDE (_g) FROM ${ctx.dialect.quoteIdentifier(scan.id)} WHERE _g = ${mask}`,
+        deps: [scan.id],
+      });
     });
   }
   return ctes;

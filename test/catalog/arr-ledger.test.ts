@@ -81,7 +81,9 @@ const ACCOUNTS = [
 const CATALOG_FILES = ['catalog.yaml', 'sources/arr_ledger.yaml', 'sources/accounts.yaml', 'kpis/arr.yaml', 'kpis/concentration.yaml'];
 
 function ledgerWorkspace(): Workspace {
-  const csv = ['account_id,month,arr,movement,delta', ...LEDGER.map(([a, m, arr, mv, d]) => `${a},${m}-01,${arr},${mv},${d}`), ''].join('\n');
+  const csv = ['account_id,month,arr,movement,delta', ...LEDGER.map(([a, m, arr, mv, d]) => `${a},${m}-01,${arr},${mv},${d}`), ''].join(
+    '\n',
+  );
   const ws = makeWorkspace({}, { 'arr_ledger.csv': csv, 'accounts.csv': ACCOUNTS });
   for (const file of CATALOG_FILES) {
     mkdirSync(path.dirname(path.join(ws.catalogDir, file)), { recursive: true });
@@ -91,7 +93,11 @@ function ledgerWorkspace(): Workspace {
 }
 
 /** Asserts period → value for each KPI (within 1e-9 relative), listing every mismatch. */
-function expectSeries(rows: readonly PlainRow[], expected: Readonly<Record<string, Readonly<Record<string, number | null>>>>, dims: Readonly<Record<string, string | null>> = {}): void {
+function expectSeries(
+  rows: readonly PlainRow[],
+  expected: Readonly<Record<string, Readonly<Record<string, number | null>>>>,
+  dims: Readonly<Record<string, string | null>> = {},
+): void {
   const wrong: string[] = [];
   for (const [kpi, series] of Object.entries(expected)) {
     for (const [period, want] of Object.entries(series)) {
@@ -116,15 +122,43 @@ describe('the ARR bridge and retention on a hand-built ledger, by month', () => 
 
   it('moves ARR from the beginning to the end of each month', () => {
     expectSeries(rows, {
-      arr: { '2025-03-01': 580, '2025-08-01': 580, '2025-09-01': 750, '2025-10-01': 780, '2025-11-01': 700, '2025-12-01': 380, '2026-01-01': 280, '2026-02-01': 280, '2026-03-01': 340 },
-      beginning_arr: { '2025-03-01': 0, '2025-04-01': 580, '2025-09-01': 580, '2025-10-01': 750, '2025-11-01': 780, '2025-12-01': 700, '2026-01-01': 380, '2026-02-01': 280, '2026-03-01': 280 },
+      arr: {
+        '2025-03-01': 580,
+        '2025-08-01': 580,
+        '2025-09-01': 750,
+        '2025-10-01': 780,
+        '2025-11-01': 700,
+        '2025-12-01': 380,
+        '2026-01-01': 280,
+        '2026-02-01': 280,
+        '2026-03-01': 340,
+      },
+      beginning_arr: {
+        '2025-03-01': 0,
+        '2025-04-01': 580,
+        '2025-09-01': 580,
+        '2025-10-01': 750,
+        '2025-11-01': 780,
+        '2025-12-01': 700,
+        '2026-01-01': 380,
+        '2026-02-01': 280,
+        '2026-03-01': 280,
+      },
       // Sep: B 200 + D 50 new; A +20; F −100.
       new_arr: { '2025-03-01': 580, '2025-04-01': 0, '2025-09-01': 250, '2025-10-01': 80, '2025-12-01': 40 },
       expansion_arr: { '2025-09-01': 20, '2025-11-01': 70, '2025-12-01': 40, '2026-02-01': 30 },
       contraction_arr: { '2025-09-01': 100, '2025-10-01': 50, '2026-02-01': 30, '2026-03-01': 0 },
       churned_arr: { '2025-11-01': 150, '2025-12-01': 400, '2026-01-01': 100, '2026-02-01': 0 },
       reactivation_arr: { '2026-03-01': 60, '2026-02-01': 0 },
-      net_new_arr: { '2025-09-01': 170, '2025-10-01': 30, '2025-11-01': -80, '2025-12-01': -320, '2026-01-01': -100, '2026-02-01': 0, '2026-03-01': 60 },
+      net_new_arr: {
+        '2025-09-01': 170,
+        '2025-10-01': 30,
+        '2025-11-01': -80,
+        '2025-12-01': -320,
+        '2026-01-01': -100,
+        '2026-02-01': 0,
+        '2026-03-01': 60,
+      },
     });
   });
 
@@ -134,8 +168,28 @@ describe('the ARR bridge and retention on a hand-built ledger, by month', () => 
       // Oct: A100 B200 D50 F400 → A100 B150 D50 F400 (C new). Nov: 780 → A150 B0 C100 D50 F400.
       // Dec: A150 C100 D50 F400 = 700 → A150 C100 D90 F0 (E new). Jan: 380 → 280.
       // Feb: A150 D90 E40 → A120 D90 E70: NRR 1, GRR 120+90+40. Mar: C's reactivation is excluded.
-      nrr: { '2025-03-01': null, '2025-04-01': 1, '2025-09-01': 500 / 580, '2025-10-01': 700 / 750, '2025-11-01': 700 / 780, '2025-12-01': 340 / 700, '2026-01-01': 280 / 380, '2026-02-01': 1, '2026-03-01': 1 },
-      grr: { '2025-03-01': null, '2025-04-01': 1, '2025-09-01': 480 / 580, '2025-10-01': 700 / 750, '2025-11-01': 630 / 780, '2025-12-01': 300 / 700, '2026-01-01': 280 / 380, '2026-02-01': 250 / 280, '2026-03-01': 1 },
+      nrr: {
+        '2025-03-01': null,
+        '2025-04-01': 1,
+        '2025-09-01': 500 / 580,
+        '2025-10-01': 700 / 750,
+        '2025-11-01': 700 / 780,
+        '2025-12-01': 340 / 700,
+        '2026-01-01': 280 / 380,
+        '2026-02-01': 1,
+        '2026-03-01': 1,
+      },
+      grr: {
+        '2025-03-01': null,
+        '2025-04-01': 1,
+        '2025-09-01': 480 / 580,
+        '2025-10-01': 700 / 750,
+        '2025-11-01': 630 / 780,
+        '2025-12-01': 300 / 700,
+        '2026-01-01': 280 / 380,
+        '2026-02-01': 250 / 280,
+        '2026-03-01': 1,
+      },
       // Trailing 12 months ending Mar 2026: customers of end-Mar-2025 were A 80 and F 500; now A 120, F 0.
       nrr_ttm: { '2026-02-01': null, '2026-03-01': 120 / 580 },
       grr_ttm: { '2026-03-01': 80 / 580 },
@@ -147,7 +201,15 @@ describe('the ARR bridge and retention on a hand-built ledger, by month', () => 
     expectSeries(rows, {
       customers: { '2025-03-01': 2, '2025-09-01': 4, '2025-11-01': 4, '2025-12-01': 4, '2026-01-01': 3, '2026-03-01': 4 },
       new_customers: { '2025-03-01': 2, '2025-09-01': 2, '2025-10-01': 1, '2025-12-01': 1, '2026-03-01': 0 },
-      starting_customers: { '2025-09-01': 2, '2025-10-01': 4, '2025-11-01': 5, '2025-12-01': 4, '2026-01-01': 4, '2026-02-01': 3, '2026-03-01': 3 },
+      starting_customers: {
+        '2025-09-01': 2,
+        '2025-10-01': 4,
+        '2025-11-01': 5,
+        '2025-12-01': 4,
+        '2026-01-01': 4,
+        '2026-02-01': 3,
+        '2026-03-01': 3,
+      },
       churned_customers: { '2025-11-01': 1, '2025-12-01': 1, '2026-01-01': 1, '2026-03-01': 0 },
       logo_churn_rate: { '2025-03-01': null, '2025-11-01': 1 / 5, '2025-12-01': 1 / 4, '2026-01-01': 1 / 4, '2026-02-01': 0 },
     });
@@ -202,11 +264,30 @@ describe('the ARR bridge and retention on a hand-built ledger, by fiscal quarter
   });
 
   it('breaks down by the account’s region', async () => {
-    const byRegion = await runWorkspace(ledgerWorkspace(), { kpis: ['arr', 'beginning_arr', 'nrr', 'grr', 'churned_arr', 'net_new_arr'], grain: 'quarter', by: ['region'] });
+    const byRegion = await runWorkspace(ledgerWorkspace(), {
+      kpis: ['arr', 'beginning_arr', 'nrr', 'grr', 'churned_arr', 'net_new_arr'],
+      grain: 'quarter',
+      by: ['region'],
+    });
     // Oct–Dec, AMER: A 100 → 150, B 200 → 0. EMEA: D 50 → 90 (C new). APAC: F 400 → 0 (E new).
-    expectSeries(byRegion, { arr: { '2025-10-01': 150 }, beginning_arr: { '2025-10-01': 300 }, nrr: { '2025-10-01': 0.5 }, grr: { '2025-10-01': 100 / 300 }, churned_arr: { '2025-10-01': 150 }, net_new_arr: { '2025-10-01': -150 } }, { region: 'AMER' });
+    expectSeries(
+      byRegion,
+      {
+        arr: { '2025-10-01': 150 },
+        beginning_arr: { '2025-10-01': 300 },
+        nrr: { '2025-10-01': 0.5 },
+        grr: { '2025-10-01': 100 / 300 },
+        churned_arr: { '2025-10-01': 150 },
+        net_new_arr: { '2025-10-01': -150 },
+      },
+      { region: 'AMER' },
+    );
     expectSeries(byRegion, { arr: { '2025-10-01': 190 }, nrr: { '2025-10-01': 90 / 50 }, grr: { '2025-10-01': 1 } }, { region: 'EMEA' });
-    expectSeries(byRegion, { arr: { '2025-10-01': 40 }, nrr: { '2025-10-01': 0 }, grr: { '2025-10-01': 0 }, churned_arr: { '2025-10-01': 400 } }, { region: 'APAC' });
+    expectSeries(
+      byRegion,
+      { arr: { '2025-10-01': 40 }, nrr: { '2025-10-01': 0 }, grr: { '2025-10-01': 0 }, churned_arr: { '2025-10-01': 400 } },
+      { region: 'APAC' },
+    );
   });
 });
 
@@ -214,7 +295,9 @@ describe('on the committed example data', () => {
   it('GRR never exceeds 100%, and each period begins with the ARR the previous one ended with', async () => {
     for (const grain of ['month', 'quarter', 'year'] as const) {
       const rows = await runCatalog({ kpis: ['grr', 'grr_ttm', 'arr', 'beginning_arr'], grain, by: ['region'] });
-      const over = rows.filter((r) => (r['kpi'] === 'grr' || r['kpi'] === 'grr_ttm') && r['value'] !== null && (r['value'] as number) > 1 + 1e-12);
+      const over = rows.filter(
+        (r) => (r['kpi'] === 'grr' || r['kpi'] === 'grr_ttm') && r['value'] !== null && (r['value'] as number) > 1 + 1e-12,
+      );
       expect(over, grain).toEqual([]);
       // beginning_arr is ending ARR minus the period's movements: it must meet the previous period's
       // ending ARR (read from the ledger's balances), region by region.
@@ -223,7 +306,8 @@ describe('on the committed example data', () => {
       for (const r of rows.filter((x) => x['kpi'] === 'beginning_arr')) {
         const i = periods.indexOf(String(r['period']));
         const previous = i === 0 ? 0 : valueOf(rows, 'arr', periods[i - 1] ?? '', { region: r['region'] as string | null });
-        if (!close(r['value'] as number, previous ?? 0)) broken.push(`${String(r['period'])} ${String(r['region'])}: ${String(r['value'])} vs ${String(previous)}`);
+        if (!close(r['value'] as number, previous ?? 0))
+          broken.push(`${String(r['period'])} ${String(r['region'])}: ${String(r['value'])} vs ${String(previous)}`);
       }
       expect(broken, grain).toEqual([]);
     }

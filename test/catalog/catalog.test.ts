@@ -30,12 +30,41 @@ describe('the catalog validates', () => {
   it('has the standard library of areas 1 and 4', () => {
     const ids = new Set(checked.catalog.kpis.keys());
     const required = [
-      'bookings', 'new_logo_bookings', 'expansion_bookings', 'renewal_bookings', 'win_rate', 'win_rate_by_value',
-      'avg_deal_size', 'median_deal_size', 'avg_sales_cycle', 'pipeline_created', 'open_pipeline', 'weighted_pipeline',
-      'pipeline_coverage', 'pipeline_aging', 'stalled_deals', 'forecast_mape', 'forecast_wape', 'forecast_bias',
-      'forecast_commit', 'forecast_best_case', 'forecast_pipeline', 'new_arr', 'expansion_arr', 'contraction_arr',
-      'churned_arr', 'net_new_arr', 'nrr', 'grr', 'logo_churn_rate', 'arr_hhi', 'top10_arr_share', 'meetings',
-      'mql_to_sql_rate', 'lead_response_hours', 'quota_attainment',
+      'bookings',
+      'new_logo_bookings',
+      'expansion_bookings',
+      'renewal_bookings',
+      'win_rate',
+      'win_rate_by_value',
+      'avg_deal_size',
+      'median_deal_size',
+      'avg_sales_cycle',
+      'pipeline_created',
+      'open_pipeline',
+      'weighted_pipeline',
+      'pipeline_coverage',
+      'pipeline_aging',
+      'stalled_deals',
+      'forecast_mape',
+      'forecast_wape',
+      'forecast_bias',
+      'forecast_commit',
+      'forecast_best_case',
+      'forecast_pipeline',
+      'new_arr',
+      'expansion_arr',
+      'contraction_arr',
+      'churned_arr',
+      'net_new_arr',
+      'nrr',
+      'grr',
+      'logo_churn_rate',
+      'arr_hhi',
+      'top10_arr_share',
+      'meetings',
+      'mql_to_sql_rate',
+      'lead_response_hours',
+      'quota_attainment',
     ];
     expect(required.filter((id) => !ids.has(id))).toEqual([]);
   });
@@ -44,8 +73,13 @@ describe('the catalog validates', () => {
     const missing: string[] = [];
     for (const k of checked.catalog.kpis.values()) {
       const fields: Record<string, unknown> = {
-        title: k.title, description: k.description, unit: k.unit, indicator: k.indicator,
-        perspective: k.perspective, owner: k.owner, refresh: k.refresh,
+        title: k.title,
+        description: k.description,
+        unit: k.unit,
+        indicator: k.indicator,
+        perspective: k.perspective,
+        owner: k.owner,
+        refresh: k.refresh,
       };
       for (const [name, value] of Object.entries(fields)) if (value === undefined || value === '') missing.push(`${k.id}.${name}`);
       if ((k.description ?? '').length < 40) missing.push(`${k.id}.description (too short to state its choices)`);
@@ -70,7 +104,14 @@ describe('the catalog validates', () => {
   });
 
   it('declares every column of each example table it reads, with its real type', () => {
-    const kpicType = { string: 'string', integer: 'integer', money: 'money', fraction: 'percent', date: 'date', timestamp: 'timestamp' } as const;
+    const kpicType = {
+      string: 'string',
+      integer: 'integer',
+      money: 'money',
+      fraction: 'percent',
+      date: 'date',
+      timestamp: 'timestamp',
+    } as const;
     const wrong: string[] = [];
     for (const s of checked.catalog.sources.values()) {
       const table = TABLE_NAMES.find((t) => `${t}.csv` === s.path.value);

@@ -65,7 +65,8 @@ const CASES: readonly Case[] = [
   {
     kpi: 'bookings',
     empty: 0,
-    sql: (g, region) => `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region, SUM(o.amount) AS value FROM ${OPPS} WHERE ${WON} GROUP BY ALL`,
+    sql: (g, region) =>
+      `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region, SUM(o.amount) AS value FROM ${OPPS} WHERE ${WON} GROUP BY ALL`,
   },
   {
     kpi: 'win_rate',
@@ -82,7 +83,8 @@ const CASES: readonly Case[] = [
   {
     kpi: 'median_deal_size',
     empty: null,
-    sql: (g, region) => `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region, MEDIAN(o.amount) AS value FROM ${OPPS} WHERE ${WON} GROUP BY ALL`,
+    sql: (g, region) =>
+      `SELECT ${P(g, 'o.close_date')} AS period, ${region('r.region')} AS region, MEDIAN(o.amount) AS value FROM ${OPPS} WHERE ${WON} GROUP BY ALL`,
   },
   {
     kpi: 'avg_sales_cycle',
@@ -135,17 +137,20 @@ const CASES: readonly Case[] = [
   {
     kpi: 'forecast_mape',
     empty: null,
-    sql: (g, region) => `WITH ${REP_CALLS(g, region)} SELECT period, region, AVG(ABS(f - a) / NULLIF(a, 0)) AS value FROM called GROUP BY ALL`,
+    sql: (g, region) =>
+      `WITH ${REP_CALLS(g, region)} SELECT period, region, AVG(ABS(f - a) / NULLIF(a, 0)) AS value FROM called GROUP BY ALL`,
   },
   {
     kpi: 'forecast_wape',
     empty: null,
-    sql: (g, region) => `WITH ${REP_CALLS(g, region)} SELECT period, region, SUM(ABS(f - a)) / NULLIF(SUM(a), 0) AS value FROM called GROUP BY ALL`,
+    sql: (g, region) =>
+      `WITH ${REP_CALLS(g, region)} SELECT period, region, SUM(ABS(f - a)) / NULLIF(SUM(a), 0) AS value FROM called GROUP BY ALL`,
   },
   {
     kpi: 'forecast_bias',
     empty: null,
-    sql: (g, region) => `WITH ${REP_CALLS(g, region)} SELECT period, region, SUM(f - a) / NULLIF(SUM(a), 0) AS value FROM called GROUP BY ALL`,
+    sql: (g, region) =>
+      `WITH ${REP_CALLS(g, region)} SELECT period, region, SUM(f - a) / NULLIF(SUM(a), 0) AS value FROM called GROUP BY ALL`,
   },
   {
     kpi: 'arr',
@@ -199,7 +204,10 @@ const CASES: readonly Case[] = [
     // balance in the window (its last month, or the churn row; after the ledger ends, its last row).
     kpi: 'nrr_ttm',
     empty: null,
-    sql: (_g, region) => `WITH w AS (SELECT period, period_end, CAST(period_end + INTERVAL 1 DAY - INTERVAL 12 MONTH AS DATE) AS window_start FROM grid),
+    sql: (
+      _g,
+      region,
+    ) => `WITH w AS (SELECT period, period_end, CAST(period_end + INTERVAL 1 DAY - INTERVAL 12 MONTH AS DATE) AS window_start FROM grid),
       acct AS (
         SELECT w.period, l.account_id, arg_max(l.arr, l.month) AS end_arr,
           COALESCE(ANY_VALUE(s.arr), 0) AS start_arr
@@ -233,7 +241,10 @@ const CASES: readonly Case[] = [
   {
     kpi: 'slipped_deals',
     empty: 0,
-    sql: (g, region) => `SELECT ${P(g, 'h.changed_at')} AS period, ${region('r.region')} AS region, COUNT(DISTINCT h.opportunity_id) AS value
+    sql: (
+      g,
+      region,
+    ) => `SELECT ${P(g, 'h.changed_at')} AS period, ${region('r.region')} AS region, COUNT(DISTINCT h.opportunity_id) AS value
       FROM opportunity_history h JOIN opportunities o USING (opportunity_id) LEFT JOIN reps r ON r.rep_id = o.owner_id
       WHERE h.field = 'close_date' AND CAST(h.new_value AS DATE) > CAST(h.old_value AS DATE) GROUP BY ALL`,
   },

@@ -55,7 +55,10 @@ export function expectedCells(rows: readonly Record<string, unknown>[], by: read
   for (const r of rows) {
     const v = r['value'];
     out.set(
-      cellKey(String(r['period']), by.map((b) => r[b] as string | null)),
+      cellKey(
+        String(r['period']),
+        by.map((b) => r[b] as string | null),
+      ),
       v === null || v === undefined ? null : Number(v),
     );
   }
@@ -74,13 +77,22 @@ export function close(a: number | null, b: number | null): boolean {
  * expected to be `empty` (0 for counts and sums, null for ratios and averages); every SQL row
  * must be a kpic cell. Reports all mismatches at once.
  */
-export function expectCells(rows: readonly PlainRow[], kpi: string, by: readonly string[], expected: ReadonlyMap<string, number | null>, empty: 0 | null): void {
+export function expectCells(
+  rows: readonly PlainRow[],
+  kpi: string,
+  by: readonly string[],
+  expected: ReadonlyMap<string, number | null>,
+  empty: 0 | null,
+): void {
   const mine = rows.filter((r) => r['kpi'] === kpi);
   expect(mine.length, `${kpi} has no rows`).toBeGreaterThan(0);
   const seen = new Set<string>();
   const wrong: string[] = [];
   for (const r of mine) {
-    const key = cellKey(String(r['period']), by.map((b) => r[b] as string | null));
+    const key = cellKey(
+      String(r['period']),
+      by.map((b) => r[b] as string | null),
+    );
     seen.add(key);
     const want = expected.has(key) ? (expected.get(key) ?? null) : empty;
     const got = r['value'] as number | null;

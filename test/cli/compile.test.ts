@@ -6,7 +6,7 @@ const ws = salesFolder();
 afterAll(() => ws.remove());
 
 describe('compile', () => {
-  test('prints SQL reading the files of the catalog\'s data folder', async () => {
+  test("prints SQL reading the files of the catalog's data folder", async () => {
     const r = await cli(ws.root, ['compile', '--kpi', 'win_rate', '--by', 'region', '--grain', 'quarter']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');

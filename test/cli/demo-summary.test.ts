@@ -32,17 +32,29 @@ describe('renderDemoSummary', () => {
   };
 
   test('a KPI without breakdown is one line, `all`', () => {
-    const text = renderDemoSummary({ ...base, kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }], style: PLAIN });
+    const text = renderDemoSummary({
+      ...base,
+      kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }],
+      style: PLAIN,
+    });
     expect(text).toBe('Cycle (cycle, days)\n  all  12.0 d  ▲ 20.0%  was 10.0 d\n');
   });
 
   test('colours follow the direction: up is red for a lower-is-better KPI', () => {
-    const text = renderDemoSummary({ ...base, kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }], style: ANSI });
+    const text = renderDemoSummary({
+      ...base,
+      kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }],
+      style: ANSI,
+    });
     expect(text).toContain('\u001b[31m▲ 20.0%\u001b[39m');
   });
 
   test('a KPI with no rows says so', () => {
-    const text = renderDemoSummary({ ...base, kpis: [{ id: 'other', title: 'Other', unit: undefined, direction: 'up', perspective: 'customer' }], style: PLAIN });
+    const text = renderDemoSummary({
+      ...base,
+      kpis: [{ id: 'other', title: 'Other', unit: undefined, direction: 'up', perspective: 'customer' }],
+      style: PLAIN,
+    });
     expect(text).toBe('Customer\n  Other (other)\n    — no values\n');
   });
 });

@@ -41,7 +41,8 @@ describe('demo', () => {
 
   test('KPIs whose sources lack a region dimension run without breakdown', async () => {
     const f = salesFolder({
-      'catalog/sources/targets.yaml': 'source: targets\nfile: targets.csv\ntime: month\ncolumns:\n  month: { type: date }\n  quota: { type: money }\n',
+      'catalog/sources/targets.yaml':
+        'source: targets\nfile: targets.csv\ntime: month\ncolumns:\n  month: { type: date }\n  quota: { type: money }\n',
       'catalog/kpis/quota.yaml': 'kpi: quota\ntitle: Quota\nformula: sum(quota)\nunit: money\n',
       'data/targets.csv': 'month,quota\n2024-01-01,100\n2024-04-01,300\n',
     });

@@ -16,7 +16,7 @@ describe('help and version', () => {
     for (const c of ['validate', 'compile', 'run', 'demo', 'scorecard']) expect(r.stdout).toContain(`  ${c} `);
   });
 
-  test.each(['validate', 'compile', 'run', 'demo'])('%s --help prints that command\'s flags', async (command) => {
+  test.each(['validate', 'compile', 'run', 'demo'])("%s --help prints that command's flags", async (command) => {
     const r = await cli(ws.root, [command, '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith(`usage: kpic ${command} `)).toBe(true);
@@ -29,7 +29,7 @@ describe('help and version', () => {
     expect(r.stdout).toContain('usage: kpic run');
   });
 
-  test('kpic help scorecard shows the scorecard command\'s help', async () => {
+  test("kpic help scorecard shows the scorecard command's help", async () => {
     const r = await cli(ws.root, ['help', 'scorecard']);
     expect([r.code, r.stdout.startsWith('usage: kpic scorecard ')]).toEqual([0, true]);
   });
@@ -55,7 +55,10 @@ describe('usage errors: exit 2, one line naming the culprit, usage on stderr', (
     [['--catalog', 'x', 'validate'], 'kpic: unknown flag `--catalog` before the command'],
     [['validate', '--fromat', 'json'], 'kpic: unknown flag `--fromat`; did you mean `--format`?'],
     [['validate', '--format=xml'], 'kpic: unknown value `xml` for `--format`; use one of pretty, json, github, sarif'],
-    [['validate', '--format', 'jsn'], 'kpic: unknown value `jsn` for `--format`; use one of pretty, json, github, sarif (did you mean `json`?)'],
+    [
+      ['validate', '--format', 'jsn'],
+      'kpic: unknown value `jsn` for `--format`; use one of pretty, json, github, sarif (did you mean `json`?)',
+    ],
     [['validate', '--format'], 'kpic: `--format` needs a value (pretty|json|github|sarif)'],
     [['validate', '--format', '--strict'], 'kpic: `--format` needs a value'],
     [['validate', '--strict=yes'], 'kpic: `--strict` takes no value'],

@@ -81,12 +81,34 @@ describe('run: output formats', () => {
     const r = await cli(ws.root, [...QUARTER_BY_REGION, '--kpi', 'deals', '--format', 'ndjson']);
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines.map((l) => JSON.parse(l) as unknown)[3]).toEqual({ kpi: 'deals', period: '2024-04-01', region: 'EMEA', value: 1, unit: 'count' });
+    expect(lines.map((l) => JSON.parse(l) as unknown)[3]).toEqual({
+      kpi: 'deals',
+      period: '2024-04-01',
+      region: 'EMEA',
+      value: 1,
+      unit: 'count',
+    });
   });
 
   test('--from/--to limit the periods; --kpi may repeat', async () => {
-    const r = await cli(ws.root, ['run', '--kpi', 'deals', '--kpi', 'bookings', '--grain', 'month', '--from', '2024-04-01', '--to', '2024-05-31', '--format', 'csv']);
-    expect(r.stdout).toBe('kpi,period,value\ndeals,2024-04-01,1\ndeals,2024-05-01,1\nbookings,2024-04-01,2500.5\nbookings,2024-05-01,300\n');
+    const r = await cli(ws.root, [
+      'run',
+      '--kpi',
+      'deals',
+      '--kpi',
+      'bookings',
+      '--grain',
+      'month',
+      '--from',
+      '2024-04-01',
+      '--to',
+      '2024-05-31',
+      '--format',
+      'csv',
+    ]);
+    expect(r.stdout).toBe(
+      'kpi,period,value\ndeals,2024-04-01,1\ndeals,2024-05-01,1\nbookings,2024-04-01,2500.5\nbookings,2024-05-01,300\n',
+    );
   });
 
   test('parquet: written with --out and read back with DuckDB', async () => {
@@ -96,7 +118,13 @@ describe('run: output formats', () => {
     const db = await openDatabase();
     try {
       const { columns, rows } = await db.queryResult(`SELECT * FROM read_parquet('${out}') ORDER BY kpi, period, region`);
-      expect(columns.map((c) => `${c.name} ${c.type}`)).toEqual(['kpi VARCHAR', 'period DATE', 'region VARCHAR', 'value DOUBLE', 'unit VARCHAR']);
+      expect(columns.map((c) => `${c.name} ${c.type}`)).toEqual([
+        'kpi VARCHAR',
+        'period DATE',
+        'region VARCHAR',
+        'value DOUBLE',
+        'unit VARCHAR',
+      ]);
       expect(rows.map((x) => ({ ...x }))).toEqual([
         { kpi: 'bookings', period: '2024-01-01', region: 'AMER', value: 0, unit: 'money' },
         { kpi: 'bookings', period: '2024-01-01', region: 'EMEA', value: 1000, unit: 'money' },

@@ -42,7 +42,10 @@ describe('validate: a valid catalog', () => {
     expect([r.code, JSON.parse(r.stdout)]).toEqual([0, { ok: true, diagnostics: [] }]);
   });
 
-  test.each([['github', ''], ['sarif', undefined]])('%s prints no problems', async (format, expected) => {
+  test.each([
+    ['github', ''],
+    ['sarif', undefined],
+  ])('%s prints no problems', async (format, expected) => {
     const r = await cli(valid.root, ['validate', `--format=${format}`]);
     expect(r.code).toBe(0);
     if (expected !== undefined) expect(r.stdout).toBe(expected);
@@ -176,7 +179,14 @@ describe('validate: a catalog with several problems, in every format', () => {
     const positions = run.results.map((x) => {
       const loc = x.locations[0]?.physicalLocation;
       const g = loc?.region ?? {};
-      return [x.ruleId, loc?.artifactLocation.uri.replace(/^catalog\//, ''), g['startLine'], g['startColumn'], g['endLine'], g['endColumn']];
+      return [
+        x.ruleId,
+        loc?.artifactLocation.uri.replace(/^catalog\//, ''),
+        g['startLine'],
+        g['startColumn'],
+        g['endLine'],
+        g['endColumn'],
+      ];
     });
     expect(positions).toEqual(EXPECTED);
     expect(run.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('catalog/kpis/a.yaml');
@@ -192,7 +202,9 @@ describe('validate: broken files', () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/^catalog\/kpis\/bad\.yaml:\d+:\d+: error\[load\/yaml-syntax\] /m);
       expect(r.stdout).not.toMatch(/\n\s+at /);
-      const json = JSON.parse((await cli(f.root, ['validate', '--format', 'json'])).stdout) as { diagnostics: { code: string; file: string; line: number }[] };
+      const json = JSON.parse((await cli(f.root, ['validate', '--format', 'json'])).stdout) as {
+        diagnostics: { code: string; file: string; line: number }[];
+      };
       expect(json.diagnostics.some((d) => d.code === 'load/yaml-syntax' && d.file === 'kpis/bad.yaml' && d.line >= 2)).toBe(true);
     } finally {
       f.remove();
@@ -219,10 +231,7 @@ describe('validate: colours', () => {
     expect(r.stdout).toContain('\u001b[31m');
   });
 
-  test.each([
-    [{ tty: false }],
-    [{ tty: true, env: { NO_COLOR: '1' } }],
-  ])('no colours for %j', async (options) => {
+  test.each([[{ tty: false }], [{ tty: true, env: { NO_COLOR: '1' } }]])('no colours for %j', async (options) => {
     const r = await cli(broken.root, ['validate'], options);
     expect(r.stdout).not.toContain('\u001b[');
   });

@@ -14,7 +14,13 @@ let data: TempFolder;
 let queries = 0;
 beforeAll(async () => {
   const real = await openDatabase();
-  db = { ...real, query: (sql) => (queries++, real.query(sql)), queryResult: (sql) => real.queryResult(sql), run: (sql) => real.run(sql), close: () => real.close() };
+  db = {
+    ...real,
+    query: (sql) => (queries++, real.query(sql)),
+    queryResult: (sql) => real.queryResult(sql),
+    run: (sql) => real.run(sql),
+    close: () => real.close(),
+  };
   data = tempFolder();
 });
 afterAll(() => {
@@ -22,7 +28,15 @@ afterAll(() => {
   data.remove();
 });
 
-const source = makeSource('s', 'cached.csv', [['id', { type: 'string', unique: true }], ['day', { type: 'date' }]], { time: 'day' });
+const source = makeSource(
+  's',
+  'cached.csv',
+  [
+    ['id', { type: 'string', unique: true }],
+    ['day', { type: 'date' }],
+  ],
+  { time: 'day' },
+);
 
 describe('check cache', () => {
   it('skips an unchanged file, re-checks a changed one, and never caches errors', async () => {
@@ -59,7 +73,15 @@ describe('check cache', () => {
     const file = data.write('kept.csv', 'id,day\n1,2024-01-01\n');
     const past = new Date(Date.now() - 60_000);
     utimesSync(file, past, past);
-    const kept = makeSource('k', 'kept.csv', [['id', { type: 'string', unique: true }], ['day', { type: 'date' }]], { time: 'day' });
+    const kept = makeSource(
+      'k',
+      'kept.csv',
+      [
+        ['id', { type: 'string', unique: true }],
+        ['day', { type: 'date' }],
+      ],
+      { time: 'day' },
+    );
     const files = locateSourceFiles(kept, data.dir).value;
     const cacheFile = path.join(mkdtempSync(path.join(tmpdir(), 'kpic-cache-')), 'sub', 'checks.json');
     const first = await checkSourceData(db, kept, files, { cache: fileCheckCache(cacheFile) });
@@ -74,7 +96,15 @@ describe('check cache', () => {
     const past = new Date(Date.now() - 60_000);
     utimesSync(file, past, past);
     const files = locateSourceFiles(source, data.dir).value;
-    const other = makeSource('s', 'cached.csv', [['id', { type: 'string', unique: false }], ['day', { type: 'date' }]], { time: 'day' });
+    const other = makeSource(
+      's',
+      'cached.csv',
+      [
+        ['id', { type: 'string', unique: false }],
+        ['day', { type: 'date' }],
+      ],
+      { time: 'day' },
+    );
     expect(checkFingerprint(source, files)).toBe(checkFingerprint(source, files));
     expect(checkFingerprint(other, files)).not.toBe(checkFingerprint(source, files));
   });

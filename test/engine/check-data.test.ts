@@ -76,23 +76,40 @@ describe('bad values', () => {
     ['timestamp', 'noon', 'a timestamp (expected YYYY-MM-DD HH:MM:SS)'],
   ] as const)('%s: `%s` is not %s', async (type, value, expected) => {
     data.write(`typed-${type}.csv`, `k,v\nok,\nbad,"${value}"\n`);
-    const result = await check(makeSource('t', `typed-${type}.csv`, [['k', { type: 'string' }], ['v', { type }]]));
+    const result = await check(
+      makeSource('t', `typed-${type}.csv`, [
+        ['k', { type: 'string' }],
+        ['v', { type }],
+      ]),
+    );
     expect(brief(result.diagnostics)).toEqual([['data/bad-value', `\`${value}\` in column \`v\` is not ${expected}`, 3, 2]]);
   });
 
   it('reports 20 bad values one by one, then how many more', async () => {
     const rows = Array.from({ length: 25 }, (_, i) => `${i},x${i}`);
     data.write('many.csv', `id,n\n${rows.join('\n')}\n`);
-    const result = await check(makeSource('m', 'many.csv', [['id', { type: 'string' }], ['n', { type: 'number' }]]));
+    const result = await check(
+      makeSource('m', 'many.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'number' }],
+      ]),
+    );
     expect(result.diagnostics).toHaveLength(21);
     expect(result.diagnostics.slice(0, 20).map((d) => d.location?.line)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
-    expect(brief(result.diagnostics.slice(20))).toEqual([['data/bad-value', 'and 5 more values in column `n` that are not a number', undefined, undefined]]);
+    expect(brief(result.diagnostics.slice(20))).toEqual([
+      ['data/bad-value', 'and 5 more values in column `n` that are not a number', undefined, undefined],
+    ]);
   });
 
   it('locates bad values in the right file of a glob', async () => {
     data.write('parts/a.csv', 'id,n\n1,1\n2,2\n');
     const second = data.write('parts/b.csv', 'n,id\n3,3\n"four",4\n');
-    const result = await check(makeSource('p', 'parts/*.csv', [['id', { type: 'string' }], ['n', { type: 'integer' }]]));
+    const result = await check(
+      makeSource('p', 'parts/*.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'integer' }],
+      ]),
+    );
     expect(brief(result.diagnostics)).toEqual([['data/bad-value', '`four` in column `n` is not an integer', 3, 1]]);
     expect(result.diagnostics[0]?.location?.file).toBe(second);
   });
@@ -100,7 +117,12 @@ describe('bad values', () => {
   it('numbers records per file when files share a layout', async () => {
     data.write('same/a.csv', 'id,n\n1,1\n2,"x"\n3,3\n');
     const second = data.write('same/b.csv', 'id,n\n4,4\n5,"y\nz"\n6,"w"\n');
-    const result = await check(makeSource('s', 'same/*.csv', [['id', { type: 'string' }], ['n', { type: 'integer' }]]));
+    const result = await check(
+      makeSource('s', 'same/*.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'integer' }],
+      ]),
+    );
     expect(result.diagnostics.map((d) => [d.location?.file, d.location?.line])).toEqual([
       [path.join(data.dir, 'same/a.csv'), 3],
       [second, 3],
@@ -110,7 +132,12 @@ describe('bad values', () => {
 
   it('shows hostile values literally, with line breaks escaped', async () => {
     data.write('hostile.csv', `id,n\n1,"'); DROP TABLE x; --"\n2,"a\nb"\n`);
-    const result = await check(makeSource('h', 'hostile.csv', [['id', { type: 'string' }], ['n', { type: 'number' }]]));
+    const result = await check(
+      makeSource('h', 'hostile.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'number' }],
+      ]),
+    );
     expect(brief(result.diagnostics)).toEqual([
       ['data/bad-value', "`'); DROP TABLE x; --` in column `n` is not a number", 2, 2],
       ['data/bad-value', '`a\\nb` in column `n` is not a number', 3, 2],
@@ -136,8 +163,18 @@ describe('contract: required, unique, values', () => {
     expect(brief(result.diagnostics)).toEqual([
       ['data/required', 'column `id` is required but empty in 1 row: line 5', 5, 1],
       ['data/required', 'column `close_date` is required but empty in 1 row: line 3', 3, 2],
-      ['data/not-in-values', '3 rows of column `stage` hold a value not in its `values` list: `Closed Won` (lines 4 and 6), `won` (line 7)', 4, 5],
-      ['data/unique', 'column `id` must be unique, but 2 values occur more than once (5 rows): `a` (lines 2, 4 and 8), `b` (lines 3 and 7)', 4, 1],
+      [
+        'data/not-in-values',
+        '3 rows of column `stage` hold a value not in its `values` list: `Closed Won` (lines 4 and 6), `won` (line 7)',
+        4,
+        5,
+      ],
+      [
+        'data/unique',
+        'column `id` must be unique, but 2 values occur more than once (5 rows): `a` (lines 2, 4 and 8), `b` (lines 3 and 7)',
+        4,
+        1,
+      ],
     ]);
     expect(result.diagnostics.map((d) => d.span)).toEqual([columnSpan(0), columnSpan(1), columnSpan(4), columnSpan(0)]);
     expect(result.diagnostics[2]?.hint).toBe('allowed: `Open`, `Won`, `Lost`');
@@ -170,7 +207,10 @@ describe('contract: required, unique, values', () => {
 
   it('quarantines bad values too, and passes clean data untouched', async () => {
     data.write('typed.csv', 'id,n\n1,1\n2,x\n3,3\n');
-    const source = makeSource('t', 'typed.csv', [['id', { type: 'string' }], ['n', { type: 'integer' }]]);
+    const source = makeSource('t', 'typed.csv', [
+      ['id', { type: 'string' }],
+      ['n', { type: 'integer' }],
+    ]);
     const target = path.join(data.dir, 'q2.csv');
     const result = await check(source, { quarantine: target });
     expect(result.value.quarantined).toBe(1);
@@ -181,7 +221,13 @@ describe('contract: required, unique, values', () => {
     expect(readFileSync(target, 'utf8')).toContain(',3,n is not an integer,2,x\n');
 
     data.write('clean.csv', 'id,n\n1,1\n');
-    const clean = await check(makeSource('c', 'clean.csv', [['id', { type: 'string' }], ['n', { type: 'integer' }]]), { quarantine: path.join(data.dir, 'q3.csv') });
+    const clean = await check(
+      makeSource('c', 'clean.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'integer' }],
+      ]),
+      { quarantine: path.join(data.dir, 'q3.csv') },
+    );
     expect(clean.diagnostics).toEqual([]);
     expect(clean.value.quarantined).toBe(0);
     expect(clean.value.sql).toContain('read_csv');
@@ -201,7 +247,15 @@ describe('contract: required, unique, values', () => {
 
   it('warns about rows without the default time anchor', async () => {
     data.write('time.csv', 'id,day\n1,2024-01-01\n2,\n3,\n');
-    const source = makeSource('t', 'time.csv', [['id', { type: 'string' }], ['day', { type: 'date' }]], { time: 'day' });
+    const source = makeSource(
+      't',
+      'time.csv',
+      [
+        ['id', { type: 'string' }],
+        ['day', { type: 'date' }],
+      ],
+      { time: 'day' },
+    );
     const result = await check(source);
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
       ['data/null-time-anchor', 'warning', '2 of 3 rows of source `t` have no `day`, so they belong to no period'],
@@ -217,7 +271,12 @@ describe('malformed files', () => {
     ['text after a quote', 'id,n\n1,"x"y\n', 2, 1, 'text follows a closing quote'],
   ])('%s', async (_, content, line, column, reason) => {
     data.write('malformed.csv', content);
-    const result = await check(makeSource('m', 'malformed.csv', [['id', { type: 'string' }], ['n', { type: 'string' }]]));
+    const result = await check(
+      makeSource('m', 'malformed.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'string' }],
+      ]),
+    );
     expect(result.diagnostics).toHaveLength(1);
     const d = result.diagnostics[0];
     expect([d?.code, d?.location?.line, d?.location?.column, d?.span]).toEqual(['data/malformed-file', line, column, FILE_SPAN]);
@@ -226,7 +285,12 @@ describe('malformed files', () => {
 
   it('reports invalid UTF-8 at its line', async () => {
     data.write('latin1.csv', Buffer.concat([Buffer.from('id,n\n1,caf'), Buffer.from([0xe9]), Buffer.from('\n2,ok\n')]));
-    const result = await check(makeSource('m', 'latin1.csv', [['id', { type: 'string' }], ['n', { type: 'string' }]]));
+    const result = await check(
+      makeSource('m', 'latin1.csv', [
+        ['id', { type: 'string' }],
+        ['n', { type: 'string' }],
+      ]),
+    );
     expect(result.diagnostics.map((d) => [d.code, d.location?.line])).toEqual([['data/malformed-file', 2]]);
     expect(result.diagnostics[0]?.message).toContain('not valid UTF-8');
   });
@@ -261,12 +325,27 @@ describe('missing columns', () => {
   it.each([
     ['close_dte', undefined, 'column `close_dte` of source `s` is not in `cols.csv`', 'did you mean `close_date`?'],
     ['closed', 'Closed Date', 'column `closed` (header `Closed Date`) of source `s` is not in `cols.csv`', 'did you mean `Close Date`?'],
-    ['amount', undefined, 'column `amount` of source `s` is not in `cols.csv`', 'did you mean `Amount`? (add `from: "Amount"` to map the header to `amount`)'],
-    ['zzz', undefined, 'column `zzz` of source `s` is not in `cols.csv`', "the file's headers are `id`, `close_date`, `Close Date`, `Amount`"],
+    [
+      'amount',
+      undefined,
+      'column `amount` of source `s` is not in `cols.csv`',
+      'did you mean `Amount`? (add `from: "Amount"` to map the header to `amount`)',
+    ],
+    [
+      'zzz',
+      undefined,
+      'column `zzz` of source `s` is not in `cols.csv`',
+      "the file's headers are `id`, `close_date`, `Close Date`, `Amount`",
+    ],
   ])('%s (from %s)', async (name, from, message, hint) => {
     data.write('cols.csv', 'id,close_date,Close Date,Amount\n1,2024-01-01,2024-01-01,3\n');
     const spec: ColumnSpec = from === undefined ? { type: 'string' } : { type: 'string', from };
-    const result = await check(makeSource('s', 'cols.csv', [['id', { type: 'string' }], [name, spec]]));
+    const result = await check(
+      makeSource('s', 'cols.csv', [
+        ['id', { type: 'string' }],
+        [name, spec],
+      ]),
+    );
     expect(result.diagnostics).toHaveLength(1);
     const d = result.diagnostics[0];
     expect(d?.code).toBe('data/missing-column');
@@ -276,14 +355,26 @@ describe('missing columns', () => {
 
   it('suggests the delimiter when the header is one field', async () => {
     data.write('semi.csv', 'id;amount\n1;2\n');
-    const result = await check(makeSource('s', 'semi.csv', [['id', { type: 'string' }], ['amount', { type: 'number' }]]));
+    const result = await check(
+      makeSource('s', 'semi.csv', [
+        ['id', { type: 'string' }],
+        ['amount', { type: 'number' }],
+      ]),
+    );
     expect(result.diagnostics.map((d) => d.code)).toEqual(['data/missing-column', 'data/missing-column']);
-    expect(result.diagnostics[0]?.hint).toBe('the header line has a single field `id;amount`; is the delimiter ";"? declare `delimiter: ";"` on the source');
+    expect(result.diagnostics[0]?.hint).toBe(
+      'the header line has a single field `id;amount`; is the delimiter ";"? declare `delimiter: ";"` on the source',
+    );
   });
 
   it('reports a JSON key missing from the records', async () => {
     data.write('keys.ndjson', '{"id": 1, "amt": 2}\n');
-    const result = await check(makeSource('j', 'keys.ndjson', [['id', { type: 'string' }], ['amount', { type: 'number' }]]));
+    const result = await check(
+      makeSource('j', 'keys.ndjson', [
+        ['id', { type: 'string' }],
+        ['amount', { type: 'number' }],
+      ]),
+    );
     expect(result.diagnostics.map((d) => [d.code, d.hint])).toEqual([['data/missing-column', "the file's keys are `id`, `amt`"]]);
   });
 
@@ -332,9 +423,14 @@ describe('Parquet and JSON contracts', () => {
 
   it('quarantines Parquet rows by row number', async () => {
     const file = data.write('q.parquet', '');
-    await db.run(`COPY (SELECT * FROM (VALUES ('a', 1), ('b', NULL), ('a', 3), ('c', 4)) t(id, n)) TO ${stringLiteral(file)} (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT * FROM (VALUES ('a', 1), ('b', NULL), ('a', 3), ('c', 4)) t(id, n)) TO ${stringLiteral(file)} (FORMAT parquet)`,
+    );
     const target = path.join(data.dir, 'q-parquet.csv');
-    const source = makeSource('pq', 'q.parquet', [['id', { type: 'string', unique: true }], ['n', { type: 'integer', required: true }]]);
+    const source = makeSource('pq', 'q.parquet', [
+      ['id', { type: 'string', unique: true }],
+      ['n', { type: 'integer', required: true }],
+    ]);
     const result = await check(source, { quarantine: target });
     expect(result.value.quarantined).toBe(2);
     expect(await db.query(`SELECT * FROM (${result.value.sql}) ORDER BY id`)).toEqual([
@@ -348,7 +444,10 @@ describe('Parquet and JSON contracts', () => {
 
   it('checks JSON records, reporting the line each starts on', async () => {
     data.write('contract.ndjson', '{"id": "a", "n": 1}\n\n{"id": "b", "n": "two"}\n{"id": "a", "n": 3}\n');
-    const source = makeSource('js', 'contract.ndjson', [['id', { type: 'string', unique: true }], ['n', { type: 'integer' }]]);
+    const source = makeSource('js', 'contract.ndjson', [
+      ['id', { type: 'string', unique: true }],
+      ['n', { type: 'integer' }],
+    ]);
     const result = await check(source);
     expect(brief(result.diagnostics)).toEqual([
       ['data/bad-value', '`two` in column `n` is not an integer', 3, 1],

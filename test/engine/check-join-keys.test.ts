@@ -19,14 +19,23 @@ afterAll(() => {
   data.remove();
 });
 
-const opps = makeSource('opportunities', 'opps.csv', [['id', { type: 'string' }], ['account_id', { type: 'string' }], ['owner_id', { type: 'string' }]], {
-  joins: [
-    { name: 'account', to: 'accounts', on: 'account_id' },
-    { name: 'owner', to: 'reps', on: 'owner_id' },
-    { name: 'account_again', to: 'accounts', on: 'account_id' },
-    { name: 'nowhere', to: 'missing_source', on: 'id' },
+const opps = makeSource(
+  'opportunities',
+  'opps.csv',
+  [
+    ['id', { type: 'string' }],
+    ['account_id', { type: 'string' }],
+    ['owner_id', { type: 'string' }],
   ],
-});
+  {
+    joins: [
+      { name: 'account', to: 'accounts', on: 'account_id' },
+      { name: 'owner', to: 'reps', on: 'owner_id' },
+      { name: 'account_again', to: 'accounts', on: 'account_id' },
+      { name: 'nowhere', to: 'missing_source', on: 'id' },
+    ],
+  },
+);
 
 async function checkAll(sources: readonly SourceDef[]): Promise<Map<string, CheckedSource>> {
   const out = new Map<string, CheckedSource>();
@@ -40,8 +49,24 @@ async function checkAll(sources: readonly SourceDef[]): Promise<Map<string, Chec
 
 describe('checkJoinKeys', () => {
   it('reports a join whose target key repeats, naming the join, once per join', async () => {
-    const accounts = makeSource('accounts', 'accounts.csv', [['account_id', { type: 'string' }], ['segment', { type: 'string' }]], { key: 'account_id' });
-    const reps = makeSource('reps', 'reps.csv', [['owner_id', { type: 'string' }], ['region', { type: 'string' }]], { key: 'owner_id' });
+    const accounts = makeSource(
+      'accounts',
+      'accounts.csv',
+      [
+        ['account_id', { type: 'string' }],
+        ['segment', { type: 'string' }],
+      ],
+      { key: 'account_id' },
+    );
+    const reps = makeSource(
+      'reps',
+      'reps.csv',
+      [
+        ['owner_id', { type: 'string' }],
+        ['region', { type: 'string' }],
+      ],
+      { key: 'owner_id' },
+    );
     const sources = new Map([opps, accounts, reps].map((s) => [s.id, s]));
     const checked = await checkAll([opps, accounts, reps]);
     const result = await checkJoinKeys(db, opps, sources, checked);
@@ -56,8 +81,24 @@ describe('checkJoinKeys', () => {
   });
 
   it('passes unique keys, and trusts keys declared unique (already checked)', async () => {
-    const accounts = makeSource('accounts', 'reps.csv', [['owner_id', { type: 'string', unique: true }], ['region', { type: 'string' }]], { key: 'owner_id' });
-    const reps = makeSource('reps', 'reps.csv', [['owner_id', { type: 'string' }], ['region', { type: 'string' }]], { key: 'owner_id' });
+    const accounts = makeSource(
+      'accounts',
+      'reps.csv',
+      [
+        ['owner_id', { type: 'string', unique: true }],
+        ['region', { type: 'string' }],
+      ],
+      { key: 'owner_id' },
+    );
+    const reps = makeSource(
+      'reps',
+      'reps.csv',
+      [
+        ['owner_id', { type: 'string' }],
+        ['region', { type: 'string' }],
+      ],
+      { key: 'owner_id' },
+    );
     const sources = new Map([opps, accounts, reps].map((s) => [s.id, s]));
     const result = await checkJoinKeys(db, opps, sources, await checkAll([accounts, reps]));
     expect(result.diagnostics).toEqual([]);

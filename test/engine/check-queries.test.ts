@@ -12,7 +12,7 @@ describe('sortedProofQuery', () => {
   it.each([
     ['strictly increasing', "('a'), ('b'), ('c')", true],
     ['increasing with NULLs', "('a'), (NULL), ('b'), (NULL)", true],
-    ['empty', "(NULL)", true],
+    ['empty', '(NULL)', true],
     ['one value', "('a')", true],
     ['adjacent repeat', "('a'), ('b'), ('b'), ('c')", false],
     ['repeat across a NULL', "('a'), (NULL), ('a')", false],

@@ -19,19 +19,115 @@ function records(content: string | Buffer, delimiter = ','): CsvRecord[] {
 
 describe('scanCsv', () => {
   it.each([
-    ['plain', 'a,b\n1,2\n3,4\n', [[1, ['a', 'b']], [2, ['1', '2']], [3, ['3', '4']]]],
-    ['no final newline', 'a,b\n1,2', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['CRLF', 'a,b\r\n1,2\r\n3,4\r\n', [[1, ['a', 'b']], [2, ['1', '2']], [3, ['3', '4']]]],
-    ['lone CR', 'a,b\r1,2\r', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['quoted line break', 'a,b\n"x\ny",2\n3,4\n', [[1, ['a', 'b']], [2, ['x\ny', '2']], [4, ['3', '4']]]],
-    ['quoted CRLF', 'a,b\r\n"x\r\ny",2\r\n3,4\r\n', [[1, ['a', 'b']], [2, ['x\r\ny', '2']], [4, ['3', '4']]]],
-    ['doubled quotes and delimiters', 'a,b\n"say ""hi"", ok",2\n', [[1, ['a', 'b']], [2, ['say "hi", ok', '2']]]],
-    ['blank lines skipped', 'a,b\n\n1,2\n\r\n\n3,4\n', [[1, ['a', 'b']], [3, ['1', '2']], [6, ['3', '4']]]],
-    ['byte-order mark', '\ufeffa,b\n1,2\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['space before a quote', 'a,b\n1, "x,y"\n', [[1, ['a', 'b']], [2, ['1', 'x,y']]]],
-    ['quote inside a field', 'a,b\n1,ab"c\n', [[1, ['a', 'b']], [2, ['1', 'ab"c']]]],
-    ['empty fields', 'a,b,c\n,,\n', [[1, ['a', 'b', 'c']], [2, ['', '', '']]]],
-    ['unicode', 'naïve,日本\n€,🚀\n', [[1, ['naïve', '日本']], [2, ['€', '🚀']]]],
+    [
+      'plain',
+      'a,b\n1,2\n3,4\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+        [3, ['3', '4']],
+      ],
+    ],
+    [
+      'no final newline',
+      'a,b\n1,2',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'CRLF',
+      'a,b\r\n1,2\r\n3,4\r\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+        [3, ['3', '4']],
+      ],
+    ],
+    [
+      'lone CR',
+      'a,b\r1,2\r',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'quoted line break',
+      'a,b\n"x\ny",2\n3,4\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x\ny', '2']],
+        [4, ['3', '4']],
+      ],
+    ],
+    [
+      'quoted CRLF',
+      'a,b\r\n"x\r\ny",2\r\n3,4\r\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['x\r\ny', '2']],
+        [4, ['3', '4']],
+      ],
+    ],
+    [
+      'doubled quotes and delimiters',
+      'a,b\n"say ""hi"", ok",2\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['say "hi", ok', '2']],
+      ],
+    ],
+    [
+      'blank lines skipped',
+      'a,b\n\n1,2\n\r\n\n3,4\n',
+      [
+        [1, ['a', 'b']],
+        [3, ['1', '2']],
+        [6, ['3', '4']],
+      ],
+    ],
+    [
+      'byte-order mark',
+      '\ufeffa,b\n1,2\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'space before a quote',
+      'a,b\n1, "x,y"\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', 'x,y']],
+      ],
+    ],
+    [
+      'quote inside a field',
+      'a,b\n1,ab"c\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', 'ab"c']],
+      ],
+    ],
+    [
+      'empty fields',
+      'a,b,c\n,,\n',
+      [
+        [1, ['a', 'b', 'c']],
+        [2, ['', '', '']],
+      ],
+    ],
+    [
+      'unicode',
+      'naïve,日本\n€,🚀\n',
+      [
+        [1, ['naïve', '日本']],
+        [2, ['€', '🚀']],
+      ],
+    ],
   ])('%s', (_, content, expected) => {
     const got = records(content);
     expect(got.map((r) => [r.line, r.fields])).toEqual(expected);
@@ -50,7 +146,12 @@ describe('scanCsv', () => {
   it.each([
     ['unclosed quote', 'a,b\n1,2\n3,"open\n4,5\n', 3, 'a quoted field is not closed'],
     ['text after a closing quote', 'a,b\n1,"x"y\n', 2, 'text follows a closing quote'],
-    ['invalid UTF-8', Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]), 2, 'the text is not valid UTF-8'],
+    [
+      'invalid UTF-8',
+      Buffer.concat([Buffer.from('a,b\n1,'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]),
+      2,
+      'the text is not valid UTF-8',
+    ],
   ])('flags %s', (_, content, line, problem) => {
     const bad = records(content).find((r) => r.problem !== undefined);
     expect([bad?.line, bad?.problem]).toEqual([line, problem]);

@@ -62,7 +62,12 @@ export function makeSource(id: string, file: string, columns: readonly [string, 
   });
   const joins = new Map<string, JoinDef>();
   (extras.joins ?? []).forEach((j, k) => {
-    joins.set(j.name, { name: j.name, span: at(2000 + 10 * k), to: { value: j.to, span: at(2001 + 10 * k) }, on: { value: j.on, span: at(2002 + 10 * k) } });
+    joins.set(j.name, {
+      name: j.name,
+      span: at(2000 + 10 * k),
+      to: { value: j.to, span: at(2001 + 10 * k) },
+      on: { value: j.on, span: at(2002 + 10 * k) },
+    });
   });
   return {
     kind: 'source',

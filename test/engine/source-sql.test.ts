@@ -52,9 +52,36 @@ describe('CSV', () => {
     data.write('export.csv', exportCsv);
     const { checked, declared } = await readBoth(makeSource('deals', 'export.csv', exportColumns));
     const expected = [
-      { deal_id: 'D-1', close_date: '2023-09-06', amount: 1234.5, won: true, qty: 3, share: 0.15, created_at: '2023-09-01 10:00:00', note: 'multi\nline' },
-      { deal_id: 'D-2', close_date: '2023-09-06', amount: -7, won: false, qty: 4, share: 0.25, created_at: '2023-09-02 00:00:00', note: 'say "hi"' },
-      { deal_id: 'D-3', close_date: '2024-12-31', amount: 1000, won: true, qty: 0, share: 1, created_at: '2024-12-31 23:59:59', note: 'plain' },
+      {
+        deal_id: 'D-1',
+        close_date: '2023-09-06',
+        amount: 1234.5,
+        won: true,
+        qty: 3,
+        share: 0.15,
+        created_at: '2023-09-01 10:00:00',
+        note: 'multi\nline',
+      },
+      {
+        deal_id: 'D-2',
+        close_date: '2023-09-06',
+        amount: -7,
+        won: false,
+        qty: 4,
+        share: 0.25,
+        created_at: '2023-09-02 00:00:00',
+        note: 'say "hi"',
+      },
+      {
+        deal_id: 'D-3',
+        close_date: '2024-12-31',
+        amount: 1000,
+        won: true,
+        qty: 0,
+        share: 1,
+        created_at: '2024-12-31 23:59:59',
+        note: 'plain',
+      },
     ];
     expect(checked).toEqual(expected);
     expect(declared).toEqual(expected);
@@ -63,10 +90,16 @@ describe('CSV', () => {
   it('reads an empty field as null whatever the type, quoted or not', async () => {
     data.write('empty.csv', 'k,s,i,n,m,p,b,d,t\nunquoted,,,,,,,,\nquoted,"","","","","","","",""\n');
     const types = ['string', 'integer', 'number', 'money', 'percent', 'boolean', 'date', 'timestamp'] as const;
-    const source = makeSource('e', 'empty.csv', [['k', { type: 'string' }], ...types.map((t, k): [string, ColumnSpec] => ['sinmpbdt'[k] ?? 'x', { type: t }])]);
+    const source = makeSource('e', 'empty.csv', [
+      ['k', { type: 'string' }],
+      ...types.map((t, k): [string, ColumnSpec] => ['sinmpbdt'[k] ?? 'x', { type: t }]),
+    ]);
     const { checked } = await readBoth(source);
     const nulls = { s: null, i: null, n: null, m: null, p: null, b: null, d: null, t: null };
-    expect(checked).toEqual([{ k: 'unquoted', ...nulls }, { k: 'quoted', ...nulls }]);
+    expect(checked).toEqual([
+      { k: 'unquoted', ...nulls },
+      { k: 'quoted', ...nulls },
+    ]);
   });
 
   it.each([
@@ -75,13 +108,24 @@ describe('CSV', () => {
     ['pipes', 'pipes.csv', '|', 'a|b\n1|x\n'],
   ])('reads %s with the source delimiter', async (_, file, delimiter, content) => {
     data.write(file, content);
-    const source = makeSource('d', file, [['a', { type: 'integer' }], ['b', { type: 'string' }]], { delimiter });
+    const source = makeSource(
+      'd',
+      file,
+      [
+        ['a', { type: 'integer' }],
+        ['b', { type: 'string' }],
+      ],
+      { delimiter },
+    );
     expect((await readBoth(source)).checked).toEqual([{ a: 1, b: 'x' }]);
   });
 
   it('reads .tsv files with tabs by default', async () => {
     data.write('default.tsv', 'a\tb\n1\tx,y\n');
-    const source = makeSource('d', 'default.tsv', [['a', { type: 'integer' }], ['b', { type: 'string' }]]);
+    const source = makeSource('d', 'default.tsv', [
+      ['a', { type: 'integer' }],
+      ['b', { type: 'string' }],
+    ]);
     expect((await readBoth(source)).checked).toEqual([{ a: 1, b: 'x,y' }]);
   });
 
@@ -105,7 +149,10 @@ describe('CSV', () => {
   it('reads every file of a glob, whatever their column order', async () => {
     data.write('monthly/2024-01.csv', 'id,amount\na,1\nb,2\n');
     data.write('monthly/2024-02.csv', 'amount,extra,id\n3,zz,c\n');
-    const source = makeSource('m', 'monthly/*.csv', [['id', { type: 'string' }], ['amount', { type: 'integer' }]]);
+    const source = makeSource('m', 'monthly/*.csv', [
+      ['id', { type: 'string' }],
+      ['amount', { type: 'integer' }],
+    ]);
     const located = locateSourceFiles(source, data.dir);
     const checked = await checkSourceData(db, source, located.value);
     expect(checked.diagnostics).toEqual([]);
@@ -119,7 +166,11 @@ describe('CSV', () => {
 
   it('selects only the requested columns, in declaration order', async () => {
     data.write('cols.csv', 'a,b,c\n1,2,3\n');
-    const source = makeSource('c', 'cols.csv', [['a', { type: 'integer' }], ['b', { type: 'integer' }], ['c', { type: 'integer' }]]);
+    const source = makeSource('c', 'cols.csv', [
+      ['a', { type: 'integer' }],
+      ['b', { type: 'integer' }],
+      ['c', { type: 'integer' }],
+    ]);
     const files = locateSourceFiles(source, data.dir).value;
     expect(await db.query(sourceRelationSql(source, files, { columns: new Set(['c', 'a']) }))).toEqual([{ a: 1, c: 3 }]);
     expect(() => sourceRelationSql(source, files, { columns: new Set(['nope']) })).toThrow(/no column nope/);
@@ -177,7 +228,10 @@ describe('Parquet', () => {
 
 describe('JSON', () => {
   it.each([
-    ['events.ndjson', '{"id": "e1", "Amount": 12.5, "when": "2024-03-01", "ok": true, "extra": {"x": 1}}\n\n{"id": "e2", "Amount": "7", "when": null, "ok": false}\n'],
+    [
+      'events.ndjson',
+      '{"id": "e1", "Amount": 12.5, "when": "2024-03-01", "ok": true, "extra": {"x": 1}}\n\n{"id": "e2", "Amount": "7", "when": null, "ok": false}\n',
+    ],
     ['events.json', '[\n  {"id": "e1", "Amount": 12.5, "when": "2024-03-01", "ok": true},\n  {"id": "e2", "Amount": 7, "ok": false}\n]\n'],
   ])('reads %s', async (file, content) => {
     data.write(file, content);

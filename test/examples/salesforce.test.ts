@@ -19,7 +19,11 @@ describe('examples/salesforce', () => {
   it('validates and matches hand-written SQL by month', async () => {
     const checked = checkCatalog(path.join(root, 'catalog'));
     expect(checked.diagnostics).toEqual([]);
-    const result = await runKpis(checked.resolved, { kpis: ['bookings', 'pipeline_amount', 'weighted_pipeline', 'history_changes'] }, { dataDir: data });
+    const result = await runKpis(
+      checked.resolved,
+      { kpis: ['bookings', 'pipeline_amount', 'weighted_pipeline', 'history_changes'] },
+      { dataDir: data },
+    );
     if (!result.ok) throw new Error(result.message);
     const got = new Map(result.rows.map((r) => [`${r.kpi}|${r.period}`, r.value]));
     const opp = `read_csv('${path.join(data, 'opportunity.csv')}', header = true, all_varchar = true)`;

@@ -41,7 +41,6 @@ export const call = (name: string, ...args: (S | SA)[]): S => ({
   args: args.map((a) => ('kind' in a ? { value: a } : a)),
 });
 
-
 /** True when the tree holds an error node anywhere. */
 export function hasErrorNode(e: Expr): boolean {
   return e.kind === 'error' || childrenOf(e).some(hasErrorNode);

@@ -37,7 +37,11 @@ describe('parseFormula spans (half-open offsets of the formula text)', () => {
     const e = parsed('  account.parent.segment ');
     if (e.kind !== 'name') throw new Error(e.kind);
     expect(at(e.span)).toEqual([2, 24]);
-    expect(e.parts.map((p) => at(p.span))).toEqual([[2, 9], [10, 16], [17, 24]]);
+    expect(e.parts.map((p) => at(p.span))).toEqual([
+      [2, 9],
+      [10, 16],
+      [17, 24],
+    ]);
   });
 
   it.each([
@@ -97,4 +101,3 @@ describe('parseFormula spans (half-open offsets of the formula text)', () => {
     check(root, { file: '<formula>', start: 0, end: text.length });
   });
 });
-

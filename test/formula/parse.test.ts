@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFormula } from '../../src/formula/parse.js';
 import { printFormula } from '../../src/formula/print.js';
 import { stripSpans } from '../../src/formula/strip-spans.js';
-import {
-  arg, between, bin, bool, call, date, dur, idx, inList, isNull, n, neg, not, nul, num, pos, str, type S,
-} from './builders.js';
+import { arg, between, bin, bool, call, date, dur, idx, inList, isNull, n, neg, not, nul, num, pos, str, type S } from './builders.js';
 
 /** [formula, expected tree, canonical text when it differs from the formula]. */
 type Case = readonly [string, S, string?];
@@ -106,18 +104,34 @@ const calls: Case[] = [
   ['to_date(bookings, year)', call('to_date', n('bookings'), n('year'))],
   ['total(win_rate, region)', call('total', n('win_rate'), n('region'))],
   ["if(amount >= 100000, 'Large', 'Standard')", call('if', bin('>=', n('amount'), num(100000)), str('Large'), str('Standard'))],
-  ['sum(amount * stage_probability[stage] where open)', call('sum', arg(bin('*', n('amount'), idx('stage_probability', n('stage'))), { where: n('open') }))],
+  [
+    'sum(amount * stage_probability[stage] where open)',
+    call('sum', arg(bin('*', n('amount'), idx('stage_probability', n('stage'))), { where: n('open') })),
+  ],
   ['days_between(created_date, close_date)', call('days_between', n('created_date'), n('close_date'))],
-  ['-prior(bookings, 1 year) + 1_000', bin('+', neg(call('prior', n('bookings'), dur(1, 'year'))), num(1000)), '-prior(bookings, 1 year) + 1000'],
+  [
+    '-prior(bookings, 1 year) + 1_000',
+    bin('+', neg(call('prior', n('bookings'), dur(1, 'year'))), num(1000)),
+    '-prior(bookings, 1 year) + 1000',
+  ],
   ['year(close_date)', call('year', n('close_date'))],
   ['date(x)', call('date', n('x'))],
   ['today()', call('today')],
   ['SUM(Amount)', call('sum', n('Amount')), 'sum(Amount)'],
   ['sum(x per k on d where w)', call('sum', arg(n('x'), { where: n('w'), on: n('d'), per: n('k') })), 'sum(x where w on d per k)'],
-  ['count(opportunities where stage in (\'Closed Won\', \'Closed Lost\'))', call('count', arg(n('opportunities'), { where: inList(n('stage'), [str('Closed Won'), str('Closed Lost')]) }))],
+  [
+    "count(opportunities where stage in ('Closed Won', 'Closed Lost'))",
+    call('count', arg(n('opportunities'), { where: inList(n('stage'), [str('Closed Won'), str('Closed Lost')]) })),
+  ],
   ['coalesce(a, b, 0)', call('coalesce', n('a'), n('b'), num(0))],
-  ['hhi(sum(amount where won) per account_id)', call('hhi', arg(call('sum', arg(n('amount'), { where: n('won') })), { per: n('account_id') }))],
-  ['count(opportunities where won) / count(opportunities where closed)', bin('/', call('count', arg(n('opportunities'), { where: n('won') })), call('count', arg(n('opportunities'), { where: n('closed') })))],
+  [
+    'hhi(sum(amount where won) per account_id)',
+    call('hhi', arg(call('sum', arg(n('amount'), { where: n('won') })), { per: n('account_id') })),
+  ],
+  [
+    'count(opportunities where won) / count(opportunities where closed)',
+    bin('/', call('count', arg(n('opportunities'), { where: n('won') })), call('count', arg(n('opportunities'), { where: n('closed') }))),
+  ],
 ];
 
 const layout: Case[] = [

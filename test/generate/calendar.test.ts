@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AS_OF_DAY, SPAN_START_DAY, addMonths, dayOf, formatDate, formatTimestamp, isWeekend, mondayOf, monthEnd, monthOf,
-  monthStart, quarterEndOf, quarterStartOf,
+  AS_OF_DAY,
+  SPAN_START_DAY,
+  addMonths,
+  dayOf,
+  formatDate,
+  formatTimestamp,
+  isWeekend,
+  mondayOf,
+  monthEnd,
+  monthOf,
+  monthStart,
+  quarterEndOf,
+  quarterStartOf,
 } from '../../src/generate/calendar.js';
 
 const d = (iso: string): number => {

@@ -42,7 +42,10 @@ export async function runWorkspace(ws: Workspace, request: PlanRequest): Promise
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
   const result = await runKpis(checked.resolved, request, { dataDir: ws.dataDir });
-  if (!result.ok) throw new Error(`run failed (${result.kind}): ${result.message}\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(
+      `run failed (${result.kind}): ${result.message}\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`,
+    );
   return result.rows.map((r) => {
     const row: PlainRow = { kpi: r.kpi, period: r.period };
     result.by.forEach((b, i) => {
@@ -56,12 +59,19 @@ export async function runWorkspace(ws: Workspace, request: PlanRequest): Promise
 /** Throws with every error diagnostic when the catalog is invalid. */
 export function assertValid(checked: CheckedCatalog): void {
   if (!checked.ok) {
-    throw new Error(`catalog invalid:\n${checked.diagnostics.map((d) => `${d.span.file}@${d.span.start} ${d.code} ${d.message}`).join('\n')}`);
+    throw new Error(
+      `catalog invalid:\n${checked.diagnostics.map((d) => `${d.span.file}@${d.span.start} ${d.code} ${d.message}`).join('\n')}`,
+    );
   }
 }
 
 /** The value of one KPI in one period (and breakdown values), for terse assertions. */
-export function valueOf(rows: readonly PlainRow[], kpi: string, period: string, dims: Readonly<Record<string, string | null>> = {}): number | null | undefined {
+export function valueOf(
+  rows: readonly PlainRow[],
+  kpi: string,
+  period: string,
+  dims: Readonly<Record<string, string | null>> = {},
+): number | null | undefined {
   const row = rows.find((r) => r['kpi'] === kpi && r['period'] === period && Object.entries(dims).every(([k, v]) => r[k] === v));
   return row === undefined ? undefined : (row['value'] as number | null);
 }

@@ -54,13 +54,21 @@ describe('loadCatalogFromFiles at scale', () => {
     expect(result.value.kpis.size).toBe(2000);
     expect(result.value.files.size).toBe(22);
     const k = result.value.kpis.get('kpi_1234');
-    expect([k?.formula.text, k?.target?.text, k?.refresh, k?.overrides[0]?.target?.text]).toEqual(['sum(amount where won) * 1234', '2234', 'monthly', '2134']);
+    expect([k?.formula.text, k?.target?.text, k?.refresh, k?.overrides[0]?.target?.text]).toEqual([
+      'sum(amount where won) * 1234',
+      '2234',
+      'monthly',
+      '2134',
+    ]);
   });
 
   test('problems in a big catalog are found at their exact places', () => {
     const files = bigCatalog(2000);
     const text = files.get('kpis/batch_07.yaml') ?? '';
-    files.set('kpis/batch_07.yaml', text.replace('kpi: kpi_750\n', 'kpi: kpi_750\nformual: x\n').replace('kpi: kpi_799\n', 'kpi: kpi_10\n'));
+    files.set(
+      'kpis/batch_07.yaml',
+      text.replace('kpi: kpi_750\n', 'kpi: kpi_750\nformual: x\n').replace('kpi: kpi_799\n', 'kpi: kpi_10\n'),
+    );
     const result = loadCatalogFromFiles(files);
     expect(positions(result)).toEqual([
       { code: 'schema/unknown-key', file: 'kpis/batch_07.yaml', line: 602, column: 1 },

@@ -111,7 +111,10 @@ const cases: Case[] = [
   },
   {
     name: 'other kinds have their own namespaces',
-    files: { 'k.yaml': 'kpi: sales\nformula: x\n---\nscorecard: sales\n---\nplan: sales\n---\nrole: sales\nhierarchy: org\nmembers: x\nperspectives: {}\n' },
+    files: {
+      'k.yaml':
+        'kpi: sales\nformula: x\n---\nscorecard: sales\n---\nplan: sales\n---\nrole: sales\nhierarchy: org\nmembers: x\nperspectives: {}\n',
+    },
     errors: [],
   },
   {
@@ -192,7 +195,8 @@ describe('parseCatalogFiles and the load codes', () => {
 
   test('aliases resolve to the anchored value; keys of any scalar type become strings', () => {
     const result = loadFiles({
-      'l.yaml': 'lookup: l\nkey: &k stage\nvalue: *k\nwindow: 4 quarters\n---\nlookup: m\nkey: k\nrows:\n  1: 0.5\n  true: 0.25\n  1.50: 1\n  ~: 2\n',
+      'l.yaml':
+        'lookup: l\nkey: &k stage\nvalue: *k\nwindow: 4 quarters\n---\nlookup: m\nkey: k\nrows:\n  1: 0.5\n  true: 0.25\n  1.50: 1\n  ~: 2\n',
     });
     expect(result.diagnostics).toEqual([]);
     expect(result.value.lookups.get('l')?.value?.value).toBe('stage');

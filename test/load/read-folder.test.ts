@@ -61,7 +61,10 @@ describe('readCatalogFolder', () => {
   });
 
   test('a file that is not UTF-8 text is unreadable; the others are still read', () => {
-    const dir = folder({ 'catalog.yaml': 'catalog: acme\n', 'kpis/bad.yaml': new Uint8Array([0x6b, 0x70, 0x69, 0x3a, 0x20, 0xff, 0xfe, 0x0a]) });
+    const dir = folder({
+      'catalog.yaml': 'catalog: acme\n',
+      'kpis/bad.yaml': new Uint8Array([0x6b, 0x70, 0x69, 0x3a, 0x20, 0xff, 0xfe, 0x0a]),
+    });
     const result = readCatalogFolder(dir);
     expect(result.diagnostics.map((d) => [d.code, d.span.file])).toEqual([['load/read-failed', 'kpis/bad.yaml']]);
     expect([...result.value.keys()]).toEqual(['catalog.yaml']);

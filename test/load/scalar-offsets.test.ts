@@ -45,7 +45,7 @@ const cases: Case[] = [
     endColumn: 16,
   },
   {
-    name: "single-quoted with a doubled quote before the name",
+    name: 'single-quoted with a doubled quote before the name',
     yaml: "kpi: k\nformula: 'count(o where s = ''Won'' and amnt > 0)'\n",
     find: 'amnt',
     line: 2,
@@ -135,7 +135,9 @@ describe('string scalars map their characters to the file', () => {
   test('property: every mapped character is the character of the value (or a folded line break)', () => {
     const styles = ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
     const word = fc.stringMatching(/^[a-z_()*+/' =<>.0-9]{1,12}$/);
-    const value = fc.array(fc.oneof(word, fc.constant(' '), fc.constant('\n')), { minLength: 1, maxLength: 30 }).map((parts) => parts.join(''));
+    const value = fc
+      .array(fc.oneof(word, fc.constant(' '), fc.constant('\n')), { minLength: 1, maxLength: 30 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(value, fc.constantFrom(...styles), fc.integer({ min: 20, max: 60 }), (v, style, lineWidth) => {
         const yaml = 'kpi: k\n' + stringify({ formula: v }, { defaultStringType: style, lineWidth, minContentWidth: 10 });

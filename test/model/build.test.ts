@@ -76,7 +76,14 @@ describe('buildCatalog', () => {
 
   test('a valid catalog loads without diagnostics', () => {
     expect(result.diagnostics).toEqual([]);
-    expect(result.value.documents.map((d) => d.id)).toEqual(['acme_sales', 'win_rate', 'old_rate', 'stage_probability', 'stage_rate', 'opportunities']);
+    expect(result.value.documents.map((d) => d.id)).toEqual([
+      'acme_sales',
+      'win_rate',
+      'old_rate',
+      'stage_probability',
+      'stage_rate',
+      'opportunities',
+    ]);
     expect([...result.value.files.keys()]).toEqual(['catalog.yaml', 'kpis/k.yaml', 'lookups/l.yaml', 'sources/o.yaml']);
   });
 
@@ -129,7 +136,13 @@ describe('buildCatalog', () => {
     const k = result.value.kpis.get('win_rate');
     expect(k?.formula.text).toBe('count(opportunities where won) / count(opportunities where closed)');
     expect(k?.unit?.value).toBe('percent');
-    expect([k?.direction, k?.indicator, k?.perspective, k?.owner, k?.refresh]).toEqual(['up', 'leading', 'internal_process', 'sales_ops', 'weekly']);
+    expect([k?.direction, k?.indicator, k?.perspective, k?.owner, k?.refresh]).toEqual([
+      'up',
+      'leading',
+      'internal_process',
+      'sales_ops',
+      'weekly',
+    ]);
     expect(k?.status.value).toBe('active');
     // A number target is a formula of its text as written, with the scalar node.
     expect(k?.target?.text).toBe('0.250');
@@ -137,7 +150,12 @@ describe('buildCatalog', () => {
     expect([k?.thresholds?.green?.value, k?.thresholds?.amber?.value]).toEqual([1, 0.85]);
     expect(k?.overrides).toHaveLength(1);
     const o = k?.overrides[0];
-    expect([o?.where.text, o?.target?.text, o?.thresholds?.amber?.value, o?.thresholds?.green]).toEqual(["region = 'EMEA'", '0.22', 0.8, undefined]);
+    expect([o?.where.text, o?.target?.text, o?.thresholds?.amber?.value, o?.thresholds?.green]).toEqual([
+      "region = 'EMEA'",
+      '0.22',
+      0.8,
+      undefined,
+    ]);
     if (o !== undefined) expect(lineCol(result.value.files, o.span)).toEqual({ line: 14, column: 5 });
   });
 

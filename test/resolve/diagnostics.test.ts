@@ -64,7 +64,11 @@ const CASES: readonly Case[] = [
     kpis: 'kpi: k\nformula: sum(amount where stagee = 1)\n',
     errors: [{ code: 'resolve/unknown-column', line: 2, column: 27, message: /`stagee`/ }],
   },
-  { name: 'unknown KPI', kpis: 'kpi: k\nformula: bookingz * 2\n', errors: [{ code: 'resolve/unknown-kpi', line: 2, column: 10, message: /`bookingz`/ }] },
+  {
+    name: 'unknown KPI',
+    kpis: 'kpi: k\nformula: bookingz * 2\n',
+    errors: [{ code: 'resolve/unknown-kpi', line: 2, column: 10, message: /`bookingz`/ }],
+  },
   {
     name: 'a cycle names every KPI in it, at each reference',
     kpis: 'kpi: a\nformula: b + 1\n---\nkpi: b\nformula: c * 2\n---\nkpi: c\nformula: a - 1\n',
@@ -74,7 +78,11 @@ const CASES: readonly Case[] = [
       { code: 'resolve/cycle', line: 8, column: 10, message: /c → a → b → c/ },
     ],
   },
-  { name: 'a KPI naming itself', kpis: 'kpi: a\nformula: a + 1\n', errors: [{ code: 'resolve/cycle', line: 2, column: 10, message: /a → a/ }] },
+  {
+    name: 'a KPI naming itself',
+    kpis: 'kpi: a\nformula: a + 1\n',
+    errors: [{ code: 'resolve/cycle', line: 2, column: 10, message: /a → a/ }],
+  },
   {
     name: 'a value not in the enumeration',
     kpis: "kpi: k\nformula: count(opportunities where stage = 'Closd Won')\n",
@@ -90,7 +98,11 @@ const CASES: readonly Case[] = [
     kpis: 'kpi: k\nformula: sum(amount)\nunit: percent\n',
     errors: [{ code: 'resolve/declared-unit', line: 3, column: 7, message: /percent.*money/ }],
   },
-  { name: 'a ratio of counts declared percent', kpis: 'kpi: k\nformula: count(opportunities where won) / count(opportunities)\nunit: percent\n', errors: [] },
+  {
+    name: 'a ratio of counts declared percent',
+    kpis: 'kpi: k\nformula: count(opportunities where won) / count(opportunities)\nunit: percent\n',
+    errors: [],
+  },
   { name: 'a ratio of money declared ratio', kpis: 'kpi: k\nformula: sum(amount where won) / sum(amount)\nunit: ratio\n', errors: [] },
   { name: 'money per count is money', kpis: 'kpi: k\nformula: sum(amount) / count(opportunities)\nunit: money\n', errors: [] },
   {
@@ -98,7 +110,11 @@ const CASES: readonly Case[] = [
     kpis: 'kpi: k\nformula: sum(amount) + avg(discount)\n',
     errors: [{ code: 'resolve/unit-mismatch', line: 2, column: 24, message: /`avg\(discount\)` \(percent\).*money/ }],
   },
-  { name: 'a formula syntax error', kpis: 'kpi: k\nformula: sum(amount where (won)\n', errors: [{ code: 'formula/syntax', line: 2, column: 32 }] },
+  {
+    name: 'a formula syntax error',
+    kpis: 'kpi: k\nformula: sum(amount where (won)\n',
+    errors: [{ code: 'formula/syntax', line: 2, column: 32 }],
+  },
   {
     name: 'sum over a string column',
     kpis: 'kpi: k\nformula: sum(name)\n',
@@ -122,7 +138,7 @@ const CASES: readonly Case[] = [
   },
   {
     name: 'an unknown join',
-    kpis: 'kpi: k\nformula: count(opportunities where acount.segment = \'SMB\')\n',
+    kpis: "kpi: k\nformula: count(opportunities where acount.segment = 'SMB')\n",
     errors: [{ code: 'resolve/unknown-join', line: 2, column: 36, message: /acount/ }],
   },
   {
@@ -140,9 +156,17 @@ const CASES: readonly Case[] = [
     kpis: 'kpi: k\nformula: count(opportunities where amount = null)\n',
     errors: [{ code: 'resolve/type-mismatch', line: 2, column: 45 }],
   },
-  { name: 'an unknown function', kpis: 'kpi: k\nformula: summ(amount)\n', errors: [{ code: 'resolve/unknown-function', line: 2, column: 10, message: /did you mean `sum`/ }] },
+  {
+    name: 'an unknown function',
+    kpis: 'kpi: k\nformula: summ(amount)\n',
+    errors: [{ code: 'resolve/unknown-function', line: 2, column: 10, message: /did you mean `sum`/ }],
+  },
   { name: 'wrong arity', kpis: 'kpi: k\nformula: prior(sum(amount))\n', errors: [{ code: 'resolve/arity', line: 2, column: 10 }] },
-  { name: 'a window without a duration', kpis: 'kpi: k\nformula: rolling(sum(amount), 3)\n', errors: [{ code: 'resolve/bad-argument', line: 2, column: 31 }] },
+  {
+    name: 'a window without a duration',
+    kpis: 'kpi: k\nformula: rolling(sum(amount), 3)\n',
+    errors: [{ code: 'resolve/bad-argument', line: 2, column: 31 }],
+  },
   {
     name: 'nested aggregates without per',
     kpis: 'kpi: k\nformula: avg(sum(amount))\n',
@@ -209,14 +233,16 @@ function diagnosticsOf(kpis: string): { code: string; line: number; column: numb
     const source = checked.catalog.files.get(d.span.file);
     if (source === undefined) throw new Error(`no file ${d.span.file}`);
     expect(d.span.file).toBe('kpis.yaml');
-    return { code: d.code, ...lineColumnOf(source, d.span.start), message: `${d.message} ${d.hint ?? ""}` };
+    return { code: d.code, ...lineColumnOf(source, d.span.start), message: `${d.message} ${d.hint ?? ''}` };
   });
 }
 
 describe('resolve diagnostics', () => {
   it.each(CASES)('$name', ({ kpis, errors }) => {
     const got = diagnosticsOf(kpis);
-    expect(got.map(({ code, line, column }) => ({ code, line, column }))).toEqual(errors.map(({ code, line, column }) => ({ code, line, column })));
+    expect(got.map(({ code, line, column }) => ({ code, line, column }))).toEqual(
+      errors.map(({ code, line, column }) => ({ code, line, column })),
+    );
     errors.forEach((e, i) => {
       if (e.message !== undefined) expect(got[i]?.message).toMatch(e.message);
     });

@@ -21,7 +21,9 @@ describe('KPI targets', () => {
   });
   it('a target may name a KPI defined after it; overrides resolve their scope over dimensions', () => {
     const checked = checkCatalogFiles(
-      files("kpi: bookings\nformula: sum(amount)\ntarget: plan\noverrides:\n  - where: region = 'EMEA'\n    target: plan * 0.9\n---\nkpi: plan\nformula: sum(amount) * 2\n"),
+      files(
+        "kpi: bookings\nformula: sum(amount)\ntarget: plan\noverrides:\n  - where: region = 'EMEA'\n    target: plan * 0.9\n---\nkpi: plan\nformula: sum(amount) * 2\n",
+      ),
     );
     expect(checked.diagnostics).toEqual([]);
     const kpi = checked.resolved.kpis.get('bookings');

@@ -43,7 +43,9 @@ describe('json and ndjson', () => {
     const rows = JSON.parse(renderJsonRows(results)) as Record<string, unknown>[];
     expect(rows).toHaveLength(3);
     expect(Object.keys(rows[0] ?? {})).toEqual(['kpi', 'period', 'region', '__proto__', 'value', 'unit']);
-    expect(rows[1]).toEqual(JSON.parse('{"kpi":"bookings","period":"2024-01-01","region":null,"__proto__":true,"value":null,"unit":"money"}'));
+    expect(rows[1]).toEqual(
+      JSON.parse('{"kpi":"bookings","period":"2024-01-01","region":null,"__proto__":true,"value":null,"unit":"money"}'),
+    );
   });
 
   test('no rows is an empty array', () => {

@@ -35,7 +35,15 @@ test('column types follow the values; odd names and text survive; many rows', as
       `SELECT count(*) AS n, count("value") AS values, sum("year") AS years, count(*) FILTER (WHERE flag) AS flags, ` +
         `count(*) FILTER (WHERE kpi = 'it''s') AS quoted, count("Region ""x""") AS regions, count(unit) AS units FROM read_parquet('${file}')`,
     );
-    expect({ ...summary }).toEqual({ n: 2500, values: 2500 - 358, years: (2499 * 2500) / 2, flags: 1250, quoted: 1250, regions: 2500 - 834, units: 1250 });
+    expect({ ...summary }).toEqual({
+      n: 2500,
+      values: 2500 - 358,
+      years: (2499 * 2500) / 2,
+      flags: 1250,
+      quoted: 1250,
+      regions: 2500 - 834,
+      units: 1250,
+    });
   } finally {
     db.close();
   }

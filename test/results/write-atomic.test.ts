@@ -8,7 +8,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'kpic-atomic-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('atomic writes', () => {
-  test('the temporary file is in the target\'s folder', () => {
+  test("the temporary file is in the target's folder", () => {
     const t = temporaryPath(path.join(dir, 'out.csv'));
     expect(path.dirname(t)).toBe(dir);
     expect(path.basename(t)).toMatch(/^\.out\.csv\.\d+\.[0-9a-f]{8}\.tmp$/);

@@ -59,7 +59,8 @@ const cases: Case[] = [
     name: 'a column given only a type name',
     yaml: `${SOURCE}columns:\n  amount: money\n`,
     errors: [{ code: 'schema/wrong-type', line: 4, column: 11 }],
-    message: 'column `amount` of source `opportunities` must be a column definition: a mapping with at least `type:`; found the text `money`',
+    message:
+      'column `amount` of source `opportunities` must be a column definition: a mapping with at least `type:`; found the text `money`',
   },
   {
     name: 'missing required keys at the document kind key',
@@ -98,7 +99,7 @@ const cases: Case[] = [
   },
   {
     name: 'a number target and a formula target are both fine',
-    yaml: 'kpi: k\nformula: x\ntarget: 0.25\noverrides:\n  - where: region = \'EMEA\'\n    target: prior(k, 1 year)\n',
+    yaml: "kpi: k\nformula: x\ntarget: 0.25\noverrides:\n  - where: region = 'EMEA'\n    target: prior(k, 1 year)\n",
     errors: [],
   },
   {
@@ -220,7 +221,9 @@ describe('validateDocuments', () => {
   test.each(cases)('$name', ({ yaml, errors, message, hint }) => {
     const result = loadFiles({ 'doc.yaml': yaml, ...(yaml.startsWith('catalog:') ? { 'catalog.yaml': yaml } : {}) });
     const file = yaml.startsWith('catalog:') ? 'catalog.yaml' : 'doc.yaml';
-    const got = positions(result).filter((p) => p.file === file).map(({ code, line, column }) => ({ code, line, column }));
+    const got = positions(result)
+      .filter((p) => p.file === file)
+      .map(({ code, line, column }) => ({ code, line, column }));
     expect(got).toEqual(errors);
     const first = result.diagnostics.find((d) => d.span.file === file);
     if (message !== undefined) expect(first?.message).toBe(message);

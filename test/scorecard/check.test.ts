@@ -28,19 +28,31 @@ const sc = (body: string): string => `scorecard: a\nhierarchy: org\n${body}`;
 const cases: readonly Case[] = [
   {
     name: 'perspective weights that add up to 90%, reported at `perspectives`',
-    files: { 'x.yaml': sc('perspectives:\n  financial:\n    weight: 60%\n    kpis:\n      - kpi: bookings\n  customer:\n    weight: 30%\n    kpis:\n      - kpi: satisfaction\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  financial:\n    weight: 60%\n    kpis:\n      - kpi: bookings\n  customer:\n    weight: 30%\n    kpis:\n      - kpi: satisfaction\n',
+      ),
+    },
     errors: [{ code: 'scorecard/weights', line: 3, column: 1 }],
     message: 'the perspective weights of scorecard `a` add up to 90%, not 100% (financial 60% + customer 30%)',
   },
   {
     name: 'KPI weights that add up to 90%, reported at the perspective’s `kpis`',
-    files: { 'x.yaml': sc('perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n        weight: 50%\n      - kpi: quota\n        weight: 40%\n        target: 1000\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n        weight: 50%\n      - kpi: quota\n        weight: 40%\n        target: 1000\n',
+      ),
+    },
     errors: [{ code: 'scorecard/weights', line: 6, column: 5 }],
     message: 'the KPI weights of `financial` add up to 90%, not 100% (bookings 50% + quota 40%)',
   },
   {
     name: 'malformed weights and a KPI without a weight among weighted ones',
-    files: { 'x.yaml': sc('perspectives:\n  financial:\n    weight: 100\n    kpis:\n      - kpi: bookings\n        weight: 40 percent\n      - kpi: quota\n        target: 1000\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  financial:\n    weight: 100\n    kpis:\n      - kpi: bookings\n        weight: 40 percent\n      - kpi: quota\n        target: 1000\n',
+      ),
+    },
     errors: [
       { code: 'scorecard/bad-weight', line: 5, column: 13, hint: 'did you mean `100%`?' },
       { code: 'scorecard/bad-weight', line: 8, column: 17 },
@@ -59,7 +71,11 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a KPI listed twice',
-    files: { 'x.yaml': sc('perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n        weight: 50%\n      - kpi: bookings\n        weight: 50%\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n        weight: 50%\n      - kpi: bookings\n        weight: 50%\n',
+      ),
+    },
     errors: [{ code: 'scorecard/duplicate-kpi', line: 9, column: 14 }],
   },
   {
@@ -74,7 +90,11 @@ const cases: readonly Case[] = [
   },
   {
     name: 'an unknown level in `levels`',
-    files: { 'x.yaml': sc('levels: [enterprise, teams]\nperspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        target: 1000\n') },
+    files: {
+      'x.yaml': sc(
+        'levels: [enterprise, teams]\nperspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        target: 1000\n',
+      ),
+    },
     errors: [{ code: 'scorecard/unknown-level', line: 3, column: 22, hint: 'did you mean `team`?' }],
   },
   {
@@ -98,7 +118,11 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a variant without applies_to',
-    files: { 'm.yaml': MAIN_SCORECARD, 'x.yaml': 'scorecard: v\nextends: main\nperspectives:\n  financial:\n    kpis:\n      - kpi: bookings\n        thresholds: { green: 1.1, amber: 0.9 }\n' },
+    files: {
+      'm.yaml': MAIN_SCORECARD,
+      'x.yaml':
+        'scorecard: v\nextends: main\nperspectives:\n  financial:\n    kpis:\n      - kpi: bookings\n        thresholds: { green: 1.1, amber: 0.9 }\n',
+    },
     errors: [{ code: 'scorecard/bad-variant', line: 1, column: 1 }],
   },
   {
@@ -110,7 +134,8 @@ const cases: readonly Case[] = [
     name: 'a variant that removes a KPI its base does not have, and one whose weights no longer add up',
     files: {
       'm.yaml': MAIN_SCORECARD,
-      'x.yaml': "scorecard: v\nextends: main\napplies_to: region = 'US'\nperspectives:\n  internal_process:\n    kpis:\n      - kpi: won\n        weight: 20%\n        target: 4\n      - kpi: bookings\n        remove: true\n",
+      'x.yaml':
+        "scorecard: v\nextends: main\napplies_to: region = 'US'\nperspectives:\n  internal_process:\n    kpis:\n      - kpi: won\n        weight: 20%\n        target: 4\n      - kpi: bookings\n        remove: true\n",
     },
     errors: [
       { code: 'scorecard/weights', line: 6, column: 5 },
@@ -122,14 +147,19 @@ const cases: readonly Case[] = [
     name: 'a broken base is reported once, not again through each of its variants',
     files: {
       'm.yaml': MAIN_SCORECARD.replace('weight: 20%', 'weight: 25%'),
-      'x.yaml': "scorecard: v\nextends: main\napplies_to: region = 'US'\nperspectives:\n  internal_process:\n    kpis:\n      - kpi: cycle\n        thresholds: { green: 0.9, amber: 0.8 }\n",
+      'x.yaml':
+        "scorecard: v\nextends: main\napplies_to: region = 'US'\nperspectives:\n  internal_process:\n    kpis:\n      - kpi: cycle\n        thresholds: { green: 0.9, amber: 0.8 }\n",
     },
     errors: [{ code: 'scorecard/weights', file: 'm.yaml', line: 5, column: 1 }],
     message: 'the perspective weights of scorecard `main` add up to 105%',
   },
   {
     name: 'scoring that cannot score: a cap below 100%, a goal equal to the red flag',
-    files: { 'x.yaml': sc('scoring: { method: capped_attainment, cap: 90% }\nperspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        scoring: { method: linear, red_flag: 1.0, goal: 1.0 }\n        target: 1000\n') },
+    files: {
+      'x.yaml': sc(
+        'scoring: { method: capped_attainment, cap: 90% }\nperspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        scoring: { method: linear, red_flag: 1.0, goal: 1.0 }\n        target: 1000\n',
+      ),
+    },
     errors: [
       { code: 'scorecard/bad-scoring', line: 3, column: 44 },
       { code: 'scorecard/bad-scoring', line: 9, column: 57 },
@@ -137,13 +167,21 @@ const cases: readonly Case[] = [
   },
   {
     name: 'a lower-is-better value scored with the goal above the red flag',
-    files: { 'x.yaml': sc('perspectives:\n  internal_process:\n    weight: 100%\n    kpis:\n      - kpi: cycle\n        scoring: { method: linear, on: value, red_flag: 20, goal: 60 }\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  internal_process:\n    weight: 100%\n    kpis:\n      - kpi: cycle\n        scoring: { method: linear, on: value, red_flag: 20, goal: 60 }\n',
+      ),
+    },
     errors: [{ code: 'scorecard/bad-scoring', line: 8, column: 67 }],
     message: 'goal 60 against red flag 20: for a lower-is-better KPI the goal must be below the red flag',
   },
   {
     name: 'amber better than green',
-    files: { 'x.yaml': sc('perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        thresholds: { green: 0.8, amber: 0.9 }\n        target: 1000\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: quota\n        thresholds: { green: 0.8, amber: 0.9 }\n        target: 1000\n',
+      ),
+    },
     errors: [{ code: 'scorecard/threshold-order', line: 8, column: 42 }],
   },
   {
@@ -170,7 +208,9 @@ const cases: readonly Case[] = [
   },
   {
     name: 'an exception on a KPI of two sources needs `source`',
-    files: { 'k.yaml': 'kpi: k5\nformula: sum(amount) / sum(quotas.quota)\nexceptions:\n  - rule: big\n    value: amount\n    above: 100\n' },
+    files: {
+      'k.yaml': 'kpi: k5\nformula: sum(amount) / sum(quotas.quota)\nexceptions:\n  - rule: big\n    value: amount\n    above: 100\n',
+    },
     errors: [{ code: 'scorecard/bad-exception', line: 4, column: 11 }],
   },
   {
@@ -217,7 +257,11 @@ const cases: readonly Case[] = [
   },
   {
     name: 'warnings: no target, a KPI under another perspective, almost all on lagging revenue',
-    files: { 'x.yaml': sc('perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n        weight: 90%\n      - kpi: won\n        weight: 10%\n      - kpi: win_rate\n        weight: 0%\n') },
+    files: {
+      'x.yaml': sc(
+        'perspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n        weight: 90%\n      - kpi: won\n        weight: 10%\n      - kpi: win_rate\n        weight: 0%\n',
+      ),
+    },
     errors: [
       { code: 'scorecard/lagging-heavy', line: 3, column: 1 },
       { code: 'scorecard/no-target', line: 9, column: 14 },
@@ -227,7 +271,8 @@ const cases: readonly Case[] = [
   {
     name: 'a warning for an override whose scope names no level of the hierarchy',
     files: {
-      'h.yaml': 'hierarchy: h4\nsource: assignments\nmember: rep_id\ndimension: rep\nlevels:\n  - level: all\n  - level: area\n    value: region\n  - level: rep\n',
+      'h.yaml':
+        'hierarchy: h4\nsource: assignments\nmember: rep_id\ndimension: rep\nlevels:\n  - level: all\n  - level: area\n    value: region\n  - level: rep\n',
       'x.yaml': 'scorecard: b\nhierarchy: h4\nperspectives:\n  financial:\n    weight: 100%\n    kpis:\n      - kpi: bookings\n',
     },
     errors: [
@@ -237,7 +282,10 @@ const cases: readonly Case[] = [
   },
 ];
 
-function positions(files: Readonly<Record<string, string>>): { diagnostics: ReturnType<typeof checkCatalogFiles>['diagnostics']; got: Expected[] } {
+function positions(files: Readonly<Record<string, string>>): {
+  diagnostics: ReturnType<typeof checkCatalogFiles>['diagnostics'];
+  got: Expected[];
+} {
   const checked = checkCatalogFiles(new Map(Object.entries({ ...BASE_CATALOG, ...files })));
   const got = checked.diagnostics.map((d) => {
     const source = checked.catalog.files.get(d.span.file);
@@ -261,7 +309,13 @@ describe('scorecard diagnostics', () => {
     const want = errors.map((e) => ({ file: e.file ?? file, ...e }));
     // Hints are compared where the case names one.
     const shown = got.map((g, i) => (want[i]?.hint === undefined ? { code: g.code, file: g.file, line: g.line, column: g.column } : g));
-    expect(shown).toEqual(want.map((w) => (w.hint === undefined ? { code: w.code, file: w.file, line: w.line, column: w.column } : { code: w.code, file: w.file, line: w.line, column: w.column, hint: w.hint })));
+    expect(shown).toEqual(
+      want.map((w) =>
+        w.hint === undefined
+          ? { code: w.code, file: w.file, line: w.line, column: w.column }
+          : { code: w.code, file: w.file, line: w.line, column: w.column, hint: w.hint },
+      ),
+    );
     if (message !== undefined) expect(diagnostics.map((d) => d.message).join('\n')).toContain(message);
   });
 });

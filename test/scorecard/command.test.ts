@@ -27,7 +27,9 @@ describe('the shipped catalog on the example data', () => {
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     expect(lines[0]).toBe('Enterprise scorecard · ACME Sales · 2025-Q4 (2026-07-01 – 2026-09-30)');
-    expect(lines[1]).toMatch(/^scorecard `enterprise` {3}score \d+\.\d \/ 10 {2}(green|amber|red) {3}children average \d+\.\d \(weighted by quota\)$/);
+    expect(lines[1]).toMatch(
+      /^scorecard `enterprise` {3}score \d+\.\d \/ 10 {2}(green|amber|red) {3}children average \d+\.\d \(weighted by quota\)$/,
+    );
     for (const title of ['Financial', 'Customer', 'Internal process', 'Learning & growth', '  Bookings', '  Win rate (by count)']) {
       expect(lines.some((l) => l.startsWith(title))).toBe(true);
     }
@@ -49,7 +51,10 @@ describe('the shipped catalog on the example data', () => {
       const weight = scored.reduce((a, k) => a + k.weight, 0);
       expect(p.score).toBeCloseTo(scored.reduce((a, k) => a + k.weight * (k.score ?? 0), 0) / weight, 9);
     }
-    expect(json.node.score).toBeCloseTo(ps.reduce((a, p) => a + p.weight * (p.score ?? 0), 0), 9);
+    expect(json.node.score).toBeCloseTo(
+      ps.reduce((a, p) => a + p.weight * (p.score ?? 0), 0),
+      9,
+    );
     expect(json.children?.nodes.map((n) => n.label)).toEqual(['AMER', 'APAC', 'EMEA']);
   });
 
@@ -97,22 +102,35 @@ describe('usage errors exit 2, invalid catalogs and data exit 1', () => {
     [['--out'], '`--out` needs a value'],
     [['--colour'], 'unknown flag `--colour`'],
   ])('%j', async (args, message) => {
-    const run = await kpic(ROOT, ['scorecard', '--catalog', 'catalog', ...(args.includes('--period') ? [] : ['--period', '2025-Q4']), ...args]);
+    const run = await kpic(ROOT, [
+      'scorecard',
+      '--catalog',
+      'catalog',
+      ...(args.includes('--period') ? [] : ['--period', '2025-Q4']),
+      ...args,
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe('');
   });
 
   it('help, both ways', async () => {
-    for (const argv of [['scorecard', '--help'], ['help', 'scorecard']]) {
+    for (const argv of [
+      ['scorecard', '--help'],
+      ['help', 'scorecard'],
+    ]) {
       const run = await kpic(ROOT, argv);
       expect(run.code).toBe(0);
-      expect(run.stdout).toMatch(/^usage: kpic scorecard \[--catalog DIR\] \[--data DIR\] \[--scorecard ID\] \[--period P\] \[--at LEVEL=VALUE\] \[--format table\|json\|html\] \[--out FILE\]/);
+      expect(run.stdout).toMatch(
+        /^usage: kpic scorecard \[--catalog DIR\] \[--data DIR\] \[--scorecard ID\] \[--period P\] \[--at LEVEL=VALUE\] \[--format table\|json\|html\] \[--out FILE\]/,
+      );
     }
   });
 
   it('a catalog with scorecard errors is refused with its diagnostics', async () => {
-    const ws = handOrg({ 'sc.yaml': MAIN_SCORECARD.replace('weight: 50%\n    kpis:\n      - kpi: bookings', 'weight: 40%\n    kpis:\n      - kpi: bookings') });
+    const ws = handOrg({
+      'sc.yaml': MAIN_SCORECARD.replace('weight: 50%\n    kpis:\n      - kpi: bookings', 'weight: 40%\n    kpis:\n      - kpi: bookings'),
+    });
     const run = await kpic(ws.root, ['scorecard', '--catalog', 'catalog']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('error[scorecard/weights]');

@@ -127,7 +127,10 @@ describe('reps are scored by their role; a missing value under each policy', () 
     { policy: 'blank', score: null, status: 'none' },
   ] as const;
   it.each(cases)('missing: $policy', async ({ policy, score, status }) => {
-    const report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole(policy) }), { period: '2025-Q2', at: 'team=US-A' });
+    const report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole(policy) }), {
+      period: '2025-Q2',
+      at: 'team=US-A',
+    });
     const di = child(report, 'Di');
     expect(di.scorecard?.id).toBe('seller');
     const cycle = kpi(di, 'cycle');
@@ -137,7 +140,10 @@ describe('reps are scored by their role; a missing value under each policy', () 
   });
 
   it('Cy: 140 booked against 80, win rate 2/3, cycle 40 days against 30', async () => {
-    const report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole('ignore') }), { period: '2025-Q2', at: 'team=US-A' });
+    const report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole('ignore') }), {
+      period: '2025-Q2',
+      at: 'team=US-A',
+    });
     const cy = child(report, 'Cy');
     expect([kpi(cy, 'bookings').target, kpi(cy, 'bookings').status]).toEqual([80, 'green']);
     close(kpi(cy, 'win_rate').value, 2 / 3);

@@ -22,7 +22,8 @@ export async function evaluate(ws: Workspace, request: ScorecardRequest): Promis
   assertValid(checked);
   const scorecards = checkScorecards(checked.resolved);
   const result = await evaluateScorecard(checked.resolved, scorecards.value, request, { dataDir: ws.dataDir });
-  if (!result.ok) throw new Error(`scorecard failed (${result.kind}): ${result.message}\n${result.diagnostics.map((d) => d.message).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`scorecard failed (${result.kind}): ${result.message}\n${result.diagnostics.map((d) => d.message).join('\n')}`);
   return result.report;
 }
 

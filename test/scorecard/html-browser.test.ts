@@ -28,11 +28,18 @@ const chromium = findChromium();
 
 describe.skipIf(chromium === undefined)('the HTML report in headless Chromium', () => {
   it('parses to the same rows and status chips the page was written with', async () => {
-    const report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole('ignore') }), { period: '2025-Q2', at: 'region=US' });
+    const report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole('ignore') }), {
+      period: '2025-Q2',
+      at: 'region=US',
+    });
     const html = renderScorecardHtml(report);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'kpic-html-')), 'report.html');
     writeFileSync(file, html);
-    const dom = execFileSync(chromium ?? 'chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${file}`], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const dom = execFileSync(chromium ?? 'chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', `file://${file}`], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const count = (text: string, pattern: RegExp): number => text.match(pattern)?.length ?? 0;
     expect(count(dom, /<tr[ >]/g)).toBe(count(html, /<tr[ >]/g));
     expect(count(dom, /class="chip bg-/g)).toBe(count(html, /class="chip bg-/g));

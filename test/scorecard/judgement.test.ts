@@ -87,7 +87,11 @@ describe('scope conditions', () => {
   const region = new Map<string, string | null>([['region', 'EMEA']]);
 
   it('a region condition holds for the region and what is under it', () => {
-    expect([holdsFor(eq('region', 'EMEA'), team), holdsFor(eq('region', 'EMEA'), region), holdsFor(eq('region', 'AMER'), team)]).toEqual([true, true, false]);
+    expect([holdsFor(eq('region', 'EMEA'), team), holdsFor(eq('region', 'EMEA'), region), holdsFor(eq('region', 'AMER'), team)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 
   it('a condition on a lower level is unknown above it, and unknown does not hold', () => {
@@ -107,7 +111,14 @@ describe('scope conditions', () => {
 
 describe('which spell places a member in a period', () => {
   const q2: Period = { grain: 'quarter', start: '2025-04-01', last: '2025-06-30', label: '2025-Q2' };
-  const spell = (member: string, from: string | null, to: string | null, team: string): Spell => ({ member, from, to, values: [null, team], labels: [], roles: [] });
+  const spell = (member: string, from: string | null, to: string | null, team: string): Spell => ({
+    member,
+    from,
+    to,
+    values: [null, team],
+    labels: [],
+    roles: [],
+  });
   const spells = [
     spell('mover', '2024-01-01', '2025-05-14', 'A'),
     spell('mover', '2025-05-15', null, 'B'),
@@ -116,7 +127,8 @@ describe('which spell places a member in a period', () => {
     spell('gone', '2024-01-01', '2025-03-31', 'A'),
     spell('later', '2025-07-01', null, 'A'),
   ];
-  const team = (m: Map<string, Spell>): Record<string, string | null | undefined> => Object.fromEntries([...m].map(([k, s]) => [k, s.values[1]]));
+  const team = (m: Map<string, Spell>): Record<string, string | null | undefined> =>
+    Object.fromEntries([...m].map(([k, s]) => [k, s.values[1]]));
 
   it('period_end: the spell on the last day, or a leaver’s last one', () => {
     expect(team(spellsAsOf(spells, q2, 'period_end'))).toEqual({ mover: 'B', leaver: 'A', joiner: 'B' });

@@ -32,7 +32,9 @@ describe('exception rules', () => {
     const report = await evaluate(handOrg({ 's.yaml': scorecard('ex', exceptionEntry('exclude')) }), { period: '2025-Q2' });
     const b = kpi(report.node, 'bookings');
     expect(b.value).toBe(690 - 300);
-    expect(b.exceptions).toEqual([{ rule: 'big_deals', title: 'big deals', action: 'exclude', rows: 1, amount: 300, limit: 200, unit: 'money' }]);
+    expect(b.exceptions).toEqual([
+      { rule: 'big_deals', title: 'big deals', action: 'exclude', rows: 1, amount: 300, limit: 200, unit: 'money' },
+    ]);
     expect(b.notes).toContain('excludes 1 big deal worth $300 (rule `big_deals`)');
     // Only EU had the deal; the limit is the organisation's, the same for every node.
     expect(kpi(child(report, 'EU'), 'bookings').value).toBe(0);
@@ -82,7 +84,10 @@ describe('baselines and seasonal shares', () => {
           history: 2 quarters
           growth: 50%
 `;
-    const ws = handOrg({ 'catalog.yaml': 'catalog: hand_org\ndata: ../data\ncalendar: { fiscal_year_start: 4 }\n', 's.yaml': scorecard('base', entry) });
+    const ws = handOrg({
+      'catalog.yaml': 'catalog: hand_org\ndata: ../data\ncalendar: { fiscal_year_start: 4 }\n',
+      's.yaml': scorecard('base', entry),
+    });
     const q2 = await evaluate(ws, { period: '2025-Q2' });
     expect(q2.period).toMatchObject({ start: '2025-07-01', last: '2025-09-30', label: '2025-Q2' });
     close(kpi(q2.node, 'won').target, 1.5);

@@ -108,7 +108,10 @@ describe('aggregates over periods (grain month, no breakdown)', () => {
 describe('breakdowns', () => {
   let byRegion: PlainRow[];
   beforeAll(async () => {
-    byRegion = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['bookings', 'win_rate', 'employees_won'], by: ['region'] });
+    byRegion = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['bookings', 'win_rate', 'employees_won'],
+      by: ['region'],
+    });
   });
   it('every breakdown value reached in the range appears in every period, orphans under null', () => {
     const cells = byRegion.filter((r) => r['kpi'] === 'bookings').map((r) => `${r['period']} ${r['region']} ${r['value']}`);

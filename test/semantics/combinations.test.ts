@@ -32,7 +32,9 @@ const KPIS = {
 
 let rows: PlainRow[];
 beforeAll(async () => {
-  rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: Object.keys(KPIS).filter((k) => k !== 'account_count') });
+  rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+    kpis: Object.keys(KPIS).filter((k) => k !== 'account_count'),
+  });
 });
 
 describe('per, hhi and top_share', () => {
@@ -88,7 +90,10 @@ describe('total', () => {
 describe('KPIs over several sources', () => {
   let byRegion: PlainRow[];
   beforeAll(async () => {
-    byRegion = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['activity_count', 'acts_plus_wins', 'acts_per_win'], by: ['region'] });
+    byRegion = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['activity_count', 'acts_plus_wins', 'acts_per_win'],
+      by: ['region'],
+    });
   });
   it('cells present on either side appear, with 0 for the other side’s counts', () => {
     // APAC has activities (x2, x3 in Feb) and no opportunities.
@@ -132,7 +137,11 @@ describe('sources without time', () => {
     expect(series(rows, 'per_account')).toEqual({ '2025-01-01': 75, '2025-02-01': 0, '2025-03-01': 88.75 });
   });
   it('with --from/--to, a KPI over a source without time has a value in each period', async () => {
-    const r = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['account_count'], from: '2025-01-01', to: '2025-02-28' });
+    const r = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['account_count'],
+      from: '2025-01-01',
+      to: '2025-02-28',
+    });
     expect(series(r, 'account_count')).toEqual({ '2025-01-01': 4, '2025-02-01': 4 });
   });
 });
@@ -180,7 +189,11 @@ describe('extending a resolved catalog', () => {
       ['r2', 'T2'],
       ['r3', 'T1'],
     ]);
-    const result = await runKpis(resolved, { kpis: ['bookings'], by: ['team'], from: '2025-03-01', to: '2025-03-31' }, { dataDir: ws.dataDir });
+    const result = await runKpis(
+      resolved,
+      { kpis: ['bookings'], by: ['team'], from: '2025-03-01', to: '2025-03-31' },
+      { dataDir: ws.dataDir },
+    );
     if (!result.ok) throw new Error(result.message);
     const byTeam = Object.fromEntries(result.rows.map((r) => [String(r.by[0]), r.value]));
     // Mar won: o4 r3 300 → T1; o8 10 + o9 5 (r2) → T2; o6 r9 40 → null.

@@ -32,7 +32,14 @@ export const DATA: Readonly<Record<string, string>> = {
   ].join('\n'),
   'reps.csv': ['rep_id,name,region', 'r1,Ann,EMEA', 'r2,Bob,EMEA', 'r3,Cid,AMER', 'r4,Dee,APAC', ''].join('\n'),
   'accounts.csv': ['account_id,segment,employees,parent_id', 'a1,SMB,10,', 'a2,ENT,100,a1', 'a3,SMB,20,', 'a4,ENT,50,a2', ''].join('\n'),
-  'activities.csv': ['activity_id,rep_id,activity_date', 'x1,r1,2025-01-05', 'x2,r4,2025-02-10', 'x3,r4,2025-02-11', 'x4,r3,2025-03-01', ''].join('\n'),
+  'activities.csv': [
+    'activity_id,rep_id,activity_date',
+    'x1,r1,2025-01-05',
+    'x2,r4,2025-02-10',
+    'x3,r4,2025-02-11',
+    'x4,r3,2025-03-01',
+    '',
+  ].join('\n'),
   'arr.csv': [
     'account_id,snapshot_date,arr',
     'a1,2025-01-15,100',
@@ -45,7 +52,10 @@ export const DATA: Readonly<Record<string, string>> = {
 };
 
 /** The sources of the fixture. `fiscal` sets the catalog's fiscal year start month. */
-export function catalogFiles(kpis: string, options: { fiscal?: number; weekStart?: 'monday' | 'sunday'; extra?: string } = {}): Record<string, string> {
+export function catalogFiles(
+  kpis: string,
+  options: { fiscal?: number; weekStart?: 'monday' | 'sunday'; extra?: string } = {},
+): Record<string, string> {
   return {
     'catalog.yaml': [
       'catalog: fixture',

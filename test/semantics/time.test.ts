@@ -82,7 +82,11 @@ describe('the fiscal calendar', () => {
     expect(series(y, 'bookings')).toEqual({ '2024-02-01': 300, '2025-02-01': 355 });
   });
   it('weeks start on the configured weekday', async () => {
-    const monday = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['bookings'], grain: 'week', to: '2025-01-31' });
+    const monday = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['bookings'],
+      grain: 'week',
+      to: '2025-01-31',
+    });
     // o1 Fri 2025-01-10 → week of Mon 01-06; o3 Mon 01-20 → 01-20; the weeks between are 0.
     expect(series(monday, 'bookings')).toEqual({ '2025-01-06': 100, '2025-01-13': 0, '2025-01-20': 200, '2025-01-27': 0 });
     const sunday = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS), { weekStart: 'sunday' }), DATA), {
@@ -93,25 +97,49 @@ describe('the fiscal calendar', () => {
     expect(series(sunday, 'bookings')).toEqual({ '2025-01-05': 100, '2025-01-12': 0, '2025-01-19': 200, '2025-01-26': 0 });
   });
   it('day grain', async () => {
-    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['won'], grain: 'day', from: '2025-01-09', to: '2025-01-11' });
+    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['won'],
+      grain: 'day',
+      from: '2025-01-09',
+      to: '2025-01-11',
+    });
     expect(series(rows, 'won')).toEqual({ '2025-01-09': 0, '2025-01-10': 1, '2025-01-11': 0 });
   });
 });
 
 describe('--from and --to', () => {
   it('select whole periods; windows still read data before --from', async () => {
-    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['bookings', 'prior_bookings', 'rolling_win_rate', 'ytd'], from: '2025-02-15', to: '2025-03-31' });
+    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['bookings', 'prior_bookings', 'rolling_win_rate', 'ytd'],
+      from: '2025-02-15',
+      to: '2025-03-31',
+    });
     expect(series(rows, 'bookings')).toEqual({ '2025-02-01': 0, '2025-03-01': 355 });
     expect(series(rows, 'prior_bookings')).toEqual({ '2025-02-01': 300, '2025-03-01': 0 });
     expect(series(rows, 'rolling_win_rate')['2025-03-01']).toBeCloseTo(0.75, 12);
     expect(series(rows, 'ytd')).toEqual({ '2025-02-01': 300, '2025-03-01': 655 });
   });
   it('periods with no data inside the range still appear', async () => {
-    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['bookings'], from: '2024-11-01', to: '2025-04-30' });
-    expect(series(rows, 'bookings')).toEqual({ '2024-11-01': 0, '2024-12-01': 0, '2025-01-01': 300, '2025-02-01': 0, '2025-03-01': 355, '2025-04-01': 0 });
+    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['bookings'],
+      from: '2024-11-01',
+      to: '2025-04-30',
+    });
+    expect(series(rows, 'bookings')).toEqual({
+      '2024-11-01': 0,
+      '2024-12-01': 0,
+      '2025-01-01': 300,
+      '2025-02-01': 0,
+      '2025-03-01': 355,
+      '2025-04-01': 0,
+    });
   });
   it('a year-ago comparison reads the year before', async () => {
-    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), { kpis: ['yoy'], from: '2026-01-01', to: '2026-03-31' });
+    const rows = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['yoy'],
+      from: '2026-01-01',
+      to: '2026-03-31',
+    });
     expect(series(rows, 'yoy')).toEqual({ '2026-01-01': 300, '2026-02-01': 0, '2026-03-01': 355 });
   });
 });

@@ -5,7 +5,7 @@ import { quoteIdentifier, stringLiteral } from '../../src/sql/quote.js';
 const hostile = [
   'amount',
   'Close Date',
-  'it\'s',
+  "it's",
   'say "hi"',
   "'); DROP TABLE t; --",
   '"; DROP TABLE t; --',

@@ -23,7 +23,8 @@ export function renderPrettyDiagnostic(d: Diagnostic, context: RenderContext, st
   const lines = [`${style.bold(`${where(file, position.line, position.column)}:`)} ${label} ${style.bold(d.message)}`];
   const region = spanRegion(d.span, context.files);
   const source = context.files.get(d.span.file);
-  if (position.inData) lines.push(`  ${style.blue('-->')} ${where(cwdRelative(context, d.span.file), region.line, region.column)} (declared here)`);
+  if (position.inData)
+    lines.push(`  ${style.blue('-->')} ${where(cwdRelative(context, d.span.file), region.line, region.column)} (declared here)`);
   if (source !== undefined) lines.push(...renderSnippet(source, region, style, colour).map((l) => `  ${l}`));
   if (d.hint !== undefined) lines.push(`  ${style.blue('=')} ${style.cyan('hint:')} ${d.hint}`);
   for (const r of d.related ?? []) {

@@ -44,9 +44,5 @@ export function renderSnippet(source: SourceText, region: Region, style: Style, 
   const pad = ' '.repeat(number.length);
   const bar = style.blue('|');
   const before = shown.slice(0, from).replace(/[^\t]/g, ' ');
-  return [
-    `${pad} ${bar}`,
-    `${style.blue(number)} ${bar} ${shown}`.trimEnd(),
-    `${pad} ${bar} ${before}${mark('^'.repeat(to - from))}`,
-  ];
+  return [`${pad} ${bar}`, `${style.blue(number)} ${bar} ${shown}`.trimEnd(), `${pad} ${bar} ${before}${mark('^'.repeat(to - from))}`];
 }

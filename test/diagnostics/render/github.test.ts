@@ -40,7 +40,9 @@ describe('github annotations', () => {
 
   test('a data-file problem points at the data file', () => {
     const d = at(files, 'kpis/a.yaml', 'x', 'data/bad-value', 'bad', { location: { file: 'data/o.csv', line: 9, column: 2 } });
-    expect(renderGithubDiagnostic(d, context)).toBe('::error file=data/o.csv,line=9,col=2,endLine=9,endColumn=3,title=kpic data/bad-value::bad');
+    expect(renderGithubDiagnostic(d, context)).toBe(
+      '::error file=data/o.csv,line=9,col=2,endLine=9,endColumn=3,title=kpic data/bad-value::bad',
+    );
   });
 
   test('a catalog outside the working directory gets a ../ path', () => {

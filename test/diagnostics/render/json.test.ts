@@ -10,7 +10,17 @@ describe('json diagnostics', () => {
     const d = at(files, 'kpis/a.yaml', 'sum(x\n  where y)', 'formula/syntax', 'bad', { hint: 'h' });
     const j = toJsonDiagnostic(d, sources);
     expect(Object.keys(j)).toEqual(['severity', 'code', 'message', 'hint', 'file', 'line', 'column', 'endLine', 'endColumn']);
-    expect(j).toEqual({ severity: 'error', code: 'formula/syntax', message: 'bad', hint: 'h', file: 'kpis/a.yaml', line: 3, column: 3, endLine: 4, endColumn: 11 });
+    expect(j).toEqual({
+      severity: 'error',
+      code: 'formula/syntax',
+      message: 'bad',
+      hint: 'h',
+      file: 'kpis/a.yaml',
+      line: 3,
+      column: 3,
+      endLine: 4,
+      endColumn: 11,
+    });
     expect('hint' in toJsonDiagnostic(at(files, 'kpis/a.yaml', 'x', 'formula/syntax', 'bad'), sources)).toBe(false);
   });
 

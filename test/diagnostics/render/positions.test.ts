@@ -25,7 +25,9 @@ describe('spanRegion', () => {
 
 describe('diagnosticPosition', () => {
   test('a data-file location wins, one character wide, file as given', () => {
-    const d = diagnostic('data/bad-value', { file: 'a.yaml', start: 0, end: 3 }, 'bad', { location: { file: 'data/x.csv', line: 7, column: 3 } });
+    const d = diagnostic('data/bad-value', { file: 'a.yaml', start: 0, end: 3 }, 'bad', {
+      location: { file: 'data/x.csv', line: 7, column: 3 },
+    });
     expect(diagnosticPosition(d, files)).toEqual({ file: 'data/x.csv', line: 7, column: 3, endLine: 7, endColumn: 4, inData: true });
   });
 

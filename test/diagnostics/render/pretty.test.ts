@@ -68,7 +68,9 @@ describe('pretty', () => {
 
   test('no snippet when the file text is unknown', () => {
     const d = at({ 'catalog.yaml': '' }, 'catalog.yaml', [0, 0], 'load/missing-catalog', 'no catalog', { hint: 'create it' });
-    expect(renderPrettyDiagnostic(d, context, PLAIN)).toBe('catalog/catalog.yaml:1:1: error[load/missing-catalog] no catalog\n  = hint: create it');
+    expect(renderPrettyDiagnostic(d, context, PLAIN)).toBe(
+      'catalog/catalog.yaml:1:1: error[load/missing-catalog] no catalog\n  = hint: create it',
+    );
   });
 
   test('warnings say so; blocks are separated by blank lines', () => {

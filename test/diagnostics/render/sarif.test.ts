@@ -6,7 +6,13 @@ import { at, contextOf } from './fixtures.js';
 interface Log {
   version: string;
   runs: {
-    tool: { driver: { name: string; version: string; rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[] } };
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        rules: { id: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }[];
+      };
+    };
     columnKind: string;
     results: Record<string, unknown>[];
   }[];
@@ -29,8 +35,16 @@ describe('sarif', () => {
     expect(run?.tool.driver.version).toBe('9.9.9');
     expect(run?.columnKind).toBe('utf16CodeUnits');
     expect(run?.tool.driver.rules).toEqual([
-      { id: 'resolve/unknown-column', shortDescription: { text: DIAGNOSTIC_CODES['resolve/unknown-column'].summary }, defaultConfiguration: { level: 'error' } },
-      { id: 'resolve/unknown-kpi', shortDescription: { text: DIAGNOSTIC_CODES['resolve/unknown-kpi'].summary }, defaultConfiguration: { level: 'error' } },
+      {
+        id: 'resolve/unknown-column',
+        shortDescription: { text: DIAGNOSTIC_CODES['resolve/unknown-column'].summary },
+        defaultConfiguration: { level: 'error' },
+      },
+      {
+        id: 'resolve/unknown-kpi',
+        shortDescription: { text: DIAGNOSTIC_CODES['resolve/unknown-kpi'].summary },
+        defaultConfiguration: { level: 'error' },
+      },
     ]);
   });
 
@@ -40,14 +54,24 @@ describe('sarif', () => {
       ruleIndex: 0,
       level: 'error',
       message: { text: 'unknown column `x` (hint: did you mean `z`?)' },
-      locations: [{ physicalLocation: { artifactLocation: { uri: 'catalog/kpis/a.yaml' }, region: { startLine: 2, startColumn: 14, endLine: 2, endColumn: 15 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: 'catalog/kpis/a.yaml' },
+            region: { startLine: 2, startColumn: 14, endLine: 2, endColumn: 15 },
+          },
+        },
+      ],
     });
     expect(run?.results[1]?.['ruleIndex']).toBe(1);
     expect(run?.results[1]?.['relatedLocations']).toEqual([
       {
         id: 0,
         message: { text: 'a source, not a KPI' },
-        physicalLocation: { artifactLocation: { uri: 'catalog/sources/s.yaml' }, region: { startLine: 1, startColumn: 9, endLine: 1, endColumn: 10 } },
+        physicalLocation: {
+          artifactLocation: { uri: 'catalog/sources/s.yaml' },
+          region: { startLine: 1, startColumn: 9, endLine: 1, endColumn: 10 },
+        },
       },
     ]);
   });
