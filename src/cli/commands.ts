@@ -3,7 +3,7 @@
  * Names and defaults follow the CLI contract in docs/cli.md.
  */
 import { RESULT_FORMATS } from '../results/result-set.js';
-import { DIALECTS } from '../sql/duckdb.js';
+import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec } from './args.js';
 import { NO_CACHE_FLAG } from './check-cache.js';
 
@@ -98,10 +98,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'compile',
-    summary: 'print the SQL (or the plan) that computes KPIs; reads no data',
+    summary: 'print the SQL (or the query plan) that computes KPIs; reads no data',
     description:
       'Compiles KPIs to the SQL that reads the files the catalog names in the data folder, ' +
-      'without reading them. With --emit plan, prints the plan (JSON) instead.',
+      'without reading them. With --emit query-plan, prints the query plan (JSON) instead.',
     flags: [
       catalog,
       kpi(true),
@@ -117,7 +117,14 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'SQL dialect',
         default: 'duckdb',
       },
-      { name: 'emit', kind: 'value', placeholder: 'sql|plan', choices: ['sql', 'plan'], description: 'what to print', default: 'sql' },
+      {
+        name: 'emit',
+        kind: 'value',
+        placeholder: 'sql|query-plan',
+        choices: ['sql', 'query-plan', 'plan'],
+        description: 'what to print: the SQL, or the query plan as JSON (`plan` is the old name of `query-plan`)',
+        default: 'sql',
+      },
       data,
     ],
     required: ['kpi'],

@@ -8,7 +8,7 @@ import { configureCheckCache } from './check-cache.js';
 import path from 'node:path';
 import { validationSummary } from '../diagnostics/render/summary.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
-import { addMonths, formatIsoDate, parseIsoDate } from '../plan/calendar.js';
+import { addMonths, formatIsoDate, parseIsoDate } from '../query/calendar.js';
 import { runKpis, type Failure, type ResultRow, type RunResult } from '../pipeline.js';
 import type { ParsedFlags } from './args.js';
 import { openCatalog, sessionDataDir } from './catalog-session.js';

@@ -15,7 +15,7 @@ import type { ParsedFlags } from './args.js';
 import { commandSpec, usageLine } from './commands.js';
 import { openCatalog, sessionDataDir, type CatalogSession } from './catalog-session.js';
 import type { CliIo } from './io.js';
-import { planRequest, refuseInvalidCatalog, reportFailure } from './request.js';
+import { queryRequest, refuseInvalidCatalog, reportFailure } from './request.js';
 import { printDiagnostics, printError, progressFor, usageError } from './report.js';
 
 /** The results of a run with what formatting them takes. */
@@ -63,7 +63,7 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   progress.clear();
   const refused = refuseInvalidCatalog(io, session);
   if (refused !== undefined) return refused;
-  const request = planRequest(flags);
+  const request = queryRequest(flags);
   const count =
     request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);

@@ -77,6 +77,29 @@ const table = {
     summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.',
   },
   'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
+  // query: a request to evaluate KPIs (which KPIs, grain, breakdown, range) against the catalog
+  'query/unknown-kpi': { severity: 'error', summary: 'The request names a KPI that the catalog does not have.' },
+  'query/unknown-dimension': { severity: 'error', summary: 'The request breaks KPIs down by a dimension that no source declares.' },
+  'query/unknown-grain': { severity: 'error', summary: 'The request asks for a grain other than day, week, month, quarter or year.' },
+  'query/reserved-dimension': {
+    severity: 'error',
+    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`).',
+  },
+  'query/repeated-dimension': { severity: 'error', summary: 'The request names a breakdown dimension twice.' },
+  'query/missing-dimension': {
+    severity: 'error',
+    summary: 'A requested KPI reads a source that does not declare a requested breakdown dimension.',
+  },
+  'query/bad-date': { severity: 'error', summary: 'A date of the requested range is not a real calendar date written `YYYY-MM-DD`.' },
+  'query/empty-range': { severity: 'error', summary: 'The requested range starts after it ends.' },
+  'query/window-at-grain': {
+    severity: 'error',
+    summary: 'A time window of a KPI has no meaning at the requested grain (shorter than one period).',
+  },
+  'query/nested-window': {
+    severity: 'error',
+    summary: 'A window that widens the period sits inside another one once KPIs and lookups are put together.',
+  },
   // data: reading sources
   'data/missing-file': { severity: 'error', summary: "A source's file (or glob) matches no file in the data folder." },
   'data/outside-folder': { severity: 'error', summary: "A source's file lies outside the data folder." },

@@ -8,7 +8,7 @@
  */ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import type { CalendarDef } from '../model/types.js';
-import { addDays, parseIsoDate } from '../plan/calendar.js';
+import { addDays, parseIsoDate } from '../query/calendar.js';
 import { runKpis, type Failure } from '../pipeline.js';
 import { syntheticKpi, withKpis } from '../resolve/extend.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { CalendarDef } from '../model/types.js';
 import type { Database } from '../engine/duckdb.js';
-import { planRun } from '../plan/planner.js';
+import { planQuery } from '../query/planner.js';
 import { runKpis, type Failure } from '../pipeline.js';
 import { syntheticKpi, withKpis, withMappedDimension } from '../resolve/extend.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -101,9 +101,10 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
     const request = { grain: period.grain, by: g.by, from: period.start, to: period.last };
     // Plan each alone first: one expression the planner refuses must not sink the others.
     const runnable = g.members.filter((m) => {
-      const planned = planRun(base, { ...request, kpis: [m.kpi.id] });
-      if (!planned.ok) unavailable.set(m.request.key, planned.message);
-      return planned.ok;
+      const planned = planQuery(base, { ...request, kpis: [m.kpi.id] });
+      const refused = planned.value === undefined ? planned.diagnostics.find((d) => d.severity === 'error') : undefined;
+      if (refused !== undefined) unavailable.set(m.request.key, refused.message);
+      return refused === undefined;
     });
     if (runnable.length === 0) continue;
     const result = await runKpis(base, { ...request, kpis: runnable.map((m) => m.kpi.id) }, { dataDir: ctx.dataDir, db: ctx.db });

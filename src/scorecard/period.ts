@@ -4,7 +4,7 @@
  * the seasonal index of a period.
  */
 import type { CalendarDef } from '../model/types.js';
-import { addDays, addMonths, formatIsoDate, parseIsoDate, periodStart } from '../plan/calendar.js';
+import { addDays, addMonths, formatIsoDate, parseIsoDate, periodStart } from '../query/calendar.js';
 import type { ScorecardGrain } from './model.js';
 import type { SeasonalSpec } from './resolved.js';
 

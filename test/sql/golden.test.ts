@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCatalogFiles, compileKpis } from '../../src/pipeline.js';
-import { DIALECTS } from '../../src/sql/duckdb.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
+import { DIALECTS } from '../../src/sql/dialects.js';
+import type { QueryRequest } from '../../src/query/request.js';
 import { assertValid } from '../helpers/workspace.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
 
@@ -26,7 +26,7 @@ const KPIS = {
   hostile: "count(opportunities where owner_id = 'x''); DROP TABLE t; --')",
 };
 
-export const GOLDEN_CASES: Readonly<Record<string, PlanRequest>> = {
+export const GOLDEN_CASES: Readonly<Record<string, QueryRequest>> = {
   'single-kpi': { kpis: ['bookings'] },
   'by-region': { kpis: ['bookings', 'win_rate', 'created'], by: ['region'] },
   windows: { kpis: ['rolling_win_rate', 'yoy_growth', 'rolling_median'], from: '2025-01-01', to: '2025-03-31' },

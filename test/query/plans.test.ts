@@ -1,12 +1,13 @@
 /**
- * Plan snapshots: the IR for representative requests as JSON, so changes to the planner show up
- * as reviewable diffs. Regenerate with `UPDATE_GOLDEN=1`.
+ * Query plan snapshots: the IR for representative requests as JSON, so changes to the planner
+ * show up as reviewable diffs. Regenerate with `UPDATE_GOLDEN=1`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCatalogFiles } from '../../src/pipeline.js';
-import { planRun } from '../../src/plan/planner.js';
+import { planQuery } from '../../src/query/planner.js';
+import type { QueryPlan } from '../../src/query/ir.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
 
 const checked = checkCatalogFiles(
@@ -31,22 +32,25 @@ const CASES = {
   'per-and-fan-out': { kpis: ['avg_rep', 'employees'] },
 };
 
-describe('plans', () => {
+function plan(request: Parameters<typeof planQuery>[1]): QueryPlan {
+  const planned = planQuery(checked.resolved, request);
+  if (planned.value === undefined) throw new Error(planned.diagnostics.map((d) => d.message).join('\n'));
+  return planned.value;
+}
+
+describe('query plans', () => {
   it.each(Object.entries(CASES))('%s', (name, request) => {
     expect(checked.ok).toBe(true);
-    const planned = planRun(checked.resolved, request);
-    if (!planned.ok) throw new Error(planned.message);
-    const json = `${JSON.stringify(planned.plan, null, 2)}\n`;
+    const planned = plan(request);
+    const json = `${JSON.stringify(planned, null, 2)}\n`;
     // The plan is plain data: it survives a JSON round trip unchanged.
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(planned.plan)));
+    expect(JSON.parse(json)).toEqual(planned);
     const file = path.join(import.meta.dirname, 'golden', `${name}.json`);
     if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) writeFileSync(file, json);
     expect(json).toBe(readFileSync(file, 'utf8'));
   });
   it('reuses one scan per source and anchor, whatever the number of KPIs', () => {
-    const planned = planRun(checked.resolved, { kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] });
-    if (!planned.ok) throw new Error(planned.message);
-    const partialScans = planned.plan.scans.filter((s) => s.mode === 'partials');
+    const partialScans = plan({ kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] }).scans.filter((s) => s.mode === 'partials');
     expect(partialScans.map((s) => `${s.source}/${s.anchor}`)).toEqual(['opportunities/close_date']);
     // bookings, won count, closed count: three measures plus the row count, not one per KPI.
     expect(partialScans[0]?.measures.map((m) => m.fn).sort()).toEqual(['count', 'count', 'count', 'sum']);

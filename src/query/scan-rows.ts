@@ -2,23 +2,21 @@
  * What a scan's rows need: the joins its columns go through (one LEFT JOIN per join path, so
  * unmatched rows keep their place) and the lookups its expressions index.
  */
-import type { ResolvedCatalog } from '../resolve/resolved.js';
-import type { RowExpr } from '../resolve/types.js';
-import type { Level, PlanKey, ScanJoin, ScanLookup, ScanMeasure } from './ir.js';
-import { forEachRow } from '../resolve/row-walk.js';
+import type { Catalog } from '../model/types.js';
+import type { QueryDimension, QueryKey, ScanJoin, ScanLookup } from './ir.js';
+import type { IrRowExpr } from './ir-expr.js';
+import { rowExprKey } from './ir-keys.js';
+import { forEachRowNode } from './ir-walk.js';
+import type { ScanDraft } from './registry.js';
 
-/** The row expressions of a scan draft: measure values and filters, dimension and key expressions. */
-export function scanRowExprs(
-  draft: { readonly shape: { readonly source: string }; readonly levels: readonly Level[]; readonly measures: readonly ScanMeasure[] },
-  resolved: ResolvedCatalog,
-  keys: readonly PlanKey[],
-): { dims: Map<string, RowExpr>; keys: Map<string, RowExpr>; all: RowExpr[] } {
+/** The row expressions of a scan draft: dimension and key expressions, measure values and filters. */
+function scanRowExprs(draft: ScanDraft, dimensions: readonly QueryDimension[], keys: readonly QueryKey[]): IrRowExpr[] {
   const source = draft.shape.source;
-  const dims = new Map<string, RowExpr>();
-  const keyExprs = new Map<string, RowExpr>();
+  const dims = new Map<string, IrRowExpr>();
+  const keyExprs = new Map<string, IrRowExpr>();
   for (const level of draft.levels) {
     for (const d of level.dims) {
-      const expr = resolved.dimensions.get(d)?.sources.find((s) => s.source === source)?.expr;
+      const expr = dimensions.find((x) => x.name === d)?.bySource.find((s) => s.source === source)?.expr;
       if (expr !== undefined) dims.set(d, expr);
     }
     for (const k of level.keys) {
@@ -26,21 +24,21 @@ export function scanRowExprs(
       if (expr !== undefined) keyExprs.set(k, expr);
     }
   }
-  const all: RowExpr[] = [...dims.values(), ...keyExprs.values()];
+  const all: IrRowExpr[] = [...dims.values(), ...keyExprs.values()];
   for (const m of draft.measures) {
     if (m.value !== undefined) all.push(m.value);
     if (m.filter !== undefined) all.push(m.filter);
   }
-  return { dims, keys: keyExprs, all };
+  return all;
 }
 
 /** The joins and lookups a scan draft needs. */
 export function scanJoinsAndLookups(
-  draft: { readonly shape: { readonly source: string }; readonly levels: readonly Level[]; readonly measures: readonly ScanMeasure[] },
-  resolved: ResolvedCatalog,
-  keys: readonly PlanKey[],
+  draft: ScanDraft,
+  catalog: Catalog,
+  dimensions: readonly QueryDimension[],
+  keys: readonly QueryKey[],
 ): { joins: ScanJoin[]; lookups: ScanLookup[] } {
-  const { catalog } = resolved;
   const joins: ScanJoin[] = [];
   const aliases = new Map<string, string>([['', 't0']]);
   const lookups: ScanLookup[] = [];
@@ -68,11 +66,11 @@ export function scanJoinsAndLookups(
       source = target;
     }
   };
-  for (const expr of scanRowExprs(draft, resolved, keys).all) {
-    forEachRow(expr, (e) => {
+  for (const expr of scanRowExprs(draft, dimensions, keys)) {
+    forEachRowNode(expr, (e) => {
       if (e.kind === 'column') addPath(e.path);
       if (e.kind === 'lookup') {
-        const k = JSON.stringify([e.lookup, e.key]);
+        const k = `${e.lookup} ${rowExprKey(e.key)}`;
         if (!lookupKeys.has(k)) {
           lookupKeys.add(k);
           lookups.push({ alias: `lk${lookups.length}`, lookup: e.lookup, key: e.key });

@@ -3,15 +3,12 @@
  * catalog's calendar (fiscal year start, week start). The planner uses it to turn `--from` and
  * `--to` into period bounds; the SQL does the same arithmetic on rows.
  */
-import type { CalendarDef } from '../model/types.js';
-import type { DurationUnit } from '../formula/ast.js';
-import type { Duration } from '../resolve/types.js';
+import type { Calendar, CalendarDuration, Grain, TimeUnit } from './ir.js';
 
-/** The grains a KPI can be evaluated at. */
-export const GRAINS = ['day', 'week', 'month', 'quarter', 'year'] as const;
+export type { Grain } from './ir.js';
 
-/** A grain. */
-export type Grain = (typeof GRAINS)[number];
+/** The grains a KPI can be evaluated at, finest first. */
+export const GRAINS: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
 
 /** Parses `YYYY-MM-DD` to a UTC Date, or undefined when it is not a real calendar date. */
 export function parseIsoDate(text: string): Date | undefined {
@@ -42,7 +39,7 @@ export function addDays(date: Date, days: number): Date {
 }
 
 /** Length of a duration unit in months (for month-based units) or days (day, week). */
-export function unitSize(unit: DurationUnit): { readonly months: number } | { readonly days: number } {
+export function unitSize(unit: TimeUnit): { readonly months: number } | { readonly days: number } {
   switch (unit) {
     case 'day':
       return { days: 1 };
@@ -62,13 +59,13 @@ export function unitSize(unit: DurationUnit): { readonly months: number } | { re
 }
 
 /** `date + sign × duration`. */
-export function addDuration(date: Date, duration: Duration, sign: 1 | -1 = 1): Date {
+export function addDuration(date: Date, duration: CalendarDuration, sign: 1 | -1 = 1): Date {
   const size = unitSize(duration.unit);
   return 'months' in size ? addMonths(date, sign * size.months * duration.amount) : addDays(date, sign * size.days * duration.amount);
 }
 
 /** The start of the period of `grain` that contains `date`. */
-export function periodStart(date: Date, grain: Grain | DurationUnit, calendar: CalendarDef): Date {
+export function periodStart(date: Date, grain: Grain | TimeUnit, calendar: Calendar): Date {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth();
   switch (grain) {
@@ -106,7 +103,7 @@ export function periodEnd(start: Date, grain: Grain): Date {
  * unions of whole periods): months-based durations at month/quarter/year grains when divisible,
  * day-based durations at day/week grains when divisible.
  */
-export function isWholePeriods(duration: Duration, grain: Grain): boolean {
+export function isWholePeriods(duration: CalendarDuration, grain: Grain): boolean {
   const d = unitSize(duration.unit);
   const g = unitSize(grain);
   if ('months' in d && 'months' in g) return (d.months * duration.amount) % g.months === 0;
@@ -115,7 +112,7 @@ export function isWholePeriods(duration: Duration, grain: Grain): boolean {
 }
 
 /** Whether periods of `unit` always start on a `grain` boundary (year at month grain: yes). */
-export function unitAlignsWithGrain(unit: DurationUnit, grain: Grain): boolean {
+export function unitAlignsWithGrain(unit: TimeUnit, grain: Grain): boolean {
   const u = unitSize(unit);
   const g = unitSize(grain);
   if ('months' in u && 'months' in g) return u.months % g.months === 0;

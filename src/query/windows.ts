@@ -3,10 +3,9 @@
  * a window is a union of whole periods (so partials can be re-aggregated), and the earliest date a
  * window reaches (so scans read enough history).
  */
-import type { CalendarDef } from '../model/types.js';
 import type { TimeWindow } from '../resolve/types.js';
-import { addDuration, isWholePeriods, periodEnd, periodStart, unitAlignsWithGrain, unitSize, type Grain } from './calendar.js';
-import type { WindowSpec } from './ir.js';
+import { addDuration, isWholePeriods, periodEnd, periodStart, unitAlignsWithGrain, unitSize } from './calendar.js';
+import type { Calendar, Grain, WindowSpec } from './ir.js';
 
 /** The window of the period itself. */
 export const NO_WINDOW: WindowSpec = { shifts: [] };
@@ -57,7 +56,7 @@ function isShorterThan(d: { amount: number; unit: Parameters<typeof unitSize>[0]
 }
 
 /** The date range `[start, end)` a window covers for the period starting `period`. */
-export function windowRange(w: WindowSpec, period: Date, grain: Grain, calendar: CalendarDef): { start: Date; end: Date } {
+export function windowRange(w: WindowSpec, period: Date, grain: Grain, calendar: Calendar): { start: Date; end: Date } {
   let p = period;
   for (const s of w.shifts) p = periodStart(addDuration(p, s, -1), grain, calendar);
   const end = periodEnd(p, grain);
@@ -75,9 +74,4 @@ export function windowRange(w: WindowSpec, period: Date, grain: Grain, calendar:
       return never;
     }
   }
-}
-
-/** A stable text key for a window (for de-duplicating tables). */
-export function windowKey(w: WindowSpec): string {
-  return JSON.stringify(w);
 }
