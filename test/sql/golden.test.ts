@@ -12,7 +12,8 @@ import type { QueryRequest } from '../../src/query/request.js';
 import { assertValid } from '../helpers/workspace.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
 
-const KPIS = {
+/** The KPIs of the golden cases (the semantics fixture's sources). */
+export const GOLDEN_KPIS: Readonly<Record<string, string>> = {
   bookings: 'sum(amount where won)',
   win_rate: 'count(opportunities where won) / count(opportunities where won or lost)',
   created: 'count(opportunities on created_date)',
@@ -34,7 +35,7 @@ export const GOLDEN_CASES: Readonly<Record<string, QueryRequest>> = {
   'last-and-hostile': { kpis: ['arr_end', 'hostile'], grain: 'quarter' },
 };
 
-const checked = checkCatalogFiles(new Map(Object.entries(catalogFiles(kpiDocs(KPIS)))));
+const checked = checkCatalogFiles(new Map(Object.entries(catalogFiles(kpiDocs(GOLDEN_KPIS)))));
 
 describe.each([...DIALECTS.values()])('golden SQL ($name)', (dialect) => {
   it.each(Object.entries(GOLDEN_CASES))('%s', (name, request) => {
