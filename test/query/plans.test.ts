@@ -50,7 +50,9 @@ describe('query plans', () => {
     expect(json).toBe(readFileSync(file, 'utf8'));
   });
   it('reuses one scan per source and anchor, whatever the number of KPIs', () => {
-    const partialScans = plan({ kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] }).scans.filter((s) => s.mode === 'partials');
+    const partialScans = plan({ kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] }).scans.filter(
+      (s) => s.mode === 'partials',
+    );
     expect(partialScans.map((s) => `${s.source}/${s.anchor}`)).toEqual(['opportunities/close_date']);
     // bookings, won count, closed count: three measures plus the row count, not one per KPI.
     expect(partialScans[0]?.measures.map((m) => m.fn).sort()).toEqual(['count', 'count', 'count', 'sum']);
