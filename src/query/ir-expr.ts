@@ -77,6 +77,9 @@ export interface IrPredicate<E> {
   readonly args: readonly E[];
 }
 
+/** The nodes both layers share, with sub-expressions of type `E`. */
+export type IrSharedNode<E> = IrLiteral | IrBinary<E> | IrUnary<E> | IrCall<E> | IrPredicate<E>;
+
 /** A column of the scanned source, or of a source reached through `path` (join names, hop by hop). */
 export interface IrColumn {
   readonly kind: 'column';

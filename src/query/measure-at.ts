@@ -7,8 +7,8 @@
 import { diagnostic } from '../diagnostics/diagnostic.js';
 import type { MeasureFunction, WindowSpec } from './ir.js';
 import type { IrCellExpr, IrRowExpr, Level } from './ir-expr.js';
-import type { PlanState, WalkContext } from './plan-state.js';
-import { UNPLANNED, reportOnce } from './plan-state.js';
+import type { PlannerState, WalkContext } from './planner-state.js';
+import { UNPLANNED, reportOnce } from './planner-state.js';
 import type { MeasureSpec, ScanShape } from './registry.js';
 import { NO_WINDOW, checkWindow, isNoWindow } from './windows.js';
 
@@ -51,7 +51,7 @@ function shapeOf(agg: AggregateSpec, ctx: WalkContext, mode: ScanShape['mode'], 
  * a level with fewer breakdown dimensions (inside total()) is rolled up from the full breakdown's
  * partials, so the scan groups its rows once.
  */
-function partialAt(state: PlanState, agg: AggregateSpec, spec: MeasureSpec, ctx: WalkContext, decomposable: boolean): Partial {
+function partialAt(state: PlannerState, agg: AggregateSpec, spec: MeasureSpec, ctx: WalkContext, decomposable: boolean): Partial {
   if (!(decomposable && ctx.level.dims.length < state.by.length)) {
     const m = state.registry.measure(shapeOf(agg, ctx, 'partials'), ctx.level, spec);
     return { table: m.scan, column: m.column, scan: m.scan };
@@ -68,7 +68,7 @@ function reaggregation(fn: MeasureFunction): 'sum' | 'min' | 'max' {
 }
 
 /** `fn` of the aggregate in the context's level and window, as a measure of the table computing it. */
-export function measureAt(state: PlanState, agg: AggregateSpec, fn: MeasureFunction, ctx: WalkContext): IrCellExpr {
+export function measureAt(state: PlannerState, agg: AggregateSpec, fn: MeasureFunction, ctx: WalkContext): IrCellExpr {
   const window = agg.anchor === null ? NO_WINDOW : ctx.window;
   const spec: MeasureSpec = { fn, value: agg.value, filter: agg.filter, fraction: agg.fraction };
   const measure = (table: string, column: string): IrCellExpr => ({

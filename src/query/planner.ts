@@ -1,15 +1,15 @@
 /**
  * The planner: from resolved KPIs and a request (KPIs, grain, breakdown, range) to the query plan.
  * It checks the request, walks each requested KPI's expression with its evaluation context
- * (`walk-kpi.ts`), plans the lookups the scans use (`plan-lookups.ts`), then gives each scan its
+ * (`walk-kpi.ts`), plans the lookups the scans use (`lookup-tables.ts`), then gives each scan its
  * joins and lookups and the plan its range.
  */
 import { hasErrors, type PhaseResult } from '../diagnostics/diagnostic.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { Output, QueryDimension, QueryPlan } from './ir.js';
 import type { Level } from './ir-expr.js';
-import { planLookups } from './plan-lookups.js';
-import { newPlanState, type PlanState } from './plan-state.js';
+import { planLookups } from './lookup-tables.js';
+import { newPlannerState, type PlannerState } from './planner-state.js';
 import { queryRange } from './query-range.js';
 import { toScan } from './registry.js';
 import { checkRequest, type CheckedRequest, type QueryRequest } from './request.js';
@@ -25,19 +25,19 @@ import { NO_WINDOW } from './windows.js';
 export function planQuery(resolved: ResolvedCatalog, request: QueryRequest): PhaseResult<QueryPlan | undefined> {
   const checked = checkRequest(resolved, request);
   if (checked.value === undefined) return { value: undefined, diagnostics: checked.diagnostics };
-  const state = newPlanState(resolved, checked.value.grain, checked.value.by);
+  const state = newPlannerState(resolved, checked.value.grain, checked.value.by);
   const plan = buildQueryPlan(state, checked.value);
   const diagnostics = [...checked.diagnostics, ...state.diagnostics];
   return { value: hasErrors(diagnostics) ? undefined : plan, diagnostics };
 }
 
-function buildQueryPlan(state: PlanState, request: CheckedRequest): QueryPlan {
+function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan {
   const { resolved, registry, grain, by } = state;
   const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
   const dimensions = planDimensions(resolved, by);
   const outputs = request.kpis.map((kpi) => planOutput(state, kpi));
   const lookups = planLookups(state, dimensions);
-  const keys = registry.planKeys();
+  const keys = registry.queryKeys();
   const scans = registry.scanDrafts().map((draft) => {
     const { joins, lookups: used } = scanJoinsAndLookups(draft, resolved.catalog, dimensions, keys);
     return toScan(draft, joins, used);
@@ -51,8 +51,8 @@ function buildQueryPlan(state: PlanState, request: CheckedRequest): QueryPlan {
     keys,
     lookups,
     scans,
-    rollups: registry.planRollups(),
-    windows: registry.planWindows(),
+    rollups: registry.rollupTables(),
+    windows: registry.windowTables(),
     pers: state.pers,
     outputs,
   };
@@ -67,7 +67,7 @@ function planDimensions(resolved: ResolvedCatalog, by: readonly string[]): Query
 }
 
 /** A requested KPI at the base level; every source it reads gets a base-level row count, which decides the grid's breakdown values. */
-function planOutput(state: PlanState, kpi: ResolvedKpi): Output {
+function planOutput(state: PlannerState, kpi: ResolvedKpi): Output {
   const base: Level = { dims: state.by, keys: [] };
   const expr = walkKpi(state, kpi.expr, {
     purpose: { kind: 'main' },

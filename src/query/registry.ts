@@ -20,13 +20,7 @@ import { levelKey, purposeKey, rowExprKey, windowKey } from './ir-keys.js';
 import { isNoWindow } from './windows.js';
 
 /** What a scan reads and how; scans with equal shapes are merged. */
-export interface ScanShape {
-  readonly purpose: ScanPurpose;
-  readonly source: string;
-  readonly anchor: string | null;
-  readonly mode: 'partials' | 'rows-window';
-  readonly last: boolean;
-  readonly window?: WindowSpec | undefined;
+export interface ScanShape extends Pick<Scan, 'purpose' | 'source' | 'anchor' | 'mode' | 'last' | 'window'> {
   /** For `last` scans: the one level they serve (each level has its own last date per cell). */
   readonly lastLevel?: Level | undefined;
 }
@@ -140,18 +134,18 @@ export class QueryRegistry {
     return { table: entry.table.id, column: this.column(entry, fn, of) };
   }
 
-  /** The plan's per keys. */
-  planKeys(): QueryKey[] {
+  /** The per keys registered. */
+  queryKeys(): QueryKey[] {
     return [...this.keys.values()];
   }
 
-  /** The plan's window tables. */
-  planWindows(): WindowTable[] {
+  /** The window tables registered. */
+  windowTables(): WindowTable[] {
     return [...this.windows.values()].map((e) => e.table);
   }
 
-  /** The plan's rollup tables. */
-  planRollups(): RollupTable[] {
+  /** The rollup tables registered. */
+  rollupTables(): RollupTable[] {
     return [...this.rollups.values()].map((e) => e.table);
   }
 

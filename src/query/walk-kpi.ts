@@ -11,12 +11,12 @@ import { fanOutKey } from './fan-out.js';
 import type { PerTable } from './ir.js';
 import type { IrCellExpr, IrRowExpr, Level } from './ir-expr.js';
 import { measureAt, type AggregateSpec } from './measure-at.js';
-import { UNPLANNED, reportOnce, type PlanState, type WalkContext } from './plan-state.js';
+import { UNPLANNED, reportOnce, type PlannerState, type WalkContext } from './planner-state.js';
 import { irType, rowToIr } from './row-to-ir.js';
 import { composeWindow } from './windows.js';
 
 /** A KPI expression in a context, as a cell expression. */
-export function walkKpi(state: PlanState, expr: KpiExpr, ctx: WalkContext): IrCellExpr {
+export function walkKpi(state: PlannerState, expr: KpiExpr, ctx: WalkContext): IrCellExpr {
   const sub = (e: KpiExpr): IrCellExpr => walkKpi(state, e, ctx);
   switch (expr.kind) {
     case 'literal':
@@ -52,7 +52,7 @@ export function walkKpi(state: PlanState, expr: KpiExpr, ctx: WalkContext): IrCe
   }
 }
 
-function walkWindow(state: PlanState, expr: KpiWindow, ctx: WalkContext): IrCellExpr {
+function walkWindow(state: PlannerState, expr: KpiWindow, ctx: WalkContext): IrCellExpr {
   const window = composeWindow(ctx.window, expr.window);
   if (typeof window !== 'string') return walkKpi(state, expr.expr, { ...ctx, window, windowSpan: expr.span });
   reportOnce(state, diagnostic('query/nested-window', expr.span, `KPI \`${ctx.kpi}\`: ${window}`));
@@ -69,7 +69,7 @@ interface PerRequest {
 }
 
 /** A per table: the inner expression at the level with one more key, combined per outer row. */
-function planPer(state: PlanState, per: PerRequest, ctx: WalkContext): IrCellExpr {
+function planPer(state: PlannerState, per: PerRequest, ctx: WalkContext): IrCellExpr {
   const keyId = state.registry.key(per.keys.map((k) => ({ source: k.source, expr: rowToIr(k.key) })));
   const inner: Level = { dims: ctx.level.dims, keys: [...ctx.level.keys, keyId] };
   const innerCtx = { ...ctx, level: inner };
@@ -84,7 +84,7 @@ function planPer(state: PlanState, per: PerRequest, ctx: WalkContext): IrCellExp
  * Rows of a per's inner level count only when some aggregate of E has a matching row: the sum of
  * one row count per (source, anchor) of E, filtered by any of E's filters there.
  */
-export function presenceOf(state: PlanState, inner: KpiExpr, ctx: WalkContext): IrCellExpr {
+export function presenceOf(state: PlannerState, inner: KpiExpr, ctx: WalkContext): IrCellExpr {
   const groups = new Map<string, { agg: KpiAggregate; filters: (KpiAggregate['filter'] | undefined)[] }>();
   for (const agg of aggregatesOf(inner, state.resolved)) {
     const k = `${agg.source}\u0000${agg.anchor ?? ''}`;
@@ -124,7 +124,7 @@ function specOf(agg: KpiAggregate): AggregateSpec {
 const FAN_OUT: ReadonlySet<string> = new Set(['sum', 'avg', 'count', 'median', 'percentile']);
 
 /** An aggregate in its context: per join key when it fans out, avg as sum ÷ count, else one measure. */
-function planAggregate(state: PlanState, agg: KpiAggregate, ctx: WalkContext): IrCellExpr {
+function planAggregate(state: PlannerState, agg: KpiAggregate, ctx: WalkContext): IrCellExpr {
   const key = fanOutKey(agg, state.resolved.catalog);
   if (key !== undefined && FAN_OUT.has(agg.fn)) {
     // Values reached through a join count each joined row once per cell: combine per join key.

@@ -4,7 +4,7 @@
  * leaves differ (columns and lookups, or measures).
  */
 import type { Calendar } from '../query/ir.js';
-import type { IrBinary, IrCall, IrCellExpr, IrLiteral, IrMeasure, IrPredicate, IrRowExpr, IrUnary } from '../query/ir-expr.js';
+import type { IrBinary, IrCall, IrCellExpr, IrLiteral, IrMeasure, IrPredicate, IrRowExpr, IrSharedNode } from '../query/ir-expr.js';
 import type { Dialect } from './dialect.js';
 
 /** What scalar emission needs to know. */
@@ -12,9 +12,6 @@ export interface ScalarContext {
   readonly dialect: Dialect;
   readonly calendar: Calendar;
 }
-
-/** The nodes both layers share. */
-type SharedNode<E> = IrLiteral | IrBinary<E> | IrUnary<E> | IrCall<E> | IrPredicate<E>;
 
 /** A literal as SQL. */
 function literalSql(ctx: ScalarContext, e: IrLiteral): string {
@@ -94,7 +91,7 @@ function predicateSql(test: IrPredicate<unknown>['test'], negated: boolean, oper
 }
 
 /** A node both layers share as SQL, its sub-expressions rendered by `sub`. */
-function sharedSql<E>(ctx: ScalarContext, e: SharedNode<E>, sub: (e: E) => string): string {
+function sharedSql<E>(ctx: ScalarContext, e: IrSharedNode<E>, sub: (e: E) => string): string {
   switch (e.kind) {
     case 'literal':
       return literalSql(ctx, e);

@@ -10,7 +10,7 @@ import type { IrCellExpr, Level } from './ir-expr.js';
 import { QueryRegistry } from './registry.js';
 
 /** The planner's state for one query. */
-export interface PlanState {
+export interface PlannerState {
   readonly resolved: ResolvedCatalog;
   readonly grain: Grain;
   /** The breakdown: the dimensions of the base level. */
@@ -35,12 +35,12 @@ export interface WalkContext {
 }
 
 /** A fresh state. */
-export function newPlanState(resolved: ResolvedCatalog, grain: Grain, by: readonly string[]): PlanState {
+export function newPlannerState(resolved: ResolvedCatalog, grain: Grain, by: readonly string[]): PlannerState {
   return { resolved, grain, by, registry: new QueryRegistry(), pers: [], windowsUsed: [], diagnostics: [] };
 }
 
 /** Records a problem, once however many measures of the same window run into it. */
-export function reportOnce(state: PlanState, d: Diagnostic): void {
+export function reportOnce(state: PlannerState, d: Diagnostic): void {
   const same = (o: Diagnostic): boolean =>
     o.code === d.code &&
     o.message === d.message &&

@@ -8,18 +8,18 @@ import type { Catalog } from '../model/types.js';
 import type { ResolvedLookup } from '../resolve/resolved.js';
 import type { LookupTable, QueryDimension, ScanPurpose } from './ir.js';
 import type { Level } from './ir-expr.js';
-import type { PlanState, WalkContext } from './plan-state.js';
+import type { PlannerState, WalkContext } from './planner-state.js';
 import { rowToIr } from './row-to-ir.js';
 import { scanJoinsAndLookups } from './scan-rows.js';
 import { aggregatesOf, presenceOf, walkKpi } from './walk-kpi.js';
 
 /** The lookup tables every scan (including the lookups' own) needs, in the order first needed. */
-export function planLookups(state: PlanState, dimensions: readonly QueryDimension[]): LookupTable[] {
+export function planLookups(state: PlannerState, dimensions: readonly QueryDimension[]): LookupTable[] {
   const tables = new Map<string, LookupTable>();
   for (let changed = true; changed;) {
     changed = false;
     for (const draft of state.registry.scanDrafts()) {
-      const used = scanJoinsAndLookups(draft, state.resolved.catalog, dimensions, state.registry.planKeys()).lookups;
+      const used = scanJoinsAndLookups(draft, state.resolved.catalog, dimensions, state.registry.queryKeys()).lookups;
       for (const lookupId of used.map((l) => l.lookup)) {
         if (tables.has(lookupId)) continue;
         changed = true;
@@ -32,7 +32,7 @@ export function planLookups(state: PlanState, dimensions: readonly QueryDimensio
   return [...tables.values()];
 }
 
-function planLookup(state: PlanState, lookup: ResolvedLookup, id: string): LookupTable {
+function planLookup(state: PlannerState, lookup: ResolvedLookup, id: string): LookupTable {
   if (lookup.kind === 'rows') return { id, lookup: lookup.id, rows: lookup.rows, default: lookup.default };
   const kpi = state.resolved.kpis.get(lookup.kpi);
   if (kpi === undefined) throw new Error(`unresolved KPI ${lookup.kpi}`);
