@@ -1,8 +1,8 @@
 /**
  * What differs between SQL engines. The emitter writes one SQL shape over the query plan using
- * only portable SQL — CTEs, LEFT and CROSS JOIN, GROUP BY GROUPING SETS with GROUPING(), CASE,
- * COALESCE, NULLIF, UNION, VALUES — and asks the dialect for everything else. A new
- * engine is one file implementing this interface plus its line in `dialects.ts`; the contract is
+ * only portable SQL — CTEs, LEFT and CROSS JOIN, GROUP BY GROUPING SETS, CASE, COALESCE, UNION,
+ * VALUES and scalar functions every engine has — and asks the dialect for everything else. A new
+ * dialect is one file implementing this interface plus its line in `dialects.ts`; the contract is
  * spelled out in docs/architecture.md.
  *
  * Every method returns SQL text and receives SQL text (already quoted where it holds user text);
@@ -61,6 +61,11 @@ export interface Dialect {
    * reads, `fraction` is the percentile's. `median` and `percentile` are continuous (interpolated).
    */
   aggregate(fn: MeasureFunction, value: string | undefined, filter: string | undefined, fraction?: number): string;
+  /**
+   * In a GROUP BY GROUPING SETS query: the bitmask of which of `columns` the current grouping set
+   * leaves out (the first column is the highest bit).
+   */
+  groupingMask(columns: readonly string[]): string;
   /** An aggregate: true when `condition` holds for some row of the group. */
   anyTrue(condition: string): string;
   /** An aggregate: the share of `sum(value)` held by the n largest values. */

@@ -98,6 +98,7 @@ export const duckdb: Dialect = {
       }
     }
   },
+  groupingMask: (columns) => `GROUPING(${columns.join(', ')})`,
   anyTrue: (condition) => `bool_or(${condition})`,
   topShare: (value, n) =>
     `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,

@@ -47,7 +47,7 @@ export function emitScan(ctx: EmitContext, scan: Scan): Cte[] {
     const cols = groupCols(scan.levels[0] ?? NO_LEVEL);
     groupBy = cols.length === 0 ? '' : `\n  GROUP BY ${cols.join(', ')}`;
   } else {
-    select.push(`GROUPING(${allCols.join(', ')}) AS _g`);
+    select.push(`${dialect.groupingMask(allCols)} AS _g`);
     groupBy = `\n  GROUP BY GROUPING SETS (${scan.levels.map((l) => `(${groupCols(l).join(', ')})`).join(', ')})`;
   }
   const ctes: Cte[] = [{ name: scan.id, sql: `SELECT ${select.join(', ')}\n  FROM ${relation}${groupBy}`, deps: [...deps] }];

@@ -18,7 +18,7 @@ const ROOT = path.join(import.meta.dirname, '..', '..');
 
 /** DuckDB's spellings of what dialects differ in. */
 const DUCKDB_ONLY =
-  /\b(QUALIFY|EXCLUDE|generate_series|unnest|quantile_cont|median|list_\w+|bool_or|DOUBLE|VARCHAR|INTEGER|BIGINT|DISTINCT FROM|MATERIALIZED|read_csv|read_parquet|read_json|INTERVAL|make_date|date_diff|date_sub|epoch|isodow|dayofweek|NULLIF|CAST)\b|\/\//;
+  /\b(QUALIFY|EXCLUDE|generate_series|unnest|quantile_cont|median|list_\w+|bool_or|DOUBLE|VARCHAR|INTEGER|BIGINT|DISTINCT FROM|MATERIALIZED|read_csv|read_parquet|read_json|INTERVAL|make_date|date_diff|date_sub|epoch|isodow|dayofweek|NULLIF|CAST)\b|\bGROUPING\(|\/\//;
 
 /** The engine-specific spelling in a query, outside its string literals and quoted identifiers (user text). */
 function duckdbSpelling(sql: string): string | undefined {
