@@ -4,7 +4,8 @@
  * the field at fault; messages speak of the request, never of command-line flags (the CLI phrases
  * them in its own terms).
  */
-import { diagnostic, type Diagnostic, type PhaseResult, type RequestField } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type RequestField } from '../diagnostics/diagnostic.js';
 import { fileSpan, type Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -40,7 +41,7 @@ const RESERVED = new Set(['kpi', 'period', 'value']);
 export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): PhaseResult<CheckedRequest | undefined> {
   const at = requestSpan(resolved);
   const diagnostics: Diagnostic[] = [];
-  const report = (code: Parameters<typeof diagnostic>[0], field: RequestField, value: string, message: string, hint?: string): void => {
+  const report = (code: DiagnosticCode, field: RequestField, value: string, message: string, hint?: string): void => {
     diagnostics.push(diagnostic(code, at, message, { hint, request: [{ field, value }] }));
   };
   const grain = request.grain ?? 'month';
@@ -64,7 +65,7 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
     const message = `the range starts on ${request.from ?? ''}, after its last day ${request.to ?? ''}`;
     diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
   }
-  if (diagnostics.length > 0) return { value: undefined, diagnostics };
+  if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   return { value: { kpis, grain: grain as Grain, by, from, to }, diagnostics };
 }
 

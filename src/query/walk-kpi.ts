@@ -85,28 +85,30 @@ function planPer(state: PlannerState, per: PerRequest, ctx: WalkContext): IrCell
  * one row count per (source, anchor) of E, filtered by any of E's filters there.
  */
 export function presenceOf(state: PlannerState, inner: KpiExpr, ctx: WalkContext): IrCellExpr {
-  const groups = new Map<string, { agg: KpiAggregate; filters: (KpiAggregate['filter'] | undefined)[] }>();
+  const groups = new Map<string, { agg: KpiAggregate; filters: (IrRowExpr | undefined)[] }>();
   for (const agg of aggregatesOf(inner, state.resolved)) {
     const k = `${agg.source}\u0000${agg.anchor ?? ''}`;
     const g = groups.get(k) ?? { agg, filters: [] };
-    g.filters.push(agg.filter);
+    g.filters.push(agg.filter === undefined ? undefined : rowToIr(agg.filter));
     groups.set(k, g);
   }
   let total: IrCellExpr | undefined;
   for (const { agg, filters } of groups.values()) {
-    const filter = filters.some((f) => f === undefined)
-      ? undefined
-      : filters
-          .map((f) => rowToIr(f as NonNullable<typeof f>))
-          .reduce<IrRowExpr | undefined>(
-            (acc, f) => (acc === undefined ? f : { kind: 'binary', op: 'or', left: acc, right: f }),
-            undefined,
-          );
     // Presence is a row count: it shares its column with any equal count(…) of the scan.
-    const m = measureAt(state, { ...specOf(agg), value: undefined, filter, last: false }, 'count', ctx);
+    const m = measureAt(state, { ...specOf(agg), value: undefined, filter: anyOf(filters), last: false }, 'count', ctx);
     total = total === undefined ? m : { kind: 'binary', op: '+', left: total, right: m };
   }
   return total ?? { kind: 'literal', value: 1, type: 'number' };
+}
+
+/** Rows matching any of the filters; undefined (every row) when one of them is. */
+function anyOf(filters: readonly (IrRowExpr | undefined)[]): IrRowExpr | undefined {
+  let out: IrRowExpr | undefined;
+  for (const f of filters) {
+    if (f === undefined) return undefined;
+    out = out === undefined ? f : { kind: 'binary', op: 'or', left: out, right: f };
+  }
+  return out;
 }
 
 /** An aggregate as IR. */

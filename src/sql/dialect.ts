@@ -27,9 +27,7 @@ export interface Dialect {
   /** A DATE literal from an ISO date. */
   dateLiteral(iso: string): string;
 
-  /** The engine's name for a type. */
-  typeName(type: SqlType): string;
-  /** `expr` converted to `type` (a date or timestamp to DATE drops the time). */
+  /** `expr` converted to `type`, written with the engine's name of the type (a timestamp to a date drops the time). */
   cast(expr: string, type: SqlType): string;
   /** Real division (also of two integers), null when `b` is 0. */
   divide(a: string, b: string): string;

@@ -56,7 +56,6 @@ export const duckdb: Dialect = {
     return /[e.]/i.test(text) ? (/e/i.test(text) ? `CAST(${text} AS DOUBLE)` : text) : text;
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
-  typeName: (type) => TYPES[type],
   cast,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).
   divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,

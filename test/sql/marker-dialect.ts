@@ -16,7 +16,6 @@ export const marker: Dialect = {
   stringLiteral: (text) => `'${text.replaceAll("'", "''")}'`,
   numberLiteral: (value) => `NUM(${value})`,
   dateLiteral: (iso) => `DATE_LIT('${iso}')`,
-  typeName: (type) => `T_${type}`,
   cast: (expr, type) => `CAST_${type}(${expr})`,
   divide: (a, b) => `DIV(${a}, ${b})`,
   periodStart: (expr, unit, calendar) => `PERIOD_START_${unit}_${calendar.fiscalYearStart}_${calendar.weekStart}(${expr})`,
