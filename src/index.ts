@@ -1,11 +1,16 @@
 /**
- * kpic's public API: load a catalog, validate it, compile KPIs to SQL and run them on DuckDB.
+ * kpic's public API: load a catalog, validate it, compile KPIs to SQL and run them on DuckDB, and
+ * judge them against targets on the organisation's hierarchy.
  *
  * The usual entry points are {@link checkCatalog} (load, validate and resolve a catalog folder),
- * {@link compileKpis} (SQL for a request, no data read) and {@link runKpis} (numbers on DuckDB);
- * {@link runCli} is the `kpic` command itself; {@link checkScorecards} and
- * {@link evaluateScorecard} judge KPIs against targets on the organisation's hierarchy. The phases are exported too, each a function from
- * data to data returning its value and its diagnostics.
+ * {@link compileKpis} (SQL for a request, no data read) and {@link runKpis} (numbers on DuckDB).
+ * The performance layer that every consumer of KPIs against targets shares: periods of judgement
+ * ({@link parsePeriod}, {@link latestCompletePeriod}), the organisation as of a period
+ * ({@link readOrganisation}, {@link evaluateLevel} for figures by node, {@link findNode}) and
+ * judgement ({@link chooseSettings}, {@link judgeFigure}, {@link statusOf}). Scorecards:
+ * {@link checkScorecards} and {@link evaluateScorecard}. The phases are exported too, each a
+ * function from data to data returning its value and its diagnostics. The `kpic` command line
+ * is a separate entry point, `kpic/cli` (`runCli`).
  * @packageDocumentation
  */
 export * from './diagnostics/span.js';
@@ -21,6 +26,7 @@ export { resolveCatalog } from './resolve/resolve-catalog.js';
 export type * from './resolve/resolved.js';
 export type * from './resolve/types.js';
 export { withKpis, withMappedDimension, syntheticKpi } from './resolve/extend.js';
+export { createCheckContext, type CheckContext } from './resolve/check-context.js';
 export { planRun, type PlanRequest, type PlanResult } from './plan/planner.js';
 export type * from './plan/ir.js';
 export { GRAINS, type Grain } from './plan/calendar.js';
@@ -29,17 +35,45 @@ export type { Dialect } from './sql/dialect.js';
 export { DIALECTS, duckdb } from './sql/duckdb.js';
 export { quoteIdentifier, stringLiteral } from './sql/quote.js';
 export * from './pipeline.js';
-export { runCli } from './cli/main.js';
-export type { CliIo } from './cli/io.js';
+export * from './check-catalog.js';
 export type { Database } from './engine/duckdb.js';
 export type { YSeq, YEntry } from './load/tree.js';
+export { PERIOD_GRAINS, parsePeriod, periodContaining, periodWithin, type Period, type PeriodGrain } from './periods/period.js';
+export { dataEnd, latestCompletePeriod, sourceEnds, LAG_DAYS } from './periods/latest-period.js';
+export type * from './org/hierarchy.js';
+export { checkHierarchies } from './org/check-hierarchy.js';
+export { resolveLevelCondition } from './org/level-condition.js';
+export { evaluateScope, holdsFor, deepestLevel, type Scope } from './org/scope.js';
+export { readSpells, spellsAsOf, type Spell, type DateSpan, type RoleCondition } from './org/spells.js';
+export { buildOrgTree, nodesAt, memberEntries, pathKey, type OrgNode } from './org/tree.js';
+export { findNode, parseNodePath, type PathStep, type PathProblem, type NodeAt, type NodeLookup } from './org/find-node.js';
+export { readOrganisation, membershipDate, type Organisation, type OrganisationOptions } from './org/organisation.js';
+export { evaluateLevel, type ExprRequest, type LevelValues, type LevelContext } from './org/level-values.js';
+export type * from './targets/settings.js';
+export { DEFAULT_THRESHOLDS, DEFAULT_SCORING } from './targets/settings.js';
+export { checkPerformance } from './targets/check-performance.js';
+export {
+  chooseSettings,
+  targetCandidates,
+  overrideApplies,
+  literalTarget,
+  seasonalTarget,
+  type LocalSettings,
+  type TargetOrigin,
+  type TargetCandidate,
+  type JudgedAt,
+  type AppliedSettings,
+} from './targets/choose.js';
+export { seasonalIndex } from './targets/seasonal.js';
+export { applyExceptions, exceptionReportExpr, targetExpr, type BoundException } from './targets/expressions.js';
+export { attainmentOf, scoreOf, weightedAverage, type Part, type Average } from './targets/score.js';
+export { statusOf, type Status, type StatusRules } from './targets/status.js';
+export { judgeFigure, type FigureInput, type Judgement, type NoScore } from './targets/judge-figure.js';
 export { checkScorecards } from './scorecard/check.js';
 export { evaluateScorecard, type ScorecardRequest, type ScorecardResult } from './scorecard/evaluate.js';
 export type * from './scorecard/resolved.js';
 export type * from './scorecard/report.js';
 export { PERSPECTIVES, type Perspective } from './scorecard/model.js';
-export { parsePeriod, type Period } from './scorecard/period.js';
-export type { Status } from './scorecard/status.js';
 export { renderScorecardTable } from './scorecard/render-table.js';
 export { renderScorecardJson } from './scorecard/render-json.js';
 export { renderScorecardHtml } from './scorecard/render-html.js';

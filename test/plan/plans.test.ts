@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles } from '../../src/pipeline.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
 import { planRun } from '../../src/plan/planner.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
 

@@ -4,28 +4,22 @@
  * atomically, to `--out`). Exit codes as the other commands: 0 ok, 1 catalog or data invalid,
  * 2 usage error.
  */
-import { configureCheckCache } from '../cli/check-cache.js';
-import { FLAGS, SCORECARD_COMMAND } from './command-spec.js';
 import path from 'node:path';
-import { parseFlags, wantsHelp, type ParsedFlags } from '../cli/args.js';
-import { openCatalog, sessionDataDir } from '../cli/catalog-session.js';
-import { commandHelp } from '../cli/help.js';
-import type { CommandSpec } from '../cli/commands.js';
-import type { CliIo } from '../cli/io.js';
-import { printDiagnostics, printError, progressFor, streamStyle, usageError } from '../cli/report.js';
-import { refuseInvalidCatalog, reportFailure } from '../cli/request.js';
 import { PLAIN } from '../diagnostics/render/style.js';
 import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
-import { checkScorecards } from './check.js';
-import { evaluateScorecard } from './evaluate.js';
-import { renderScorecardHtml } from './render-html.js';
-import { renderScorecardJson } from './render-json.js';
-import { renderScorecardTable } from './render-table.js';
-import type { ScorecardReport } from './report.js';
-
-const spec = SCORECARD_COMMAND as unknown as CommandSpec;
-const USAGE = `kpic scorecard ${FLAGS.map((f) => `[--${f.name} ${f.placeholder ?? 'VALUE'}]`).join(' ')}`;
-const HELP = 'kpic scorecard --help';
+import { checkScorecards } from '../scorecard/check.js';
+import { evaluateScorecard } from '../scorecard/evaluate.js';
+import { renderScorecardHtml } from '../scorecard/render-html.js';
+import { renderScorecardJson } from '../scorecard/render-json.js';
+import { renderScorecardTable } from '../scorecard/render-table.js';
+import type { ScorecardReport } from '../scorecard/report.js';
+import type { ParsedFlags } from './args.js';
+import { openCatalog, sessionDataDir } from './catalog-session.js';
+import { configureCheckCache } from './check-cache.js';
+import { commandSpec, usageLine } from './commands.js';
+import type { CliIo } from './io.js';
+import { printDiagnostics, printError, progressFor, streamStyle, usageError } from './report.js';
+import { refuseInvalidCatalog, reportFailure } from './request.js';
 
 function render(format: string, report: ScorecardReport, io: CliIo, toFile: boolean): string {
   if (format === 'json') return renderScorecardJson(report);
@@ -33,13 +27,16 @@ function render(format: string, report: ScorecardReport, io: CliIo, toFile: bool
   return renderScorecardTable(report, toFile ? PLAIN : streamStyle(io, io.stdout));
 }
 
-async function run(io: CliIo, flags: ParsedFlags): Promise<number> {
+/** Runs `scorecard`; returns the exit code. */
+export async function scorecardCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
   configureCheckCache(io, flags);
+  const spec = commandSpec('scorecard');
+  const usage = spec === undefined ? 'kpic scorecard' : usageLine(spec);
   const format = flags.values.get('format') ?? 'table';
   const outArg = flags.values.get('out');
   const out = outArg === undefined ? undefined : path.resolve(io.cwd, outArg);
   const why = out === undefined ? undefined : unwritable(out);
-  if (why !== undefined) return usageError(io, `cannot write \`--out ${outArg ?? ''}\`: ${why}`, USAGE, HELP);
+  if (why !== undefined) return usageError(io, `cannot write \`--out ${outArg ?? ''}\`: ${why}`, usage, 'kpic scorecard --help');
   const progress = progressFor(io);
   progress.show('checking catalog…');
   const session = openCatalog(io, flags.values.get('catalog'));
@@ -74,15 +71,4 @@ async function run(io: CliIo, flags: ParsedFlags): Promise<number> {
   }
   if (io.stderr.isTTY === true) io.stderr.write(`wrote the scorecard to ${outArg ?? ''}\n`);
   return 0;
-}
-
-/** `kpic scorecard …` (the arguments after the command name); returns the exit code. */
-export async function scorecardCommand(io: CliIo, args: readonly string[]): Promise<number> {
-  if (wantsHelp(args)) {
-    io.stdout.write(commandHelp(spec));
-    return 0;
-  }
-  const parsed = parseFlags(args, FLAGS);
-  if (!parsed.ok) return usageError(io, parsed.message, USAGE, HELP);
-  return run(io, parsed.flags);
 }

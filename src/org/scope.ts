@@ -9,6 +9,12 @@ import type { RowExpr } from '../resolve/types.js';
 
 type Value = string | number | boolean | null;
 
+/**
+ * Where a node sits: level name → its value at that level, for its own level and the levels
+ * above it (the top, the whole organisation, has no entry).
+ */
+export type Scope = ReadonlyMap<string, string | null>;
+
 function compare(op: string, a: Value, b: Value): boolean | null {
   if (a === null || b === null) return null;
   const x = typeof a === 'number' || typeof b === 'number' ? Number(a) : a;
@@ -66,7 +72,7 @@ function call(fn: string, args: readonly Value[]): Value {
 }
 
 /** The value of `expr` for a node whose levels have the values in `scope`. */
-export function evaluateScope(expr: RowExpr, scope: ReadonlyMap<string, string | null>): Value {
+export function evaluateScope(expr: RowExpr, scope: Scope): Value {
   const ev = (e: RowExpr): Value => evaluateScope(e, scope);
   switch (expr.kind) {
     case 'literal':
@@ -118,7 +124,7 @@ export function evaluateScope(expr: RowExpr, scope: ReadonlyMap<string, string |
 }
 
 /** Whether a condition holds for the node (unknown does not hold). */
-export function holdsFor(expr: RowExpr, scope: ReadonlyMap<string, string | null>): boolean {
+export function holdsFor(expr: RowExpr, scope: Scope): boolean {
   return evaluateScope(expr, scope) === true;
 }
 
