@@ -58,7 +58,6 @@ export {
   overrideApplies,
   literalTarget,
   seasonalTarget,
-  type LocalSettings,
   type TargetOrigin,
   type TargetCandidate,
   type JudgedAt,

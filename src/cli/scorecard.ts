@@ -14,12 +14,13 @@ import { renderScorecardJson } from '../scorecard/render-json.js';
 import { renderScorecardTable } from '../scorecard/render-table.js';
 import type { ScorecardReport } from '../scorecard/report.js';
 import type { ParsedFlags } from './args.js';
-import { openCatalog, sessionDataDir } from './catalog-session.js';
+import { sessionDataDir } from './catalog-session.js';
 import { configureCheckCache } from './check-cache.js';
 import { commandSpec, usageLine } from './commands.js';
 import type { CliIo } from './io.js';
-import { printDiagnostics, printError, progressFor, streamStyle, usageError } from './report.js';
-import { refuseInvalidCatalog, reportFailure } from './request.js';
+import { writeOut } from './output.js';
+import { printDiagnostics, progressFor, streamStyle, usageError } from './report.js';
+import { openValidCatalog, reportFailure } from './request.js';
 
 function render(format: string, report: ScorecardReport, io: CliIo, toFile: boolean): string {
   if (format === 'json') return renderScorecardJson(report);
@@ -34,15 +35,11 @@ export async function scorecardCommand(io: CliIo, flags: ParsedFlags): Promise<n
   const usage = spec === undefined ? 'kpic scorecard' : usageLine(spec);
   const format = flags.values.get('format') ?? 'table';
   const outArg = flags.values.get('out');
-  const out = outArg === undefined ? undefined : path.resolve(io.cwd, outArg);
-  const why = out === undefined ? undefined : unwritable(out);
+  const why = outArg === undefined ? undefined : unwritable(path.resolve(io.cwd, outArg));
   if (why !== undefined) return usageError(io, `cannot write \`--out ${outArg ?? ''}\`: ${why}`, usage, 'kpic scorecard --help');
   const progress = progressFor(io);
-  progress.show('checking catalog…');
-  const session = openCatalog(io, flags.values.get('catalog'));
-  progress.clear();
-  const refused = refuseInvalidCatalog(io, session);
-  if (refused !== undefined) return refused;
+  const session = openValidCatalog(io, flags.values.get('catalog'), progress);
+  if (typeof session === 'number') return session;
   const scorecards = checkScorecards(session.checked.resolved);
   progress.show('checking data and scoring…');
   let result;
@@ -58,17 +55,10 @@ export async function scorecardCommand(io: CliIo, flags: ParsedFlags): Promise<n
   }
   if (!result.ok) return reportFailure(io, session, result, 'scorecard');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
-  const text = render(format, result.report, io, out !== undefined);
-  if (out === undefined) {
+  const text = render(format, result.report, io, outArg !== undefined);
+  if (outArg === undefined) {
     io.stdout.write(text);
     return 0;
   }
-  try {
-    await writeTextAtomically(out, text);
-  } catch (e) {
-    printError(io, `cannot write \`${outArg ?? ''}\`: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  if (io.stderr.isTTY === true) io.stderr.write(`wrote the scorecard to ${outArg ?? ''}\n`);
-  return 0;
+  return writeOut(io, outArg, 'the scorecard', (out) => writeTextAtomically(out, text));
 }

@@ -10,8 +10,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import { runKpis, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi } from '../resolve/resolved.js';
-import { syntheticKpi, withKpis } from '../resolve/extend.js';
-import type { KpiExpr, RowExpr } from '../resolve/types.js';
+import { rowCount, syntheticKpi, withKpis } from '../resolve/extend.js';
+import type { RowExpr } from '../resolve/types.js';
 import type { AsOf, ResolvedHierarchy } from './hierarchy.js';
 
 /** The days a question about the organisation covers: ISO first and last (inclusive) day. */
@@ -79,18 +79,7 @@ export async function readSpells(
     if (r.members !== undefined) add(`__h_role_${i}`, r.members);
   });
   // A count with no time anchor: one row per distinct spell, whatever the period.
-  const count: KpiExpr = {
-    kind: 'aggregate',
-    fn: 'count',
-    source: h.source,
-    anchor: undefined,
-    value: undefined,
-    filter: undefined,
-    last: false,
-    span: like.def.idSpan,
-    type: 'number',
-    unit: 'count',
-  };
+  const count = rowCount(h.source, undefined, like.def.idSpan);
   const extended = withKpis({ ...resolved, dimensions: dims }, [syntheticKpi(resolved, '__h_spells', count, like)]);
   const result = await runKpis(
     extended,

@@ -12,9 +12,8 @@ import type { Database } from '../engine/duckdb.js';
 import type { CalendarDef } from '../model/types.js';
 import { addDays, parseIsoDate } from '../plan/calendar.js';
 import { runKpis, type Failure } from '../pipeline.js';
-import { syntheticKpi, withKpis } from '../resolve/extend.js';
+import { rowCount, syntheticKpi, withKpis } from '../resolve/extend.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
-import type { KpiExpr } from '../resolve/types.js';
 import { periodContaining, type Period, type PeriodGrain } from './period.js';
 
 /** The last day with rows of each timed source in `sources` (sources without rows are left out). */
@@ -25,21 +24,9 @@ export async function sourceEnds(
   options: { readonly dataDir: string; readonly db: Database; readonly warnings: Diagnostic[] },
 ): Promise<Map<string, string> | Failure> {
   const timed = sources.filter((s) => resolved.catalog.sources.get(s)?.time !== undefined).sort();
-  const kpis = timed.map((s, i) => {
-    const count: KpiExpr = {
-      kind: 'aggregate',
-      fn: 'count',
-      source: s,
-      anchor: resolved.catalog.sources.get(s)?.time?.value,
-      value: undefined,
-      filter: undefined,
-      last: false,
-      span: like.def.idSpan,
-      type: 'number',
-      unit: 'count',
-    };
-    return syntheticKpi(resolved, `__end_${i}`, count, like);
-  });
+  const kpis = timed.map((s, i) =>
+    syntheticKpi(resolved, `__end_${i}`, rowCount(s, resolved.catalog.sources.get(s)?.time?.value, like.def.idSpan), like),
+  );
   const ends = new Map<string, string>();
   if (kpis.length === 0) return ends;
   const result = await runKpis(

@@ -7,22 +7,16 @@ import type { MissingPolicy } from '../model/types.js';
 import type { ResolvedHierarchy } from '../org/hierarchy.js';
 import type { PeriodGrain } from '../periods/period.js';
 import type { RowExpr } from '../resolve/types.js';
-import type { ExceptionSpec, KpiPerformance, ScoringSpec, SeasonalSpec, TargetSpec, ThresholdSpec } from '../targets/settings.js';
+import type { ExceptionSpec, JudgementSettings, KpiPerformance, ScoringSpec } from '../targets/settings.js';
 import type { Perspective } from './model.js';
 
-/** A KPI on a scorecard, with the scorecard's own settings for it. */
-export interface ResolvedEntry {
+/** A KPI on a scorecard, with the scorecard's own judgement settings for it. */
+export interface ResolvedEntry extends JudgementSettings {
   readonly kpi: string;
   /** Fraction of its perspective (the perspective's weights add up to 1). */
   readonly weight: number;
-  readonly target?: TargetSpec | undefined;
-  readonly thresholds?: ThresholdSpec | undefined;
-  readonly scoring?: ScoringSpec | undefined;
-  readonly missing?: MissingPolicy | undefined;
   /** The scorecard's own outlier rules for the KPI. */
   readonly exceptions: readonly ExceptionSpec[];
-  /** The scorecard's own seasonal shares for the KPI. */
-  readonly seasonal?: SeasonalSpec | undefined;
 }
 
 /** A perspective with its weight (a fraction of the whole) and KPIs. */

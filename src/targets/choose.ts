@@ -10,6 +10,7 @@ import { holdsFor, type Scope } from '../org/scope.js';
 import { parsePeriod, periodWithin, type Period } from '../periods/period.js';
 import {
   DEFAULT_THRESHOLDS,
+  type JudgementSettings,
   type KpiPerformance,
   type OverrideSpec,
   type ScoringSpec,
@@ -17,15 +18,6 @@ import {
   type TargetSpec,
   type ThresholdSpec,
 } from './settings.js';
-
-/** Settings a consumer writes for a KPI it uses, over the KPI's own (a scorecard entry is one). */
-export interface LocalSettings {
-  readonly target?: TargetSpec | undefined;
-  readonly thresholds?: ThresholdSpec | undefined;
-  readonly scoring?: ScoringSpec | undefined;
-  readonly missing?: MissingPolicy | undefined;
-  readonly seasonal?: SeasonalSpec | undefined;
-}
 
 /** Where a target was written: one of the KPI's overrides (by index), the consumer's settings, or the KPI. */
 export type TargetOrigin = { readonly kind: 'override'; readonly index: number } | { readonly kind: 'local' } | { readonly kind: 'kpi' };
@@ -59,7 +51,7 @@ export interface AppliedSettings {
  * consumer evaluating targets per level evaluates these once and picks per node with
  * {@link chooseSettings}.
  */
-export function targetCandidates(perf: KpiPerformance | undefined, local: LocalSettings | undefined): TargetCandidate[] {
+export function targetCandidates(perf: KpiPerformance | undefined, local: JudgementSettings | undefined): TargetCandidate[] {
   const out: TargetCandidate[] = [];
   perf?.overrides.forEach((o, index) => {
     if (o.target !== undefined) out.push({ origin: { kind: 'override', index }, spec: o.target });
@@ -81,7 +73,7 @@ export function overrideApplies(o: OverrideSpec, at: JudgedAt): boolean {
 /** The settings that apply at `at`; `defaults` are the consumer's scoring and missing-data policy. */
 export function chooseSettings(
   perf: KpiPerformance | undefined,
-  local: LocalSettings | undefined,
+  local: JudgementSettings | undefined,
   defaults: { readonly scoring: ScoringSpec; readonly missing: MissingPolicy },
   at: JudgedAt,
 ): AppliedSettings {

@@ -60,13 +60,20 @@ export interface ExceptionSpec {
   readonly action: 'exclude' | 'cap';
 }
 
-/** What a KPI itself says about judging it. */
-export interface KpiPerformance {
+/**
+ * The settings that decide how a KPI is judged, wherever they are written: on the KPI, or by a
+ * consumer for its own use of the KPI (a scorecard's entry).
+ */
+export interface JudgementSettings {
   readonly target?: TargetSpec | undefined;
   readonly thresholds?: ThresholdSpec | undefined;
   readonly scoring?: ScoringSpec | undefined;
   readonly missing?: MissingPolicy | undefined;
   readonly seasonal?: SeasonalSpec | undefined;
+}
+
+/** What a KPI itself says about judging it. */
+export interface KpiPerformance extends JudgementSettings {
   readonly overrides: readonly OverrideSpec[];
   readonly exceptions: readonly ExceptionSpec[];
 }
