@@ -27,6 +27,7 @@ export type * from './resolve/resolved.js';
 export type * from './resolve/types.js';
 export { withKpis, withMappedDimension, syntheticKpi } from './resolve/extend.js';
 export { createCheckContext, type CheckContext } from './resolve/check-context.js';
+export type { ResolveEnv } from './resolve/env.js';
 export { planRun, type PlanRequest, type PlanResult } from './plan/planner.js';
 export type * from './plan/ir.js';
 export { GRAINS, type Grain } from './plan/calendar.js';
@@ -43,7 +44,7 @@ export { dataEnd, latestCompletePeriod, sourceEnds, LAG_DAYS } from './periods/l
 export type * from './org/hierarchy.js';
 export { checkHierarchies } from './org/check-hierarchy.js';
 export { resolveLevelCondition } from './org/level-condition.js';
-export { evaluateScope, holdsFor, deepestLevel, type Scope } from './org/scope.js';
+export { evaluateScope, holdsFor, deepestLevel, type Scope, type ScopeValue } from './org/scope.js';
 export { readSpells, spellsAsOf, type Spell, type DateSpan, type RoleCondition } from './org/spells.js';
 export { buildOrgTree, nodesAt, memberEntries, pathKey, type OrgNode } from './org/tree.js';
 export { findNode, parseNodePath, type PathStep, type PathProblem, type NodeAt, type NodeLookup } from './org/find-node.js';
