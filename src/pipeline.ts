@@ -1,57 +1,25 @@
 /**
- * The pipeline as functions: check a catalog (load → schema → resolve), compile KPIs to SQL, and
- * run them on DuckDB over the data folder. The CLI is a thin shell over these.
+ * The pipeline as functions: compile KPIs to SQL, and run them on DuckDB over the data folder,
+ * from a resolved catalog (check-catalog.ts loads and checks one). The CLI is a thin shell over
+ * these, and every consumer of figures (periods, org, targets, scorecards) computes through them.
  */
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database } from './engine/duckdb.js';
-import { locateSourceFiles, sourcePathProblems } from './engine/source-files.js';
+import { locateSourceFiles } from './engine/source-files.js';
 import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
-import { loadCatalog, loadCatalogFromFiles } from './load/load-catalog.js';
 import type { Catalog } from './model/types.js';
 import type { QueryPlan } from './query/ir.js';
 import { planQuery } from './query/planner.js';
 import type { QueryRequest } from './query/request.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
-import { resolveCatalog } from './resolve/resolve-catalog.js';
-import { checkScorecards } from './scorecard/check.js';
 import type { Dialect } from './sql/dialect.js';
 import { DEFAULT_DIALECT } from './sql/dialects.js';
 import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-sql.js';
 import type { SourceReader } from './sql/source-reader.js';
-
-/** A catalog checked as far as it goes: every diagnostic of every phase. */
-export interface CheckedCatalog {
-  readonly catalog: Catalog;
-  /** Present when loading got far enough to resolve. */
-  readonly resolved: ResolvedCatalog;
-  readonly diagnostics: readonly Diagnostic[];
-  /** No errors (warnings allowed). */
-  readonly ok: boolean;
-}
-
-function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): CheckedCatalog {
-  const resolved = resolveCatalog(loaded.value);
-  // Source paths that could never be read (absolute, climbing out with `..`, unknown format) are
-  // catalog errors: validate reports them without any data.
-  const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
-  const scorecards = checkScorecards(resolved.value);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics]);
-  return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
-}
-
-/** Loads, validates and resolves the catalog in `dir`. */
-export function checkCatalog(dir: string): CheckedCatalog {
-  return check(loadCatalog(dir));
-}
-
-/** Like {@link checkCatalog}, from in-memory files (catalog-relative path → text). */
-export function checkCatalogFiles(files: ReadonlyMap<string, string>): CheckedCatalog {
-  return check(loadCatalogFromFiles(files));
-}
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
 export function dataFolder(catalog: Catalog, catalogDir: string, override?: string): string {

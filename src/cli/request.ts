@@ -2,9 +2,9 @@
 import type { QueryRequest } from '../query/request.js';
 import type { Failure } from '../pipeline.js';
 import type { ParsedFlags } from './args.js';
-import type { CatalogSession } from './catalog-session.js';
+import { openCatalog, type CatalogSession } from './catalog-session.js';
 import type { CliIo } from './io.js';
-import { printDiagnostics, printError } from './report.js';
+import { printDiagnostics, printError, type Progress } from './report.js';
 import { printRequestProblems } from './request-problems.js';
 
 /** The request the flags ask for; absent flags leave the pipeline's defaults. */
@@ -50,4 +50,16 @@ export function refuseInvalidCatalog(io: CliIo, session: CatalogSession): number
   if (ok) return undefined;
   printError(io, 'the catalog is invalid; nothing was run');
   return 1;
+}
+
+/**
+ * Opens the catalog named by `--catalog` for a command that goes on to read data, saying so on a
+ * terminal while it checks; its diagnostics are printed, and an invalid catalog ends the command
+ * (the exit code is returned instead of a session).
+ */
+export function openValidCatalog(io: CliIo, catalogArg: string | undefined, progress: Progress): CatalogSession | number {
+  progress.show('checking catalog…');
+  const session = openCatalog(io, catalogArg);
+  progress.clear();
+  return refuseInvalidCatalog(io, session) ?? session;
 }

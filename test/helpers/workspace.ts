@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkCatalog, runKpis, type CheckedCatalog } from '../../src/pipeline.js';
+import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
+import { runKpis } from '../../src/pipeline.js';
 import type { QueryRequest } from '../../src/query/request.js';
 
 /** A catalog folder and a data folder on disk. */

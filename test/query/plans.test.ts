@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles } from '../../src/pipeline.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
 import { planQuery } from '../../src/query/planner.js';
 import type { QueryPlan } from '../../src/query/ir.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';

@@ -3,7 +3,7 @@
  * and the request's fields at fault — never as exceptions, never in terms of command-line flags.
  */
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles } from '../../src/pipeline.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
 import { planQuery } from '../../src/query/planner.js';
 import type { QueryRequest } from '../../src/query/request.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';

@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalog, checkCatalogFiles, compileKpis } from '../../src/pipeline.js';
+import { checkCatalog, checkCatalogFiles } from '../../src/check-catalog.js';
+import { compileKpis } from '../../src/pipeline.js';
 import { withMappedDimension } from '../../src/resolve/extend.js';
 import type { ResolvedCatalog } from '../../src/resolve/resolved.js';
 import { DIALECTS } from '../../src/sql/dialects.js';

@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles, compileKpis } from '../../src/pipeline.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
+import { compileKpis } from '../../src/pipeline.js';
 import { DIALECTS } from '../../src/sql/dialects.js';
 import type { QueryRequest } from '../../src/query/request.js';
 import { assertValid } from '../helpers/workspace.js';

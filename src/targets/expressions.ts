@@ -1,15 +1,15 @@
 /**
- * The KPI-level expressions a scorecard evaluates besides the KPIs themselves: a KPI with its
+ * The KPI-level expressions judging evaluates besides the KPIs themselves: a KPI with its
  * exception rules applied, baseline targets (the trailing history before the fiscal year or the
  * period, spread per period and grown), and the count and sum of the rows an exception rule hits.
  * All are plain resolved expressions, so they run on the same grid and rollup as the KPI.
  */
+import type { Span } from '../diagnostics/span.js';
+import type { CalendarDef } from '../model/types.js';
+import { grainMonths, periodsIntoYear, type Period } from '../periods/period.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { AggregateFunction, KpiAggregate, KpiExpr, RowExpr } from '../resolve/types.js';
-import type { Span } from '../diagnostics/span.js';
-import { grainMonths, periodsIntoYear, type Period } from './period.js';
-import type { CalendarDef } from '../model/types.js';
-import type { ExceptionSpec, TargetSpec } from './resolved.js';
+import type { ExceptionSpec, TargetSpec } from './settings.js';
 
 /** An exception rule with its limit known for the evaluated period. */
 export interface BoundException {
@@ -22,7 +22,7 @@ const rowNum = (value: number): RowExpr => ({ kind: 'literal', value, type: 'num
 const FALSE: RowExpr = { kind: 'literal', value: false, type: 'boolean' };
 
 /** The rows a rule hits: its candidates whose tested value is above the limit (never null). */
-export function hitCondition(e: BoundException): RowExpr {
+function hitCondition(e: BoundException): RowExpr {
   const above: RowExpr = { kind: 'binary', op: '>', left: e.spec.value, right: rowNum(e.limit), type: 'boolean' };
   const cond: RowExpr =
     e.spec.where === undefined ? above : { kind: 'binary', op: 'and', left: e.spec.where, right: above, type: 'boolean' };

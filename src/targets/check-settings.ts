@@ -1,7 +1,7 @@
 /**
  * Checks of the settings that decide how a KPI is judged — targets (numbers, formulas, baselines),
  * thresholds, scoring and seasonal shares — wherever they are written: on the KPI, in its
- * overrides, or on a scorecard's KPI entry. Each returns the resolved setting, or undefined when
+ * overrides, or where a consumer uses the KPI (a scorecard's KPI entry). Each returns the resolved setting, or undefined when
  * it is absent or broken (a diagnostic then says why).
  */
 import { parseFormula } from '../formula/parse.js';
@@ -9,13 +9,15 @@ import { scalarSubSpan } from '../load/tree.js';
 import type { BaselineDef, FormulaText, ScoringDef, SeasonalDef, Thresholds } from '../model/types.js';
 import type { ResolvedKpi } from '../resolve/resolved.js';
 import type { Duration, KpiExpr } from '../resolve/types.js';
-import { report, resolveKpiFormula, type CheckContext } from './check-context.js';
-import type { ScoringSpec, SeasonalSpec, TargetSpec, ThresholdSpec } from './resolved.js';
-
-/** Default status levels on attainment: 100% is green, 85% amber. */
-export const DEFAULT_THRESHOLDS: ThresholdSpec = { green: 1, amber: 0.85, on: 'attainment' };
-/** Default scoring: 10 × attainment, counted up to 120%. */
-export const DEFAULT_SCORING = { method: 'capped_attainment', cap: 1.2 } as const satisfies ScoringSpec;
+import { report, resolveKpiFormula, type CheckContext } from '../resolve/check-context.js';
+import {
+  DEFAULT_SCORING,
+  DEFAULT_THRESHOLDS,
+  type ScoringSpec,
+  type SeasonalSpec,
+  type TargetSpec,
+  type ThresholdSpec,
+} from './settings.js';
 
 const pct = (x: number): string => `${Math.round(x * 10000) / 100}%`;
 

@@ -1,7 +1,7 @@
 /**
  * Who belonged where: the spells of a hierarchy's source (member, first and last day, the node at
- * each level, labels, roles), read through the engine as one timeless breakdown so that level
- * values, labels and role conditions are formulas of the language (joins included) and the
+ * each level, labels, manager, roles), read through the engine as one timeless breakdown so that
+ * level values, labels and role conditions are formulas of the language (joins included) and the
  * source's data contract is checked like any other. Then the spell that decides each member's
  * place in a period: the one in force on the period's last day (`as_of: period_end`), or a
  * leaver's last spell in the period; with `period_start`, the first day or a joiner's first spell.
@@ -10,10 +10,24 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import { runKpis, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi } from '../resolve/resolved.js';
-import { syntheticKpi, withKpis } from '../resolve/extend.js';
-import type { KpiExpr, RowExpr } from '../resolve/types.js';
-import type { Period } from './period.js';
-import type { ResolvedHierarchy, ResolvedScorecard } from './resolved.js';
+import { rowCount, syntheticKpi, withKpis } from '../resolve/extend.js';
+import type { RowExpr } from '../resolve/types.js';
+import type { AsOf, ResolvedHierarchy } from './hierarchy.js';
+
+/** The days a question about the organisation covers: ISO first and last (inclusive) day. */
+export interface DateSpan {
+  readonly start: string;
+  readonly last: string;
+}
+
+/**
+ * A named condition over the hierarchy's source that members hold in a spell — a role
+ * (`rep.role = 'AE'`). Anything with an id and optional `members` condition fits (a resolved role).
+ */
+export interface RoleCondition {
+  readonly id: string;
+  readonly members?: RowExpr | undefined;
+}
 
 /** One row of the hierarchy's source: a member in one position for a span of days. */
 export interface Spell {
@@ -25,17 +39,23 @@ export interface Spell {
   readonly values: readonly (string | null)[];
   /** Label at each level, where the level declares one. */
   readonly labels: readonly (string | null)[];
+  /** The member's manager in this spell (a member key), when the hierarchy declares `manager`. */
+  readonly manager: string | null;
   /** Ids of the roles whose condition holds for this row. */
   readonly roles: readonly string[];
 }
 
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
-/** Reads every spell of `h` (with the roles of `roles` evaluated on each). */
+/**
+ * Reads every spell of `h` (with the conditions of `roles` evaluated on each). `like` is a KPI
+ * whose descriptive fields the synthetic count borrows; `date` is any ISO day (the read is
+ * timeless). Data problems come back as a {@link Failure}; warnings are added to `warnings`.
+ */
 export async function readSpells(
   resolved: ResolvedCatalog,
   h: ResolvedHierarchy,
-  roles: readonly ResolvedScorecard[],
+  roles: readonly RoleCondition[],
   like: ResolvedKpi,
   options: { readonly dataDir: string; readonly db: Database; readonly date: string; readonly warnings: Diagnostic[] },
 ): Promise<readonly Spell[] | Failure> {
@@ -50,6 +70,7 @@ export async function readSpells(
   add('__h_member', h.member);
   if (h.validFrom !== undefined) add('__h_from', column(h.validFrom));
   if (h.validTo !== undefined) add('__h_to', column(h.validTo));
+  if (h.manager !== undefined) add('__h_manager', h.manager);
   h.levels.forEach((l, i) => {
     if (l.value !== undefined) add(`__h_value_${i}`, l.value);
     if (l.label !== undefined) add(`__h_label_${i}`, l.label);
@@ -58,18 +79,7 @@ export async function readSpells(
     if (r.members !== undefined) add(`__h_role_${i}`, r.members);
   });
   // A count with no time anchor: one row per distinct spell, whatever the period.
-  const count: KpiExpr = {
-    kind: 'aggregate',
-    fn: 'count',
-    source: h.source,
-    anchor: undefined,
-    value: undefined,
-    filter: undefined,
-    last: false,
-    span: like.def.idSpan,
-    type: 'number',
-    unit: 'count',
-  };
+  const count = rowCount(h.source, undefined, like.def.idSpan);
   const extended = withKpis({ ...resolved, dimensions: dims }, [syntheticKpi(resolved, '__h_spells', count, like)]);
   const result = await runKpis(
     extended,
@@ -93,6 +103,7 @@ export async function readSpells(
       to: at(row.by, '__h_to'),
       values: h.levels.map((_, i) => at(row.by, `__h_value_${i}`)),
       labels: h.levels.map((_, i) => at(row.by, `__h_label_${i}`)),
+      manager: at(row.by, '__h_manager'),
       roles: roles.filter((_, i) => row.by[index.get(`__h_role_${i}`) ?? -1] === true).map((r) => r.id),
     });
   }
@@ -100,7 +111,7 @@ export async function readSpells(
 }
 
 /** The spell that places each member in period `p` (members with no spell in it are absent). */
-export function spellsAsOf(spells: readonly Spell[], p: Period, asOf: 'period_end' | 'period_start'): Map<string, Spell> {
+export function spellsAsOf(spells: readonly Spell[], p: DateSpan, asOf: AsOf): Map<string, Spell> {
   const out = new Map<string, Spell>();
   for (const s of spells) {
     if ((s.from !== null && s.from > p.last) || (s.to !== null && s.to < p.start)) continue;
@@ -111,7 +122,7 @@ export function spellsAsOf(spells: readonly Spell[], p: Period, asOf: 'period_en
 }
 
 /** Whether `a` decides over `b`: the later spell for period_end, the earlier for period_start. */
-function better(a: Spell, b: Spell, asOf: 'period_end' | 'period_start'): boolean {
+function better(a: Spell, b: Spell, asOf: AsOf): boolean {
   const fa = a.from ?? '';
   const fb = b.from ?? '';
   if (fa !== fb) return asOf === 'period_end' ? fa > fb : fa < fb;

@@ -1,8 +1,8 @@
-/** Scorecard periods on fiscal calendars, seasonal indexes and the default (latest complete) period. */
+/** Periods of judgement on fiscal calendars, positions in the fiscal year, and the default (latest complete) period. */
 import { describe, expect, it } from 'vitest';
 import type { CalendarDef } from '../../src/model/types.js';
-import { dataEnd, latestCompletePeriod } from '../../src/scorecard/latest-period.js';
-import { parsePeriod, periodsIntoYear, seasonalIndex, type Period } from '../../src/scorecard/period.js';
+import { dataEnd, latestCompletePeriod } from '../../src/periods/latest-period.js';
+import { parsePeriod, periodsIntoYear, type Period } from '../../src/periods/period.js';
 
 const october: CalendarDef = { fiscalYearStart: 10, weekStart: 'monday' };
 const january: CalendarDef = { fiscalYearStart: 1, weekStart: 'monday' };
@@ -25,29 +25,8 @@ describe('parsePeriod', () => {
   });
 });
 
-describe('seasonal index and position in the fiscal year', () => {
+describe('position in the fiscal year', () => {
   const q = (label: string): Period => parsePeriod(label, 'quarter', october) as Period;
-  const quarters = { unit: 'quarter' as const, shares: [0.1, 0.2, 0.3, 0.4] };
-  const months = { unit: 'month' as const, shares: [0.06, 0.06, 0.06, 0.07, 0.07, 0.08, 0.08, 0.08, 0.09, 0.1, 0.12, 0.13] };
-
-  it('quarter shares × 4 at quarter grain (fiscal quarters)', () => {
-    expect(seasonalIndex(q('2025-Q1'), quarters, october)).toBeCloseTo(0.4, 12);
-    expect(seasonalIndex(q('2025-Q4'), quarters, october)).toBeCloseTo(1.6, 12);
-  });
-
-  it('month shares summed over the quarter (Oct–Dec = 0.10 + 0.12 + 0.13)', () => {
-    expect(seasonalIndex(q('2025-Q1'), months, october)).toBeCloseTo(0.35 * 4, 12);
-  });
-
-  it('a month takes a third of its quarter’s share, × 12', () => {
-    const nov = parsePeriod('2025-11', 'month', october) as Period;
-    expect(seasonalIndex(nov, quarters, october)).toBeCloseTo((0.1 / 3) * 12, 12);
-  });
-
-  it('no shares, or a year: index 1', () => {
-    expect(seasonalIndex(q('2025-Q3'), undefined, october)).toBe(1);
-    expect(seasonalIndex(parsePeriod('2025', 'year', october) as Period, quarters, october)).toBe(1);
-  });
 
   it('counts whole periods since the fiscal year started', () => {
     expect([periodsIntoYear(q('2025-Q1'), october), periodsIntoYear(q('2025-Q4'), october)]).toEqual([0, 3]);

@@ -1,16 +1,21 @@
 /**
- * Scorecard periods on the catalog's fiscal calendar: labels (`2026` = the fiscal year that starts
- * in 2026, `2026-Q2` = its second quarter, `2026-05` = a calendar month), parsing `--period`, and
- * the seasonal index of a period.
+ * Periods of judgement on the catalog's fiscal calendar — the periods a scorecard, a pay plan or
+ * an alert is evaluated for: labels (`2026` = the fiscal year that starts in 2026, `2026-Q2` = its
+ * second quarter, `2026-05` = a calendar month), parsing a label or a date, and positions in the
+ * fiscal year. Plain data: a period is four strings.
  */
 import type { CalendarDef } from '../model/types.js';
 import { addDays, addMonths, formatIsoDate, parseIsoDate, periodStart } from '../query/calendar.js';
-import type { ScorecardGrain } from './model.js';
-import type { SeasonalSpec } from './resolved.js';
 
-/** One period of a scorecard grain. */
+/** The grains periods of judgement come in (scorecards, targets, seasonal shares). */
+export const PERIOD_GRAINS = ['month', 'quarter', 'year'] as const;
+
+/** A grain of judgement. */
+export type PeriodGrain = (typeof PERIOD_GRAINS)[number];
+
+/** One period of a grain of judgement. */
 export interface Period {
-  readonly grain: ScorecardGrain;
+  readonly grain: PeriodGrain;
   /** First day, ISO. */
   readonly start: string;
   /** Last day (inclusive), ISO. */
@@ -19,27 +24,28 @@ export interface Period {
   readonly label: string;
 }
 
-const MONTHS_OF: Record<ScorecardGrain, number> = { month: 1, quarter: 3, year: 12 };
+const MONTHS_OF: Record<PeriodGrain, number> = { month: 1, quarter: 3, year: 12 };
 
 /** Length of a grain in months. */
-export function grainMonths(grain: ScorecardGrain): number {
+export function grainMonths(grain: PeriodGrain): number {
   return MONTHS_OF[grain];
 }
 
-function utc(iso: string): Date {
+/** The UTC date of an ISO day; throws on anything else (a bug: periods hold ISO days only). */
+export function utcDay(iso: string): Date {
   const d = parseIsoDate(iso);
   if (d === undefined) throw new Error(`not an ISO date: ${iso}`);
   return d;
 }
 
 /** Months from the start of the fiscal year to `start`. */
-function monthsIntoYear(start: Date, calendar: CalendarDef): number {
+export function monthsIntoYear(start: Date, calendar: CalendarDef): number {
   const fy = periodStart(start, 'year', calendar);
   return (start.getUTCFullYear() - fy.getUTCFullYear()) * 12 + start.getUTCMonth() - fy.getUTCMonth();
 }
 
 /** The label of the period of `grain` that starts on `start`. */
-export function periodLabel(start: Date, grain: ScorecardGrain, calendar: CalendarDef): string {
+function periodLabel(start: Date, grain: PeriodGrain, calendar: CalendarDef): string {
   const year = periodStart(start, 'year', calendar).getUTCFullYear();
   switch (grain) {
     case 'year':
@@ -56,7 +62,7 @@ export function periodLabel(start: Date, grain: ScorecardGrain, calendar: Calend
 }
 
 /** The period of `grain` that contains `date`. */
-export function periodContaining(date: Date, grain: ScorecardGrain, calendar: CalendarDef): Period {
+export function periodContaining(date: Date, grain: PeriodGrain, calendar: CalendarDef): Period {
   const start = periodStart(date, grain, calendar);
   const next = addMonths(start, grainMonths(grain));
   return { grain, start: formatIsoDate(start), last: formatIsoDate(addDays(next, -1)), label: periodLabel(start, grain, calendar) };
@@ -66,7 +72,7 @@ export function periodContaining(date: Date, grain: ScorecardGrain, calendar: Ca
  * Parses a period: a label (`2026`, `2026-Q2`, `2026-05`) or an ISO date, which picks the period
  * of `grain` containing it. A string explains what is wrong.
  */
-export function parsePeriod(text: string, grain: ScorecardGrain, calendar: CalendarDef): Period | string {
+export function parsePeriod(text: string, grain: PeriodGrain, calendar: CalendarDef): Period | string {
   const t = text.trim();
   let m = /^(\d{4})$/.exec(t);
   if (m !== null) {
@@ -92,28 +98,5 @@ export function periodWithin(inner: Period, outer: Period): boolean {
 
 /** The number of `grain` periods from the start of the fiscal year to the period's start. */
 export function periodsIntoYear(p: Period, calendar: CalendarDef): number {
-  return Math.floor(monthsIntoYear(utc(p.start), calendar) / grainMonths(p.grain));
-}
-
-/** The period `n` periods before `p` (same grain). */
-export function periodBefore(p: Period, n: number, calendar: CalendarDef): Period {
-  return periodContaining(addMonths(utc(p.start), -n * grainMonths(p.grain)), p.grain, calendar);
-}
-
-/**
- * The seasonal index of a period: its share of the year × the number of such periods in a year,
- * so an average period has index 1. Quarter shares follow the fiscal quarters; month shares the
- * calendar months (a quarter's share is the sum of its months'; a month's, a third of its
- * quarter's). Without seasonal shares every period has index 1.
- */
-export function seasonalIndex(p: Period, seasonal: SeasonalSpec | undefined, calendar: CalendarDef): number {
-  if (seasonal === undefined || p.grain === 'year') return 1;
-  const start = utc(p.start);
-  let share = 0;
-  for (let i = 0; i < grainMonths(p.grain); i++) {
-    const month = addMonths(start, i);
-    if (seasonal.unit === 'month') share += seasonal.shares[month.getUTCMonth()] ?? 0;
-    else share += (seasonal.shares[Math.floor(monthsIntoYear(month, calendar) / 3)] ?? 0) / 3;
-  }
-  return (share * 12) / grainMonths(p.grain);
+  return Math.floor(monthsIntoYear(utcDay(p.start), calendar) / grainMonths(p.grain));
 }

@@ -1,6 +1,8 @@
 /**
- * What the scorecard checks share: the resolved catalog, one resolver environment (so formulas in
- * the new kinds are parsed and resolved by the formula language's own resolver, with its own
+ * What the checks of the kinds read after the catalog is resolved share — hierarchies (src/org/),
+ * the judgement settings of KPIs (src/targets/), scorecards and roles (src/scorecard/), and later
+ * plans and alerts: the resolved catalog, one resolver environment (so formulas written in those
+ * kinds are parsed and resolved by the formula language's own resolver, with its own
  * diagnostics), and small helpers to report at exact positions.
  */
 import { diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
@@ -8,13 +10,13 @@ import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { FormulaText, SourceDef } from '../model/types.js';
-import { createEnv, parseOnce, type ResolveEnv } from '../resolve/env.js';
-import { resolveKpiExpr, type KpiScope } from '../resolve/kpi-expr.js';
-import type { ResolvedCatalog } from '../resolve/resolved.js';
-import { resolveRow } from '../resolve/row.js';
-import type { KpiExpr, RowExpr, Typed } from '../resolve/types.js';
+import { createEnv, parseOnce, type ResolveEnv } from './env.js';
+import { resolveKpiExpr, type KpiScope } from './kpi-expr.js';
+import type { ResolvedCatalog } from './resolved.js';
+import { resolveRow } from './row.js';
+import type { KpiExpr, RowExpr } from './types.js';
 
-/** The state of one run of the scorecard checks; diagnostics collect in `env.diagnostics`. */
+/** The state of one run of these checks; diagnostics collect in `env.diagnostics`. */
 export interface CheckContext {
   readonly resolved: ResolvedCatalog;
   readonly env: ResolveEnv;
@@ -51,28 +53,6 @@ export function resolveKpiFormula(ctx: CheckContext, formula: FormulaText, owner
 /** Resolves a row formula over `source` (a hierarchy level, a role's members, an exception test). */
 export function resolveRowFormula(ctx: CheckContext, formula: FormulaText, source: SourceDef): RowExpr {
   return resolveRow(ctx.env, parseOnce(ctx.env, formula), { source });
-}
-
-/**
- * Resolves a condition on hierarchy levels (`region = 'EMEA'`). An unknown name is reported as an
- * unknown level of `hierarchy`, with the nearest level suggested.
- */
-export function resolveLevelCondition(ctx: CheckContext, formula: FormulaText, levels: readonly string[], hierarchy: string): RowExpr {
-  const scratch: ResolveEnv = { ...ctx.env, diagnostics: [] };
-  const dimensions = new Map<string, Typed>(levels.map((l) => [l, { type: 'string' }]));
-  const expr = resolveRow(scratch, parseOnce(scratch, formula), { dimensions });
-  for (const d of scratch.diagnostics) {
-    if (d.code !== 'resolve/unknown-dimension') {
-      ctx.env.diagnostics.push(d);
-      continue;
-    }
-    const name = /^`([^`]*)`/.exec(d.message)?.[1] ?? '';
-    report(ctx, 'scorecard/unknown-level', d.span, `\`${name}\` is not a level of hierarchy \`${hierarchy}\``, {
-      hint: didYouMean(name, levels) ?? `levels: ${levels.join(', ')}`,
-    });
-  }
-  checkCondition(ctx, expr, formula);
-  return expr;
 }
 
 /** Reports a formula that should be a condition but is not. */

@@ -3,7 +3,7 @@
  * weighted averages that make perspective and overall scores, with the missing-data policies.
  */
 import type { MissingPolicy } from '../model/types.js';
-import type { ScoringSpec } from './resolved.js';
+import type { ScoringSpec } from './settings.js';
 
 /**
  * Attainment: value/target when higher is better, target/value when lower is better; null when

@@ -5,9 +5,16 @@
  */
 import type { ExceptionDef } from '../model/types.js';
 import type { ResolvedKpi } from '../resolve/resolved.js';
-import { checkCondition, report, reportUnknown, resolveKpiFormula, resolveRowFormula, type CheckContext } from './check-context.js';
-import { checkScoring, checkSeasonal, checkTarget, checkThresholds } from './check-performance.js';
-import type { ExceptionSpec, KpiPerformance, OverrideSpec } from './resolved.js';
+import {
+  checkCondition,
+  report,
+  reportUnknown,
+  resolveKpiFormula,
+  resolveRowFormula,
+  type CheckContext,
+} from '../resolve/check-context.js';
+import { checkScoring, checkSeasonal, checkTarget, checkThresholds } from './check-settings.js';
+import type { ExceptionSpec, KpiPerformance, OverrideSpec } from './settings.js';
 
 function checkException(ctx: CheckContext, kpi: ResolvedKpi, e: ExceptionDef): ExceptionSpec | undefined {
   const { sources } = ctx.resolved.catalog;
@@ -76,7 +83,7 @@ export function checkExceptions(ctx: CheckContext, kpi: ResolvedKpi, list: reado
 }
 
 /** The performance settings of one KPI (diagnostics go to the context). */
-export function checkKpiPerformance(ctx: CheckContext, kpi: ResolvedKpi): KpiPerformance {
+function checkKpiPerformance(ctx: CheckContext, kpi: ResolvedKpi): KpiPerformance {
   const def = kpi.def;
   const overrides: OverrideSpec[] = [];
   def.overrides.forEach((o, i) => {
@@ -100,4 +107,14 @@ export function checkKpiPerformance(ctx: CheckContext, kpi: ResolvedKpi): KpiPer
     overrides,
     exceptions,
   };
+}
+
+/**
+ * The judgement settings of every KPI of the context's catalog, by KPI id (diagnostics go to the
+ * context). Every KPI is checked, whether or not anything judges it yet.
+ */
+export function checkPerformance(ctx: CheckContext): ReadonlyMap<string, KpiPerformance> {
+  const out = new Map<string, KpiPerformance>();
+  for (const kpi of ctx.resolved.kpis.values()) out.set(kpi.id, checkKpiPerformance(ctx, kpi));
+  return out;
 }

@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ScorecardReport } from '../../src/scorecard/report.js';
-import { MAIN_SCORECARD } from './fixture.js';
-import { handOrg, kpic, type CliRun } from './helpers.js';
+import { MAIN_SCORECARD } from '../scorecard/fixture.js';
+import { handOrg } from '../scorecard/helpers.js';
+import { cli as kpic, type CliRun } from './helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EXAMPLE = ['--catalog', 'catalog', '--period', '2025-Q4'];

@@ -1,20 +1,20 @@
 /**
- * The default period of a scorecard: the latest one that is complete in the data. Each timed
- * source a scorecard reads ends on the last day it has rows for; the data as a whole ends on the
- * median of those days — robust to one source dated into the future (open deals' expected close
- * dates) and to one lagging behind (quotas dated on their quarter's first day). A period is
- * complete when it ends at most {@link LAG_DAYS} days after that: a feed refreshed weekly (forecast
- * calls every Monday) has no rows for the last days of a period and must not hold it back.
- */ import type { Diagnostic } from '../diagnostics/diagnostic.js';
+ * The default period of judgement: the latest one that is complete in the data. Each timed
+ * source that a scorecard (or any reader of KPIs against targets) reads ends on the last day it
+ * has rows for; the data as a whole ends on the median of those days — robust to one source
+ * dated into the future (open deals' expected close dates) and to one lagging behind (quotas
+ * dated on their quarter's first day). A period is complete when it ends at most
+ * {@link LAG_DAYS} days after that: a feed refreshed weekly (forecast calls every Monday) has no
+ * rows for the last days of a period and must not hold it back.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import type { CalendarDef } from '../model/types.js';
 import { addDays, parseIsoDate } from '../query/calendar.js';
 import { runKpis, type Failure } from '../pipeline.js';
-import { syntheticKpi, withKpis } from '../resolve/extend.js';
+import { rowCount, syntheticKpi, withKpis } from '../resolve/extend.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
-import type { KpiExpr } from '../resolve/types.js';
-import type { ScorecardGrain } from './model.js';
-import { periodContaining, type Period } from './period.js';
+import { periodContaining, type Period, type PeriodGrain } from './period.js';
 
 /** The last day with rows of each timed source in `sources` (sources without rows are left out). */
 export async function sourceEnds(
@@ -24,21 +24,9 @@ export async function sourceEnds(
   options: { readonly dataDir: string; readonly db: Database; readonly warnings: Diagnostic[] },
 ): Promise<Map<string, string> | Failure> {
   const timed = sources.filter((s) => resolved.catalog.sources.get(s)?.time !== undefined).sort();
-  const kpis = timed.map((s, i) => {
-    const count: KpiExpr = {
-      kind: 'aggregate',
-      fn: 'count',
-      source: s,
-      anchor: resolved.catalog.sources.get(s)?.time?.value,
-      value: undefined,
-      filter: undefined,
-      last: false,
-      span: like.def.idSpan,
-      type: 'number',
-      unit: 'count',
-    };
-    return syntheticKpi(resolved, `__end_${i}`, count, like);
-  });
+  const kpis = timed.map((s, i) =>
+    syntheticKpi(resolved, `__end_${i}`, rowCount(s, resolved.catalog.sources.get(s)?.time?.value, like.def.idSpan), like),
+  );
   const ends = new Map<string, string>();
   if (kpis.length === 0) return ends;
   const result = await runKpis(
@@ -67,7 +55,7 @@ export function dataEnd(ends: ReadonlyMap<string, string>): string | undefined {
 export const LAG_DAYS = 6;
 
 /** The latest period of `grain` that ends at most {@link LAG_DAYS} days after `end` (an ISO date). */
-export function latestCompletePeriod(end: string, grain: ScorecardGrain, calendar: CalendarDef): Period {
+export function latestCompletePeriod(end: string, grain: PeriodGrain, calendar: CalendarDef): Period {
   const day = parseIsoDate(end);
   if (day === undefined) throw new Error(`not an ISO date: ${end}`);
   const containing = periodContaining(day, grain, calendar);

@@ -2,9 +2,15 @@
  * The organisation in one period: a tree of nodes (the whole organisation, then one node per
  * value at each level, then the members), built from the spells that place each member in that
  * period. A node is identified by its path, so two teams of the same name in two regions stay two.
+ *
+ * Managers, when the hierarchy declares `manager`: a member's managers are the one they report
+ * to in their spell; a node above the members is managed by those of its members who manage
+ * another member of it and report to no one inside it (a team's lead; a region's head). A node
+ * whose manager sits elsewhere, or has no member managing another, has none: ask its ancestors.
  */
-import type { Spell } from './membership.js';
-import type { ResolvedHierarchy } from './resolved.js';
+import type { ResolvedHierarchy } from './hierarchy.js';
+import type { Scope } from './scope.js';
+import type { Spell } from './spells.js';
 
 /** A node of the organisation in one period. */
 export interface OrgNode {
@@ -17,12 +23,14 @@ export interface OrgNode {
   readonly key: string;
   readonly label: string;
   /** Level name → value, for its level and the levels above (the top excluded). */
-  readonly scope: ReadonlyMap<string, string | null>;
+  readonly scope: Scope;
   readonly children: readonly OrgNode[];
   /** Keys of the members at or under it. */
   readonly members: readonly string[];
   /** For members: the roles they hold. */
   readonly roles: readonly string[];
+  /** Member keys of its managers, sorted (see the module comment); empty when it has none. */
+  readonly managers: readonly string[];
 }
 
 interface Draft {
@@ -40,11 +48,31 @@ export function pathKey(path: readonly (string | null)[]): string {
   return JSON.stringify(path);
 }
 
-function finish(d: Draft, h: ResolvedHierarchy): OrgNode {
+/** The managers of a drafted node, from each placed member's manager. */
+function managersOf(d: Draft, last: number, managerOf: ReadonlyMap<string, string | null>): string[] {
+  if (d.level === last) {
+    const manager = managerOf.get(d.value ?? '') ?? null;
+    return manager === null ? [] : [manager];
+  }
+  const inside = new Set(d.members);
+  const managing = new Set<string>();
+  for (const m of d.members) {
+    const manager = managerOf.get(m) ?? null;
+    if (manager !== null && manager !== m && inside.has(manager)) managing.add(manager);
+  }
+  return [...managing]
+    .filter((m) => {
+      const manager = managerOf.get(m) ?? null;
+      return manager === null || !inside.has(manager);
+    })
+    .sort();
+}
+
+function finish(d: Draft, h: ResolvedHierarchy, managerOf: ReadonlyMap<string, string | null>): OrgNode {
   const scope = new Map<string, string | null>();
   d.path.forEach((v, i) => scope.set(h.levels[i + 1]?.name ?? '', v));
   const children = [...d.children.values()]
-    .map((c) => finish(c, h))
+    .map((c) => finish(c, h, managerOf))
     .sort((a, b) => (a.value === null ? 1 : b.value === null ? -1 : a.label.localeCompare(b.label, 'en') || a.key.localeCompare(b.key)));
   return {
     level: d.level,
@@ -56,6 +84,7 @@ function finish(d: Draft, h: ResolvedHierarchy): OrgNode {
     children,
     members: d.members,
     roles: d.roles,
+    managers: managersOf(d, h.levels.length - 1, managerOf),
   };
 }
 
@@ -90,7 +119,8 @@ export function buildOrgTree(h: ResolvedHierarchy, placed: ReadonlyMap<string, S
       node = child;
     }
   }
-  return finish(root, h);
+  const managerOf = new Map([...placed].map(([member, spell]) => [member, spell.manager] as const));
+  return finish(root, h, managerOf);
 }
 
 /** Every node of the tree at `level`. */
@@ -106,16 +136,5 @@ export function nodesAt(root: OrgNode, level: number): OrgNode[] {
 export function memberEntries(root: OrgNode, level: number): (readonly [string, string])[] {
   const out: (readonly [string, string])[] = [];
   for (const node of nodesAt(root, level)) for (const m of node.members) out.push([m, node.key]);
-  return out;
-}
-
-/** The nodes whose value (or label) at `levelName` is `value`. */
-export function findNodes(root: OrgNode, levelName: string, value: string): OrgNode[] {
-  const out: OrgNode[] = [];
-  const visit = (n: OrgNode): void => {
-    if (n.levelName === levelName && (n.value === value || n.label === value)) out.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
   return out;
 }

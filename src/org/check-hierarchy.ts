@@ -1,14 +1,16 @@
 /**
- * Checks a `hierarchy`: its source and columns exist, its member key and level formulas resolve
- * over that source, its dimensions exist, and its levels have the right shape (the top level has
- * no value, each level in between has one, the member level's values are the member keys).
+ * Checks a `hierarchy`: its source and columns exist, its member key, manager key and level
+ * formulas resolve over that source, its dimensions exist, and its levels have the right shape
+ * (the top level has no value, each level in between has one, the member level's values are the
+ * member keys). Diagnostics keep the `scorecard/` codes they had when hierarchies served only
+ * scorecards: codes are a stable contract (docs/diagnostics.md).
  */
-import type { LevelDef, HierarchyDef } from './model.js';
-import { report, reportUnknown, resolveRowFormula, type CheckContext } from './check-context.js';
-import type { ResolvedHierarchy, ResolvedLevel } from './resolved.js';
-import type { RowExpr } from '../resolve/types.js';
-import type { Located, SourceDef } from '../model/types.js';
 import type { Span } from '../diagnostics/span.js';
+import type { Located, SourceDef } from '../model/types.js';
+import { report, reportUnknown, resolveRowFormula, type CheckContext } from '../resolve/check-context.js';
+import type { RowExpr } from '../resolve/types.js';
+import { buildHierarchies, type HierarchyDef, type LevelDef } from './hierarchy-def.js';
+import type { ResolvedHierarchy, ResolvedLevel } from './hierarchy.js';
 
 function checkDateColumn(ctx: CheckContext, h: HierarchyDef, source: SourceDef, key: 'valid_from' | 'valid_to'): string | undefined {
   const located = key === 'valid_from' ? h.validFrom : h.validTo;
@@ -82,7 +84,7 @@ function checkLevel(ctx: CheckContext, h: HierarchyDef, source: SourceDef, level
 }
 
 /** Checks one hierarchy; undefined when it is too broken to evaluate. */
-export function checkHierarchy(ctx: CheckContext, h: HierarchyDef): ResolvedHierarchy | undefined {
+function checkHierarchy(ctx: CheckContext, h: HierarchyDef): ResolvedHierarchy | undefined {
   const { sources } = ctx.resolved.catalog;
   const seen = new Map<string, LevelDef>();
   for (const level of h.levels) {
@@ -102,9 +104,24 @@ export function checkHierarchy(ctx: CheckContext, h: HierarchyDef): ResolvedHier
   }
   const member = resolveRowFormula(ctx, h.member, source);
   checkKey(ctx, member, h.member.node.span, 'the member key');
+  const manager = h.manager === undefined ? undefined : resolveRowFormula(ctx, h.manager, source);
+  if (manager !== undefined && h.manager !== undefined) checkKey(ctx, manager, h.manager.node.span, 'the manager key');
   const validFrom = checkDateColumn(ctx, h, source, 'valid_from');
   const validTo = checkDateColumn(ctx, h, source, 'valid_to');
   const levels = h.levels.map((l, i) => checkLevel(ctx, h, source, l, i));
   if (dimension === undefined || levels.length < 2 || seen.size < h.levels.length) return undefined;
-  return { id: h.id, title: h.title ?? h.id, source: source.id, member, dimension, validFrom, validTo, asOf: h.asOf, levels };
+  return { id: h.id, title: h.title ?? h.id, source: source.id, member, dimension, validFrom, validTo, asOf: h.asOf, manager, levels };
+}
+
+/**
+ * Checks every `hierarchy` document of the context's catalog (diagnostics go to the context);
+ * the value holds the hierarchies sound enough to evaluate, by id.
+ */
+export function checkHierarchies(ctx: CheckContext): ReadonlyMap<string, ResolvedHierarchy> {
+  const out = new Map<string, ResolvedHierarchy>();
+  for (const def of buildHierarchies(ctx.resolved.catalog).values()) {
+    const h = checkHierarchy(ctx, def);
+    if (h !== undefined) out.set(def.id, h);
+  }
+  return out;
 }

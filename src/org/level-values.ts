@@ -1,21 +1,21 @@
 /**
- * Evaluating expressions for every node of one level in one period, recomputed from their parts:
- * the whole organisation is `by: []`; a level in between is a dimension mapped from the member
- * dimension as of the period (each member → its node there); members are the member dimension
- * itself. An expression whose sources lack the member dimension uses the level's fallback
- * `dimension`, else it is not available at that level — never an average of the level below.
+ * Figures by node of the organisation: expressions evaluated for every node of one level in one
+ * period, recomputed from their parts. The whole organisation is `by: []`; a level in between is
+ * a dimension mapped from the member dimension as of the period (each member → its node there);
+ * members are the member dimension itself. An expression whose sources lack the member dimension
+ * uses the level's fallback `dimension`, else it is not available at that level — never an
+ * average of the level below. Scorecards, pay plans and alerts all read figures this way.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { CalendarDef } from '../model/types.js';
 import type { Database } from '../engine/duckdb.js';
+import type { Period } from '../periods/period.js';
 import { planQuery } from '../query/planner.js';
 import { runKpis, type Failure } from '../pipeline.js';
 import { syntheticKpi, withKpis, withMappedDimension } from '../resolve/extend.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { KpiExpr } from '../resolve/types.js';
-import { memberEntries, nodesAt, type OrgNode } from './org-tree.js';
-import type { Period } from './period.js';
-import type { ResolvedHierarchy } from './resolved.js';
+import type { ResolvedHierarchy } from './hierarchy.js';
+import { memberEntries, nodesAt, type OrgNode } from './tree.js';
 
 /** An expression to evaluate per node, named by a caller-chosen key. */
 export interface ExprRequest {
@@ -36,7 +36,7 @@ export interface LevelContext {
   readonly resolved: ResolvedCatalog;
   readonly hierarchy: ResolvedHierarchy;
   readonly period: Period;
-  readonly calendar: CalendarDef;
+  /** The organisation of that period. */
   readonly tree: OrgNode;
   readonly dataDir: string;
   readonly db: Database;

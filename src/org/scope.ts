@@ -7,9 +7,16 @@
 import { forEachRow } from '../resolve/row-walk.js';
 import type { RowExpr } from '../resolve/types.js';
 
-type Value = string | number | boolean | null;
+/** The value of an expression for a node: text, a number, true or false, or null (unknown). */
+export type ScopeValue = string | number | boolean | null;
 
-function compare(op: string, a: Value, b: Value): boolean | null {
+/**
+ * Where a node sits: level name → its value at that level, for its own level and the levels
+ * above it (the top, the whole organisation, has no entry).
+ */
+export type Scope = ReadonlyMap<string, string | null>;
+
+function compare(op: string, a: ScopeValue, b: ScopeValue): boolean | null {
   if (a === null || b === null) return null;
   const x = typeof a === 'number' || typeof b === 'number' ? Number(a) : a;
   const y = typeof a === 'number' || typeof b === 'number' ? Number(b) : b;
@@ -31,7 +38,7 @@ function compare(op: string, a: Value, b: Value): boolean | null {
   }
 }
 
-function arithmetic(op: string, a: Value, b: Value): Value {
+function arithmetic(op: string, a: ScopeValue, b: ScopeValue): ScopeValue {
   if (typeof a !== 'number' || typeof b !== 'number') return null;
   switch (op) {
     case '+':
@@ -47,7 +54,7 @@ function arithmetic(op: string, a: Value, b: Value): Value {
   }
 }
 
-function call(fn: string, args: readonly Value[]): Value {
+function call(fn: string, args: readonly ScopeValue[]): ScopeValue {
   const [a, b, c] = args;
   switch (fn) {
     case 'lower':
@@ -66,8 +73,8 @@ function call(fn: string, args: readonly Value[]): Value {
 }
 
 /** The value of `expr` for a node whose levels have the values in `scope`. */
-export function evaluateScope(expr: RowExpr, scope: ReadonlyMap<string, string | null>): Value {
-  const ev = (e: RowExpr): Value => evaluateScope(e, scope);
+export function evaluateScope(expr: RowExpr, scope: Scope): ScopeValue {
+  const ev = (e: RowExpr): ScopeValue => evaluateScope(e, scope);
   switch (expr.kind) {
     case 'literal':
       return expr.value;
@@ -118,7 +125,7 @@ export function evaluateScope(expr: RowExpr, scope: ReadonlyMap<string, string |
 }
 
 /** Whether a condition holds for the node (unknown does not hold). */
-export function holdsFor(expr: RowExpr, scope: ReadonlyMap<string, string | null>): boolean {
+export function holdsFor(expr: RowExpr, scope: Scope): boolean {
   return evaluateScope(expr, scope) === true;
 }
 
