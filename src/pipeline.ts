@@ -105,13 +105,14 @@ export interface RunOptions {
   readonly db?: Database | undefined;
 }
 
-/** The sources a query plan reads (scanned and joined). */
+/** The sources a query plan reads (scanned, joined, and the change logs of point scans). */
 function planSources(plan: QueryPlan): string[] {
   const ids = new Set<string>();
   for (const scan of plan.scans) {
     ids.add(scan.source);
     for (const j of scan.joins) ids.add(j.target);
   }
+  for (const state of plan.states) if (state.log !== undefined) ids.add(state.log.source);
   return [...ids].sort();
 }
 

@@ -77,6 +77,18 @@ const table = {
     summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.',
   },
   'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
+  'resolve/bad-state': {
+    severity: 'error',
+    summary: "A source's `interval:` or `changes:` names a missing column, a column of the wrong type, or a source that cannot be tracked.",
+  },
+  'resolve/no-history': {
+    severity: 'error',
+    summary: '`as at` reads a source that has neither an `interval:` nor a change log, so its rows have no state over time.',
+  },
+  'resolve/needs-as-at': {
+    severity: 'error',
+    summary: '`period_start()`, `period_end()`, `point_date()` or `at_start(…)` is used in an aggregate without `as at`.',
+  },
   // query: a request to evaluate KPIs (which KPIs, grain, breakdown, range) against the catalog
   'query/unknown-kpi': { severity: 'error', summary: 'The request names a KPI that the catalog does not have.' },
   'query/unknown-dimension': { severity: 'error', summary: 'The request breaks KPIs down by a dimension that no source declares.' },
@@ -92,6 +104,14 @@ const table = {
   },
   'query/bad-date': { severity: 'error', summary: 'A date of the requested range is not a real calendar date written `YYYY-MM-DD`.' },
   'query/empty-range': { severity: 'error', summary: 'The requested range starts after it ends.' },
+  'query/point-outside-period': {
+    severity: 'error',
+    summary: 'An `as at` point (`day N`, `week N`, `month N`) can fall after the end of a period of the requested grain.',
+  },
+  'query/point-in-window': {
+    severity: 'error',
+    summary: 'An `as at` aggregate is inside `rolling`, `to_date` or a window over rows, where a state at one point has no meaning.',
+  },
   'query/window-at-grain': {
     severity: 'error',
     summary: 'A time window of a KPI has no meaning at the requested grain (shorter than one period).',

@@ -5,6 +5,7 @@
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
+import { rejectAsAt, resolvePointCall } from './point-in-time.js';
 import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, ROW_FUNCTIONS, isRowFunction } from './functions.js';
 import { ROW_ERROR, columnTyped, parseOnce, report, resolveLiteral, sourceNames, type ResolveEnv } from './env.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
@@ -78,6 +79,8 @@ export function resolveRow(env: ResolveEnv, ast: Expr, scope: RowScope): RowExpr
 
 function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExpr {
   const name = ast.name;
+  const point = resolvePointCall(env, ast, (e) => resolveRow(env, e, scope));
+  if (point !== undefined) return point;
   if (!isRowFunction(name)) {
     if (AGGREGATE_FUNCTIONS.has(name)) {
       report(
@@ -118,6 +121,7 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExp
  * the right number of arguments. False when the arguments cannot be resolved as given.
  */
 export function checkScalarCallShape(env: ResolveEnv, ast: CallExpr, name: RowFunction): boolean {
+  rejectAsAt(env, ast);
   for (const arg of ast.args) {
     const clause = arg.where ?? arg.on ?? arg.per;
     if (clause !== undefined)

@@ -11,7 +11,7 @@
 import type { MeasureFunction, Calendar, Grain, TimeUnit } from '../query/ir.js';
 
 /** The SQL types the emitter casts to. */
-export type SqlType = 'string' | 'real' | 'integer' | 'date';
+export type SqlType = 'string' | 'real' | 'integer' | 'date' | 'timestamp' | 'boolean';
 
 /** An SQL dialect. */
 export interface Dialect {
@@ -64,6 +64,13 @@ export interface Dialect {
    * leaves out (the first column is the highest bit).
    */
   groupingMask(columns: readonly string[]): string;
+  /**
+   * A window function: the last non-null `value` among the rows of the `partitionBy` partition up
+   * to the current one, in `orderBy` order — ascending with nulls first (`forward`), or descending
+   * with nulls last (`backward`: the first non-null value from the current row on). How a change
+   * log's values are carried to the versions that follow them.
+   */
+  carryForward(value: string, partitionBy: string, orderBy: string, direction: 'forward' | 'backward'): string;
   /** An aggregate: true when `condition` holds for some row of the group. */
   anyTrue(condition: string): string;
   /** An aggregate: the share of `sum(value)` held by the n largest values. */

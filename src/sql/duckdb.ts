@@ -7,7 +7,14 @@ import { quoteIdentifier, stringLiteral } from './quote.js';
 
 const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
 
-const TYPES = { string: 'VARCHAR', real: 'DOUBLE', integer: 'INTEGER', date: 'DATE' } as const satisfies Record<SqlType, string>;
+const TYPES = {
+  string: 'VARCHAR',
+  real: 'DOUBLE',
+  integer: 'INTEGER',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+} as const satisfies Record<SqlType, string>;
 
 function interval(amount: number, unit: TimeUnit): string {
   const months = MONTHS[unit];
@@ -98,6 +105,8 @@ export const duckdb: Dialect = {
     }
   },
   groupingMask: (columns) => `GROUPING(${columns.join(', ')})`,
+  carryForward: (value, partitionBy, orderBy, direction) =>
+    `last_value(${value} IGNORE NULLS) OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy} ${direction === 'forward' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
   anyTrue: (condition) => `bool_or(${condition})`,
   topShare: (value, n) =>
     `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,
