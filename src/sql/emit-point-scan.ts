@@ -58,18 +58,15 @@ function ensurePoints(ctx: EmitContext, source: string, point: PeriodPoint): str
   const periods = `pp_${source}`;
   const st = stateCte(source);
   if (!ctx.ctes.some((c) => c.name === bounds)) {
-    const day = (c: string): string => d.cast(c, 'date');
-    const first = d.aggregate('min', day('_hf'), `_hf > ${d.dateLiteral(EARLIEST)}`);
-    const lastFrom = d.aggregate('max', day('_hf'), `_hf > ${d.dateLiteral(EARLIEST)}`);
-    const lastTo = d.aggregate('max', day('_ht'), `_ht < ${d.dateLiteral(LATEST)}`);
-    const dataLast = `greatest(${lastFrom}, coalesce(${lastTo}, ${lastFrom}))`;
+    const last = ensureDataEnd(ctx);
+    const first = d.aggregate('min', d.cast('_hf', 'date'), `_hf > ${d.dateLiteral(EARLIEST)}`);
     const { scanFrom, scanTo } = ctx.plan.range;
     const lo = scanFrom === null ? first : d.dateLiteral(scanFrom);
-    const hi = scanTo === null ? dataLast : d.addToDate(d.dateLiteral(scanTo), -1, 'day');
+    const hi = scanTo === null ? 'max(e.dhi)' : d.addToDate(d.dateLiteral(scanTo), -1, 'day');
     ctx.ctes.push({
       name: bounds,
-      sql: `SELECT ${d.periodStart(lo, ctx.grain, ctx.calendar)} AS lo, ${d.periodStart(hi, ctx.grain, ctx.calendar)} AS hi, ${dataLast} AS dhi FROM ${q(st)}`,
-      deps: [st],
+      sql: `SELECT ${d.periodStart(lo, ctx.grain, ctx.calendar)} AS lo, ${d.periodStart(hi, ctx.grain, ctx.calendar)} AS hi, max(e.dhi) AS dhi FROM ${q(st)}, ${q(last)} AS e`,
+      deps: [st, last],
     });
     ctx.ctes.push({ name: periods, sql: d.periodSeries('lo', 'hi', ctx.grain, bounds), deps: [bounds] });
   }
@@ -82,6 +79,28 @@ function ensurePoints(ctx: EmitContext, source: string, point: PeriodPoint): str
       deps: [periods, bounds],
     });
   }
+  return name;
+}
+
+/**
+ * Writes (once) `pit_end`: the data's last date over every source read as at points — the latest
+ * start or end of a row or version. Points after it are read as at its end.
+ */
+function ensureDataEnd(ctx: EmitContext): string {
+  const name = 'pit_end';
+  if (ctx.ctes.some((c) => c.name === name)) return name;
+  const d = ctx.dialect;
+  const parts = ctx.plan.states.map((s) => {
+    const st = stateCte(s.source);
+    const lastFrom = d.aggregate('max', d.cast('_hf', 'date'), `_hf > ${d.dateLiteral(EARLIEST)}`);
+    const lastTo = d.aggregate('max', d.cast('_ht', 'date'), `_ht < ${d.dateLiteral(LATEST)}`);
+    return `SELECT greatest(${lastFrom}, coalesce(${lastTo}, ${lastFrom})) AS d FROM ${d.quoteIdentifier(st)}`;
+  });
+  ctx.ctes.push({
+    name,
+    sql: `SELECT max(d) AS dhi FROM (${parts.join(' UNION ALL ')}) AS ends`,
+    deps: ctx.plan.states.map((s) => stateCte(s.source)),
+  });
   return name;
 }
 
