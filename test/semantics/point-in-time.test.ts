@@ -45,6 +45,8 @@ definitions:
   value: coalesce(amount, 0)
   due_in_period: open and close_date between period_start() and period_end()
   won_in_period: won and close_date between period_start() and period_end()
+  lost_in_period: lost and close_date between period_start() and period_end()
+  in_play: due_in_period or won_in_period or lost_in_period
   was_due: coalesce(at_start(due_in_period), false)
   commit_rollup: won_in_period or (due_in_period and forecast_category = 'Commit')
   best_case_rollup: commit_rollup or (due_in_period and forecast_category = 'Best Case')
@@ -102,13 +104,13 @@ const KPIS: Record<string, string> = {
   commit_day10: "count(opportunities where open and forecast_category = 'Commit' as at day 10)",
   d1_close_day10: "max(days_between(date '2025-01-01', close_date) where opportunity_id = 'D1' as at day 10)",
   w_start: 'sum(value where due_in_period as at start)',
-  w_created: 'sum(value where due_in_period and not was_due and created_date >= period_start() as at end)',
-  w_pulled_in: 'sum(value where due_in_period and not was_due and created_date < period_start() as at end)',
-  w_increased: 'sum(value - at_start(value) where due_in_period and was_due and value > at_start(value) as at end)',
-  w_decreased: 'sum(at_start(value) - value where due_in_period and was_due and value < at_start(value) as at end)',
-  w_won: 'sum(at_start(value) where was_due and won as at end)',
-  w_lost: 'sum(at_start(value) where was_due and lost as at end)',
-  w_pushed_out: 'sum(at_start(value) where was_due and open and not due_in_period as at end)',
+  w_created: 'sum(value where in_play and not was_due and created_date >= period_start() as at end)',
+  w_pulled_in: 'sum(value where in_play and not was_due and created_date < period_start() as at end)',
+  w_increased: 'sum(value - at_start(value) where in_play and was_due and value > at_start(value) as at end)',
+  w_decreased: 'sum(at_start(value) - value where in_play and was_due and value < at_start(value) as at end)',
+  w_won: 'sum(value where won_in_period as at end)',
+  w_lost: 'sum(value where lost_in_period as at end)',
+  w_pushed_out: 'sum(at_start(value) where was_due and not in_play as at end)',
   w_end: 'sum(value where due_in_period as at end)',
   w_gap: 'w_end - (w_start + w_created + w_pulled_in + w_increased - w_decreased - w_won - w_lost - w_pushed_out)',
   bookings: 'sum(amount where won)',
@@ -199,9 +201,11 @@ describe('as at points of each quarter', () => {
   });
 
   it('builds a waterfall that balances', () => {
-    // Q1: start D1 100 (due 15 Mar); D1 won → end 0.
+    // Q1: start D1 100 (due 15 Mar), won. D2 created and lost within the quarter: in and out.
     expect(valueOf(rows, 'w_start', Q1)).toBe(100);
     expect(valueOf(rows, 'w_won', Q1)).toBe(100);
+    expect(valueOf(rows, 'w_created', Q1)).toBe(50);
+    expect(valueOf(rows, 'w_lost', Q1)).toBe(50);
     expect(valueOf(rows, 'w_end', Q1)).toBe(0);
     // Q2: start D3 200 + D4 80; D2 pulled in 50 (existed, was lost); D3 +60 on the last day at
     // 23:59; D4 won 80 → end 50 + 260 = 310.
