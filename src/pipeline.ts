@@ -19,6 +19,7 @@ import { checkScorecards } from './scorecard/check.js';
 import type { Dialect } from './sql/dialect.js';
 import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-plan.js';
+import { checkTests } from './testing/check.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -36,7 +37,14 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   // catalog errors: validate reports them without any data.
   const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
   const scorecards = checkScorecards(resolved.value);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics]);
+  const tests = checkTests(resolved.value);
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...resolved.diagnostics,
+    ...paths,
+    ...scorecards.diagnostics,
+    ...tests.diagnostics,
+  ]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
 }
 

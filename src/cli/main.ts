@@ -12,6 +12,7 @@ import { COMMANDS, commandSpec, usageLine, type CommandName } from './commands.j
 import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
+import { TEST_COMMAND } from './test-spec.js';
 import { kpicVersion } from './version.js';
 
 /** Commands implemented next to their feature, which parse their own flags. */
@@ -22,6 +23,10 @@ const FEATURE_COMMANDS: ReadonlyMap<
   [
     SCORECARD_COMMAND.name,
     { summary: SCORECARD_COMMAND.summary, run: async (io, args) => (await import('../scorecard/command.js')).scorecardCommand(io, args) },
+  ],
+  [
+    TEST_COMMAND.name,
+    { summary: TEST_COMMAND.summary, run: async (io, args) => (await import('./test-command.js')).testCommand(io, args) },
   ],
 ]);
 
