@@ -12,6 +12,7 @@ import { COMMANDS, commandSpec, usageLine, type CommandName } from './commands.j
 import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
+import { DOCS_COMMAND } from './docs-spec.js';
 import { TEST_COMMAND } from './test-spec.js';
 import { kpicVersion } from './version.js';
 
@@ -27,6 +28,10 @@ const FEATURE_COMMANDS: ReadonlyMap<
   [
     TEST_COMMAND.name,
     { summary: TEST_COMMAND.summary, run: async (io, args) => (await import('./test-command.js')).testCommand(io, args) },
+  ],
+  [
+    DOCS_COMMAND.name,
+    { summary: DOCS_COMMAND.summary, run: async (io, args) => (await import('./docs-command.js')).docsCommand(io, args) },
   ],
 ]);
 
