@@ -64,7 +64,7 @@ async function run(io: CliIo, flags: ParsedFlags): Promise<number> {
     ['catalog', session.catalogDir],
     ['data', sessionDataDir(io, session, dataArg)],
   ]);
-  const problem = siteOutputProblem(out, inputs);
+  const problem = siteOutputProblem(out, inputs, outArg);
   if (problem !== undefined) return usageError(io, `cannot write the site to \`${outArg}\`: ${problem}`, USAGE, HELP);
   const refused = refuseInvalidCatalog(io, session);
   if (refused !== undefined) return refused;

@@ -21,8 +21,11 @@ function inside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** Why `out` cannot take the site, or undefined. `inputs` are the folders read (name → absolute path). */
-export function siteOutputProblem(out: string, inputs: ReadonlyMap<string, string>): string | undefined {
+/**
+ * Why `out` cannot take the site, or undefined. `inputs` are the folders read (name → absolute
+ * path); `shown` is `out` as the user wrote it, for the message.
+ */
+export function siteOutputProblem(out: string, inputs: ReadonlyMap<string, string>, shown: string = out): string | undefined {
   const target = real(out);
   for (const [name, dir] of inputs) {
     const input = real(dir);
@@ -30,7 +33,7 @@ export function siteOutputProblem(out: string, inputs: ReadonlyMap<string, strin
     if (inside(target, input)) return `it is inside the ${name} folder; write the site somewhere else`;
   }
   const parent = path.dirname(target);
-  if (!existsSync(parent)) return `the folder ${path.dirname(out)} does not exist`;
+  if (!existsSync(parent)) return `the folder ${path.dirname(shown)} does not exist`;
   if (!existsSync(target)) return undefined;
   if (!statSync(target).isDirectory()) return 'it exists and is not a folder';
   const entries = readdirSync(target);

@@ -35,6 +35,7 @@ export function page(site: SiteIdentity, path: string, title: string, body: stri
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · ${escapeHtml(site.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${to('assets/site.css')}">
 </head>
 <body data-root="${escapeHtml(root)}">
