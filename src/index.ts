@@ -4,7 +4,8 @@
  * The usual entry points are {@link checkCatalog} (load, validate and resolve a catalog folder),
  * {@link compileKpis} (SQL for a request, no data read) and {@link runKpis} (numbers on DuckDB);
  * {@link runCli} is the `kpic` command itself; {@link checkScorecards} and
- * {@link evaluateScorecard} judge KPIs against targets on the organisation's hierarchy. The phases are exported too, each a function from
+ * {@link evaluateScorecard} judge KPIs against targets on the organisation's hierarchy; {@link runTests}
+ * runs a catalog's test cases and {@link buildSite} makes its documentation site. The phases are exported too, each a function from
  * data to data returning its value and its diagnostics.
  * @packageDocumentation
  */
@@ -43,3 +44,9 @@ export type { Status } from './scorecard/status.js';
 export { renderScorecardTable } from './scorecard/render-table.js';
 export { renderScorecardJson } from './scorecard/render-json.js';
 export { renderScorecardHtml } from './scorecard/render-html.js';
+export { checkTests } from './testing/check.js';
+export { runTests, testCoverage, type RunTestsOptions } from './testing/run-tests.js';
+export type * from './testing/results.js';
+export type { TestDef, TestCase, Expectation } from './testing/model.js';
+export { buildSite, type SiteInputs } from './site/build-site.js';
+export { catalogHistory, type GitRunner, type CatalogHistory } from './site/history.js';

@@ -4,13 +4,14 @@
  */
 import type { FlagSpec } from './args.js';
 import { NO_CACHE_FLAG } from './check-cache.js';
+import { CATALOG_FLAG } from './test-spec.js';
 
 /** The default output folder of `kpic docs`. */
 export const DEFAULT_SITE_DIR = 'site';
 
 /** The flags of `kpic docs`. */
 export const DOCS_FLAGS: readonly FlagSpec[] = [
-  { name: 'catalog', kind: 'value', placeholder: 'DIR', description: 'the catalog folder, holding catalog.yaml', default: './catalog' },
+  CATALOG_FLAG,
   {
     name: 'out',
     kind: 'value',

@@ -7,9 +7,18 @@ import type { FlagSpec } from './args.js';
 /** Output formats of `kpic test`. */
 export const TEST_FORMATS = ['pretty', 'json', 'junit'] as const;
 
+/** `--catalog DIR`, as every command has it. */
+export const CATALOG_FLAG: FlagSpec = {
+  name: 'catalog',
+  kind: 'value',
+  placeholder: 'DIR',
+  description: 'the catalog folder, holding catalog.yaml',
+  default: './catalog',
+};
+
 /** The flags of `kpic test`. */
 export const TEST_FLAGS: readonly FlagSpec[] = [
-  { name: 'catalog', kind: 'value', placeholder: 'DIR', description: 'the catalog folder, holding catalog.yaml', default: './catalog' },
+  CATALOG_FLAG,
   {
     name: 'filter',
     kind: 'value',

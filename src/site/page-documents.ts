@@ -4,7 +4,7 @@ import type { BodyView, HierarchyView } from './catalog-view.js';
 import { nameLinker, type SiteContext } from './context.js';
 import { highlightFormula } from './highlight.js';
 import { describe, escapeHtml, pageLink } from './html.js';
-import { definedIn, facts, historySection, linkList, section } from './page-parts.js';
+import { documentPage, facts, linkList, section } from './page-parts.js';
 import { pagePath } from './paths.js';
 import type { TestDef } from '../testing/model.js';
 import { caseKpis } from '../testing/run-tests.js';
@@ -32,7 +32,7 @@ export function lookupPage(ctx: SiteContext, lookup: LookupDef): RenderedPage {
           'Values',
           `<table><tr><th>${escapeHtml(lookup.key.value)}</th><th>value</th></tr>${[...lookup.rows].map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td>${v.value}</td></tr>`).join('')}</table>`,
         );
-  const body = [
+  return documentPage(ctx, lookup, path, lookup.title ?? lookup.id, [
     intro(ctx, path, lookup.title, lookup.id, lookup.description),
     facts([
       ['key', `<code>${escapeHtml(lookup.key.value)}</code>`],
@@ -43,10 +43,7 @@ export function lookupPage(ctx: SiteContext, lookup: LookupDef): RenderedPage {
     ]),
     rows,
     section('used', 'Used by', linkList(path, 'kpi', users, 'No KPI uses this lookup.')),
-    historySection(ctx, lookup),
-    definedIn(ctx, lookup),
-  ].join('\n');
-  return { path, title: lookup.title ?? lookup.id, body };
+  ]);
 }
 
 /** A scorecard's or role's page: settings, then each perspective with its weight and KPIs. */
@@ -71,15 +68,12 @@ export function bodyPage(ctx: SiteContext, b: BodyView): RenderedPage {
     return `<h3>${escapeHtml(p.name.replace('_', ' '))}${p.weight === undefined ? '' : ` — ${escapeHtml(p.weight)}`}</h3><table><tr><th>KPI</th><th>title</th><th>weight</th><th>this ${b.kind}'s settings</th></tr>${rows}</table>`;
   });
   const variants = ctx.view.bodies.filter((v) => v.settings.some(([k, val]) => k === 'extends' && val === b.id)).map((v) => v.id);
-  const body = [
+  return documentPage(ctx, b.doc, path, b.title ?? b.id, [
     intro(ctx, path, b.title, b.id, b.description),
     settings,
     section('perspectives', 'Perspectives and KPIs', perspectives.join('') || '<p class="muted">No perspectives of its own.</p>'),
     b.kind === 'scorecard' ? section('variants', 'Variants', linkList(path, 'scorecard', variants, 'No variants.')) : '',
-    historySection(ctx, b.doc),
-    definedIn(ctx, b.doc),
-  ].join('\n');
-  return { path, title: b.title ?? b.id, body };
+  ]);
 }
 
 /** A hierarchy's page. */
@@ -87,7 +81,7 @@ export function hierarchyPage(ctx: SiteContext, h: HierarchyView): RenderedPage 
   const path = pagePath('hierarchy', h.id);
   const scope = { resolved: ctx.view.resolved, home: h.settings.filter(([k]) => k === 'source').map(([, v]) => v) };
   const users = ctx.view.bodies.filter((b) => b.settings.some(([k, v]) => k === 'hierarchy' && v === h.id));
-  const body = [
+  return documentPage(ctx, h.doc, path, h.title ?? h.id, [
     intro(ctx, path, h.title, h.id, h.description),
     facts(h.settings.map(([k, v]) => [k, k === 'source' ? pageLink(path, 'source', v) : `<code>${escapeHtml(v)}</code>`] as const)),
     section(
@@ -107,10 +101,7 @@ export function hierarchyPage(ctx: SiteContext, h: HierarchyView): RenderedPage 
         ? '<p class="muted">No scorecard or role.</p>'
         : `<ul class="links">${users.map((u) => `<li>${u.kind} ${pageLink(path, u.kind, u.id)}</li>`).join('')}</ul>`,
     ),
-    historySection(ctx, h.doc),
-    definedIn(ctx, h.doc),
-  ].join('\n');
-  return { path, title: h.title ?? h.id, body };
+  ]);
 }
 
 /** A test's page: its cases and the KPIs each checks (the site does not run them: `kpic test` does). */
@@ -125,15 +116,12 @@ export function testPage(ctx: SiteContext, t: TestDef): RenderedPage {
       return `<tr><td>${escapeHtml(c.name.value)}${c.description === undefined ? '' : `<p class="muted">${escapeHtml(c.description)}</p>`}</td><td>${kpis}</td><td>${sources}</td></tr>`;
     })
     .join('');
-  const body = [
+  return documentPage(ctx, t.doc, path, t.title ?? t.id, [
     intro(ctx, path, t.title, t.id, t.description),
     section(
       'cases',
       'Cases',
       `<table><tr><th>case</th><th>checks</th><th>fixture data for</th></tr>${cases}</table><p class="muted">Run them with <code>kpic test --filter ${escapeHtml(t.id)}</code>.</p>`,
     ),
-    historySection(ctx, t.doc),
-    definedIn(ctx, t.doc),
-  ].join('\n');
-  return { path, title: t.title ?? t.id, body };
+  ]);
 }

@@ -10,7 +10,7 @@ import { renderLineageSvg } from './graph-svg.js';
 import { highlightFormula, type FormulaScope } from './highlight.js';
 import { describe, escapeHtml, pageLink } from './html.js';
 import { formulaSources, kpiLineage } from './lineage.js';
-import { definedIn, facts, historySection, section, statusBadge } from './page-parts.js';
+import { documentPage, facts, section, statusBadge } from './page-parts.js';
 import { pagePath } from './paths.js';
 import { renderTrendSvg } from './trend-chart.js';
 
@@ -152,7 +152,7 @@ export function kpiPage(ctx: SiteContext, kpi: ResolvedKpi): { readonly path: st
     ['sources', kpi.sources.map((s) => pageLink(path, 'source', s)).join(', ')],
   ]);
   const graph = renderLineageSvg(kpiLineage(ctx.view, kpi.id), path, `Lineage of ${kpi.id}`);
-  const body = [
+  return documentPage(ctx, def, path, def.title ?? kpi.id, [
     heading,
     description,
     section('formula', 'Formula', highlightFormula(def.formula.text, scope, path)),
@@ -165,8 +165,5 @@ export function kpiPage(ctx: SiteContext, kpi: ResolvedKpi): { readonly path: st
       `<p class="muted">Data files and columns → sources → KPIs → where it is used. Every box links to its page.</p><div class="figure">${graph}</div>`,
     ),
     usedSection(ctx, kpi.id, path),
-    historySection(ctx, def),
-    definedIn(ctx, def),
-  ].join('\n');
-  return { path, title: def.title ?? kpi.id, body };
+  ]);
 }

@@ -28,13 +28,13 @@ export function statusBadge(status: string): string {
 }
 
 /** "Defined in `kpis/x.yaml`, line 12." */
-export function definedIn(ctx: SiteContext, doc: CatalogDocument): string {
+function definedIn(ctx: SiteContext, doc: CatalogDocument): string {
   const place = documentPlace(ctx, doc);
   return `<p class="muted">Defined in <code>${escapeHtml(place.file)}</code>, line ${place.line}.</p>`;
 }
 
 /** The change history of a document, newest first. */
-export function historySection(ctx: SiteContext, doc: CatalogDocument): string {
+function historySection(ctx: SiteContext, doc: CatalogDocument): string {
   const key = `${doc.kind}:${doc.id}`;
   if (ctx.history === undefined) {
     return section(
@@ -59,4 +59,15 @@ export function historySection(ctx: SiteContext, doc: CatalogDocument): string {
     'History',
     `${pending}<table class="history"><tr><th>date</th><th>change</th><th>commit message</th><th>author</th><th>commit</th><th>file</th></tr>${rows}</table>`,
   );
+}
+
+/** A document's page: its sections, then its history and where it is defined. */
+export function documentPage(
+  ctx: SiteContext,
+  doc: CatalogDocument,
+  path: string,
+  title: string,
+  parts: readonly string[],
+): { readonly path: string; readonly title: string; readonly body: string } {
+  return { path, title, body: [...parts, historySection(ctx, doc), definedIn(ctx, doc)].join('\n') };
 }

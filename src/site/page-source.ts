@@ -9,7 +9,7 @@ import { renderLineageSvg } from './graph-svg.js';
 import { highlightFormula } from './highlight.js';
 import { describe, escapeHtml, pageLink } from './html.js';
 import { sourceLineage } from './lineage.js';
-import { definedIn, facts, historySection, linkList, section } from './page-parts.js';
+import { documentPage, facts, linkList, section } from './page-parts.js';
 import { pagePath, sourceAnchor } from './paths.js';
 
 function columnsTable(source: SourceDef): string {
@@ -54,7 +54,7 @@ export function sourcePage(ctx: SiteContext, source: SourceDef): { readonly path
     .filter((s) => [...s.joins.values()].some((j) => j.to.value === source.id))
     .map((s) => s.id);
   const graph = renderLineageSvg(sourceLineage(ctx.view, source.id), path, `Lineage of source ${source.id}`);
-  const body = [
+  return documentPage(ctx, source, path, source.title ?? source.id, [
     `<h1>${escapeHtml(source.title ?? source.id)} <code>${escapeHtml(source.id)}</code></h1>`,
     `<p class="lead">${describe(source.description, path, nameLinker(ctx)) || '<span class="muted">No description.</span>'}</p>`,
     facts([
@@ -73,8 +73,5 @@ export function sourcePage(ctx: SiteContext, source: SourceDef): { readonly path
     section('dimensions', 'Dimensions', namedTable(ctx, source, 'dimension', path)),
     section('lineage', 'Lineage', `<div class="figure">${graph}</div>`),
     section('kpis', 'KPIs computed from it', linkList(path, 'kpi', ctx.view.sourceKpis.get(source.id) ?? [], 'No KPI reads this source.')),
-    historySection(ctx, source),
-    definedIn(ctx, source),
-  ].join('\n');
-  return { path, title: source.title ?? source.id, body };
+  ]);
 }

@@ -3,7 +3,7 @@
  * against their sources' columns, types and contracts, expected KPIs, dimensions, periods and
  * values, scorecards named, repeated cases and rows — each at the exact node at fault.
  */
-import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { diagnostic, uniqueDiagnostics, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { CalendarDef } from '../model/types.js';
 import { parseIsoDate, type Grain } from '../plan/calendar.js';
@@ -147,21 +147,11 @@ function checkTest(ctx: Ctx, test: TestDef, scorecards: ReadonlySet<string>): vo
   }
 }
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.span, d.message, d.location]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** Builds and checks every `test` document of a resolved catalog. */
 export function checkTests(resolved: ResolvedCatalog): PhaseResult<readonly TestDef[]> {
   const tests = buildTests(resolved.catalog.documents, resolved.catalog.files);
   const ctx: Ctx = { resolved, calendar: resolved.catalog.meta?.calendar ?? DEFAULT_CALENDAR, diagnostics: [] };
   const scorecards = new Set(resolved.catalog.documents.filter((d) => d.kind === 'scorecard' || d.kind === 'role').map((d) => d.id));
   for (const test of tests) checkTest(ctx, test, scorecards);
-  return { value: tests, diagnostics: dedupe(ctx.diagnostics) };
+  return { value: tests, diagnostics: uniqueDiagnostics(ctx.diagnostics) };
 }
