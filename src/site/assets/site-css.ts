@@ -70,7 +70,7 @@ ul.links { padding-left: 18px; }
 ul.results { list-style: none; padding: 0; }
 ul.results li { padding: 10px 0; border-bottom: 1px solid var(--line); }
 ul.results li p { margin: 4px 0 0; color: var(--muted); }
-.kind { display: inline-block; min-width: 70px; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+.kind { display: inline-block; min-width: 96px; margin-right: 6px; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; margin: 16px 0; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; }
 .card b { display: block; font-size: 22px; }
