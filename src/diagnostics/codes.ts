@@ -194,6 +194,37 @@ const table = {
     severity: 'warning',
     summary: "A scorecard KPI's override names a dimension that is not a level of the hierarchy, so it never applies in the scorecard.",
   },
+  // test: test documents (fixtures and expectations)
+  'test/unknown-source': { severity: 'error', summary: 'A test gives fixture rows or defaults for a source the catalog does not have.' },
+  'test/unknown-column': {
+    severity: 'error',
+    summary: 'A fixture row, a default or the header of a fixture file names a column its source does not declare.',
+  },
+  'test/unknown-kpi': { severity: 'error', summary: 'An expectation names a KPI that does not exist (or is not on the scorecard).' },
+  'test/unknown-dimension': {
+    severity: 'error',
+    summary: 'A `by` dimension of an expectation is not declared by every source its KPIs read.',
+  },
+  'test/unknown-scorecard': { severity: 'error', summary: 'A scorecard expectation names a scorecard or role that does not exist.' },
+  'test/bad-value': {
+    severity: 'error',
+    summary:
+      "A fixture value is not of its column's type or not one of its `values`, or an expected value is not a number, percentage, fraction or null.",
+  },
+  'test/missing-value': {
+    severity: 'error',
+    summary: 'A fixture row leaves a required column empty with no default, or an expected row leaves out a `by` dimension.',
+  },
+  'test/duplicate-value': { severity: 'error', summary: "Fixture rows repeat a value of a unique column or of a source's key." },
+  'test/duplicate': {
+    severity: 'error',
+    summary: 'Two cases of a test share a name, or two expected rows name the same period and breakdown values.',
+  },
+  'test/bad-period': { severity: 'error', summary: 'An expected period is not a period of the grain, or not its first day.' },
+  'test/fixture-file': {
+    severity: 'error',
+    summary: 'A fixture CSV file is missing, lies outside the catalog folder, or is malformed.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code kpic can emit. */
