@@ -7,7 +7,7 @@
 import type { CallExpr, Expr, PointSpec } from '../formula/ast.js';
 import type { Catalog, SourceDef } from '../model/types.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import { ROW_ERROR, report, type ResolveEnv } from './env.js';
+import { ROW_ERROR, columnTyped, report, type ResolveEnv } from './env.js';
 import { forEachRow } from './row-walk.js';
 import type { AsAtPoint, PointFunction, RowExpr } from './types.js';
 
@@ -105,7 +105,12 @@ export function trackedFields(log: SourceDef): readonly { value: string; span: i
  * A call of a point function or of `at_start(x)` inside a row expression, resolved; undefined when
  * `ast` is another call. `resolveArg` resolves `x` in the same scope.
  */
-export function resolvePointCall(env: ResolveEnv, ast: CallExpr, resolveArg: (e: Expr) => RowExpr): RowExpr | undefined {
+export function resolvePointCall(
+  env: ResolveEnv,
+  ast: CallExpr,
+  resolveArg: (e: Expr) => RowExpr,
+  source: SourceDef | undefined,
+): RowExpr | undefined {
   if (POINT_FUNCTIONS.has(ast.name)) {
     if (ast.args.length > 0) report(env, 'resolve/arity', ast.span, `${ast.name}() takes no arguments, not ${ast.args.length}`);
     return { kind: 'call', fn: ast.name as PointFunction, args: [], type: 'date' };
@@ -116,11 +121,14 @@ export function resolvePointCall(env: ResolveEnv, ast: CallExpr, resolveArg: (e:
     report(env, 'resolve/arity', ast.span, `at_start() takes 1 argument, not ${ast.args.length}`);
     return ROW_ERROR;
   }
-  return atStart(env, resolveArg(arg.value), arg.value);
+  return atStart(env, resolveArg(arg.value), arg.value, source);
 }
 
-/** `expr` read as at the period's start: every own column marked; joins and lookups refused. */
-function atStart(env: ResolveEnv, expr: RowExpr, ast: Expr): RowExpr {
+/**
+ * `expr` read as at the period's start: every own column marked, and null when the row did not
+ * hold then (its key at the start is null); joins and lookups refused.
+ */
+function atStart(env: ResolveEnv, expr: RowExpr, ast: Expr, source: SourceDef | undefined): RowExpr {
   let refused = false;
   forEachRow(expr, (e) => {
     if (refused) return;
@@ -135,7 +143,21 @@ function atStart(env: ResolveEnv, expr: RowExpr, ast: Expr): RowExpr {
       );
     }
   });
-  return refused ? ROW_ERROR : markStart(expr);
+  if (refused || expr.type === 'error') return ROW_ERROR;
+  const key = source?.key === undefined ? undefined : source.columns.get(source.key.value);
+  // Without a key, checkAsAt reports; the marked expression stands in.
+  if (source === undefined || key === undefined) return markStart(expr);
+  const keyAtStart: RowExpr = {
+    kind: 'column',
+    path: [],
+    source: source.id,
+    column: key.name,
+    atStart: true,
+    ...columnTyped(key.type.value),
+  };
+  const held: RowExpr = { kind: 'is-null', operand: keyAtStart, negated: true, type: 'boolean' };
+  const none: RowExpr = { kind: 'literal', value: null, type: 'null' };
+  return { kind: 'call', fn: 'if', args: [held, markStart(expr), none], type: expr.type, unit: expr.unit };
 }
 
 function markStart(e: RowExpr): RowExpr {

@@ -79,7 +79,7 @@ export function resolveRow(env: ResolveEnv, ast: Expr, scope: RowScope): RowExpr
 
 function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExpr {
   const name = ast.name;
-  const point = resolvePointCall(env, ast, (e) => resolveRow(env, e, scope));
+  const point = resolvePointCall(env, ast, (e) => resolveRow(env, e, scope), scope.source);
   if (point !== undefined) return point;
   if (!isRowFunction(name)) {
     if (AGGREGATE_FUNCTIONS.has(name)) {

@@ -66,7 +66,8 @@ formula: sum(amount * win_probability[stage] where open as at end)
 };
 
 const DATA = {
-  'deals.csv': 'id,stage,amount,created_date,close_date\nd1,Closed Lost,1000,2025-01-10,2025-03-20\nd2,Discovery,500,2025-02-01,2025-06-30\n',
+  'deals.csv':
+    'id,stage,amount,created_date,close_date\nd1,Closed Lost,1000,2025-01-10,2025-03-20\nd2,Discovery,500,2025-02-01,2025-06-30\n',
   'deal_history.csv':
     'id,changed_at,field,old_value,new_value\nd1,2025-02-15 10:00:00,stage,Discovery,Proposal\nd1,2025-03-20 10:00:00,stage,Proposal,Closed Lost\nd2,2025-03-31 12:00:00,stage,Discovery,Discovery\n',
   'stays.csv':

@@ -113,6 +113,7 @@ const KPIS: Record<string, string> = {
   w_pushed_out: 'sum(at_start(value) where was_due and not in_play as at end)',
   w_end: 'sum(value where due_in_period as at end)',
   w_gap: 'w_end - (w_start + w_created + w_pulled_in + w_increased - w_decreased - w_won - w_lost - w_pushed_out)',
+  not_at_start: 'count(opportunities where at_start(value) is null as at end)',
   bookings: 'sum(amount where won)',
   commit_w3: 'sum(value where commit_rollup as at week 3)',
   best_case_w3: 'sum(value where best_case_rollup as at week 3)',
@@ -227,6 +228,11 @@ describe('as at points of each quarter', () => {
       w_gap: 0,
     });
     expect(series(rows, 'w_gap')).toEqual({ [Q4]: 0, [Q1]: 0, [Q2]: 0 });
+  });
+
+  it('gives null for at_start of a row that did not hold at the start', () => {
+    // Q1: D2 and D4 were created during it (`value` is never null, so only their absence shows).
+    expect(series(rows, 'not_at_start')).toEqual({ [Q4]: 3, [Q1]: 2, [Q2]: 0 });
   });
 
   it('takes the forecast call as at the end of week 3 and scores it against bookings', () => {
