@@ -3,19 +3,21 @@
  * region — open pipeline, open deals and pipeline age at each quarter end, and the pipeline
  * waterfall from each quarter's start to its end — over N generated deals and their field
  * history (bench/pit/generate.js), computed by `kpic run` (bench/pit/catalog) and by hand-written
- * DuckDB SQL (bench/pit/hand.sql, another technique: per-field spells). Each contender is a
+ * DuckDB SQL (bench/pit/points.sql + snapshot-versions.sql + kpis.sql: versions carried forward by
+ * one window pass; with `--with-spells` also snapshot-spells.sql, per-field spells pivoted at each
+ * point, a second technique). Each contender is a
  * separate process timed whole (wall and CPU), R times after a warm-up, in rotating order; every
  * run's cells are compared with the hand SQL's, and any disagreement fails the benchmark.
  *
- * Usage: node bench/pit/run.js [--rows N] [--runs R]   (npm run -s build first)
+ * Usage: node bench/pit/run.js [--rows N] [--runs R] [--with-spells]   (npm run -s build first)
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { compareResults } from '../compare.js';
 import { intArg } from '../generate.js';
+import { timedRun } from '../timed-run.js';
 import { generatePit } from './generate.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,6 +33,9 @@ const data = await generatePit(rows, log);
 const outDir = path.join(bench, 'out', `pit-results-${rows}`);
 const cacheDir = path.join(bench, 'out', 'pit-kpic-cache');
 mkdirSync(outDir, { recursive: true });
+
+/** The hand-written query with the given snapshot technique, in its three parts. */
+const handSql = (technique) => ['points.sql', `snapshot-${technique}.sql`, 'kpis.sql'].map((f) => path.join(here, f));
 
 const contenders = [
   {
@@ -52,36 +57,24 @@ const contenders = [
       out,
     ],
   },
-  { name: 'hand SQL', args: (out) => [path.join(bench, 'run-sql.js'), path.join(here, 'hand.sql'), '--data', data, '--out', out] },
+  {
+    name: 'hand SQL',
+    args: (out) => [path.join(bench, 'run-sql.js'), ...handSql('versions'), '--data', data, '--out', out],
+  },
 ];
+if (argv.includes('--with-spells')) {
+  contenders.push({
+    name: 'hand SQL (spells)',
+    args: (out) => [path.join(bench, 'run-sql.js'), ...handSql('spells'), '--data', data, '--out', out],
+  });
+}
 
 /** One timed run of a contender (cold: kpic's data-check cache emptied first). */
 function runOnce(c, label) {
   const out = path.join(outDir, `${c.name.split(' ')[0].toLowerCase()}-${label}.csv`);
-  const cpuFile = path.join(outDir, `cpu-${process.pid}.json`);
-  rmSync(out, { force: true });
-  rmSync(cpuFile, { force: true });
   rmSync(cacheDir, { recursive: true, force: true });
-  const probe = pathToFileURL(path.join(bench, 'cpu-probe.mjs')).href;
-  const env = {
-    ...process.env,
-    KPIC_CACHE_DIR: cacheDir,
-    KPIC_BENCH_CPU_FILE: cpuFile,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(),
-  };
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, c.args(out), { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const wall = (performance.now() - started) / 1000;
-      if (code !== 0 || !existsSync(out)) return reject(new Error(`${c.name} failed (exit ${code}):\n${stderr}`));
-      const cpu = existsSync(cpuFile) ? JSON.parse(readFileSync(cpuFile, 'utf8')) : undefined;
-      resolve({ wall, cpu: cpu === undefined ? undefined : cpu.user + cpu.system, rss: cpu?.maxRssMb, out });
-    });
-  });
+  const cpuFile = path.join(outDir, `cpu-${process.pid}.json`);
+  return timedRun({ name: c.name, args: c.args(out), cwd: root, env: { KPIC_CACHE_DIR: cacheDir }, out, cpuFile });
 }
 
 const median = (xs) => {
@@ -107,16 +100,20 @@ for (let round = 0; round <= runs; round++) {
     }
     log(`${round === 0 ? 'warm-up' : `run ${round}/${runs}`}  ${c.name.padEnd(9)} ${r.wall.toFixed(2)} s wall, ${r.cpu?.toFixed(2)} s CPU`);
   }
-  const r = compareResults(readFileSync(outs.get('kpic'), 'utf8'), readFileSync(outs.get('hand SQL'), 'utf8'), {
-    tolerance: 1e-9,
-    labels: ['kpic', 'hand SQL'],
-  });
-  if (r.mismatches.length > 0 || r.kpis !== KPIS) {
-    console.error(`\n!!! kpic and the hand SQL disagree (round ${round}): ${r.mismatches.length} of ${r.cells} cells, ${r.kpis} KPIs`);
-    for (const m of r.mismatches.slice(0, 20)) console.error(`  ${JSON.stringify(m)}`);
-    process.exit(1);
+  for (const c of contenders.filter((x) => x.name !== 'hand SQL')) {
+    const r = compareResults(readFileSync(outs.get(c.name), 'utf8'), readFileSync(outs.get('hand SQL'), 'utf8'), {
+      tolerance: 1e-9,
+      labels: [c.name, 'hand SQL'],
+    });
+    if (r.mismatches.length > 0 || r.kpis !== KPIS) {
+      console.error(
+        `\n!!! ${c.name} and the hand SQL disagree (round ${round}): ${r.mismatches.length} of ${r.cells} cells, ${r.kpis} KPIs`,
+      );
+      for (const m of r.mismatches.slice(0, 20)) console.error(`  ${JSON.stringify(m)}`);
+      process.exit(1);
+    }
+    if (c.name === 'kpic') agreement ??= r;
   }
-  agreement ??= r;
 }
 const hand = stats.get('hand SQL');
 const lines = [
