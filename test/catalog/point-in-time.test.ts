@@ -1,12 +1,17 @@
 /**
  * The point-in-time pipeline KPIs of the shipped catalog on the committed example data: the
  * waterfall balances in every quarter and region — recomputed here from its steps, not read from
- * `waterfall_gap` alone — its won step is the quarter's bookings, and its start is the end of the
- * quarter before.
+ * `waterfall_gap` alone — and its won step is what a hand-written replay of the history says was
+ * won in the quarter by its end (bookings, less closes backdated into it later); the seasonal
+ * thresholds of `stalled_share_eop` apply in the quarters they name.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PlainRow } from '../helpers/workspace.js';
-import { openExampleData, runCatalog } from './helpers.js';
+import { checkCatalog } from '../../src/check-catalog.js';
+import { parsePeriod, type Period } from '../../src/periods/period.js';
+import { checkScorecards } from '../../src/scorecard/check.js';
+import { chooseSettings } from '../../src/targets/choose.js';
+import { CATALOG_DIR, openExampleData, runCatalog } from './helpers.js';
 import { HISTORY_SNAPSHOT } from './history-snapshot.js';
 
 const STEPS = ['start', 'created', 'pulled_in', 'increased', 'decreased', 'won', 'lost', 'pushed_out', 'end'] as const;
@@ -76,5 +81,20 @@ describe('the pipeline waterfall on the example data, by quarter and region', ()
     } finally {
       db.close();
     }
+  });
+});
+
+describe('seasonal thresholds of the point-in-time KPIs', () => {
+  it('stalled_share_eop tolerates less in the fiscal Q4 its overrides name', () => {
+    const checked = checkCatalog(CATALOG_DIR);
+    const perf = checkScorecards(checked.resolved).value.performance.get('stalled_share_eop');
+    const calendar = checked.catalog.meta?.calendar ?? { fiscalYearStart: 10, weekStart: 'monday' as const };
+    const thresholdsIn = (label: string): unknown => {
+      const at = { scope: new Map<string, string>(), period: parsePeriod(label, 'quarter', calendar) as Period, calendar };
+      const chosen = chooseSettings(perf, undefined, { scoring: { method: 'capped_attainment', cap: 1.2 }, missing: 'ignore' }, at);
+      return chosen.thresholds;
+    };
+    expect(thresholdsIn('2026-Q4')).toMatchObject({ green: 1, amber: 0.9 });
+    expect(thresholdsIn('2026-Q1')).toMatchObject({ green: 1, amber: 0.8 });
   });
 });
