@@ -12,20 +12,20 @@ import type { IrRowExpr } from '../query/ir-expr.js';
 import { forEachRowNode } from '../query/ir-walk.js';
 import type { EmitContext } from './emit-context.js';
 import { fromItems, rowRenderer, rowsSelect, type ScanRows } from './emit-scan-rows.js';
-import { EARLIEST, LATEST, pointsCte, stateCte } from './emit-states.js';
+import { pointsCte, stateCte } from './emit-states.js';
 
 const START: PeriodPoint = { at: 'start' };
 
-/** Whether a scan's expressions read a value as at the period's start. */
-function readsStart(exprs: readonly (IrRowExpr | undefined)[]): boolean {
-  let found = false;
+/** The columns a scan's expressions read as at the period's start (`at_start`). */
+function startColumns(exprs: readonly (IrRowExpr | undefined)[]): string[] {
+  const out = new Set<string>();
   for (const e of exprs) {
     if (e === undefined) continue;
     forEachRowNode(e, (n) => {
-      if (n.kind === 'column' && n.atStart === true) found = true;
+      if (n.kind === 'column' && n.atStart === true) out.add(n.column);
     });
   }
-  return found;
+  return [...out];
 }
 
 /** The day after a point: the exclusive bound of the instants up to the point. */
@@ -58,15 +58,15 @@ function ensurePoints(ctx: EmitContext, source: string, point: PeriodPoint): str
   const periods = `pp_${source}`;
   const st = stateCte(source);
   if (!ctx.ctes.some((c) => c.name === bounds)) {
-    const last = ensureDataEnd(ctx);
-    const first = d.aggregate('min', d.cast('_hf', 'date'), `_hf > ${d.dateLiteral(EARLIEST)}`);
+    const end = ensureDataEnd(ctx);
+    const dates = datesCte(ctx, source);
     const { scanFrom, scanTo } = ctx.plan.range;
-    const lo = scanFrom === null ? first : d.dateLiteral(scanFrom);
+    const lo = scanFrom === null ? 'min(s.dlo)' : d.dateLiteral(scanFrom);
     const hi = scanTo === null ? 'max(e.dhi)' : d.addToDate(d.dateLiteral(scanTo), -1, 'day');
     ctx.ctes.push({
       name: bounds,
-      sql: `SELECT ${d.periodStart(lo, ctx.grain, ctx.calendar)} AS lo, ${d.periodStart(hi, ctx.grain, ctx.calendar)} AS hi, max(e.dhi) AS dhi FROM ${q(st)}, ${q(last)} AS e`,
-      deps: [st, last],
+      sql: `SELECT ${d.periodStart(lo, ctx.grain, ctx.calendar)} AS lo, ${d.periodStart(hi, ctx.grain, ctx.calendar)} AS hi, max(e.dhi) AS dhi FROM ${q(dates)} AS s, ${q(end)} AS e`,
+      deps: [dates, end],
     });
     ctx.ctes.push({ name: periods, sql: d.periodSeries('lo', 'hi', ctx.grain, bounds), deps: [bounds] });
   }
@@ -83,23 +83,42 @@ function ensurePoints(ctx: EmitContext, source: string, point: PeriodPoint): str
 }
 
 /**
+ * Writes (once) `pd_<source>`: the first and last date of a source read as at points — of its
+ * rows' interval starts and ends and of its change log's changes — read from the sources' rows
+ * (cheap scans), not from the versions.
+ */
+function datesCte(ctx: EmitContext, source: string): string {
+  const name = `pd_${source}`;
+  if (ctx.ctes.some((c) => c.name === name)) return name;
+  const d = ctx.dialect;
+  const q = d.quoteIdentifier;
+  const state = ctx.plan.states.find((s) => s.source === source);
+  const columns: [cte: string, column: string][] = [];
+  const src = ctx.names.sourceCte(source);
+  if (state?.interval !== undefined) columns.push([src, state.interval.from]);
+  if (state?.interval?.to !== undefined) columns.push([src, state.interval.to]);
+  if (state?.log !== undefined) columns.push([ctx.names.sourceCte(state.log.source), state.log.at]);
+  const parts = columns.map(([cte, c]) => `SELECT ${d.cast(q(c), 'date')} AS d FROM ${q(cte)} WHERE ${q(c)} IS NOT NULL`);
+  ctx.ctes.push({
+    name,
+    sql: `SELECT min(d) AS dlo, max(d) AS dhi FROM (${parts.length === 0 ? `SELECT ${d.cast('NULL', 'date')} AS d` : parts.join(' UNION ALL ')}) AS dates`,
+    deps: [...new Set(columns.map(([cte]) => cte))],
+  });
+  return name;
+}
+
+/**
  * Writes (once) `pit_end`: the data's last date over every source read as at points — the latest
- * start or end of a row or version. Points after it are read as at its end.
+ * start or end of a row, or change. Points after it are read as at its end.
  */
 function ensureDataEnd(ctx: EmitContext): string {
   const name = 'pit_end';
   if (ctx.ctes.some((c) => c.name === name)) return name;
-  const d = ctx.dialect;
-  const parts = ctx.plan.states.map((s) => {
-    const st = stateCte(s.source);
-    const lastFrom = d.aggregate('max', d.cast('_hf', 'date'), `_hf > ${d.dateLiteral(EARLIEST)}`);
-    const lastTo = d.aggregate('max', d.cast('_ht', 'date'), `_ht < ${d.dateLiteral(LATEST)}`);
-    return `SELECT greatest(${lastFrom}, coalesce(${lastTo}, ${lastFrom})) AS d FROM ${d.quoteIdentifier(st)}`;
-  });
+  const dates = ctx.plan.states.map((s) => datesCte(ctx, s.source));
   ctx.ctes.push({
     name,
-    sql: `SELECT max(d) AS dhi FROM (${parts.join(' UNION ALL ')}) AS ends`,
-    deps: ctx.plan.states.map((s) => stateCte(s.source)),
+    sql: `SELECT max(dhi) AS dhi FROM (${dates.map((c) => `SELECT dhi FROM ${ctx.dialect.quoteIdentifier(c)}`).join(' UNION ALL ')}) AS ends`,
+    deps: dates,
   });
   return name;
 }
@@ -115,13 +134,14 @@ export function pointScanRowsSql(ctx: EmitContext, scan: Scan, point: PeriodPoin
   deps.add(pts);
   const from = [`${q(st)} AS t0`, `JOIN ${q(pts)} AS pt ON t0._hf < pt._pn AND t0._ht >= pt._pn`];
   const exprs = scan.measures.flatMap((m) => [m.value, m.filter]);
-  if (readsStart(exprs)) {
+  if (startColumns(exprs).length > 0) {
     if (state?.key === undefined) throw new Error(`at_start() on ${scan.source}, which has no key, reached the emitter`);
     const starts = ensurePoints(ctx, scan.source, START);
     deps.add(starts);
     const key = q(state.key);
+    const read = [...new Set([state.key, ...startColumns(exprs)])].map((c) => `s.${q(c)}`);
     from.push(
-      `LEFT JOIN (SELECT s.*, ps.period AS _sp FROM ${q(st)} AS s JOIN ${q(starts)} AS ps ON s._hf < ps._pn AND s._ht >= ps._pn) AS t0s` +
+      `LEFT JOIN (SELECT ${read.join(', ')}, ps.period AS _sp FROM ${q(st)} AS s JOIN ${q(starts)} AS ps ON s._hf < ps._pn AND s._ht >= ps._pn) AS t0s` +
         ` ON t0s.${key} = t0.${key} AND t0s._sp = pt.period`,
     );
   }
