@@ -16,6 +16,8 @@ import { planRun, type PlanRequest } from './plan/planner.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
 import { resolveCatalog } from './resolve/resolve-catalog.js';
 import { checkScorecards } from './scorecard/check.js';
+import { readGovernance } from './governance/read.js';
+import { checkLifecycle } from './lifecycle/check.js';
 import type { Dialect } from './sql/dialect.js';
 import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-plan.js';
@@ -36,7 +38,8 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   // catalog errors: validate reports them without any data.
   const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
   const scorecards = checkScorecards(resolved.value);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics]);
+  const governance = [...checkLifecycle(resolved.value), ...readGovernance(loaded.value).diagnostics];
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics, ...governance]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
 }
 

@@ -17,6 +17,7 @@ import { openCatalog, sessionDataDir, type CatalogSession } from './catalog-sess
 import type { CliIo } from './io.js';
 import { planRequest, refuseInvalidCatalog, reportFailure } from './request.js';
 import { printDiagnostics, printError, progressFor, usageError } from './report.js';
+import { runsByDefault } from '../model/kpi-status.js';
 
 /** The results of a run with what formatting them takes. */
 export function resultSet(session: CatalogSession, result: RunResult): ResultSet {
@@ -64,8 +65,7 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   const refused = refuseInvalidCatalog(io, session);
   if (refused !== undefined) return refused;
   const request = planRequest(flags);
-  const count =
-    request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
+  const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
   const quarantine = flags.values.get('quarantine');
   let result: RunResult | Failure;

@@ -15,6 +15,7 @@ import { PlanRegistry, toScan, type ScanShape } from './registry.js';
 import { scanJoinsAndLookups } from './scan-rows.js';
 import { NO_WINDOW, checkWindow, composeWindow, isNoWindow, windowRange } from './windows.js';
 import type { WindowSpec } from './ir.js';
+import { runsByDefault } from '../model/kpi-status.js';
 
 /** What to evaluate. */
 export interface PlanRequest {
@@ -67,7 +68,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
   if (!GRAINS.includes(grain)) {
     throw new PlanError('usage', `unknown grain \`${request.grain}\`; use one of ${GRAINS.join(', ')}`);
   }
-  const ids = request.kpis ?? [...resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').map((k) => k.id);
+  const ids = request.kpis ?? [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).map((k) => k.id);
   const kpis: ResolvedKpi[] = ids.map((id) => {
     const kpi = resolved.kpis.get(id);
     if (kpi === undefined) {

@@ -28,6 +28,7 @@ import { attainmentOf, scoreOf, weightedAverage, type Part } from './score.js';
 import { holdsFor } from './scope.js';
 import { evaluateStatus, type Status } from './status.js';
 import { describeException } from './text.js';
+import { pilotOf, pilotOverlaps } from '../lifecycle/pilot.js';
 
 /** What judging needs besides the node. */
 export interface JudgeContext {
@@ -265,6 +266,13 @@ export async function scoreNode(
     const kpis: KpiLine[] = [];
     for (const entry of p.entries) {
       const kpi = jc.resolved.kpis.get(entry.kpi);
+      // A pilot KPI appears only in the scorecards of the scopes that try it, while they do.
+      const pilot = pilotOf(jc.resolved, entry.kpi);
+      if (
+        pilot !== undefined &&
+        !(pilotOverlaps(pilot, jc.period.start, jc.period.last) && pilot.where !== undefined && holdsFor(pilot.where, node.scope))
+      )
+        continue;
       if (kpi !== undefined) kpis.push(await judgeEntry(jc, node, kpi, entry, sc.body, values, sc.id));
     }
     const avg = weightedAverage(kpis.map(part));
