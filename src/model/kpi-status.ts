@@ -34,3 +34,10 @@ export function runsByDefault(status: KpiStatus): boolean {
   const stage = stageOf(status);
   return stage !== 'deprecated' && stage !== 'retired';
 }
+
+const WRITTEN: ReadonlySet<string> = new Set<KpiStatus>(['proposed', 'draft', 'pilot', 'active', 'deprecated', 'retired']);
+
+/** The stage of a status as written in a document (absent or unknown: `active`, the default). */
+export function stageOfWritten(text: string | undefined): LifecycleStage {
+  return text !== undefined && WRITTEN.has(text) ? stageOf(text as KpiStatus) : 'active';
+}
