@@ -9,6 +9,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { SCORECARD_COMMAND } from '../scorecard/command-spec.js';
 import { parseFlags, wantsHelp, type ParsedFlags } from './args.js';
 import { COMMANDS, commandSpec, usageLine, type CommandName } from './commands.js';
+import { GOVERNANCE_COMMANDS } from './governance-specs.js';
 import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
@@ -23,6 +24,16 @@ const FEATURE_COMMANDS: ReadonlyMap<
     SCORECARD_COMMAND.name,
     { summary: SCORECARD_COMMAND.summary, run: async (io, args) => (await import('../scorecard/command.js')).scorecardCommand(io, args) },
   ],
+  ...GOVERNANCE_COMMANDS.map(
+    (c) =>
+      [
+        c.name,
+        {
+          summary: c.summary,
+          run: async (io: CliIo, args: readonly string[]) => (await import('./governance-run.js')).runGovernanceCommand(c.name, io, args),
+        },
+      ] as const,
+  ),
 ]);
 
 const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), ...FEATURE_COMMANDS.keys(), 'help'];
