@@ -36,9 +36,9 @@ function checkDates(l: KpiLifecycle, out: Diagnostic[]): void {
   }
 }
 
-function checkPilot(l: KpiLifecycle, out: Diagnostic[]): void {
+function checkPilot(l: KpiLifecycle, governed: boolean, out: Diagnostic[]): void {
   const { kpi, pilot } = l;
-  if (l.stage === 'pilot' && pilot === undefined) {
+  if (governed && l.stage === 'pilot' && pilot === undefined) {
     out.push(
       diagnostic('lifecycle/bad-pilot', kpi.status.span, `pilot KPI \`${kpi.id}\` does not say who tries it`, {
         hint: "add `pilot: { where: region = 'EMEA', from: 2026-01-01, until: 2026-06-30 }`",
@@ -63,7 +63,7 @@ function checkPilot(l: KpiLifecycle, out: Diagnostic[]): void {
   }
 }
 
-function checkDeprecation(l: KpiLifecycle, resolved: ResolvedCatalog, today: string, out: Diagnostic[]): void {
+function checkDeprecation(l: KpiLifecycle, resolved: ResolvedCatalog, today: string, governed: boolean, out: Diagnostic[]): void {
   const { kpi } = l;
   const replacement = kpi.replacedBy;
   if (replacement !== undefined) {
@@ -90,7 +90,7 @@ function checkDeprecation(l: KpiLifecycle, resolved: ResolvedCatalog, today: str
   ]
     .filter((m) => m !== '')
     .join(' and ');
-  if (missing !== '') {
+  if (governed && missing !== '') {
     out.push(
       diagnostic('lifecycle/incomplete-deprecation', kpi.status.span, `deprecated KPI \`${kpi.id}\` needs ${missing}`, {
         hint: 'e.g. `replaced_by: win_rate_by_value` and `sunset: 2026-12-31`',
@@ -159,14 +159,19 @@ function checkReferences(resolved: ResolvedCatalog, graph: DependencyGraph, out:
   }
 }
 
-/** Every lifecycle diagnostic of a resolved catalog, as of `today` (an ISO date). */
+/**
+ * Every lifecycle diagnostic of a resolved catalog, as of `today` (an ISO date). That a pilot
+ * names its scopes and a deprecation its replacement and sunset is required of governed catalogs
+ * (those with a `governance` document): the language lets any KPI be `pilot` or `deprecated`.
+ */
 export function checkLifecycle(resolved: ResolvedCatalog, today: string = todayIso(), graph?: DependencyGraph): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const governed = resolved.catalog.documents.some((d) => d.kind === 'governance');
   for (const kpi of resolved.catalog.kpis.values()) {
     const l = readLifecycle(kpi, resolved.catalog.files);
     checkDates(l, out);
-    checkPilot(l, out);
-    checkDeprecation(l, resolved, today, out);
+    checkPilot(l, governed, out);
+    checkDeprecation(l, resolved, today, governed, out);
     checkGuardrails(l, resolved, out);
   }
   out.push(...resolvePilots(resolved).diagnostics);
