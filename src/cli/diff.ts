@@ -107,7 +107,8 @@ export async function diffCommand(io: CliIo, flags: ParsedFlags, usage: string):
   const { base, head, diff, governance, rulesFrom } = opened;
   const render: RenderContext = { files: head.files, catalogDir, cwd: io.cwd };
   const headMeta = head.checked.catalog.meta;
-  const impacts = downstreamImpact(diff, buildDependencyGraph(head.checked.resolved), buildDependencyGraph(base.checked.resolved));
+  const side = (v: CatalogVersion) => ({ graph: buildDependencyGraph(v.checked.resolved), resolved: v.checked.resolved });
+  const impacts = downstreamImpact(diff, side(head), side(base));
   const values = await computeValues(io, flags, { base, head }, { diff, impacts }, render);
   if (typeof values === 'number') return values;
   const anchor = headMeta?.idSpan ?? { file: 'catalog.yaml', start: 0, end: 0 };

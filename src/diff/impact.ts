@@ -7,6 +7,8 @@
 import type { Span } from '../diagnostics/span.js';
 import { dependentsOf, docKey, splitKey, type DependencyGraph } from '../lineage/graph.js';
 import type { DocumentKind } from '../model/types.js';
+import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { sourceChangeReach } from './source-impact.js';
 import type { CatalogDiff, DocumentChange } from './types.js';
 
 /** A document affected by a change. */
@@ -34,8 +36,16 @@ export function affectsDependents(c: DocumentChange): boolean {
   return c.class !== 'patch';
 }
 
+/** A version's dependency graph and resolved catalog. */
+export interface ImpactSide {
+  readonly graph: DependencyGraph;
+  readonly resolved: ResolvedCatalog;
+}
+
 /** The impact of every change of `diff` that can affect dependents, in diff order. */
-export function downstreamImpact(diff: CatalogDiff, head: DependencyGraph, base: DependencyGraph): ChangeImpact[] {
+export function downstreamImpact(diff: CatalogDiff, headSide: ImpactSide, baseSide: ImpactSide): ChangeImpact[] {
+  const head = headSide.graph;
+  const base = baseSide.graph;
   const out: ChangeImpact[] = [];
   for (const c of diff.changes) {
     if (!affectsDependents(c)) continue;
@@ -44,6 +54,22 @@ export function downstreamImpact(diff: CatalogDiff, head: DependencyGraph, base:
     const start = c.kind === 'renamed' ? docKey(c.from.kind, c.from.id) : docKey(c.doc.kind, c.doc.id);
     const keys = c.kind === 'renamed' ? [start, docKey(c.doc.kind, c.doc.id)] : [start];
     const seen = new Map<string, AffectedDocument>();
+    if (c.kind === 'changed' && c.doc.kind === 'source') {
+      // Within a source, only what names the changed parts is reached; then its dependents.
+      const reach = sourceChangeReach(headSide.resolved, c.doc.id, c.fields);
+      for (const key of reach) {
+        const { kind, id } = splitKey(key);
+        seen.set(key, {
+          kind,
+          id,
+          distance: 1,
+          through: { kind: 'source', id: c.doc.id },
+          inHead: true,
+          span: head.documents.get(key)?.idSpan,
+        });
+      }
+      keys.splice(0, keys.length, ...reach);
+    }
     for (const g of c.kind === 'renamed' ? [base, head] : [graph]) {
       for (const d of dependentsOf(g, keys)) {
         if (seen.has(d.key)) continue;
@@ -51,7 +77,7 @@ export function downstreamImpact(diff: CatalogDiff, head: DependencyGraph, base:
         seen.set(d.key, {
           kind,
           id,
-          distance: d.distance,
+          distance: d.distance + (c.kind === 'changed' && c.doc.kind === 'source' ? 1 : 0),
           through: splitKey(d.through),
           inHead: g === head,
           span: g.documents.get(d.key)?.idSpan,
