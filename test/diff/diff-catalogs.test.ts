@@ -48,8 +48,14 @@ thresholds:
   });
 
   it('reordering scorecard KPIs (matched by id) and writing the default status as `draft`/`proposed` change nothing', () => {
-    const two = ORG_YAML.replace('      - kpi: win_rate\n', '      - kpi: win_rate\n        weight: 50%\n      - kpi: bookings\n        weight: 50%\n');
-    const swapped = ORG_YAML.replace('      - kpi: win_rate\n', '      - kpi: bookings\n        weight: 0.5\n      - kpi: win_rate\n        weight: 0.50\n');
+    const two = ORG_YAML.replace(
+      '      - kpi: win_rate\n',
+      '      - kpi: win_rate\n        weight: 50%\n      - kpi: bookings\n        weight: 50%\n',
+    );
+    const swapped = ORG_YAML.replace(
+      '      - kpi: win_rate\n',
+      '      - kpi: bookings\n        weight: 0.5\n      - kpi: win_rate\n        weight: 0.50\n',
+    );
     expect(diffWith({ 'org/org.yaml': swapped }, { ...baseWith('org/org.yaml', two) }).changes).toEqual([]);
     const draft = KPIS_YAML.replace('owner: finance\n', 'owner: finance\nstatus: draft\n');
     const proposed = KPIS_YAML.replace('owner: finance\n', 'owner: finance\nstatus: proposed\n');
@@ -72,23 +78,28 @@ function diffBase(): Record<string, string> {
 
 describe('change classes', () => {
   it('breaking: a formula means something else', () => {
-    expect(lines({ 'kpis/kpis.yaml': KPIS_YAML.replace('formula: won_deals / closed_deals', 'formula: bookings / sum(amount where closed)') })).toEqual([
+    expect(
+      lines({ 'kpis/kpis.yaml': KPIS_YAML.replace('formula: won_deals / closed_deals', 'formula: bookings / sum(amount where closed)') }),
+    ).toEqual([
       'changed kpi win_rate [breaking] formula: won_deals / closed_deals → bookings / sum(amount where closed) (breaking definition)',
     ]);
   });
 
   it('breaking: a unit, a direction, a source definition, a column type; a removal', () => {
-    const kpis = KPIS_YAML.replace('unit: count\nowner: sales_ops\n---\nkpi: closed', 'unit: number\nowner: sales_ops\n---\nkpi: closed').replace(
-      'title: Bookings\n',
-      'title: Bookings\ndirection: down\n',
-    );
+    const kpis = KPIS_YAML.replace(
+      'unit: count\nowner: sales_ops\n---\nkpi: closed',
+      'unit: number\nowner: sales_ops\n---\nkpi: closed',
+    ).replace('title: Bookings\n', 'title: Bookings\ndirection: down\n');
     expect(lines({ 'kpis/kpis.yaml': kpis })).toEqual([
       'changed kpi bookings [breaking] direction: up → down (breaking definition)',
       'changed kpi won_deals [breaking] unit: count → number (breaking definition)',
     ]);
-    const sources = SOURCES_YAML.replace("closed: stage in ('Won', 'Lost')", "closed: stage = 'Won'").replace('amount: { type: money }', 'amount: { type: number }');
+    const sources = SOURCES_YAML.replace("closed: stage in ('Won', 'Lost')", "closed: stage = 'Won'").replace(
+      'amount: { type: money }',
+      'amount: { type: number }',
+    );
     expect(lines({ 'sources/sources.yaml': sources })).toEqual([
-      'changed source opportunities [breaking] columns/amount/type: money → number (breaking definition); definitions/closed: stage in (\'Won\', \'Lost\') → stage = \'Won\' (breaking definition)',
+      "changed source opportunities [breaking] columns/amount/type: money → number (breaking definition); definitions/closed: stage in ('Won', 'Lost') → stage = 'Won' (breaking definition)",
     ]);
     const removed = KPIS_YAML.slice(0, KPIS_YAML.indexOf('---\nkpi: win_rate'));
     const org = ORG_YAML.replace('      - kpi: win_rate\n', '      - kpi: bookings\n');
@@ -104,10 +115,9 @@ kpi: avg_discount
 formula: avg(discount where won)
 unit: percent
 `;
-    const sources = SOURCES_YAML.replace('  close_date: { type: date }\n', '  close_date: { type: date }\n  created: { type: date }\n').replace(
-      'owner: { type: string, required: true }',
-      'owner: { type: string, required: true, unique: false }',
-    ).replace('stage: { type: string, values: [Won, Lost, Open] }', 'stage: { type: string, required: true, values: [Open, Lost, Won] }');
+    const sources = SOURCES_YAML.replace('  close_date: { type: date }\n', '  close_date: { type: date }\n  created: { type: date }\n')
+      .replace('owner: { type: string, required: true }', 'owner: { type: string, required: true, unique: false }')
+      .replace('stage: { type: string, values: [Won, Lost, Open] }', 'stage: { type: string, required: true, values: [Open, Lost, Won] }');
     // In file order: kpis/ before sources/.
     expect(lines({ 'kpis/kpis.yaml': kpis, 'sources/sources.yaml': sources })).toEqual([
       'changed kpi win_rate [minor] target: 0.6 → 0.65 (minor targets); thresholds/amber: 0.85 → 0.8 (minor targets)',
@@ -117,10 +127,10 @@ unit: percent
   });
 
   it('patch: descriptions, titles, owners; a document moved to another file', () => {
-    const kpis = KPIS_YAML.replace('description: Won deals over closed deals.', 'description: Won deals over closed deals (won or lost).').replace(
-      'owner: finance',
-      'owner: revops',
-    );
+    const kpis = KPIS_YAML.replace(
+      'description: Won deals over closed deals.',
+      'description: Won deals over closed deals (won or lost).',
+    ).replace('owner: finance', 'owner: revops');
     expect(lines({ 'kpis/kpis.yaml': kpis })).toEqual([
       'changed kpi bookings [patch] owner: finance → revops (patch documentation)',
       'changed kpi win_rate [patch] description: Won deals over closed deals. → Won deals over closed deals (won or lost). (patch documentation)',
@@ -138,13 +148,18 @@ unit: percent
     const retired = KPIS_YAML.replace('owner: finance\n', 'owner: finance\nstatus: retired\n');
     expect(lines({ 'kpis/kpis.yaml': retired })).toEqual(['changed kpi bookings [breaking] status: active → retired (breaking lifecycle)']);
     const gone = retired.slice(retired.indexOf('---\n') + 4);
-    expect(diffWith({ 'kpis/kpis.yaml': gone }, baseWith('kpis/kpis.yaml', retired)).changes.map(summary)).toEqual(['removed kpi bookings [minor]']);
+    expect(diffWith({ 'kpis/kpis.yaml': gone }, baseWith('kpis/kpis.yaml', retired)).changes.map(summary)).toEqual([
+      'removed kpi bookings [minor]',
+    ]);
   });
 });
 
 describe('renames', () => {
   it('same body, new id, without an alias: breaking; references that follow it are a patch', () => {
-    const kpis = KPIS_YAML.replace('kpi: won_deals', 'kpi: deals_won').replace('formula: won_deals / closed_deals', 'formula: deals_won / closed_deals');
+    const kpis = KPIS_YAML.replace('kpi: won_deals', 'kpi: deals_won').replace(
+      'formula: won_deals / closed_deals',
+      'formula: deals_won / closed_deals',
+    );
     expect(lines({ 'kpis/kpis.yaml': kpis })).toEqual([
       'renamed kpi won_deals → deals_won [breaking]',
       'changed kpi win_rate [patch] formula: won_deals / closed_deals → deals_won / closed_deals (patch definition, follows a rename)',

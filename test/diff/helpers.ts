@@ -5,7 +5,10 @@ import type { CatalogDiff, DocumentChange } from '../../src/diff/types.js';
 import { CATALOG_FILES } from '../governance/fixture.js';
 
 /** The diff from the fixture catalog to the fixture with `changes` applied (`null` removes a file). */
-export function diffWith(changes: Readonly<Record<string, string | null>>, base: Readonly<Record<string, string>> = CATALOG_FILES): CatalogDiff {
+export function diffWith(
+  changes: Readonly<Record<string, string | null>>,
+  base: Readonly<Record<string, string>> = CATALOG_FILES,
+): CatalogDiff {
   const head = new Map(Object.entries(base));
   for (const [name, text] of Object.entries(changes)) {
     if (text === null) head.delete(name);
@@ -33,7 +36,10 @@ export function summary(c: DocumentChange): string {
       return `renamed ${c.doc.kind} ${c.from.id} → ${c.doc.id}${c.alias ? ' (alias)' : ''} [${c.class}]`;
     case 'changed':
       return `changed ${c.doc.kind} ${c.doc.id} [${c.class}] ${c.fields
-        .map((f) => `${f.path.join('/')}: ${f.before ?? '∅'} → ${f.after ?? '∅'} (${f.class} ${f.topic}${f.note === undefined ? '' : `, ${f.note}`})`)
+        .map(
+          (f) =>
+            `${f.path.join('/')}: ${f.before ?? '∅'} → ${f.after ?? '∅'} (${f.class} ${f.topic}${f.note === undefined ? '' : `, ${f.note}`})`,
+        )
         .join('; ')}`;
     default: {
       const never: never = c;

@@ -10,7 +10,9 @@ import { KPIS_YAML } from '../governance/fixture.js';
 import { diffWith } from './helpers.js';
 
 const at = { file: 'catalog.yaml', start: 0, end: 0 };
-const breaking = diffWith({ 'kpis/kpis.yaml': KPIS_YAML.replace('formula: won_deals / closed_deals', 'formula: bookings / sum(amount where closed)') });
+const breaking = diffWith({
+  'kpis/kpis.yaml': KPIS_YAML.replace('formula: won_deals / closed_deals', 'formula: bookings / sum(amount where closed)'),
+});
 const minor = diffWith({ 'kpis/kpis.yaml': KPIS_YAML.replace('target: 0.6', 'target: 0.65') });
 const patch = diffWith({ 'kpis/kpis.yaml': KPIS_YAML.replace('owner: finance', 'owner: revops') });
 
@@ -50,7 +52,11 @@ describe('--check-version', () => {
     expect(check.ok).toBe(false);
     expect([check.required, check.actual, check.suggested]).toEqual(['major', 'minor', '2.0.0']);
     expect(check.diagnostics.map((d) => [d.code, d.message, d.hint])).toEqual([
-      ['diff/version-bump', 'the version goes from 1.0.0 to 1.1.0 (a minor bump), but the changes (1 breaking) need a major bump: 2.0.0', 'set `version: 2.0.0`'],
+      [
+        'diff/version-bump',
+        'the version goes from 1.0.0 to 1.1.0 (a minor bump), but the changes (1 breaking) need a major bump: 2.0.0',
+        'set `version: 2.0.0`',
+      ],
     ]);
   });
 
@@ -67,8 +73,12 @@ describe('--check-version', () => {
       'the version stays 1.0.0, but the changes (1 patch) need a patch bump: 1.0.1',
     );
     expect(checkVersion(versions(minor, '1.2.0', '1.1.9'), at).diagnostics[0]?.message).toBe('the version goes down from 1.2.0 to 1.1.9');
-    expect(checkVersion(versions(minor, '1.2.0', undefined), at).diagnostics[0]?.message).toBe('the catalog has no `version`, but it changed (1 minor)');
-    expect(checkVersion(versions(minor, '1.2.0', 'v1.3'), at).diagnostics[0]?.message).toBe('`v1.3` is not a semantic version (MAJOR.MINOR.PATCH)');
+    expect(checkVersion(versions(minor, '1.2.0', undefined), at).diagnostics[0]?.message).toBe(
+      'the catalog has no `version`, but it changed (1 minor)',
+    );
+    expect(checkVersion(versions(minor, '1.2.0', 'v1.3'), at).diagnostics[0]?.message).toBe(
+      '`v1.3` is not a semantic version (MAJOR.MINOR.PATCH)',
+    );
   });
 
   it('no change needs no bump; a base without a version accepts any head version', () => {
@@ -81,7 +91,10 @@ describe('--check-version', () => {
 describe('the changelog', () => {
   it('the entry groups the changes by class under the version', () => {
     const both = diffWith({
-      'kpis/kpis.yaml': KPIS_YAML.replace('formula: won_deals / closed_deals', 'formula: bookings / sum(amount where closed)').replace('owner: finance', 'owner: revops'),
+      'kpis/kpis.yaml': KPIS_YAML.replace('formula: won_deals / closed_deals', 'formula: bookings / sum(amount where closed)').replace(
+        'owner: finance',
+        'owner: revops',
+      ),
     });
     expect(changelogEntry(both, '2.0.0')).toBe(
       [
@@ -101,7 +114,9 @@ describe('the changelog', () => {
 
   it('CHANGELOG.md needs an entry for the new version that names every breaking change', () => {
     const d = versions(breaking, '1.0.0', '2.0.0');
-    expect(checkChangelog('# Changelog\n\n## 1.0.0\n\n- first\n', d).map((x) => x.message)).toEqual(['CHANGELOG.md has no entry for version 2.0.0']);
+    expect(checkChangelog('# Changelog\n\n## 1.0.0\n\n- first\n', d).map((x) => x.message)).toEqual([
+      'CHANGELOG.md has no entry for version 2.0.0',
+    ]);
     expect(checkChangelog('# Changelog\n\n## 2.0.0\n\n- faster\n\n## 1.0.0\n\n- win_rate\n', d).map((x) => x.message)).toEqual([
       'the 2.0.0 entry of CHANGELOG.md does not mention the breaking change to `win_rate`',
     ]);

@@ -23,7 +23,11 @@ interface Json {
     computed: boolean;
     sections: (
       | { kind: 'kpi-values'; by?: string; periods: { label: string }[]; kpis: { kpi: string; moved: boolean; cells: Cell[] }[] }
-      | { kind: 'scorecard-statuses'; compared: number; flips: { period: { label: string }; node: string; kpi?: string; base: { status: string }; head: { status: string } }[] }
+      | {
+          kind: 'scorecard-statuses';
+          compared: number;
+          flips: { period: { label: string }; node: string; kpi?: string; base: { status: string }; head: { status: string } }[];
+        }
     )[];
   };
   approvals: { rulesFrom: string; seats: { seat: string; members: string[]; reasons: { rule: string }[] }[] };
@@ -33,7 +37,20 @@ interface Json {
 async function diff(changes: Readonly<Record<string, string>>, extra: readonly string[] = []): Promise<CliRun & { json?: Json }> {
   const f = versionFolders(changes);
   try {
-    const run = await cli(f.root, ['diff', '--catalog', 'head', '--base', 'base', '--head', 'head', '--data', 'data', '--periods', '2', ...extra]);
+    const run = await cli(f.root, [
+      'diff',
+      '--catalog',
+      'head',
+      '--base',
+      'base',
+      '--head',
+      'head',
+      '--data',
+      'data',
+      '--periods',
+      '2',
+      ...extra,
+    ]);
     return extra.includes('json') && run.code !== 2 ? { ...run, json: JSON.parse(run.stdout) as Json } : run;
   } finally {
     f.remove();
@@ -42,7 +59,11 @@ async function diff(changes: Readonly<Record<string, string>>, extra: readonly s
 
 const cell = (cells: readonly Cell[], period: string, by?: string) => cells.find((c) => c.period === period && c.by === by);
 const flips = (j: Json) =>
-  j.values.sections.flatMap((s) => (s.kind === 'scorecard-statuses' ? s.flips.map((f) => `${f.period.label} ${f.node} ${f.kpi ?? 'overall'}: ${f.base.status} → ${f.head.status}`) : []));
+  j.values.sections.flatMap((s) =>
+    s.kind === 'scorecard-statuses'
+      ? s.flips.map((f) => `${f.period.label} ${f.node} ${f.kpi ?? 'overall'}: ${f.base.status} → ${f.head.status}`)
+      : [],
+  );
 
 describe('win rate by count → by value', () => {
   let run: CliRun & { json?: Json };
@@ -53,7 +74,10 @@ describe('win rate by count → by value', () => {
   it('is one breaking change, needing a major version, approved by every seat (breaking) and revenue operations (definition)', () => {
     expect(run.code).toBe(0);
     const j = run.json!;
-    expect([j.largest, j.changes.map((c) => `${c.change} ${c.document.id} line ${c.document.line}`)]).toEqual(['breaking', ['changed win_rate line 19']]);
+    expect([j.largest, j.changes.map((c) => `${c.change} ${c.document.id} line ${c.document.line}`)]).toEqual([
+      'breaking',
+      ['changed win_rate line 19'],
+    ]);
     expect(j.version.required).toBe('major');
     expect(j.approvals.rulesFrom).toBe('base');
     expect(j.approvals.seats.map((s) => `${s.seat}: ${s.reasons.map((r) => r.rule).join(', ')}`)).toEqual([
@@ -115,29 +139,44 @@ describe('other changes on the data', () => {
   }, 120_000);
 
   it('a definition rewritten to the same meaning is breaking, and says that no number moves', async () => {
-    const run = await diff({ 'sources/sources.yaml': SOURCES_YAML.replace("closed: stage in ('Won', 'Lost')", "closed: won or stage = 'Lost'") });
+    const run = await diff({
+      'sources/sources.yaml': SOURCES_YAML.replace("closed: stage in ('Won', 'Lost')", "closed: won or stage = 'Lost'"),
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('| breaking | source `opportunities` |');
     expect(run.stdout).toContain('- no number moves: 12 values of 2 KPIs are the same under both versions');
     expect(run.stdout).toContain('- no status changes: 12 statuses compared');
     // Only what names `closed` is reached: not bookings or won_deals, which read the same source.
-    expect(run.stdout).toContain('- source `opportunities` → kpi `closed_deals`, kpi `win_rate` (through `closed_deals`), scorecard `sales` (through `win_rate`)');
+    expect(run.stdout).toContain(
+      '- source `opportunities` → kpi `closed_deals`, kpi `win_rate` (through `closed_deals`), scorecard `sales` (through `win_rate`)',
+    );
   }, 120_000);
 });
 
 describe('the pull-request comment', () => {
   it('summary first, details folded, approvals with members, the changelog entry', async () => {
-    const run = await diff({ 'kpis/kpis.yaml': BY_VALUE, 'catalog.yaml': 'catalog: acme\nversion: 2.0.0\ntitle: ACME test catalog\ncurrency: USD\ndata: ../data\n' });
+    const run = await diff({
+      'kpis/kpis.yaml': BY_VALUE,
+      'catalog.yaml': 'catalog: acme\nversion: 2.0.0\ntitle: ACME test catalog\ncurrency: USD\ndata: ../data\n',
+    });
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
-    expect(lines.slice(0, 3)).toEqual(['### Catalog change: `acme` 1.0.0 → 2.0.0', '', '**1 changed document**: 1 breaking · 0 minor · 0 patch.']);
+    expect(lines.slice(0, 3)).toEqual([
+      '### Catalog change: `acme` 1.0.0 → 2.0.0',
+      '',
+      '**1 changed document**: 1 breaking · 0 minor · 0 patch.',
+    ]);
     expect(run.stdout).toContain('Version: major bump required, 2.0.0 is right.');
-    expect(run.stdout).toContain('- **Win rate** (`win_rate`): 2025-Q2 60.0% → 77.8% (+17.8 pts); moves in 2 of 2 periods and 4 of 4 region-periods');
+    expect(run.stdout).toContain(
+      '- **Win rate** (`win_rate`): 2025-Q2 60.0% → 77.8% (+17.8 pts); moves in 2 of 2 periods and 4 of 4 region-periods',
+    );
     expect(run.stdout).toContain('- 2025-Q1 · AMER · Win rate: **green → red** (66.7% → 50.0%, target 60.0%)');
     expect(run.stdout).toContain('- **Finance** (`finance`: @bob, @Bea) — Breaking changes');
     expect(run.stdout).toContain('- **Sales** (`sales`: @acme/sales) — Breaking changes');
     expect(run.stdout.indexOf('<details>')).toBeGreaterThan(run.stdout.indexOf('**Approvals needed**'));
     expect(run.stdout).toContain('| 2025-Q1 | 60.0% → 33.3% (−26.7 pts) | 66.7% → 50.0% (−16.7 pts) | 50.0% → 25.0% (−25.0 pts) |');
-    expect(run.stdout).toContain('```markdown\n## 2.0.0\n\n### Breaking changes\n\n- kpi `win_rate`: formula: `won_deals / closed_deals` → `bookings / sum(amount where closed)`\n```');
+    expect(run.stdout).toContain(
+      '```markdown\n## 2.0.0\n\n### Breaking changes\n\n- kpi `win_rate`: formula: `won_deals / closed_deals` → `bookings / sum(amount where closed)`\n```',
+    );
   }, 120_000);
 });
