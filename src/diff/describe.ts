@@ -16,11 +16,15 @@ export function fieldLabel(f: FieldChange): string {
   return f.path.length === 0 ? 'the document' : f.path.join(' › ');
 }
 
+/** Prose fields: their change is named, not quoted (a paragraph does not fit on a line). */
+const PROSE = new Set(['description']);
+
 /** `formula: `a` → `b``, `column added: …`. */
 export function describeField(f: FieldChange): string {
   const label = fieldLabel(f);
   const note = f.note === undefined ? '' : ` (${f.note})`;
   if (f.topic === 'layout') return `moved from ${code(f.before ?? '')} to ${code(f.after ?? '')}`;
+  if (PROSE.has(f.path[f.path.length - 1] ?? '')) return `${label} ${f.change === 'changed' ? 'rewritten' : f.change}`;
   switch (f.change) {
     case 'added':
       return `${label} added: ${code(f.after ?? '')}${note}`;
@@ -47,10 +51,25 @@ export function describeChange(c: DocumentChange): string {
         ? `${docLabel(c.from)} renamed to ${code(c.doc.id)}; the old id stays as a deprecated alias`
         : `${docLabel(c.from)} renamed to ${code(c.doc.id)} without an alias: whatever names ${code(c.from.id)} breaks`;
     case 'changed':
-      return `${docLabel(c.doc)}: ${c.fields.map(describeField).join('; ')}`;
+      return `${docLabel(c.doc)}: ${describeFields(c.fields).join('; ')}`;
     default: {
       const never: never = c;
       return never;
     }
   }
+}
+
+/**
+ * The fields of a change as reviewers read them: every field that matters (above patch) in full,
+ * then the patch-level ones named together (`title and description also updated`).
+ */
+export function describeFields(fields: readonly FieldChange[]): string[] {
+  const major = fields.filter((f) => f.class !== 'patch');
+  if (major.length === 0) return fields.map(describeField);
+  const minor = fields.filter((f) => f.class === 'patch').map(fieldLabel);
+  const also =
+    minor.length === 0
+      ? []
+      : [`${minor.length === 1 ? minor[0] : `${minor.slice(0, -1).join(', ')} and ${minor[minor.length - 1]}`} also updated`];
+  return [...major.map(describeField), ...also];
 }

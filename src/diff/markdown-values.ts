@@ -10,6 +10,11 @@ import type { KpiValues, KpiValuesSection, ScorecardStatusesSection, StatusFlip,
 
 const cellText = (s: string): string => s.replace(/\|/g, '\\|');
 
+function grainWord(section: KpiValuesSection, n: number): string {
+  const grain = section.periods[0]?.grain ?? 'quarter';
+  return n === 1 ? grain : `${grain}s`;
+}
+
 function rangeText(section: KpiValuesSection): string {
   const first = section.periods[0];
   const last = section.periods[section.periods.length - 1];
@@ -39,8 +44,9 @@ function kpiSummary(k: KpiValues, section: KpiValuesSection, currency: string): 
     latest === undefined
       ? ''
       : `${labelOf(section, latest.period)} ${shownPair(latest.base, latest.head, k.unit, currency)} (${shownDelta(latest.base, latest.head, k.unit, currency)}); `;
-  const split = parts.length === 0 ? '' : ` and ${partsMoved} of ${parts.length} ${section.by ?? 'breakdown'}-periods`;
-  return `${kpiName(k)}: ${head}moves in ${moved} of ${whole.length} periods${split}`;
+  const grains = grainWord(section, whole.length);
+  const split = parts.length === 0 ? '' : `; by ${section.by ?? 'breakdown'}, ${partsMoved} of ${parts.length} figures change`;
+  return `${kpiName(k)}: ${head}changes in ${moved} of ${whole.length} ${grains}${split}`;
 }
 
 function latestWhole(k: KpiValues, section: KpiValuesSection, currency: string, side: 'base' | 'head'): string {
@@ -50,12 +56,13 @@ function latestWhole(k: KpiValues, section: KpiValuesSection, currency: string, 
 }
 
 function kpiTable(k: KpiValues, section: KpiValuesSection, currency: string): string[] {
-  const columns = [...new Set(k.cells.map((c) => (c.by === undefined ? '\u0000' : (c.by ?? '(none)'))))];
+  const none = `(no ${section.by ?? 'value'})`;
+  const columns = [...new Set(k.cells.map((c) => (c.by === undefined ? '\u0000' : (c.by ?? none))))];
   const header = columns.map((c) => (c === '\u0000' ? 'all' : cellText(c)));
   const lines = [`| period | ${header.join(' | ')} |`, `| --- | ${columns.map(() => '---:').join(' | ')} |`];
   for (const p of section.periods) {
     const row = columns.map((col) => {
-      const cell = k.cells.find((c) => c.period === p.start && (c.by === undefined ? '\u0000' : (c.by ?? '(none)')) === col);
+      const cell = k.cells.find((c) => c.period === p.start && (c.by === undefined ? '\u0000' : (c.by ?? none)) === col);
       if (cell === undefined) return '';
       const pair = shownPair(cell.base, cell.head, k.unit, currency);
       return cellText(cell.same ? pair : `${pair} (${shownDelta(cell.base, cell.head, k.unit, currency)})`);
@@ -132,6 +139,7 @@ export function sectionDetails(section: ValueSection, currency: string): { reado
         if (!k.moved && k.reason !== 'added' && k.reason !== 'removed') body.push('No change in any period or breakdown.', '');
         else body.push(...kpiTable(k, section, currency), '');
       }
+      body.pop();
       return { title: `Values under both versions (${section.kpis.length} KPI${section.kpis.length === 1 ? '' : 's'})`, body };
     }
     case 'scorecard-statuses': {

@@ -6,7 +6,7 @@
  */
 import type { RequiredSeat } from '../governance/required.js';
 import type { ChangeClass } from '../governance/vocabulary.js';
-import { code, describeChange, describeField, docLabel } from './describe.js';
+import { code, describeChange, describeFields, docLabel } from './describe.js';
 import type { ChangeImpact } from './impact.js';
 import { sectionDetails, sectionSummary } from './markdown-values.js';
 import type { DiffReport } from './report.js';
@@ -46,7 +46,7 @@ function versionLine(r: DiffReport): string {
 
 function changeRow(c: DocumentChange): string {
   const text = c.kind === 'changed' ? `${docLabel(c.doc)}${c.doc.title === undefined ? '' : ` (${c.doc.title})`}` : describeChange(c);
-  const what = c.kind === 'changed' ? c.fields.map(describeField).join('<br>') : '';
+  const what = c.kind === 'changed' ? describeFields(c.fields).join('<br>') : '';
   return `| ${c.class} | ${text.replace(/\|/g, '\\|')} | ${what.replace(/\|/g, '\\|')} |`;
 }
 

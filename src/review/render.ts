@@ -9,7 +9,22 @@ import type { GuardrailTrend, ReviewKpi, ReviewReport, Series } from './report.j
 interface Section {
   readonly title: string;
   readonly ask: string;
+  /** How many KPIs the section names. */
+  readonly count: number;
   readonly lines: readonly string[];
+}
+
+/** KPIs never reviewed, one line per owner (a meeting hands each owner their list). */
+function neverReviewed(r: ReviewReport): string[] {
+  const byOwner = new Map<string, string[]>();
+  for (const k of r.due) {
+    if (k.reviewed !== undefined) continue;
+    const key = k.owner ?? '';
+    byOwner.set(key, [...(byOwner.get(key) ?? []), k.kpi]);
+  }
+  return [...byOwner.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([o, ids]) => `never reviewed, ${o === '' ? 'no owner' : `owner ${o}`} (${ids.length}): ${ids.join(', ')}`);
 }
 
 const where = (k: ReviewKpi): string => `${k.file}:${k.line}`;
@@ -36,19 +51,24 @@ function sections(r: ReviewReport): Section[] {
     {
       title: `Due for review (cycle: ${r.cycle})`,
       ask: 'have the owner confirm or change the definition, then set `reviewed:`',
-      lines: r.due.map(
-        (k) =>
-          `${k.kpi} — ${k.reviewed === undefined ? 'never reviewed' : `last reviewed ${k.reviewed}, due since ${k.dueSince ?? ''}`} (${owner(k)}; ${where(k)})`,
-      ),
+      count: r.due.length,
+      lines: [
+        ...r.due
+          .filter((k) => k.reviewed !== undefined)
+          .map((k) => `${k.kpi} — last reviewed ${k.reviewed ?? ''}, due since ${k.dueSince ?? ''} (${owner(k)}; ${where(k)})`),
+        ...neverReviewed(r),
+      ],
     },
     {
       title: 'Used by no scorecard, role, plan or alert',
       ask: 'keep it for analysis, put it on a scorecard, or deprecate it',
+      count: r.unused.length,
       lines: r.unused.map((k) => `${k.kpi} — ${k.title} (${k.stage}; ${where(k)})`),
     },
     {
       title: 'Deprecated and past their sunset',
       ask: 'retire them (`status: retired`) once nothing refers to them',
+      count: r.pastSunset.length,
       lines: r.pastSunset.map(
         (k) => `${k.kpi} — sunset ${k.sunset}${k.replacedBy === undefined ? '' : `, replaced by ${k.replacedBy}`} (${where(k)})`,
       ),
@@ -56,16 +76,19 @@ function sections(r: ReviewReport): Section[] {
     {
       title: 'Pilots that have ended',
       ask: 'make them active, extend the pilot, or retire them',
+      count: r.endedPilots.length,
       lines: r.endedPilots.map((k) => `${k.kpi} — ended ${k.until} (${owner(k)}; ${where(k)})`),
     },
     {
       title: 'Proposed, awaiting a decision',
       ask: 'approve (pilot or active) or drop them',
+      count: r.proposed.length,
       lines: r.proposed.map((k) => `${k.kpi} — ${k.title} (${owner(k)}; ${where(k)})`),
     },
     {
       title: 'Without an owner',
       ask: 'name who answers for the definition (`owner:`)',
+      count: r.withoutOwner.length,
       lines: r.withoutOwner.map((k) => `${k.kpi} — ${k.title} (${where(k)})`),
     },
   ];
@@ -74,6 +97,7 @@ function sections(r: ReviewReport): Section[] {
     out.push({
       title: `Guardrails (${p[0]?.label ?? ''} to ${p[p.length - 1]?.label ?? ''})`,
       ask: 'a KPI that improves while its guardrail worsens may be gamed: look at how it improved',
+      count: r.guardrails.trends.length,
       lines: r.guardrails.trends.flatMap((t) => trendLines(t, r.catalog.currency)),
     });
   }
@@ -84,8 +108,8 @@ function sections(r: ReviewReport): Section[] {
 export function renderReviewTable(r: ReviewReport): string {
   const lines = [`Review of ${r.catalog.title ?? r.catalog.id} as of ${r.date}`, ''];
   for (const s of sections(r)) {
-    lines.push(`${s.title}: ${s.lines.length === 0 ? 'none' : `${s.lines.length}`}`);
-    if (s.lines.length > 0) lines.push(`  → ${s.ask}`, ...s.lines.map((l) => `  ${l}`));
+    lines.push(`${s.title}: ${s.count === 0 ? 'none' : `${s.count}`}`);
+    if (s.count > 0) lines.push(`  → ${s.ask}`, ...s.lines.map((l) => `  ${l}`));
     lines.push('');
   }
   return `${lines.join('\n').trimEnd()}\n`;
@@ -95,8 +119,8 @@ export function renderReviewTable(r: ReviewReport): string {
 export function renderReviewMarkdown(r: ReviewReport): string {
   const lines = [`## Review of ${r.catalog.title ?? r.catalog.id} as of ${r.date}`, ''];
   for (const s of sections(r)) {
-    lines.push(`### ${s.title} (${s.lines.length})`, '');
-    if (s.lines.length === 0) lines.push('None.', '');
+    lines.push(`### ${s.title} (${s.count})`, '');
+    if (s.count === 0) lines.push('None.', '');
     else lines.push(`*To decide: ${s.ask}.*`, '', ...s.lines.map((l) => (l.startsWith('  ') ? `  - ${l.trim()}` : `- ${l}`)), '');
   }
   return `${lines.join('\n').trimEnd()}\n`;

@@ -168,7 +168,7 @@ describe('the pull-request comment', () => {
     ]);
     expect(run.stdout).toContain('Version: major bump required, 2.0.0 is right.');
     expect(run.stdout).toContain(
-      '- **Win rate** (`win_rate`): 2025-Q2 60.0% → 77.8% (+17.8 pts); moves in 2 of 2 periods and 4 of 4 region-periods',
+      '- **Win rate** (`win_rate`): 2025-Q2 60.0% → 77.8% (+17.8 pts); changes in 2 of 2 quarters; by region, 4 of 4 figures change',
     );
     expect(run.stdout).toContain('- 2025-Q1 · AMER · Win rate: **green → red** (66.7% → 50.0%, target 60.0%)');
     expect(run.stdout).toContain('- **Finance** (`finance`: @bob, @Bea) — Breaking changes');
