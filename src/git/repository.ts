@@ -60,7 +60,9 @@ function defaultBranch(repo: Repository, env: Readonly<Record<string, string | u
   const originHead = gitText(repo.root, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD']);
   if (originHead !== undefined && originHead !== '') candidates.push(originHead);
   candidates.push('main', 'master', 'origin/main', 'origin/master');
-  return candidates.find((c) => gitText(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${c}^{commit}`]) !== undefined);
+  return candidates.find(
+    (c) => gitText(repo.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${c}^{commit}`]) !== undefined,
+  );
 }
 
 /** The merge base of HEAD with the default branch, and how to describe it. */

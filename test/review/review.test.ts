@@ -94,7 +94,9 @@ describe('kpic review', () => {
     expect(table.stdout).toContain(
       'Review of ACME test catalog as of 2026-03-01\n\nDue for review (cycle: 1 year): 3\n  → have the owner confirm or change the definition, then set `reviewed:`\n  bookings — last reviewed 2025-01-15, due since 2026-01-15 (owner finance; kpis/kpis.yaml:1)',
     );
-    expect(table.stdout).toContain('  won_deals — last reviewed 2024-12-31, due since 2025-12-31 (owner sales_ops; kpis/kpis.yaml:9)\n  never reviewed, no owner (1): closed_deals\n');
+    expect(table.stdout).toContain(
+      '  won_deals — last reviewed 2024-12-31, due since 2025-12-31 (owner sales_ops; kpis/kpis.yaml:9)\n  never reviewed, no owner (1): closed_deals\n',
+    );
     expect(table.stdout).toContain('Guardrails (2025-Q1 to 2025-Q2): 1\n');
     expect(table.stdout).toContain(
       '  Bookings (bookings): $2,000 → $7,000  better\n    guardrail Average discount (avg_discount, lower is better): 10.0% → 30.0%  worse\n    ⚠ Bookings got better while Average discount got worse: check how it improved\n',
