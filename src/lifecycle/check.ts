@@ -1,8 +1,9 @@
 /**
- * The lifecycle checks `kpic validate` runs: a pilot names who tries it and when; a deprecated KPI
- * names its replacement and its sunset (a warning, so catalogs written before these rules keep
- * running) and is flagged once past that day; nothing refers to a retired KPI; no incentive plan
- * uses a pilot; guardrails name other KPIs; lifecycle dates are real dates.
+ * The lifecycle checks `kpic validate` runs: in a governed catalog, a pilot names who tries it and
+ * a deprecated KPI its replacement and sunset (a warning); everywhere, `pilot:` belongs to pilots
+ * and ends after it starts, a deprecated KPI past its sunset is flagged, nothing refers to a
+ * retired KPI, no incentive plan uses a pilot, guardrails name other KPIs, and lifecycle dates are
+ * real dates.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';

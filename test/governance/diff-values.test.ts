@@ -3,7 +3,7 @@
  * under both versions on the same data and checked against hand-computed values, the approvals a
  * change needs, and `--check-version`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun } from '../cli/helpers.js';
 import { KPIS_YAML, SOURCES_YAML, versionFolders } from './fixture.js';
 

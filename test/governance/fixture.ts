@@ -72,6 +72,16 @@ target: 0.6
 thresholds: { green: 1.0, amber: 0.85 }
 `;
 
+/** A KPI to add after KPIS_YAML: the average discount of won deals (lower is better). */
+export const AVG_DISCOUNT_YAML = `---
+kpi: avg_discount
+title: Average discount
+formula: avg(discount where won)
+unit: percent
+direction: down
+owner: finance
+`;
+
 export const ORG_YAML = `hierarchy: sales_org
 source: reps
 member: rep_id

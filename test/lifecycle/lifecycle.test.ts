@@ -7,16 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { stageOf } from '../../src/model/kpi-status.js';
 import type { ScorecardReport } from '../../src/scorecard/report.js';
 import { cli, folder } from '../cli/helpers.js';
-import { CATALOG_FILES, KPIS_YAML, OPPORTUNITIES_CSV, ORG_YAML, REPS_CSV } from '../governance/fixture.js';
+import { AVG_DISCOUNT_YAML, CATALOG_FILES, KPIS_YAML, OPPORTUNITIES_CSV, ORG_YAML, REPS_CSV } from '../governance/fixture.js';
 
-const EXTRA = `---
-kpi: avg_discount
-title: Average discount
-formula: avg(discount where won)
-unit: percent
-direction: down
-owner: finance
-`;
+const EXTRA = AVG_DISCOUNT_YAML;
 
 async function diagnostics(files: Record<string, string>, governed = true): Promise<string[]> {
   const f = folder();

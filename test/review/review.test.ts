@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReviewReport } from '../../src/review/report.js';
 import { cli, folder } from '../cli/helpers.js';
-import { CATALOG_FILES, KPIS_YAML, OPPORTUNITIES_CSV, REPS_CSV } from '../governance/fixture.js';
+import { AVG_DISCOUNT_YAML, CATALOG_FILES, KPIS_YAML, OPPORTUNITIES_CSV, REPS_CSV } from '../governance/fixture.js';
 
 const REVIEWED = KPIS_YAML.replace('title: Bookings\n', 'title: Bookings\nreviewed: 2025-01-15\nguardrails: [avg_discount]\n')
   .replace(
@@ -18,14 +18,7 @@ const REVIEWED = KPIS_YAML.replace('title: Bookings\n', 'title: Bookings\nreview
     'title: Deals closed\nformula: count(opportunities where closed)\nunit: count\nowner: sales_ops\n',
     'title: Deals closed\nformula: count(opportunities where closed)\nunit: count\n',
   );
-const EXTRA = `---
-kpi: avg_discount
-title: Average discount
-formula: avg(discount where won)
-unit: percent
-direction: down
-owner: finance
-status: pilot
+const EXTRA = `${AVG_DISCOUNT_YAML}status: pilot
 reviewed: 2025-09-01
 pilot: { where: region = 'EMEA', from: 2025-01-01, until: 2025-12-31 }
 ---
