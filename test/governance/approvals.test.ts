@@ -202,3 +202,19 @@ describe('the governance document', () => {
     ]);
   });
 });
+
+describe('help', () => {
+  it('the three commands are listed, and each has its help', async () => {
+    const overview = await cli(process.cwd(), ['--help']);
+    for (const name of ['diff', 'approvals', 'review']) expect(overview.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    const diff = await cli(process.cwd(), ['help', 'diff']);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout.split('\n')[0]).toBe(
+      'usage: kpic diff [--catalog DIR] [--base REF|DIR] [--head REF|DIR] [--data DIR] [--periods N] [--grain month|quarter|year] [--by DIM] [--check-version] [--format markdown|json|github] [--out FILE] [--no-cache]',
+    );
+    const review = await cli(process.cwd(), ['review', '--help']);
+    expect(review.stdout).toContain('--date YYYY-MM-DD');
+    const typo = await cli(process.cwd(), ['diff', '--chek-version']);
+    expect([typo.code, typo.stderr.split('\n')[0]]).toEqual([2, 'kpic: unknown flag `--chek-version`; did you mean `--check-version`?']);
+  });
+});
