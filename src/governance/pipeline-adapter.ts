@@ -18,6 +18,7 @@ import { addDuration, formatIsoDate, parseIsoDate } from '../plan/calendar.js';
 import type { DurationUnit } from '../formula/ast.js';
 import type { ScorecardCatalog } from '../scorecard/resolved.js';
 
+/** The pipeline's types these features work with, re-exported so they import them from here alone. */
 export type { CheckedCatalog, Failure, Period, ScorecardGrain, Database };
 export type { NodeScore, ScorecardReport } from '../scorecard/report.js';
 export type { Status } from '../scorecard/status.js';
