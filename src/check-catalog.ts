@@ -13,6 +13,8 @@ import type { ResolvedCatalog } from './resolve/resolved.js';
 import { resolveCatalog } from './resolve/resolve-catalog.js';
 import { checkScorecards } from './scorecard/check.js';
 import { checkTests } from './testing/check.js';
+import { readGovernance } from './governance/read.js';
+import { checkLifecycle } from './lifecycle/check.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -31,12 +33,14 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
   const scorecards = checkScorecards(resolved.value);
   const tests = checkTests(resolved.value);
+  const governance = [...checkLifecycle(resolved.value), ...readGovernance(loaded.value).diagnostics];
   const diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
     ...resolved.diagnostics,
     ...paths,
     ...scorecards.diagnostics,
     ...tests.diagnostics,
+    ...governance,
   ]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
 }

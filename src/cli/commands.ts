@@ -10,6 +10,7 @@ import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
 import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS } from './common-flags.js';
 import { DOCS_FLAGS } from './docs-spec.js';
+import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
 import type { CliIo } from './io.js';
 import { TEST_FLAGS } from './test-spec.js';
 
@@ -183,6 +184,27 @@ export const COMMANDS: readonly Command[] = [
     flags: DOCS_FLAGS,
     load: async () => (await import('./docs-command.js')).docsCommand,
   },
+  {
+    ...DIFF_COMMAND,
+    load: async () => {
+      const { diffCommand } = await import('./diff.js');
+      return (io, flags) => diffCommand(io, flags, usageLine(DIFF_COMMAND));
+    },
+  },
+  {
+    ...APPROVALS_COMMAND,
+    load: async () => {
+      const { approvalsCommand } = await import('./approvals.js');
+      return (io, flags) => approvalsCommand(io, flags, usageLine(APPROVALS_COMMAND));
+    },
+  },
+  {
+    ...REVIEW_COMMAND,
+    load: async () => {
+      const { reviewCommand } = await import('./review.js');
+      return (io, flags) => reviewCommand(io, flags, usageLine(REVIEW_COMMAND));
+    },
+  },
 ];
 
 /** A registered command, by name. */
@@ -191,7 +213,7 @@ export function commandSpec(name: string): Command | undefined {
 }
 
 /** `kpic run [--catalog DIR] …`: the usage line of a command. */
-export function usageLine(spec: Command): string {
+export function usageLine(spec: Pick<Command, 'name' | 'flags' | 'required'>): string {
   const required = new Set(spec.required ?? []);
   const parts = spec.flags.map((f) => {
     const text = f.kind === 'switch' ? `--${f.name}` : `--${f.name} ${f.placeholder ?? 'VALUE'}`;

@@ -225,6 +225,38 @@ const table = {
     severity: 'error',
     summary: 'A fixture CSV file is missing, lies outside the catalog folder, or is malformed.',
   },
+  // lifecycle: KPI status, pilots, deprecation, retirement, reviews and guardrails
+  'lifecycle/bad-date': {
+    severity: 'error',
+    summary: 'A lifecycle date (`sunset`, `reviewed`, a pilot’s `from` or `until`) is not a real calendar date.',
+  },
+  'lifecycle/bad-pilot': {
+    severity: 'error',
+    summary: 'A pilot KPI without `pilot:` (who tries it), `pilot:` on a KPI that is not a pilot, or a pilot that ends before it starts.',
+  },
+  'lifecycle/incomplete-deprecation': {
+    severity: 'warning',
+    summary: 'A deprecated KPI does not name its replacement (`replaced_by`) or its `sunset` date.',
+  },
+  'lifecycle/past-sunset': { severity: 'warning', summary: 'A deprecated KPI is past its sunset date: retire it.' },
+  'lifecycle/bad-replacement': { severity: 'error', summary: '`replaced_by` names no KPI, the KPI itself, or a retired KPI.' },
+  'lifecycle/retired-reference': { severity: 'error', summary: 'A formula, scorecard, lookup, plan or alert refers to a retired KPI.' },
+  'lifecycle/pilot-in-plan': { severity: 'error', summary: 'An incentive plan refers to a pilot KPI; pilots are in no plan.' },
+  'lifecycle/unknown-guardrail': { severity: 'error', summary: 'A guardrail names no KPI, or the KPI itself.' },
+  // governance: the committee document and its approval rules
+  'governance/duplicate-document': { severity: 'error', summary: 'A second `governance` document; a catalog has at most one.' },
+  'governance/unknown-seat': { severity: 'error', summary: 'An approval rule names a seat that the governance document does not define.' },
+  'governance/empty-seat': { severity: 'warning', summary: 'A committee seat has no members and no team, so nobody can approve for it.' },
+  'governance/bad-cycle': { severity: 'error', summary: 'The review cycle is not a duration of days, weeks, months, quarters or years.' },
+  // diff: versions and changelog (`kpic diff --check-version`)
+  'diff/version-bump': {
+    severity: 'error',
+    summary: 'The catalog version was not raised as much as its changes require (major, minor or patch).',
+  },
+  'diff/changelog': {
+    severity: 'error',
+    summary: '`CHANGELOG.md` has no entry for the new version, or the entry does not name a breaking change.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code kpic can emit. */
