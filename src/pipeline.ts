@@ -6,10 +6,11 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
-import { openDatabase, type Database } from './engine/duckdb.js';
+import { openDatabase, type Database, type Row } from './engine/duckdb.js';
 import { declaredSourceFiles, locateSourceFiles, sourcePathProblems } from './engine/source-files.js';
 import { sourceRelationSql } from './engine/source-sql.js';
 import { loadCatalog, loadCatalogFromFiles } from './load/load-catalog.js';
+import { Decimal } from './model/decimal.js';
 import type { Catalog } from './model/types.js';
 import type { Plan } from './plan/ir.js';
 import { planRun, type PlanRequest } from './plan/planner.js';
@@ -18,7 +19,7 @@ import { resolveCatalog } from './resolve/resolve-catalog.js';
 import { checkScorecards } from './scorecard/check.js';
 import type { Dialect } from './sql/dialect.js';
 import { duckdb } from './sql/duckdb.js';
-import { emitSql } from './sql/emit-plan.js';
+import { EXACT_VALUE, emitSql } from './sql/emit-plan.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -86,9 +87,15 @@ export interface ResultRow {
   readonly kpi: string;
   /** ISO date on which the period starts. */
   readonly period: string;
-  /** Breakdown values, in the order of {@link RunResult.by}. */
-  readonly by: readonly (string | number | boolean | null)[];
+  /** Breakdown values, in the order of {@link RunResult.by} (a money dimension's values are exact). */
+  readonly by: readonly (string | number | boolean | Decimal | null)[];
+  /** The value as a double: for an exact result, the double nearest to {@link ResultRow.exact}. */
   readonly value: number | null;
+  /**
+   * The exact value of a result that is exact (money through sums and differences; see
+   * docs/language.md) and not null. What is paid, printed or stored must come from here.
+   */
+  readonly exact?: Decimal | undefined;
 }
 
 /** A successful run. */
@@ -179,25 +186,22 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
       },
     });
     const rows = await db.query(sql);
-    return {
-      ok: true,
-      by: plan.by,
-      plan,
-      sql,
-      diagnostics: sortDiagnostics(unique),
-      rows: rows.map((r) => ({
-        kpi: String(r['kpi']),
-        period: String(r['period']),
-        by: plan.by.map((b) => {
-          const v = r[b];
-          return v === undefined || (typeof v === 'object' && v !== null) ? null : v;
-        }),
-        value: typeof r['value'] === 'number' ? r['value'] : null,
-      })),
-    };
+    return { ok: true, by: plan.by, plan, sql, diagnostics: sortDiagnostics(unique), rows: rows.map((r) => resultRow(plan, r)) };
   } finally {
     if (options.db === undefined) db.close();
   }
+}
+
+/** A row of the query as a result row; an exact output's value is taken from its decimal column. */
+function resultRow(plan: Plan, r: Row): ResultRow {
+  const by = plan.by.map((b) => {
+    const v = r[b];
+    return v === undefined || (typeof v === 'object' && v !== null && !(v instanceof Decimal)) ? null : v;
+  });
+  const exact = r[EXACT_VALUE];
+  if (exact instanceof Decimal) return { kpi: String(r['kpi']), period: String(r['period']), by, value: exact.toNumber(), exact };
+  if (exact !== null && exact !== undefined) throw new Error(`an exact result of ${String(r['kpi'])} is not a decimal: ${String(exact)}`);
+  return { kpi: String(r['kpi']), period: String(r['period']), by, value: typeof r['value'] === 'number' ? r['value'] : null };
 }
 
 function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -12,6 +12,7 @@
 import type { ColumnDef, SourceDef } from '../model/types.js';
 import { quoteIdentifier, stringLiteral } from '../sql/quote.js';
 import { columnRead, type ColumnRead } from './column-read.js';
+import { moneyFromJson } from './money-read.js';
 import { isTsvPath, type FileLayout, type SourceFiles } from './source-files.js';
 
 /** Options of {@link sourceRelationSql}. */
@@ -178,13 +179,22 @@ function parquetPart(
 }
 
 function jsonPart(columns: readonly ColumnDef[], list: string, filename: string): ReadPart {
+  // A key read only by money columns keeps its JSON type, so a number can be told from a string
+  // (numbers pass through a double on the way in: money-read.ts).
+  const asJson = new Set(columns.filter((c) => c.type.value === 'money').map(fileName));
+  for (const c of columns) if (c.type.value !== 'money') asJson.delete(fileName(c));
   const keys = [...new Set(columns.map(fileName))];
-  const struct = keys.map((k) => `${stringLiteral(k)}: 'VARCHAR'`);
+  const struct = keys.map((k) => `${stringLiteral(k)}: ${asJson.has(k) ? "'JSON'" : "'VARCHAR'"}`);
   const structSql = struct.length > 0 ? `, columns = {${struct.join(', ')}}` : '';
   return {
     from: `read_json(${list}, format = 'auto'${structSql}${filename})`,
     // An empty JSON string counts as missing, as an empty CSV field does.
-    columns: columns.map((column) => textColumn(column, `nullif(${quoteIdentifier(fileName(column))}, '')`)),
+    columns: columns.map((column) => {
+      const key = quoteIdentifier(fileName(column));
+      if (!asJson.has(fileName(column))) return textColumn(column, `nullif(${key}, '')`);
+      const raw = `nullif(${key} ->> '$', '')`;
+      return { column, raw, read: { typed: moneyFromJson(column, key, raw), fallible: true } };
+    }),
     rowNumber: 'window',
   };
 }

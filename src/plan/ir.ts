@@ -177,6 +177,8 @@ export interface Output {
   readonly expr: CellExpr;
   /** Sources whose rows decide the KPI's breakdown values (grid membership). */
   readonly sources: readonly string[];
+  /** Its values are exact decimals (money through sums and differences: resolve/exact.ts), not doubles. */
+  readonly exact: boolean;
 }
 
 /** The whole plan. */

@@ -10,6 +10,7 @@ import type { KpiAggregate, KpiExpr, KpiPer, RowExpr } from '../resolve/types.js
 import { GRAINS, formatIsoDate, parseIsoDate, periodEnd, periodStart, type Grain } from './calendar.js';
 import { fanOutKey } from './fan-out.js';
 import { forEachKpi } from '../resolve/kpi-walk.js';
+import { isExactKpi } from '../resolve/exact.js';
 import type { CellExpr, Level, LookupTable, Output, PerTable, Plan, Scan } from './ir.js';
 import { PlanRegistry, toScan, type ScanShape } from './registry.js';
 import { scanJoinsAndLookups } from './scan-rows.js';
@@ -264,7 +265,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
         fn: 'count',
       });
     }
-    return { kpi: kpi.id, expr, sources: kpi.sources };
+    return { kpi: kpi.id, expr, sources: kpi.sources, exact: isExactKpi(resolved, kpi) };
   });
 
   // Lookups used by scans are planned as their own computations (which may use more lookups).

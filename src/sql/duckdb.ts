@@ -4,6 +4,7 @@
 import type { DurationUnit } from '../formula/ast.js';
 import type { CalendarDef } from '../model/types.js';
 import type { Grain } from '../plan/calendar.js';
+import { literalDecimal } from '../model/decimal.js';
 import type { Dialect } from './dialect.js';
 import { quoteIdentifier, stringLiteral } from './quote.js';
 
@@ -22,9 +23,8 @@ export const duckdb: Dialect = {
   stringLiteral,
   numberLiteral(value) {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    const text = String(value);
-    // Keep literals exact and typed as decimals/doubles rather than integers that could overflow.
-    return /[e.]/i.test(text) ? (/e/i.test(text) ? `CAST(${text} AS DOUBLE)` : text) : text;
+    // An exact decimal (`0.1` is DECIMAL(1,1)) where it can be one, else a double.
+    return literalDecimal(value)?.toString() ?? `CAST(${String(value)} AS DOUBLE)`;
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   toDate: (expr) => `CAST(${expr} AS DATE)`,
@@ -80,10 +80,12 @@ export const duckdb: Dialect = {
       case 'min':
       case 'max':
       case 'avg':
-      case 'median':
         return `${fn}(${v})${where}`;
+      // Interpolated on doubles: DuckDB would round a median of decimals to their scale.
+      case 'median':
+        return `median(CAST(${v} AS DOUBLE))${where}`;
       case 'percentile':
-        return `quantile_cont(${v}, ${fraction ?? 0.5})${where}`;
+        return `quantile_cont(CAST(${v} AS DOUBLE), ${fraction ?? 0.5})${where}`;
       default: {
         const never: never = fn;
         return never;

@@ -10,6 +10,12 @@ import type { Dialect } from './dialect.js';
 import { dimColumn, levelColumns, lookupCte, scanLevelTable, sourceCte } from './names.js';
 import { orderCtes } from './order-ctes.js';
 
+/**
+ * The result column holding the exact decimal of an exact output (null for the others). Its space
+ * keeps it apart from every breakdown dimension's name.
+ */
+export const EXACT_VALUE = 'exact value';
+
 /** What the emitter needs besides the plan. */
 export interface EmitOptions {
   readonly dialect: Dialect;
@@ -306,14 +312,16 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
       'c.period',
       ...plan.by.map((b) => `c.${dimColumn(b)} AS ${q(b)}`),
     ];
-    cols.push(`CAST(${cellSql(ctx, o.expr, (m) => `c.${measure(m)}`)} AS DOUBLE) AS value`);
+    const value = cellSql(ctx, o.expr, (m) => `c.${measure(m)}`);
+    // Exact results (money sums…) also come as decimals; `value` is always a double.
+    cols.push(`CAST(${value} AS DOUBLE) AS value`, `${o.exact ? value : 'NULL'} AS ${q(EXACT_VALUE)}`);
     return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${member}`;
   });
   const order = ['_ord', 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
-  const columns = ['kpi', 'period', ...plan.by.map(q), 'value'].join(', ');
+  const columns = ['kpi', 'period', ...plan.by.map(q), 'value', q(EXACT_VALUE)].join(', ');
   const body =
     outputs.length === 0
-      ? `SELECT NULL AS kpi, NULL AS period, NULL AS value WHERE FALSE`
+      ? `SELECT NULL AS kpi, NULL AS period, NULL AS value, NULL AS ${q(EXACT_VALUE)} WHERE FALSE`
       : `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
   return `WITH\n${orderCtes(ctes)
     .map((c) => `${q(c.name)} AS ${c.inline === true ? 'NOT MATERIALIZED ' : ''}(\n  ${c.sql}\n)`)
@@ -326,15 +334,17 @@ function combineSql(dialect: Dialect, per: PerTable): string {
     case 'sum':
     case 'min':
     case 'max':
-    case 'median':
     case 'count':
       return `${per.fn}(v)`;
+    // Interpolating and squaring are real arithmetic: on doubles, never on rounded decimals.
+    case 'median':
+      return 'median(CAST(v AS DOUBLE))';
     case 'count_distinct':
       return 'count(DISTINCT v)';
     case 'percentile':
-      return `quantile_cont(v, ${per.fraction ?? 0.5})`;
+      return `quantile_cont(CAST(v AS DOUBLE), ${per.fraction ?? 0.5})`;
     case 'hhi':
-      return '(sum(v * v) / NULLIF(sum(v) * sum(v), 0))';
+      return '(sum(CAST(v AS DOUBLE) * CAST(v AS DOUBLE)) / NULLIF(sum(CAST(v AS DOUBLE)) * sum(CAST(v AS DOUBLE)), 0))';
     case 'top_share':
       return dialect.topShare('v', per.n ?? 1);
     default: {

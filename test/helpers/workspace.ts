@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Decimal } from '../../src/model/decimal.js';
 import { checkCatalog, runKpis, type CheckedCatalog } from '../../src/pipeline.js';
 import type { PlanRequest } from '../../src/plan/planner.js';
 
@@ -49,7 +50,8 @@ export async function runWorkspace(ws: Workspace, request: PlanRequest): Promise
   return result.rows.map((r) => {
     const row: PlainRow = { kpi: r.kpi, period: r.period };
     result.by.forEach((b, i) => {
-      row[b] = r.by[i] ?? null;
+      const v = r.by[i] ?? null;
+      row[b] = v instanceof Decimal ? v.toNumber() : v;
     });
     row['value'] = r.value;
     return row;
