@@ -192,15 +192,17 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
   }
 }
 
-/** A row of the query as a result row; an exact output's value is taken from its decimal column. */
+/** A row of the query as a result row; an exact output's value is read from its decimal text. */
 function resultRow(plan: Plan, r: Row): ResultRow {
   const by = plan.by.map((b) => {
     const v = r[b];
     return v === undefined || (typeof v === 'object' && v !== null && !(v instanceof Decimal)) ? null : v;
   });
-  const exact = r[EXACT_VALUE];
-  if (exact instanceof Decimal) return { kpi: String(r['kpi']), period: String(r['period']), by, value: exact.toNumber(), exact };
-  if (exact !== null && exact !== undefined) throw new Error(`an exact result of ${String(r['kpi'])} is not a decimal: ${String(exact)}`);
+  const text = r[EXACT_VALUE];
+  if (typeof text === 'string') {
+    const exact = Decimal.parse(text);
+    return { kpi: String(r['kpi']), period: String(r['period']), by, value: exact.toNumber(), exact };
+  }
   return { kpi: String(r['kpi']), period: String(r['period']), by, value: typeof r['value'] === 'number' ? r['value'] : null };
 }
 

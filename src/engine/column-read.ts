@@ -26,7 +26,7 @@ export const SQL_TYPES = {
   string: 'VARCHAR',
   integer: 'BIGINT',
   number: 'DOUBLE',
-  money: 'DECIMAL(18,2)',
+  money: 'DECIMAL(38,2)',
   percent: 'DOUBLE',
   boolean: 'BOOLEAN',
   date: 'DATE',
@@ -76,11 +76,15 @@ export function fitsAsIs(type: ColumnType, physical: string): boolean {
 /**
  * The read of a column whose file value is `ref` (an SQL expression) of DuckDB type `physical`;
  * `undefined` when the type is unknown (`kpic compile`, no data at hand), which gives a plain
- * cast to the declared type.
+ * cast to the declared type. `checked`: the data check passed, values need no validating again.
  */
-export function columnRead(column: ColumnDef, ref: string, physical: string | undefined): ColumnRead {
+export function columnRead(column: ColumnDef, ref: string, physical: string | undefined, checked = false): ColumnRead {
   const type = column.type.value;
-  if (type === 'money' && (physical === undefined || isNumericType(physical))) return moneyFromNumber(column, ref, physical);
+  if (type === 'money') {
+    if (physical === undefined || isNumericType(physical)) return moneyFromNumber(column, ref, physical, checked);
+    const text = physical === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
+    return { typed: moneyFromText(column, text, checked), fallible: true };
+  }
   if (physical === undefined) {
     if (column.format !== undefined) return { typed: textToType(column, `CAST(${ref} AS VARCHAR)`), fallible: true };
     return { typed: `CAST(${ref} AS ${SQL_TYPES[type]})`, fallible: true };

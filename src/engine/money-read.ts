@@ -1,9 +1,10 @@
 /**
- * How `money` columns are read: as exact decimals, DuckDB `DECIMAL(18, scale)`, never through a
+ * How `money` columns are read: as exact decimals, DuckDB `DECIMAL(38, scale)`, never through a
  * binary double. The scale is the column's `scale:` (decimal places, default 2); a value needs at
- * most 18 − scale digits before the point. A value with more decimal places than the scale is a
+ * most 38 − scale digits before the point. A value with more decimal places than the scale is a
  * bad value (a data-contract error at its file, line and column), unless the extra digits are
- * zeros (`12.500` fits scale 2): nothing is ever rounded.
+ * zeros (`12.500` fits scale 2): nothing is ever rounded. (DuckDB keeps the width of arithmetic on
+ * narrower decimals at 18 digits and fails past it; at 38, `amount * 0.125` is safe for any amount.)
  *
  * - Text (CSV fields, JSON strings, Parquet strings) is a decimal number: an optional sign,
  *   digits with an optional decimal point (`1234.50`, `-3`, `.5`), spaces around it allowed, no
@@ -15,13 +16,16 @@
  *   extra digits are zeros); FLOAT and DOUBLE values are accepted when the float is the one nearest
  *   to a decimal with at most `scale` places — what the exporter meant by `1234.56` — and refused
  *   otherwise (`0.30000000000000004` is not an amount in cents).
+ *
+ * Once the data check has passed, the values are known to convert exactly, and the relation the
+ * KPIs read converts them without checking again (`checked`).
  */
 import type { ColumnDef } from '../model/types.js';
 
 /** Decimal places of a money column without `scale:`. */
 export const DEFAULT_MONEY_SCALE = 2;
-/** Total digits of a money value (DuckDB stores up to 18 in 64 bits, which keeps scans fast). */
-export const MONEY_PRECISION = 18;
+/** Total digits of a money value. */
+export const MONEY_PRECISION = 38;
 /** The largest `scale:` a money column may declare. */
 export const MAX_SCALE = 12;
 /** Significant digits that every double holds exactly. */
@@ -59,9 +63,10 @@ function significantDigits(t: string): string {
  * Exponent notation (`1.5e3`, as spreadsheets write) is read when its mantissa has at most 15
  * significant digits: then its double tells whether rounding to the scale changed it.
  */
-export function moneyFromText(column: ColumnDef, t: string): string {
+export function moneyFromText(column: ColumnDef, t: string, checked = false): string {
   const type = moneySqlType(column);
   const decimal = `TRY_CAST(${t} AS ${type})`;
+  if (checked) return decimal;
   return (
     `CASE WHEN regexp_full_match(${t}, '${plainPattern(moneyScale(column))}') THEN ${decimal} ` +
     `WHEN regexp_full_match(${t}, '${EXPONENT_PATTERN}') AND ${significantDigits(t)} <= ${DOUBLE_DIGITS} ` +
@@ -73,7 +78,8 @@ export function moneyFromText(column: ColumnDef, t: string): string {
  * SQL converting a JSON value `json` (DuckDB type JSON) whose text is `t` to the column's decimal:
  * as text, except that a JSON number with more significant digits than a double holds is refused.
  */
-export function moneyFromJson(column: ColumnDef, json: string, t: string): string {
+export function moneyFromJson(column: ColumnDef, json: string, t: string, checked = false): string {
+  if (checked) return moneyFromText(column, t, true);
   return `CASE WHEN json_type(${json}) = 'DOUBLE' AND ${significantDigits(t)} > ${DOUBLE_DIGITS} THEN NULL ELSE ${moneyFromText(column, t)} END`;
 }
 
@@ -110,7 +116,12 @@ export function isNumericType(physical: string): boolean {
  * The read of a money column from a numeric file value `ref` of DuckDB type `physical`
  * (undefined: not known, as for `kpic compile`). Infallible when every value of the type fits.
  */
-export function moneyFromNumber(column: ColumnDef, ref: string, physical: string | undefined): { typed: string; fallible: boolean } {
+export function moneyFromNumber(
+  column: ColumnDef,
+  ref: string,
+  physical: string | undefined,
+  checked = false,
+): { typed: string; fallible: boolean } {
   const type = moneySqlType(column);
   const scale = moneyScale(column);
   if (physical === type) return { typed: ref, fallible: false };
@@ -118,6 +129,7 @@ export function moneyFromNumber(column: ColumnDef, ref: string, physical: string
   if (shape !== undefined && shape.scale <= scale && shape.whole <= MONEY_PRECISION - scale) {
     return { typed: `CAST(${ref} AS ${type})`, fallible: false };
   }
+  if (checked) return { typed: `TRY_CAST(${ref} AS ${type})`, fallible: true };
   // The decimal must give the file's value back: no digit lost, no float that is not an amount.
   const back = physical === undefined ? `TRY_CAST(${ref} AS ${type})` : `CAST(TRY_CAST(${ref} AS ${type}) AS ${physical})`;
   return { typed: `CASE WHEN ${back} = ${ref} THEN TRY_CAST(${ref} AS ${type}) END`, fallible: true };

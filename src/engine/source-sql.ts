@@ -19,6 +19,8 @@ import { isTsvPath, type FileLayout, type SourceFiles } from './source-files.js'
 export interface RelationOptions {
   /** Only these declared columns (by declared name), in declaration order; default: all. */
   readonly columns?: ReadonlySet<string> | undefined;
+  /** The files passed the data check: values are converted without being validated again. */
+  readonly checked?: boolean | undefined;
 }
 
 /** One table function call over files that share a layout, and how each column is read from it. */
@@ -53,7 +55,7 @@ export const NO_COLUMNS = '$none';
  */
 export function sourceRelationSql(source: SourceDef, files: SourceFiles, options: RelationOptions = {}): string {
   const columns = selectColumns(source, options.columns);
-  return readParts(source, files, columns, false)
+  return readParts(source, files, columns, false, options.checked ?? false)
     .map((part) => {
       const list = part.columns.map((c) => `  ${c.read.typed} AS ${quoteIdentifier(c.column.name)}`);
       if (list.length === 0) list.push(`  NULL AS ${quoteIdentifier(NO_COLUMNS)}`);
@@ -112,8 +114,14 @@ export function csvDelimiter(source: SourceDef, files: SourceFiles): string {
   return files.paths.length > 0 && files.paths.every(isTsvPath) ? '\t' : ',';
 }
 
-/** One read per layout (or a single read when the layouts are not known). */
-export function readParts(source: SourceDef, files: SourceFiles, columns: readonly ColumnDef[], numbered: boolean): ReadPart[] {
+/** One read per layout (or a single read when the layouts are not known); `checked` as in {@link RelationOptions}. */
+export function readParts(
+  source: SourceDef,
+  files: SourceFiles,
+  columns: readonly ColumnDef[],
+  numbered: boolean,
+  checked = false,
+): ReadPart[] {
   if (files.paths.length === 0) throw new Error(`source ${source.id} has no files to read`);
   const layouts: readonly (FileLayout | undefined)[] = files.layouts ?? [undefined];
   return layouts.map((layout) => {
@@ -122,11 +130,11 @@ export function readParts(source: SourceDef, files: SourceFiles, columns: readon
     const filename = numbered ? `, filename = ${stringLiteral(PATH_COLUMN)}` : '';
     switch (files.format) {
       case 'csv':
-        return csvPart(source, files, columns, list, filename, layout);
+        return csvPart(source, files, columns, list, filename, layout, checked);
       case 'parquet':
-        return parquetPart(columns, list, numbered, filename, layout);
+        return parquetPart(columns, list, numbered, filename, layout, checked);
       case 'json':
-        return jsonPart(columns, list, filename);
+        return jsonPart(columns, list, filename, checked);
       default: {
         const never: never = files.format;
         throw new Error(`unexpected format ${String(never)}`);
@@ -142,19 +150,20 @@ function csvPart(
   list: string,
   filename: string,
   layout: FileLayout | undefined,
+  checked: boolean,
 ): ReadPart {
   const dialect = `header = true, delim = ${stringLiteral(csvDelimiter(source, files))}, quote = '"', escape = '"'`;
   if (layout === undefined) {
     return {
       from: `read_csv(${list}, ${dialect}, comment = '', all_varchar = true${filename})`,
-      columns: columns.map((column) => textColumn(column, quoteIdentifier(fileName(column)))),
+      columns: columns.map((column) => textColumn(column, quoteIdentifier(fileName(column)), checked)),
       rowNumber: 'window',
     };
   }
   const fields = layout.columns.map((_, i) => `${stringLiteral(`f${i + 1}`)}: 'VARCHAR'`);
   return {
     from: `read_csv(${list}, ${dialect}, auto_detect = false, strict_mode = true, columns = {${fields.join(', ')}}${filename})`,
-    columns: columns.map((column) => textColumn(column, quoteIdentifier(`f${fieldIndex(layout, column) + 1}`))),
+    columns: columns.map((column) => textColumn(column, quoteIdentifier(`f${fieldIndex(layout, column) + 1}`), checked)),
     rowNumber: 'window',
   };
 }
@@ -165,6 +174,7 @@ function parquetPart(
   numbered: boolean,
   filename: string,
   layout: FileLayout | undefined,
+  checked: boolean,
 ): ReadPart {
   const rowNumbers = numbered ? ', file_row_number = true' : '';
   return {
@@ -172,13 +182,13 @@ function parquetPart(
     columns: columns.map((column) => {
       const raw = quoteIdentifier(fileName(column));
       const physical = layout === undefined ? undefined : layout.columns[fieldIndex(layout, column)]?.type;
-      return { column, raw, read: columnRead(column, raw, physical) };
+      return { column, raw, read: columnRead(column, raw, physical, checked) };
     }),
     rowNumber: 'file_row_number',
   };
 }
 
-function jsonPart(columns: readonly ColumnDef[], list: string, filename: string): ReadPart {
+function jsonPart(columns: readonly ColumnDef[], list: string, filename: string, checked: boolean): ReadPart {
   // A key read only by money columns keeps its JSON type, so a number can be told from a string
   // (numbers pass through a double on the way in: money-read.ts).
   const asJson = new Set(columns.filter((c) => c.type.value === 'money').map(fileName));
@@ -191,16 +201,16 @@ function jsonPart(columns: readonly ColumnDef[], list: string, filename: string)
     // An empty JSON string counts as missing, as an empty CSV field does.
     columns: columns.map((column) => {
       const key = quoteIdentifier(fileName(column));
-      if (!asJson.has(fileName(column))) return textColumn(column, `nullif(${key}, '')`);
+      if (!asJson.has(fileName(column))) return textColumn(column, `nullif(${key}, '')`, checked);
       const raw = `nullif(${key} ->> '$', '')`;
-      return { column, raw, read: { typed: moneyFromJson(column, key, raw), fallible: true } };
+      return { column, raw, read: { typed: moneyFromJson(column, key, raw, checked), fallible: true } };
     }),
     rowNumber: 'window',
   };
 }
 
-function textColumn(column: ColumnDef, raw: string): PartColumn {
-  return { column, raw, read: columnRead(column, raw, 'VARCHAR') };
+function textColumn(column: ColumnDef, raw: string, checked: boolean): PartColumn {
+  return { column, raw, read: columnRead(column, raw, 'VARCHAR', checked) };
 }
 
 /** The 0-based position of a column's header in a layout (first occurrence). */

@@ -17,6 +17,15 @@ export class Decimal {
     if (!Number.isInteger(scale) || scale < 0) throw new Error(`not a decimal scale: ${scale}`);
   }
 
+  /** Parses decimal text (`-1234.50`, `0.1`, `7`); throws on anything else. */
+  static parse(text: string): Decimal {
+    const m = /^([+-]?)(\d+)(?:\.(\d*))?$/.exec(text.trim());
+    if (m === null) throw new Error(`not a decimal: ${text}`);
+    const fraction = m[3] ?? '';
+    const units = BigInt(`${m[2] ?? ''}${fraction}`);
+    return new Decimal(m[1] === '-' ? -units : units, fraction.length);
+  }
+
   /**
    * The canonical text: digits only (never an exponent), `-` for a negative value, a decimal point
    * only when there are non-zero decimals, no trailing zeros (`1234.5`, `-0.01`, `1`, `0`).

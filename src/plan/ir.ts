@@ -11,7 +11,7 @@
  * values).
  */
 import type { CalendarDef } from '../model/types.js';
-import type { AggregateFunction, Duration, RowExpr, RowOperator, RowFunction } from '../resolve/types.js';
+import type { AggregateFunction, Duration, RowExpr, RowOperator, RowFunction, ValueType } from '../resolve/types.js';
 import type { DurationUnit } from '../formula/ast.js';
 import type { Grain } from './calendar.js';
 
@@ -134,7 +134,13 @@ export type CellExpr =
     }
   | { readonly kind: 'binary'; readonly op: RowOperator; readonly left: CellExpr; readonly right: CellExpr }
   | { readonly kind: 'unary'; readonly op: '-' | 'not'; readonly operand: CellExpr }
-  | { readonly kind: 'call'; readonly fn: RowFunction; readonly args: readonly CellExpr[] }
+  | {
+      readonly kind: 'call';
+      readonly fn: RowFunction;
+      readonly args: readonly CellExpr[];
+      /** The arguments' value types (a choice between numbers is emitted so decimals stay exact). */
+      readonly types?: readonly ValueType[] | undefined;
+    }
   | {
       readonly kind: 'predicate';
       readonly test: 'in' | 'between' | 'is-null';

@@ -129,7 +129,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
       case 'unary':
         return { kind: 'unary', op: expr.op, operand: walk(expr.operand, ctx) };
       case 'call':
-        return { kind: 'call', fn: expr.fn, args: expr.args.map((a) => walk(a, ctx)) };
+        return { kind: 'call', fn: expr.fn, args: expr.args.map((a) => walk(a, ctx)), types: expr.args.map((a) => a.type) };
       case 'predicate':
         return {
           kind: 'predicate',

@@ -47,4 +47,9 @@ export interface Dialect {
   ): string;
   /** Share of `sum(value)` held by the n largest values. */
   topShare(value: string, n: number): string;
+  /**
+   * `if`, `coalesce`, `least` or `greatest` over numbers (every argument a number or null, but the
+   * condition of `if`), typed so that decimals of different scales keep all their digits.
+   */
+  numberChoice(fn: 'if' | 'coalesce' | 'least' | 'greatest', args: readonly string[]): string;
 }

@@ -92,6 +92,18 @@ export const duckdb: Dialect = {
       }
     }
   },
+  // DuckDB gives CASE, coalesce, least and greatest over DECIMAL(38, s) of different scales the
+  // smaller scale, rounding the other values, where a sum keeps the larger one. So `if` is a sum
+  // of CASEs, each zero but for the value chosen, and the others get every argument plus a zero
+  // of every argument's type (`coalesce(0 * x, 0)`), which gives them all one type.
+  numberChoice(fn, args) {
+    if (fn === 'if') {
+      const [when, then, otherwise] = [args[0] ?? 'NULL', args[1] ?? 'NULL', args[2] ?? 'NULL'];
+      return `(CASE WHEN ${when} THEN ${then} ELSE 0 END + CASE WHEN ${when} THEN 0 ELSE ${otherwise} END)`;
+    }
+    const zero = args.map((x) => `coalesce(0 * ${x}, 0)`).join(' + ');
+    return `${fn}(${args.map((x) => `${x} + ${zero}`).join(', ')})`;
+  },
   topShare: (value, n) =>
     `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,
 };

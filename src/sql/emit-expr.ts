@@ -37,9 +37,16 @@ export function binarySql(op: RowOperator, left: string, right: string): string 
   }
 }
 
-/** A scalar function call as SQL; `types` are the argument types (for date arithmetic). */
+/**
+ * A scalar function call as SQL; `types` are the argument types (for date arithmetic, and for
+ * choices between numbers, which the dialect keeps exact), empty when not known.
+ */
 export function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly string[], types: readonly ValueType[]): string {
   const a = (i: number): string => args[i] ?? 'NULL';
+  if ((fn === 'if' || fn === 'coalesce' || fn === 'least' || fn === 'greatest') && args.length > 1) {
+    const values = types.slice(fn === 'if' ? 1 : 0);
+    if (values.length > 0 && values.every((t) => t === 'number' || t === 'null')) return ctx.dialect.numberChoice(fn, args);
+  }
   switch (fn) {
     case 'if':
       return `(CASE WHEN ${a(0)} THEN ${a(1)} ELSE ${a(2)} END)`;
@@ -149,7 +156,7 @@ export function cellSql(ctx: ScalarContext, expr: CellExpr, measure: (m: Extract
     case 'unary':
       return expr.op === 'not' ? `(NOT ${sub(expr.operand)})` : `(-${sub(expr.operand)})`;
     case 'call':
-      return callSql(ctx, expr.fn, expr.args.map(sub), []);
+      return callSql(ctx, expr.fn, expr.args.map(sub), expr.types ?? []);
     case 'predicate':
       return predicateSql(expr.test, expr.negated, sub(expr.operand), expr.args.map(sub));
     default: {

@@ -11,8 +11,8 @@ import { dimColumn, levelColumns, lookupCte, scanLevelTable, sourceCte } from '.
 import { orderCtes } from './order-ctes.js';
 
 /**
- * The result column holding the exact decimal of an exact output (null for the others). Its space
- * keeps it apart from every breakdown dimension's name.
+ * The result column holding the exact decimal of an exact output as text (null for the others).
+ * Its space keeps it apart from every breakdown dimension's name.
  */
 export const EXACT_VALUE = 'exact value';
 
@@ -313,15 +313,16 @@ export function emitSql(plan: Plan, options: EmitOptions): string {
       ...plan.by.map((b) => `c.${dimColumn(b)} AS ${q(b)}`),
     ];
     const value = cellSql(ctx, o.expr, (m) => `c.${measure(m)}`);
-    // Exact results (money sums…) also come as decimals; `value` is always a double.
-    cols.push(`CAST(${value} AS DOUBLE) AS value`, `${o.exact ? value : 'NULL'} AS ${q(EXACT_VALUE)}`);
+    // Exact results (money sums…) also come as decimal text, each with its own scale (a union of
+    // decimals would give them one, rounding some); `value` is always a double.
+    cols.push(`CAST(${value} AS DOUBLE) AS value`, `${o.exact ? `CAST(${value} AS VARCHAR)` : 'NULL'} AS ${q(EXACT_VALUE)}`);
     return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${member}`;
   });
   const order = ['_ord', 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
   const columns = ['kpi', 'period', ...plan.by.map(q), 'value', q(EXACT_VALUE)].join(', ');
   const body =
     outputs.length === 0
-      ? `SELECT NULL AS kpi, NULL AS period, NULL AS value, NULL AS ${q(EXACT_VALUE)} WHERE FALSE`
+      ? `SELECT NULL AS kpi, NULL AS period, NULL AS value, CAST(NULL AS VARCHAR) AS ${q(EXACT_VALUE)} WHERE FALSE`
       : `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
   return `WITH\n${orderCtes(ctes)
     .map((c) => `${q(c.name)} AS ${c.inline === true ? 'NOT MATERIALIZED ' : ''}(\n  ${c.sql}\n)`)
