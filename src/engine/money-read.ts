@@ -14,8 +14,9 @@
  *   exactly; a number whose double has more is refused (write such amounts as JSON strings).
  * - Parquet DECIMAL and integer columns convert exactly (a DECIMAL of a larger scale only when the
  *   extra digits are zeros); FLOAT and DOUBLE values are accepted when the float is the one nearest
- *   to a decimal with at most `scale` places — what the exporter meant by `1234.56` — and refused
- *   otherwise (`0.30000000000000004` is not an amount in cents).
+ *   to a decimal with at most `scale` places — what the exporter meant by `1234.56` — and that
+ *   decimal has at most 15 significant digits (FLOAT: 6), beyond which several amounts share one
+ *   double; others are refused (`0.30000000000000004` is not an amount in cents).
  *
  * Once the data check has passed, the values are known to convert exactly, and the relation the
  * KPIs read converts them without checking again (`checked`).
@@ -28,8 +29,9 @@ export const DEFAULT_MONEY_SCALE = 2;
 export const MONEY_PRECISION = 38;
 /** The largest `scale:` a money column may declare. */
 export const MAX_SCALE = 12;
-/** Significant digits that every double holds exactly. */
+/** Significant digits that every double (and every float) holds exactly. */
 const DOUBLE_DIGITS = 15;
+const FLOAT_DIGITS = 6;
 
 /** The decimal places a money column is read with. */
 export function moneyScale(column: ColumnDef): number {
@@ -132,7 +134,10 @@ export function moneyFromNumber(
   if (checked) return { typed: `TRY_CAST(${ref} AS ${type})`, fallible: true };
   // The decimal must give the file's value back: no digit lost, no float that is not an amount.
   const back = physical === undefined ? `TRY_CAST(${ref} AS ${type})` : `CAST(TRY_CAST(${ref} AS ${type}) AS ${physical})`;
-  return { typed: `CASE WHEN ${back} = ${ref} THEN TRY_CAST(${ref} AS ${type}) END`, fallible: true };
+  // A float holds 15 (FLOAT: 6) significant digits exactly; beyond, several amounts share it.
+  const digits = physical === 'FLOAT' ? FLOAT_DIGITS : DOUBLE_DIGITS;
+  const unique = physical === 'FLOAT' || physical === 'DOUBLE' ? ` AND abs(${ref}) < 1e${digits - scale}` : '';
+  return { typed: `CASE WHEN ${back} = ${ref}${unique} THEN TRY_CAST(${ref} AS ${type}) END`, fallible: true };
 }
 
 /** The digits of a number text before and after the point, written out (`1.5e3` → 1500, ''); undefined if not a number. */
@@ -178,7 +183,7 @@ export function moneyProblem(column: ColumnDef, text: string): { message: string
     return { message: `has more than ${DOUBLE_DIGITS} significant digits in exponent notation`, hint: 'write the amount out in digits' };
   }
   return {
-    message: `has more significant digits than a JSON number carries exactly (${DOUBLE_DIGITS})`,
-    hint: 'write the amount as a JSON string, e.g. "1234567890123456.78"',
+    message: `has more significant digits than a binary floating-point number holds exactly (${DOUBLE_DIGITS})`,
+    hint: 'export amounts as decimals: a Parquet DECIMAL, or text (in JSON, a string such as "1234567890123456.78")',
   };
 }
