@@ -2,8 +2,8 @@
  * The `parquet` format: columns `kpi` (VARCHAR), `period` (DATE), one per breakdown dimension
  * (DOUBLE when every value is a number, DECIMAL when every value is an exact decimal, BOOLEAN when
  * every value is a boolean, else VARCHAR), `value` (DOUBLE), `exact value` (DECIMAL(38, s), s the
- * most decimal places any exact value has: the exact decimal of exact results, null for the
- * others) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file,
+ * largest scale of the exact values, 2 for sums of cents: the exact decimal of exact results, null
+ * for the others) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file,
  * never stdout.
  */
 import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
@@ -11,10 +11,9 @@ import { Decimal } from '../model/decimal.js';
 import { EXACT_VALUE } from '../sql/emit-plan.js';
 import { hasUnitField, type ByValue, type ResultSet } from './result-set.js';
 
-/** DECIMAL(38, s) with room for every decimal's digits after the point. */
+/** DECIMAL(38, s), s the largest scale of the decimals (as computed: 2 for sums of cents). */
 function decimalType(values: readonly Decimal[]): ParquetType {
-  const scale = Math.max(0, ...values.map((d) => d.toString().split('.')[1]?.length ?? 0));
-  return `DECIMAL(38,${scale})`;
+  return `DECIMAL(38,${Math.max(0, ...values.map((d) => d.scale))})`;
 }
 
 function typeOf(values: readonly ByValue[]): ParquetType {

@@ -74,7 +74,7 @@ test('exact values keep every digit: a DECIMAL column as wide as their decimals 
     const { columns, rows } = await db.queryResult(
       `SELECT deal_size, "value", "exact value", CAST("exact value" AS VARCHAR) AS text FROM read_parquet('${file}')`,
     );
-    expect(columns.map((c) => c.type)).toEqual(['DECIMAL(38,1)', 'DOUBLE', 'DECIMAL(38,3)', 'VARCHAR']);
+    expect(columns.map((c) => c.type)).toEqual(['DECIMAL(38,2)', 'DOUBLE', 'DECIMAL(38,3)', 'VARCHAR']);
     expect(rows.map((r) => [String(r['deal_size']), r['value'], r['text']])).toEqual([
       ['10.5', 1, '1.000'],
       ['null', 180143985094819.86, '180143985094819.860'],
