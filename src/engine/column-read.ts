@@ -39,6 +39,11 @@ export interface ColumnRead {
   readonly typed: string;
   /** True when `typed` can be NULL for a non-NULL file value (a bad value is possible). */
   readonly fallible: boolean;
+  /**
+   * SQL true when a present file value converts, where testing is cheaper than converting (bad
+   * values are counted with it on every row of a large export).
+   */
+  readonly valid?: string | undefined;
 }
 
 const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);

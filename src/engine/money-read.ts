@@ -22,6 +22,7 @@
  * KPIs read converts them without checking again (`checked`).
  */
 import type { ColumnDef } from '../model/types.js';
+import type { ColumnRead } from './column-read.js';
 
 /** Decimal places of a money column without `scale:`. */
 export const DEFAULT_MONEY_SCALE = 2;
@@ -118,12 +119,7 @@ export function isNumericType(physical: string): boolean {
  * The read of a money column from a numeric file value `ref` of DuckDB type `physical`
  * (undefined: not known, as for `kpic compile`). Infallible when every value of the type fits.
  */
-export function moneyFromNumber(
-  column: ColumnDef,
-  ref: string,
-  physical: string | undefined,
-  checked = false,
-): { typed: string; fallible: boolean } {
+export function moneyFromNumber(column: ColumnDef, ref: string, physical: string | undefined, checked = false): ColumnRead {
   const type = moneySqlType(column);
   const scale = moneyScale(column);
   if (physical === type) return { typed: ref, fallible: false };
@@ -132,12 +128,8 @@ export function moneyFromNumber(
     return { typed: `CAST(${ref} AS ${type})`, fallible: false };
   }
   if (checked) return { typed: `TRY_CAST(${ref} AS ${type})`, fallible: true };
-  // The decimal must give the file's value back: no digit lost, no float that is not an amount.
-  const back = physical === undefined ? `TRY_CAST(${ref} AS ${type})` : `CAST(TRY_CAST(${ref} AS ${type}) AS ${physical})`;
-  // A float holds 15 (FLOAT: 6) significant digits exactly; beyond, several amounts share it.
-  const digits = physical === 'FLOAT' ? FLOAT_DIGITS : DOUBLE_DIGITS;
-  const unique = physical === 'FLOAT' || physical === 'DOUBLE' ? ` AND abs(${ref}) < 1e${digits - scale}` : '';
-  return { typed: `CASE WHEN ${back} = ${ref}${unique} THEN TRY_CAST(${ref} AS ${type}) END`, fallible: true };
+  const valid = exactlyConverts(ref, physical, type, scale);
+  return { typed: `CASE WHEN ${valid} THEN TRY_CAST(${ref} AS ${type}) END`, fallible: true, valid };
 }
 
 /** The digits of a number text before and after the point, written out (`1.5e3` → 1500, ''); undefined if not a number. */
@@ -153,6 +145,19 @@ function writtenOut(text: string): { whole: string; decimals: string; significan
     decimals: padded.slice(at).replace(/0+$/, ''),
     significant: digits.replace(/^0+/, '').replace(/0+$/, '').length,
   };
+}
+
+/**
+ * SQL true when the numeric `ref` converts to the decimal `type` of `scale` with no digit lost. A
+ * float holds 15 (FLOAT: 6) significant digits exactly — beyond, several amounts share one — and
+ * must be the one nearest to the amount: for a double below 10^(15 − scale), that is when
+ * round(x · 10^scale) / 10^scale gives x back (a few float operations, where a round trip through
+ * the decimal costs several times more on every row of a large export).
+ */
+function exactlyConverts(ref: string, physical: string | undefined, type: string, scale: number): string {
+  if (physical === 'DOUBLE') return `abs(${ref}) < 1e${DOUBLE_DIGITS - scale} AND round(${ref} * 1e${scale}) / 1e${scale} = ${ref}`;
+  const back = physical === undefined ? `TRY_CAST(${ref} AS ${type})` : `CAST(TRY_CAST(${ref} AS ${type}) AS ${physical})`;
+  return physical === 'FLOAT' ? `abs(${ref}) < 1e${FLOAT_DIGITS - scale} AND ${back} = ${ref}` : `${back} = ${ref}`;
 }
 
 /**

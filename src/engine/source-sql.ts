@@ -67,14 +67,18 @@ export function sourceRelationSql(source: SourceDef, files: SourceFiles, options
 /**
  * The relation the data checks read: per row, for the i-th of `columns` (0-based), the file
  * value as text in `"r<i>"` and the typed value in `"v<i>"`; with `numbered`, also the row's
- * file (`"$path"`) and 1-based record number within that file (`"$row"`).
+ * file (`"$path"`) and 1-based record number within that file (`"$row"`). Without `numbered`, a
+ * column whose read has a `valid` test also has `"ok<i>"`: whether its file value converts.
  */
 export function checkRelationSql(source: SourceDef, files: SourceFiles, columns: readonly ColumnDef[], numbered: boolean): string {
-  return readParts(source, files, columns, numbered)
+  const parts = readParts(source, files, columns, numbered);
+  const tested = new Set(columns.flatMap((_, i) => (!numbered && parts.some((p) => p.columns[i]?.read.valid !== undefined) ? [i] : [])));
+  return parts
     .map((part) => {
       const list = part.columns.flatMap((c, i) => [
-        `${rawText(c, files.format)} AS ${quoteIdentifier(`r${i}`)}`,
+        `${rawText(c, files)} AS ${quoteIdentifier(`r${i}`)}`,
         `${c.read.typed} AS ${quoteIdentifier(`v${i}`)}`,
+        ...(tested.has(i) ? [`${c.read.valid ?? `${c.read.typed} IS NOT NULL`} AS ${quoteIdentifier(`ok${i}`)}`] : []),
       ]);
       if (!numbered) return `SELECT ${list.join(', ')} FROM ${part.from}`;
       const path = quoteIdentifier(PATH_COLUMN);
@@ -91,8 +95,14 @@ export function checkRelationSql(source: SourceDef, files: SourceFiles, columns:
     .join('\nUNION ALL\n');
 }
 
-function rawText(c: PartColumn, format: SourceFiles['format']): string {
-  return format === 'parquet' && c.read.fallible ? `CAST(${c.raw} AS VARCHAR)` : c.raw;
+/**
+ * The file value of a Parquet column that may fail to convert is made text only when files of
+ * several layouts are read as one (so their values share a type); otherwise it keeps its type,
+ * which spares a text conversion of every value when counting (reports cast the few shown).
+ */
+function rawText(c: PartColumn, files: SourceFiles): string {
+  const layouts = files.layouts?.length ?? 1;
+  return files.format === 'parquet' && c.read.fallible && layouts > 1 ? `CAST(${c.raw} AS VARCHAR)` : c.raw;
 }
 
 /** The declared columns to read, in declaration order. */

@@ -41,10 +41,10 @@ function callKind(fn: string, args: readonly Kind[], timestamps: boolean): Kind 
     case 'if':
       return join(args.slice(1));
     case 'coalesce':
-    case 'nullif':
     case 'least':
     case 'greatest':
       return join(args);
+    case 'nullif':
     case 'abs':
     case 'round':
       return args[0] ?? 'none';
