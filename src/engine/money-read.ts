@@ -25,11 +25,11 @@ import type { ColumnDef } from '../model/types.js';
 import type { ColumnRead } from './column-read.js';
 
 /** Decimal places of a money column without `scale:`. */
-export const DEFAULT_MONEY_SCALE = 2;
+const DEFAULT_MONEY_SCALE = 2;
 /** Total digits of a money value. */
-export const MONEY_PRECISION = 38;
+const MONEY_PRECISION = 38;
 /** The largest `scale:` a money column may declare. */
-export const MAX_SCALE = 12;
+const MAX_SCALE = 12;
 /** Significant digits that every double (and every float) holds exactly. */
 const DOUBLE_DIGITS = 15;
 const FLOAT_DIGITS = 6;
@@ -40,7 +40,7 @@ export function moneyScale(column: ColumnDef): number {
 }
 
 /** The DuckDB type of a money column. */
-export function moneySqlType(column: ColumnDef): string {
+function moneySqlType(column: ColumnDef): string {
   return `DECIMAL(${MONEY_PRECISION},${moneyScale(column)})`;
 }
 
