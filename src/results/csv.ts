@@ -1,7 +1,8 @@
 /**
  * The `csv` format: a header row (`kpi,period,<dimensions…>,value`) and raw values — numbers as
- * JavaScript prints them, exact decimals (money) with their exact digits, null as an empty field. Fields are quoted per RFC 4180 when they hold
- * a comma, a double quote or a line break (quotes doubled); lines end with `\n`.
+ * JavaScript prints them, exact decimals (money) with their exact digits, null as an empty
+ * field. Fields are quoted per RFC 4180 when they hold a comma, a double quote or a line break
+ * (quotes doubled); lines end with `\n`.
  */
 import type { Decimal } from '../model/decimal.js';
 import { outputValue, type ResultSet } from './result-set.js';

@@ -1,10 +1,10 @@
 /**
  * The `json` and `ndjson` formats: one object per row, keys in a fixed order — `kpi`, `period`,
  * one per breakdown dimension (in `--by` order), `value` (a JSON number; an exact decimal with its
- * exact digits), `unit` (the KPI's unit, or null; left out when a
- * dimension is itself named `unit`). The
- * objects are written key by key rather than built as plain objects, because dimension names are
- * chosen by users. `json` is one array with one row per line; `ndjson` one object per line.
+ * exact digits), `unit` (the KPI's unit, or null; left out when a dimension is itself named
+ * `unit`). The objects are written key by key rather than built as plain objects, because
+ * dimension names are chosen by users. `json` is one array with one row per line; `ndjson` one
+ * object per line.
  */
 import { Decimal } from '../model/decimal.js';
 import type { ResultRow } from '../pipeline.js';
