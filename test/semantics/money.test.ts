@@ -49,6 +49,7 @@ const KPIS: Readonly<Record<string, string>> = {
   largest_region: 'max(sum(amount) per region)',
   tenth: 'bookings * 0.10',
   fee: 'bookings * 1.5% + 0.25',
+  commission: 'bookings * 1.1%',
   net: 'sum(amount where amount > 0) + sum(amount where amount < 0)',
   largest_payment: 'max(amount)',
   priced: 'sum(amount * qty)',
@@ -201,6 +202,13 @@ describe('sums of money are exact', () => {
     });
     // 1.5% of 5.75 is 0.08625, plus 0.25.
     expect(exactSeries(whole, 'fee')['2025-01-01']).toBe('0.33625');
+    // 1.1% is 0.011 exactly (1.1 / 100 would be 0.011000000000000001).
+    expect(exactSeries(whole, 'commission')).toEqual({
+      '2025-01-01': '0.06325',
+      '2025-02-01': '0.011',
+      '2025-03-01': '0.11',
+      '2025-04-01': '1981583836043.01846',
+    });
     // Jan: 0.10·1 + 0.20·2 − 0.10·1 + 5.55·3 = 17.05.
     expect(exactSeries(whole, 'priced')['2025-01-01']).toBe('17.05');
   });
