@@ -46,6 +46,25 @@ export class Decimal {
     return Number(this.toString());
   }
 
+  /** `this − other`, exact (at the larger of the two scales). */
+  minus(other: Decimal): Decimal {
+    const scale = Math.max(this.scale, other.scale);
+    return new Decimal(this.unitsAt(scale) - other.unitsAt(scale), scale);
+  }
+
+  /** −1, 0 or 1 as this is less than, equal to or greater than `other` (`1.50` equals `1.5`). */
+  compare(other: Decimal): -1 | 0 | 1 {
+    const scale = Math.max(this.scale, other.scale);
+    const a = this.unitsAt(scale);
+    const b = other.unitsAt(scale);
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** The value in units of 10^-scale, for a scale at least this one's. */
+  private unitsAt(scale: number): bigint {
+    return this.units * 10n ** BigInt(scale - this.scale);
+  }
+
   /** The canonical text, so a decimal inside JSON-serialised data never throws (bigint would). */
   toJSON(): string {
     return this.toString();

@@ -8,7 +8,7 @@
  */
 import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
 import { Decimal } from '../model/decimal.js';
-import { EXACT_VALUE } from '../sql/emit-plan.js';
+import { EXACT_VALUE } from '../sql/emit-outputs.js';
 import { hasUnitField, type ByValue, type ResultSet } from './result-set.js';
 
 /** DECIMAL(38, s), s the largest scale of the decimals (as computed: 2 for sums of cents). */

@@ -235,7 +235,7 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       });
     }
     case 'const': {
-      // The schema's one const: `scale` (decimal places) belongs to money columns only.
+      // `scale` (decimal places) belongs to money columns only (the `dependencies` of a column).
       const parent = nodeAtPath(doc, path.slice(0, -1));
       if (path[path.length - 1] === 'type' && parent?.kind === 'map' && parent.byKey.has('scale')) {
         const column = subject(doc, path.slice(0, -1));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
 import { TABLES, TABLE_NAMES, type ColumnType } from '../../src/generate/schema.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
+import type { QueryRequest } from '../../src/query/request.js';
 import { runWorkspace, type PlainRow } from '../helpers/workspace.js';
 
 /** The shipped catalog folder. */
@@ -17,7 +17,7 @@ export const CATALOG_DIR = fileURLToPath(new URL('../../catalog', import.meta.ur
 export const DATA_DIR = fileURLToPath(new URL('../../examples/data', import.meta.url));
 
 /** Runs the shipped catalog on the example data (failing with its diagnostics if anything is invalid). */
-export function runCatalog(request: PlanRequest): Promise<PlainRow[]> {
+export function runCatalog(request: QueryRequest): Promise<PlainRow[]> {
   return runWorkspace({ root: path.dirname(CATALOG_DIR), catalogDir: CATALOG_DIR, dataDir: DATA_DIR }, request);
 }
 

@@ -5,9 +5,10 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
 import { Decimal } from '../../src/model/decimal.js';
-import { checkCatalog, runKpis, type CheckedCatalog } from '../../src/pipeline.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
+import { runKpis } from '../../src/pipeline.js';
+import type { QueryRequest } from '../../src/query/request.js';
 
 /** A catalog folder and a data folder on disk. */
 export interface Workspace {
@@ -39,7 +40,7 @@ export function makeWorkspace(catalog: Readonly<Record<string, string>>, data: R
 export type PlainRow = Record<string, string | number | boolean | null>;
 
 /** Checks the catalog (failing the test with its diagnostics if invalid) and runs the request. */
-export async function runWorkspace(ws: Workspace, request: PlanRequest): Promise<PlainRow[]> {
+export async function runWorkspace(ws: Workspace, request: QueryRequest): Promise<PlainRow[]> {
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
   const result = await runKpis(checked.resolved, request, { dataDir: ws.dataDir });

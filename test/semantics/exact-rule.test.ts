@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/engine/duckdb.js';
-import { checkCatalog, checkCatalogFiles, compileKpis, type CheckedCatalog } from '../../src/pipeline.js';
+import { checkCatalog, checkCatalogFiles, type CheckedCatalog } from '../../src/check-catalog.js';
+import { compileKpis } from '../../src/pipeline.js';
 import { assertValid, makeWorkspace } from '../helpers/workspace.js';
 import { CATALOG_DIR, DATA_DIR } from '../catalog/helpers.js';
 import { DATA, catalogFiles, kpiDocs } from './fixture.js';
@@ -26,7 +27,7 @@ async function exactAndSqlType(checked: CheckedCatalog, kpis: readonly string[],
   try {
     const types = new Map<string, string>();
     for (const row of await db.query(typed)) types.set(String(row['kpi']), String(row['value']));
-    return new Map(compiled.plan.outputs.map((o) => [o.kpi, [o.exact, types.get(o.kpi) ?? 'no rows']]));
+    return new Map(compiled.queryPlan.outputs.map((o) => [o.kpi, [o.exact, types.get(o.kpi) ?? 'no rows']]));
   } finally {
     db.close();
   }

@@ -14,9 +14,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/model/decimal.js';
+import { checkCatalog } from '../../src/check-catalog.js';
 import { runKpis, type ResultRow } from '../../src/pipeline.js';
-import { checkCatalog } from '../../src/pipeline.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
+import type { QueryRequest } from '../../src/query/request.js';
 import { renderCsv } from '../../src/results/csv.js';
 import { renderJsonRows } from '../../src/results/json.js';
 import type { ResultSet } from '../../src/results/result-set.js';
@@ -91,7 +91,7 @@ dimensions:
   };
 }
 
-async function run(ws: Workspace, request: PlanRequest): Promise<{ rows: readonly ResultRow[]; by: readonly string[] }> {
+async function run(ws: Workspace, request: QueryRequest): Promise<{ rows: readonly ResultRow[]; by: readonly string[] }> {
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
   const result = await runKpis(checked.resolved, request, { dataDir: ws.dataDir });
