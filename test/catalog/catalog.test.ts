@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCatalog, type CheckedCatalog } from '../../src/pipeline.js';
-import { TABLES, TABLE_NAMES } from '../../src/generate/schema.js';
+import { TABLES, TABLE_NAMES } from '../../generator/schema.js';
 import type { PlainRow } from '../helpers/workspace.js';
 import { CATALOG_DIR, runCatalog } from './helpers.js';
 

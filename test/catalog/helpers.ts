@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
-import { TABLES, TABLE_NAMES, type ColumnType } from '../../src/generate/schema.js';
+import { TABLES, TABLE_NAMES, type ColumnType } from '../../generator/schema.js';
 import type { PlanRequest } from '../../src/plan/planner.js';
 import { runWorkspace, type PlainRow } from '../helpers/workspace.js';
 

@@ -1,10 +1,10 @@
 /**
  * Test helper: a DuckDB connection with one view per generated table, read with the column types
- * of src/generate/schema.ts (never guessed), and a query function returning plain rows.
+ * of generator/schema.ts (never guessed), and a query function returning plain rows.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { TABLE_NAMES, TABLES, type ColumnType } from '../../src/generate/schema.js';
+import { TABLE_NAMES, TABLES, type ColumnType } from '../../generator/schema.js';
 
 const SQL_TYPES: Record<ColumnType, string> = {
   string: 'VARCHAR',
