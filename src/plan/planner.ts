@@ -200,7 +200,7 @@ function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
     if (key !== undefined && ['sum', 'avg', 'count', 'median', 'percentile'].includes(agg.fn)) {
       // Values reached through a join count each joined row once per cell: combine per join key.
       const inner: KpiAggregate = { ...agg, fn: 'max' };
-      return per(agg.fn as PerTable['fn'], inner, [{ source: agg.source, key }], ctx, undefined, agg.fraction);
+      return per(agg.fn, inner, [{ source: agg.source, key }], ctx, undefined, agg.fraction);
     }
     if (agg.fn === 'avg') {
       const sum = measureAt({ ...agg, fn: 'sum' }, 'sum', ctx);

@@ -2,8 +2,6 @@
  * The DuckDB dialect.
  */
 import type { DurationUnit } from '../formula/ast.js';
-import type { CalendarDef } from '../model/types.js';
-import type { Grain } from '../plan/calendar.js';
 import type { Dialect } from './dialect.js';
 import { quoteIdentifier, stringLiteral } from './quote.js';
 
