@@ -1,48 +1,29 @@
 /**
- * Plan snapshots: the IR for representative requests as JSON, so changes to the planner show up
- * as reviewable diffs. Regenerate with `UPDATE_GOLDEN=1`.
+ * Plan snapshots: the IR for representative requests as JSON (cases in golden-cases.ts). The test
+ * only reads the files: after a deliberate change, run `npm run golden:update` and read the diff.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles } from '../../src/pipeline.js';
 import { planRun } from '../../src/plan/planner.js';
-import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
+import { STRAY, missingGoldenMessage, readGolden, strayGoldenFiles } from '../helpers/golden.js';
+import { GOLDEN_PLAN_DIR, goldenPlans, planCatalog } from './golden-cases.js';
 
-const checked = checkCatalogFiles(
-  new Map(
-    Object.entries(
-      catalogFiles(
-        kpiDocs({
-          bookings: 'sum(amount where won)',
-          win_rate: 'count(opportunities where won) / count(opportunities where won or lost)',
-          rolling_win_rate: 'rolling(win_rate, 3 months)',
-          avg_rep: 'avg(sum(amount where won) per owner_id)',
-          employees: 'sum(account.employees where won)',
-        }),
-      ),
-    ),
-  ),
-);
-
-const CASES = {
-  'derived-ratio': { kpis: ['win_rate'] },
-  'rolling-by-region': { kpis: ['rolling_win_rate'], by: ['region'], from: '2025-03-01', to: '2025-03-31' },
-  'per-and-fan-out': { kpis: ['avg_rep', 'employees'] },
-};
+const checked = planCatalog();
+const goldens = goldenPlans(checked);
 
 describe('plans', () => {
-  it.each(Object.entries(CASES))('%s', (name, request) => {
-    expect(checked.ok).toBe(true);
-    const planned = planRun(checked.resolved, request);
-    if (!planned.ok) throw new Error(planned.message);
-    const json = `${JSON.stringify(planned.plan, null, 2)}\n`;
+  it.each(goldens.map((g) => [path.basename(g.file, '.json'), g] as const))('%s', (_name, golden) => {
     // The plan is plain data: it survives a JSON round trip unchanged.
-    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(planned.plan)));
-    const file = path.join(import.meta.dirname, 'golden', `${name}.json`);
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) writeFileSync(file, json);
-    expect(json).toBe(readFileSync(file, 'utf8'));
+    expect(JSON.parse(golden.text)).toEqual(JSON.parse(JSON.stringify(golden.plan)));
+    const committed = readGolden(golden.file);
+    if (committed === undefined) expect.fail(missingGoldenMessage(golden.file));
+    expect(golden.text).toBe(committed);
   });
+
+  it('has no snapshot without a case', () => {
+    expect(strayGoldenFiles(GOLDEN_PLAN_DIR, '.json', goldens), STRAY).toEqual([]);
+  });
+
   it('reuses one scan per source and anchor, whatever the number of KPIs', () => {
     const planned = planRun(checked.resolved, { kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] });
     if (!planned.ok) throw new Error(planned.message);
