@@ -3,7 +3,7 @@
  * run them on DuckDB over the data folder. The CLI is a thin shell over these.
  */
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database } from './engine/duckdb.js';
@@ -167,7 +167,7 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
         if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
       }
     }
-    const unique = dedupe(diagnostics);
+    const unique = dedupeDiagnostics(diagnostics);
     if (hasErrors(unique))
       return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
     const sql = emitSql(plan, {
@@ -198,14 +198,4 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
   } finally {
     if (options.db === undefined) db.close();
   }
-}
-
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = JSON.stringify([d.code, d.message, d.span, d.location]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

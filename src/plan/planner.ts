@@ -5,6 +5,7 @@
  * compute it.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
+import { calendarOf } from '../model/calendar.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { KpiAggregate, KpiExpr, KpiPer, RowExpr } from '../resolve/types.js';
 import { GRAINS, formatIsoDate, parseIsoDate, periodEnd, periodStart, type Grain } from './calendar.js';
@@ -62,7 +63,7 @@ export function planRun(resolved: ResolvedCatalog, request: PlanRequest): PlanRe
 
 function buildPlan(resolved: ResolvedCatalog, request: PlanRequest): Plan {
   const catalog = resolved.catalog;
-  const calendar = catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(catalog);
   const grain = (request.grain ?? 'month') as Grain;
   if (!GRAINS.includes(grain)) {
     throw new PlanError('usage', `unknown grain \`${request.grain}\`; use one of ${GRAINS.join(', ')}`);

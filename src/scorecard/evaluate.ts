@@ -5,8 +5,9 @@
  * the node and its children. Never throws for a user mistake: a usage problem (unknown
  * scorecard, period or node) or a data problem comes back as a {@link Failure}.
  */
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { openDatabase, type Database } from '../engine/duckdb.js';
+import { calendarOf } from '../model/calendar.js';
 import type { Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import { bindExceptions } from './bind-exceptions.js';
@@ -34,18 +35,6 @@ export interface ScorecardRequest {
 export type ScorecardResult =
   { readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return sortDiagnostics(
-    diagnostics.filter((d) => {
-      const key = JSON.stringify([d.code, d.message, d.span, d.location]);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
-}
-
 const usage = (message: string): Failure => ({ ok: false, kind: 'usage', message, diagnostics: [] });
 
 function sourcesOf(resolved: ResolvedCatalog, bodies: readonly ResolvedScorecard[]): string[] {
@@ -63,7 +52,7 @@ async function choosePeriod(
   like: ResolvedKpi,
   opts: { dataDir: string; db: Database; warnings: Diagnostic[] },
 ): Promise<{ period: Period; note?: string } | Failure> {
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   if (text !== undefined) {
     const p = parsePeriod(text, sc.body.grain, calendar);
     return typeof p === 'string' ? usage(p) : { period: p };
@@ -103,7 +92,7 @@ export async function evaluateScorecard(
     const chosen = await choosePeriod(resolved, selected, related, request.period, like, opts);
     if ('ok' in chosen) return chosen;
     const { period } = chosen;
-    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const calendar = calendarOf(resolved.catalog);
     const roles = [...catalog.roles.values()].filter((r) => r.hierarchy === h.id).sort((a, b) => (a.id < b.id ? -1 : 1));
     const spells = await readSpells(resolved, h, roles, like, { ...opts, date: period.start });
     if (!Array.isArray(spells)) return spells as Failure;
@@ -194,7 +183,7 @@ export async function evaluateScorecard(
           : { level: h.levels[node.level + 1]?.name ?? '', levelTitle: h.levels[node.level + 1]?.title ?? '', nodes: childScores },
       notes,
     };
-    return { ok: true, report, diagnostics: dedupe(warnings) };
+    return { ok: true, report, diagnostics: sortDiagnostics(dedupeDiagnostics(warnings)) };
   } finally {
     if (options.db === undefined) db.close();
   }
