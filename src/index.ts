@@ -31,7 +31,7 @@ export { quoteIdentifier, stringLiteral } from './sql/quote.js';
 export * from './pipeline.js';
 export { runCli } from './cli/main.js';
 export type { CliIo } from './cli/io.js';
-export type { Database } from './engine/duckdb.js';
+export type { Database, QueryResult, ColumnInfo, Row, Value } from './engine/duckdb.js';
 export type { YSeq, YEntry } from './load/tree.js';
 export { checkScorecards } from './scorecard/check.js';
 export { evaluateScorecard, type ScorecardRequest, type ScorecardResult } from './scorecard/evaluate.js';

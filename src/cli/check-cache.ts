@@ -17,7 +17,7 @@ export const NO_CACHE_FLAG: FlagSpec = {
 };
 
 /** The cache file: `$KPIC_CACHE_DIR`, else `$XDG_CACHE_HOME/kpic`, else `~/.cache/kpic`. */
-export function checkCacheFile(env: Readonly<Record<string, string | undefined>>): string {
+function checkCacheFile(env: Readonly<Record<string, string | undefined>>): string {
   const dir = env['KPIC_CACHE_DIR'] ?? path.join(env['XDG_CACHE_HOME'] ?? path.join(homedir(), '.cache'), 'kpic');
   return path.join(dir, 'data-checks.json');
 }

@@ -73,7 +73,7 @@ const to: FlagSpec = {
 };
 
 /** Output formats of `validate`. */
-export const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
+const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
 /** Every command, in help order. */
 export const COMMANDS: readonly CommandSpec[] = [

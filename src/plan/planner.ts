@@ -366,7 +366,7 @@ function parseRequestDate(text: string | undefined, flag: string): Date | undefi
 }
 
 /** Every row aggregate inside an expression, through referenced KPIs. */
-export function aggregatesOf(expr: KpiExpr, resolved: ResolvedCatalog, out: KpiAggregate[] = []): KpiAggregate[] {
+function aggregatesOf(expr: KpiExpr, resolved: ResolvedCatalog, out: KpiAggregate[] = []): KpiAggregate[] {
   forEachKpi(expr, (e) => {
     if (e.kind === 'aggregate') out.push(e);
     else if (e.kind === 'kpi') {

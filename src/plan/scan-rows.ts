@@ -8,7 +8,7 @@ import type { Level, PlanKey, ScanJoin, ScanLookup, ScanMeasure } from './ir.js'
 import { forEachRow } from '../resolve/row-walk.js';
 
 /** The row expressions of a scan draft: measure values and filters, dimension and key expressions. */
-export function scanRowExprs(
+function scanRowExprs(
   draft: { readonly shape: { readonly source: string }; readonly levels: readonly Level[]; readonly measures: readonly ScanMeasure[] },
   resolved: ResolvedCatalog,
   keys: readonly PlanKey[],

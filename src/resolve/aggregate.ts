@@ -19,7 +19,7 @@ export interface LastContext {
 }
 
 /** Every name reference in an expression (lookup targets excluded: they are not columns). */
-export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
+function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
   if (expr === undefined) return out;
   if (expr.kind === 'name') out.push(expr);
   else if (expr.kind === 'index') collectNames(expr.index, out);
@@ -32,7 +32,7 @@ export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameR
  * argument; otherwise qualified names pin it; otherwise it is the one source that has every bare
  * name. Reports and returns undefined when no single source fits.
  */
-export function inferSource(
+function inferSource(
   env: ResolveEnv,
   call: CallExpr,
   names: readonly NameRef[],

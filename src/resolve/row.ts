@@ -69,7 +69,7 @@ function resolveRowCall(env: ResolveEnv, ast: CallExpr, layer: ResolveLayer<RowE
 }
 
 /** Resolves a (possibly dotted) name in a source, following joins. */
-export function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): RowExpr {
+function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): RowExpr {
   const { catalog } = env;
   if (scope.source === undefined) return resolveDimensionName(env, ref, scope.dimensions);
   let parts = ref.parts;
@@ -157,7 +157,7 @@ export function resolveNamed(env: ResolveEnv, source: SourceDef, name: string, u
 }
 
 /** Re-roots a row expression resolved in a joined source onto the join path that reaches it. */
-export function rebase(expr: RowExpr, prefix: readonly string[]): RowExpr {
+function rebase(expr: RowExpr, prefix: readonly string[]): RowExpr {
   switch (expr.kind) {
     case 'literal':
       return expr;

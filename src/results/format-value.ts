@@ -24,7 +24,7 @@ function grouped(value: number, digits: number, minimum = 0): string {
 }
 
 /** Money: whole units from 1,000 up (or when whole), else cents. */
-export function formatMoney(value: number, currency: string): string {
+function formatMoney(value: number, currency: string): string {
   const whole = Math.abs(value) >= 1000 || Number.isInteger(value);
   const digits = whole ? 0 : 2;
   const amount = grouped(Math.abs(value), digits, digits);
@@ -34,7 +34,7 @@ export function formatMoney(value: number, currency: string): string {
 }
 
 /** A plain number: fewer decimals the larger it is (4 below 1, 2 below 1,000, none above). */
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   const size = Math.abs(value);
   return grouped(value, size >= 1000 ? 0 : size >= 1 ? 2 : 4);
 }

@@ -10,7 +10,7 @@ import { DOCUMENT_KINDS } from '../model/types.js';
 import { CATALOG_SCHEMA } from './catalog-schema.js';
 
 /** The ajv options the validators are generated with (errors carry their schema: verbose). */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, allowUnionTypes: true } as const;
+const AJV_OPTIONS = { allErrors: true, verbose: true, allowUnionTypes: true } as const;
 
 /** The source of src/schema/generated/validators.ts. */
 export function generateValidatorsSource(): string {

@@ -12,7 +12,7 @@ import { evaluateLevel, type ExprRequest, type LevelContext } from './level-run.
 import type { ExceptionSpec, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 
 /** The rules that apply to one KPI of one scorecard, with their limits. */
-export interface RuleSet {
+interface RuleSet {
   /** Identifies the rule set: figures computed under the same rules share requests. */
   readonly id: string;
   readonly rules: readonly BoundException[];

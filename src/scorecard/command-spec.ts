@@ -6,7 +6,7 @@ import type { FlagSpec } from '../cli/args.js';
 import { NO_CACHE_FLAG } from '../cli/check-cache.js';
 
 /** Output formats of `kpic scorecard`. */
-export const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
+const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
 
 /** The flags of `kpic scorecard`. */
 export const FLAGS: readonly FlagSpec[] = [

@@ -22,7 +22,7 @@ const rowNum = (value: number): RowExpr => ({ kind: 'literal', value, type: 'num
 const FALSE: RowExpr = { kind: 'literal', value: false, type: 'boolean' };
 
 /** The rows a rule hits: its candidates whose tested value is above the limit (never null). */
-export function hitCondition(e: BoundException): RowExpr {
+function hitCondition(e: BoundException): RowExpr {
   const above: RowExpr = { kind: 'binary', op: '>', left: e.spec.value, right: rowNum(e.limit), type: 'boolean' };
   const cond: RowExpr =
     e.spec.where === undefined ? above : { kind: 'binary', op: 'and', left: e.spec.where, right: above, type: 'boolean' };

@@ -64,7 +64,7 @@ export function dataEnd(ends: ReadonlyMap<string, string>): string | undefined {
 }
 
 /** How many days a period may end after the data's end and still count as complete. */
-export const LAG_DAYS = 6;
+const LAG_DAYS = 6;
 
 /** The latest period of `grain` that ends at most {@link LAG_DAYS} days after `end` (an ISO date). */
 export function latestCompletePeriod(end: string, grain: ScorecardGrain, calendar: CalendarDef): Period {

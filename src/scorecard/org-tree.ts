@@ -36,7 +36,7 @@ interface Draft {
 }
 
 /** The text key of a path of level values. */
-export function pathKey(path: readonly (string | null)[]): string {
+function pathKey(path: readonly (string | null)[]): string {
   return JSON.stringify(path);
 }
 
@@ -106,16 +106,5 @@ export function nodesAt(root: OrgNode, level: number): OrgNode[] {
 export function memberEntries(root: OrgNode, level: number): (readonly [string, string])[] {
   const out: (readonly [string, string])[] = [];
   for (const node of nodesAt(root, level)) for (const m of node.members) out.push([m, node.key]);
-  return out;
-}
-
-/** The nodes whose value (or label) at `levelName` is `value`. */
-export function findNodes(root: OrgNode, levelName: string, value: string): OrgNode[] {
-  const out: OrgNode[] = [];
-  const visit = (n: OrgNode): void => {
-    if (n.levelName === levelName && (n.value === value || n.label === value)) out.push(n);
-    n.children.forEach(visit);
-  };
-  visit(root);
   return out;
 }

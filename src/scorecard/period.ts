@@ -39,7 +39,7 @@ function monthsIntoYear(start: Date, calendar: CalendarDef): number {
 }
 
 /** The label of the period of `grain` that starts on `start`. */
-export function periodLabel(start: Date, grain: ScorecardGrain, calendar: CalendarDef): string {
+function periodLabel(start: Date, grain: ScorecardGrain, calendar: CalendarDef): string {
   const year = periodStart(start, 'year', calendar).getUTCFullYear();
   switch (grain) {
     case 'year':
@@ -93,11 +93,6 @@ export function periodWithin(inner: Period, outer: Period): boolean {
 /** The number of `grain` periods from the start of the fiscal year to the period's start. */
 export function periodsIntoYear(p: Period, calendar: CalendarDef): number {
   return Math.floor(monthsIntoYear(utc(p.start), calendar) / grainMonths(p.grain));
-}
-
-/** The period `n` periods before `p` (same grain). */
-export function periodBefore(p: Period, n: number, calendar: CalendarDef): Period {
-  return periodContaining(addMonths(utc(p.start), -n * grainMonths(p.grain)), p.grain, calendar);
 }
 
 /**

@@ -14,7 +14,7 @@ export interface ScalarContext {
 }
 
 /** A literal value as SQL. */
-export function literalSql(ctx: ScalarContext, value: number | string | boolean | null, type?: ValueType | 'date'): string {
+function literalSql(ctx: ScalarContext, value: number | string | boolean | null, type?: ValueType | 'date'): string {
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') return ctx.dialect.numberLiteral(value);
@@ -22,7 +22,7 @@ export function literalSql(ctx: ScalarContext, value: number | string | boolean 
 }
 
 /** `left op right` as SQL; division by zero gives null. */
-export function binarySql(op: RowOperator, left: string, right: string): string {
+function binarySql(op: RowOperator, left: string, right: string): string {
   switch (op) {
     case '/':
       return `(${left} / NULLIF(${right}, 0))`;
@@ -38,7 +38,7 @@ export function binarySql(op: RowOperator, left: string, right: string): string 
 }
 
 /** A scalar function call as SQL; `types` are the argument types (for date arithmetic). */
-export function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly string[], types: readonly ValueType[]): string {
+function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly string[], types: readonly ValueType[]): string {
   const a = (i: number): string => args[i] ?? 'NULL';
   switch (fn) {
     case 'if':
@@ -71,7 +71,7 @@ export function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly stri
 }
 
 /** Predicates shared by both layers. */
-export function predicateSql(test: 'in' | 'between' | 'is-null', negated: boolean, operand: string, args: readonly string[]): string {
+function predicateSql(test: 'in' | 'between' | 'is-null', negated: boolean, operand: string, args: readonly string[]): string {
   const not = negated ? 'NOT ' : '';
   switch (test) {
     case 'in':

@@ -14,7 +14,7 @@ import { runWorkspace, type PlainRow } from '../helpers/workspace.js';
 /** The shipped catalog folder. */
 export const CATALOG_DIR = fileURLToPath(new URL('../../catalog', import.meta.url));
 /** The committed example data (the catalog's `data:`). */
-export const DATA_DIR = fileURLToPath(new URL('../../examples/data', import.meta.url));
+const DATA_DIR = fileURLToPath(new URL('../../examples/data', import.meta.url));
 
 /** Runs the shipped catalog on the example data (failing with its diagnostics if anything is invalid). */
 export function runCatalog(request: PlanRequest): Promise<PlainRow[]> {
@@ -45,7 +45,7 @@ export async function openExampleData(dataDir: string = DATA_DIR): Promise<Datab
 }
 
 /** The key of a result cell: period and breakdown values. */
-export function cellKey(period: string, dims: readonly (string | number | boolean | null | undefined)[]): string {
+function cellKey(period: string, dims: readonly (string | number | boolean | null | undefined)[]): string {
   return [period, ...dims.map((d) => (d === null || d === undefined ? '∅' : String(d)))].join('|');
 }
 

@@ -26,7 +26,7 @@ const KPIS = {
 };
 
 /** The requests compiled, by golden file name. */
-export const GOLDEN_CASES: Readonly<Record<string, PlanRequest>> = {
+const GOLDEN_CASES: Readonly<Record<string, PlanRequest>> = {
   'single-kpi': { kpis: ['bookings'] },
   'by-region': { kpis: ['bookings', 'win_rate', 'created'], by: ['region'] },
   windows: { kpis: ['rolling_win_rate', 'yoy_growth', 'rolling_median'], from: '2025-01-01', to: '2025-03-31' },
