@@ -32,12 +32,7 @@ function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
  * argument; otherwise qualified names pin it; otherwise it is the one source that has every bare
  * name. Reports and returns undefined when no single source fits.
  */
-function inferSource(
-  env: ResolveEnv,
-  call: CallExpr,
-  names: readonly NameRef[],
-  explicit: SourceDef | undefined,
-): SourceDef | undefined {
+function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[], explicit: SourceDef | undefined): SourceDef | undefined {
   const { sources } = env.catalog;
   const pins = new Map<string, NameRef | undefined>();
   if (explicit !== undefined) pins.set(explicit.id, undefined);
