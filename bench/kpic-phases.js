@@ -24,7 +24,8 @@ mkdirSync(outDir, { recursive: true });
 
 const dist = (p) => pathToFileURL(path.join(root, 'dist', p)).href;
 let t = performance.now();
-const { checkCatalog, runKpis } = await import(dist('pipeline.js'));
+const { checkCatalog } = await import(dist('check-catalog.js'));
+const { runKpis } = await import(dist('pipeline.js'));
 const { openDatabase } = await import(dist('engine/duckdb.js'));
 /** @type {[string, number][]} */
 const phases = [['load kpic modules', performance.now() - t]];

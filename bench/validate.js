@@ -27,7 +27,7 @@ const argv = process.argv.slice(2);
 if (argv[0] === '--child') {
   // In-process timing, in a fresh process: node bench/validate.js --child DIR RUNS
   const [, dir, runsText] = argv;
-  const { checkCatalog } = await import(pathToFileURL(path.join(root, 'dist', 'pipeline.js')).href);
+  const { checkCatalog } = await import(pathToFileURL(path.join(root, 'dist', 'check-catalog.js')).href);
   let t = performance.now();
   const first = checkCatalog(dir);
   const firstMs = performance.now() - t;

@@ -1,13 +1,13 @@
 /**
  * `npm run golden:update`: writes every golden file (the SQL per dialect in test/sql/golden/, the
- * plan snapshots in test/plan/golden/) from what the code produces now, removes golden files that
+ * query plan snapshots in test/query/golden/) from what the code produces now, removes golden files that
  * no case produces, and lists what changed. The tests only read these files; review the diff and
  * commit it.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readGolden, strayGoldenFiles, type Golden } from '../test/helpers/golden.js';
-import { GOLDEN_PLAN_DIR, goldenPlans } from '../test/plan/golden-cases.js';
+import { GOLDEN_PLAN_DIR, goldenPlans } from '../test/query/golden-cases.js';
 import { GOLDEN_SQL_DIR, goldenSql } from '../test/sql/golden-cases.js';
 
 const root = process.cwd();

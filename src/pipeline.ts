@@ -1,54 +1,25 @@
 /**
- * The pipeline as functions: check a catalog (load → schema → resolve), compile KPIs to SQL, and
- * run them on DuckDB over the data folder. The CLI is a thin shell over these.
+ * The pipeline as functions: compile KPIs to SQL, and run them on DuckDB over the data folder,
+ * from a resolved catalog (check-catalog.ts loads and checks one). The CLI is a thin shell over
+ * these, and every consumer of figures (periods, org, targets, scorecards) computes through them.
  */
 import path from 'node:path';
 import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database } from './engine/duckdb.js';
-import { declaredSourceFiles, locateSourceFiles, sourcePathProblems } from './engine/source-files.js';
-import { sourceRelationSql } from './engine/source-sql.js';
-import { loadCatalog, loadCatalogFromFiles } from './load/load-catalog.js';
+import { locateSourceFiles } from './engine/source-files.js';
+import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
 import type { Catalog } from './model/types.js';
-import type { Plan } from './plan/ir.js';
-import { planRun, type PlanRequest } from './plan/planner.js';
+import type { QueryPlan } from './query/ir.js';
+import { planQuery } from './query/planner.js';
+import type { QueryRequest } from './query/request.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
-import { resolveCatalog } from './resolve/resolve-catalog.js';
-import { checkScorecards } from './scorecard/check.js';
 import type { Dialect } from './sql/dialect.js';
+import { DEFAULT_DIALECT } from './sql/dialects.js';
 import { duckdb } from './sql/duckdb.js';
-import { emitSql } from './sql/emit-plan.js';
-
-/** A catalog checked as far as it goes: every diagnostic of every phase. */
-export interface CheckedCatalog {
-  readonly catalog: Catalog;
-  /** Present when loading got far enough to resolve. */
-  readonly resolved: ResolvedCatalog;
-  readonly diagnostics: readonly Diagnostic[];
-  /** No errors (warnings allowed). */
-  readonly ok: boolean;
-}
-
-function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): CheckedCatalog {
-  const resolved = resolveCatalog(loaded.value);
-  // Source paths that could never be read (absolute, climbing out with `..`, unknown format) are
-  // catalog errors: validate reports them without any data.
-  const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
-  const scorecards = checkScorecards(resolved.value);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics]);
-  return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
-}
-
-/** Loads, validates and resolves the catalog in `dir`. */
-export function checkCatalog(dir: string): CheckedCatalog {
-  return check(loadCatalog(dir));
-}
-
-/** Like {@link checkCatalog}, from in-memory files (catalog-relative path → text). */
-export function checkCatalogFiles(files: ReadonlyMap<string, string>): CheckedCatalog {
-  return check(loadCatalogFromFiles(files));
-}
+import { emitSql } from './sql/emit-sql.js';
+import type { SourceReader } from './sql/source-reader.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
 export function dataFolder(catalog: Catalog, catalogDir: string, override?: string): string {
@@ -56,29 +27,48 @@ export function dataFolder(catalog: Catalog, catalogDir: string, override?: stri
   return path.resolve(catalogDir, catalog.meta?.data?.value ?? 'data');
 }
 
-/** Why there is no result. */
+/**
+ * Why there is no result: `usage` — the request does not fit the catalog (an unknown KPI,
+ * dimension or grain, a bad range: diagnostics with a `request` part); `invalid` — the catalog
+ * cannot compute what is asked (a window with no meaning at the grain); `data` — the data cannot
+ * be read or breaks its contract.
+ */
 export type Failure =
   | { readonly ok: false; readonly kind: 'usage' | 'invalid'; readonly message: string; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly kind: 'data'; readonly message: string; readonly diagnostics: readonly Diagnostic[] };
 
+/** The failure of a query that could not be planned. */
+function queryFailure(diagnostics: readonly Diagnostic[]): Failure {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
+  if (errors.some((d) => d.request !== undefined))
+    return { ok: false, kind: 'usage', message: `${errors[0]?.message ?? 'the request does not fit the catalog'}${more}`, diagnostics };
+  return { ok: false, kind: 'invalid', message: 'the KPIs cannot be computed as requested; nothing was run', diagnostics };
+}
+
+/** Options of {@link compileKpis}. */
+export interface CompileOptions {
+  /** The data folder the query reads the declared files from. */
+  readonly dataDir: string;
+  /** The SQL dialect (default: DuckDB's). */
+  readonly dialect?: Dialect | undefined;
+  /** How the query reads each source (default: DuckDB reading the declared files in `dataDir`). */
+  readonly sources?: SourceReader | undefined;
+}
+
 /** Compiled SQL for a request (no data is read). */
 export function compileKpis(
   resolved: ResolvedCatalog,
-  request: PlanRequest,
-  options: { readonly dataDir: string; readonly dialect?: Dialect },
-): { readonly ok: true; readonly plan: Plan; readonly sql: string } | Failure {
-  const planned = planRun(resolved, request);
-  if (!planned.ok) return { ok: false, kind: planned.kind, message: planned.message, diagnostics: [] };
-  const sources = resolved.catalog.sources;
-  const sql = emitSql(planned.plan, {
-    dialect: options.dialect ?? duckdb,
-    sourceRelation: (id) => {
-      const source = sources.get(id);
-      if (source === undefined) throw new Error(`unknown source ${id}`);
-      return sourceRelationSql(source, declaredSourceFiles(source, options.dataDir));
-    },
+  request: QueryRequest,
+  options: CompileOptions,
+): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string } | Failure {
+  const planned = planQuery(resolved, request);
+  if (planned.value === undefined) return queryFailure(planned.diagnostics);
+  const sql = emitSql(planned.value, {
+    dialect: options.dialect ?? DEFAULT_DIALECT,
+    sources: options.sources ?? declaredFilesReader(resolved.catalog.sources, options.dataDir),
   });
-  return { ok: true, plan: planned.plan, sql };
+  return { ok: true, queryPlan: planned.value, sql };
 }
 
 /** One result row: a KPI's value in one cell of the grid. */
@@ -96,7 +86,7 @@ export interface RunResult {
   readonly ok: true;
   readonly by: readonly string[];
   readonly rows: readonly ResultRow[];
-  readonly plan: Plan;
+  readonly queryPlan: QueryPlan;
   readonly sql: string;
   /** Warnings (e.g. quarantined rows). */
   readonly diagnostics: readonly Diagnostic[];
@@ -115,8 +105,8 @@ export interface RunOptions {
   readonly db?: Database | undefined;
 }
 
-/** The sources a plan reads (scanned and joined). */
-function planSources(plan: Plan): string[] {
+/** The sources a query plan reads (scanned and joined). */
+function planSources(plan: QueryPlan): string[] {
   const ids = new Set<string>();
   for (const scan of plan.scans) {
     ids.add(scan.source);
@@ -132,10 +122,10 @@ function quarantineFile(base: string, source: string, many: boolean): string {
 }
 
 /** Evaluates KPIs on the data folder. Data problems refuse the run (or quarantine rows). */
-export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, options: RunOptions): Promise<RunResult | Failure> {
-  const planned = planRun(resolved, request);
-  if (!planned.ok) return { ok: false, kind: planned.kind, message: planned.message, diagnostics: [] };
-  const plan = planned.plan;
+export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, options: RunOptions): Promise<RunResult | Failure> {
+  const planned = planQuery(resolved, request);
+  if (planned.value === undefined) return queryFailure(planned.diagnostics);
+  const plan = planned.value;
   const { sources } = resolved.catalog;
   const ids = planSources(plan);
   const diagnostics: Diagnostic[] = [];
@@ -170,19 +160,13 @@ export async function runKpis(resolved: ResolvedCatalog, request: PlanRequest, o
     const unique = dedupeDiagnostics(diagnostics);
     if (hasErrors(unique))
       return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
-    const sql = emitSql(plan, {
-      dialect: duckdb,
-      sourceRelation: (id) => {
-        const c = checked.get(id);
-        if (c === undefined) throw new Error(`unchecked source ${id}`);
-        return c.sql;
-      },
-    });
+    // The engine is DuckDB: the query is written in its dialect.
+    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(checked) });
     const rows = await db.query(sql);
     return {
       ok: true,
       by: plan.by,
-      plan,
+      queryPlan: plan,
       sql,
       diagnostics: sortDiagnostics(unique),
       rows: rows.map((r) => ({

@@ -4,7 +4,8 @@
  */
 import path from 'node:path';
 import type { RenderContext } from '../diagnostics/render/context.js';
-import { checkCatalog, dataFolder, type CheckedCatalog } from '../pipeline.js';
+import { checkCatalog, type CheckedCatalog } from '../check-catalog.js';
+import { dataFolder } from '../pipeline.js';
 import type { CliIo } from './io.js';
 
 /** The default catalog folder. */

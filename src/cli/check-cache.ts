@@ -1,20 +1,14 @@
 /**
  * The data-check cache for commands that read data: passed checks are kept in the user's cache
  * folder, so repeated runs on an unchanged export skip them (see src/engine/check-cache.ts for
- * what the key covers). `--no-cache` or `KPIC_NO_CACHE=1` turns it off; `KPIC_CACHE_DIR` moves it.
+ * what the key covers). `--no-cache` (common-flags.ts) or `KPIC_NO_CACHE=1` turns it off;
+ * `KPIC_CACHE_DIR` moves it.
  */
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { useCheckCacheFile } from '../engine/default-check-cache.js';
-import type { FlagSpec, ParsedFlags } from './args.js';
+import type { ParsedFlags } from './args.js';
 import type { CliIo } from './io.js';
-
-/** The `--no-cache` switch. */
-export const NO_CACHE_FLAG: FlagSpec = {
-  name: 'no-cache',
-  kind: 'switch',
-  description: 'check the data against its contract even if these files passed before unchanged',
-};
 
 /** The cache file: `$KPIC_CACHE_DIR`, else `$XDG_CACHE_HOME/kpic`, else `~/.cache/kpic`. */
 function checkCacheFile(env: Readonly<Record<string, string | undefined>>): string {

@@ -1,18 +1,25 @@
 /**
- * The commands of `kpic` and their flags: the single source for parsing, usage lines and help.
- * Names and defaults follow the CLI contract in docs/cli.md.
+ * The registry of `kpic` commands: for each, its name, flags and help text — the single source
+ * for parsing, usage lines and help — and how to load its code. A new command is one entry here
+ * plus its handler module. Handlers are loaded only when their command runs (`import()` inside
+ * `load`): every invocation pays start-up time, and `validate` must not load DuckDB or the
+ * scorecard phase. Names and defaults follow the CLI contract in docs/cli.md.
  */
 import { RESULT_FORMATS } from '../results/result-set.js';
-import { DIALECTS } from '../sql/duckdb.js';
-import type { FlagSpec } from './args.js';
-import { NO_CACHE_FLAG } from './check-cache.js';
+import { DIALECTS } from '../sql/dialects.js';
+import type { FlagSpec, ParsedFlags } from './args.js';
+import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS } from './common-flags.js';
+import { DOCS_FLAGS } from './docs-spec.js';
+import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
+import type { CliIo } from './io.js';
+import { TEST_FLAGS } from './test-spec.js';
 
-/** The commands. */
-export type CommandName = 'validate' | 'compile' | 'run' | 'demo';
+/** A command's code: runs with the parsed flags and returns the exit code. */
+type CommandHandler = (io: CliIo, flags: ParsedFlags) => number | Promise<number>;
 
-/** A command: its flags and its help text. */
-export interface CommandSpec {
-  readonly name: CommandName;
+/** A registered command. */
+export interface Command {
+  readonly name: string;
   /** One line for the command list. */
   readonly summary: string;
   /** A few sentences for `kpic <command> --help`. */
@@ -20,63 +27,27 @@ export interface CommandSpec {
   readonly flags: readonly FlagSpec[];
   /** Names of flags that must be given. */
   readonly required?: readonly string[];
+  /** Loads the command's module and returns its handler (called once the flags are valid). */
+  readonly load: () => Promise<CommandHandler>;
 }
-
-const catalog: FlagSpec = {
-  name: 'catalog',
-  kind: 'value',
-  placeholder: 'DIR',
-  description: 'the catalog folder, holding catalog.yaml',
-  default: './catalog',
-};
-const data: FlagSpec = {
-  name: 'data',
-  kind: 'value',
-  placeholder: 'DIR',
-  description: 'the data folder, relative to the working directory',
-  default: "the catalog's `data:`, relative to the catalog folder",
-};
-const kpi = (required: boolean): FlagSpec => ({
-  name: 'kpi',
-  kind: 'list',
-  placeholder: 'ID[,ID…]',
-  description: 'KPIs to evaluate, comma-separated (the flag may be repeated)',
-  ...(required ? {} : { default: 'every KPI that is not deprecated' }),
-});
-const grain: FlagSpec = {
-  name: 'grain',
-  kind: 'value',
-  placeholder: 'day|week|month|quarter|year',
-  description: 'the period length',
-  default: 'month',
-};
-const by: FlagSpec = {
-  name: 'by',
-  kind: 'list',
-  placeholder: 'DIM[,DIM…]',
-  description: 'breakdown dimensions, comma-separated',
-  default: 'no breakdown',
-};
-const from: FlagSpec = {
-  name: 'from',
-  kind: 'value',
-  placeholder: 'DATE',
-  description: 'first day to evaluate (YYYY-MM-DD)',
-  default: 'the start of the data',
-};
-const to: FlagSpec = {
-  name: 'to',
-  kind: 'value',
-  placeholder: 'DATE',
-  description: 'last day to evaluate (YYYY-MM-DD)',
-  default: 'the end of the data',
-};
 
 /** Output formats of `validate`. */
 const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
+/** Output formats of `scorecard`. */
+const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
+
+const formatFlag = (formats: readonly string[], description: string, fallback: string): FlagSpec => ({
+  name: 'format',
+  kind: 'value',
+  placeholder: formats.join('|'),
+  choices: formats,
+  description,
+  default: fallback,
+});
+
 /** Every command, in help order. */
-export const COMMANDS: readonly CommandSpec[] = [
+export const COMMANDS: readonly Command[] = [
   {
     name: 'validate',
     summary: 'check the catalog: YAML, schema, formulas, names, types and units',
@@ -84,31 +55,22 @@ export const COMMANDS: readonly CommandSpec[] = [
       'Checks every file of the catalog and prints every problem with its file, line and column. ' +
       'Reads no data. Exit code 1 when there are errors (or, with --strict, warnings).',
     flags: [
-      catalog,
-      {
-        name: 'format',
-        kind: 'value',
-        placeholder: VALIDATE_FORMATS.join('|'),
-        choices: VALIDATE_FORMATS,
-        description: 'output format',
-        default: 'pretty',
-      },
+      CATALOG_FLAG,
+      formatFlag(VALIDATE_FORMATS, 'output format', 'pretty'),
       { name: 'strict', kind: 'switch', description: 'fail on warnings too' },
     ],
+    load: async () => (await import('./validate.js')).validateCommand,
   },
   {
     name: 'compile',
-    summary: 'print the SQL (or the plan) that computes KPIs; reads no data',
+    summary: 'print the SQL (or the query plan) that computes KPIs; reads no data',
     description:
       'Compiles KPIs to the SQL that reads the files the catalog names in the data folder, ' +
-      'without reading them. With --emit plan, prints the plan (JSON) instead.',
+      'without reading them. With --emit query-plan, prints the query plan (JSON) instead.',
     flags: [
-      catalog,
-      kpi(true),
-      grain,
-      by,
-      from,
-      to,
+      CATALOG_FLAG,
+      kpiFlag(true),
+      ...REQUEST_FLAGS,
       {
         name: 'dialect',
         kind: 'value',
@@ -117,10 +79,18 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'SQL dialect',
         default: 'duckdb',
       },
-      { name: 'emit', kind: 'value', placeholder: 'sql|plan', choices: ['sql', 'plan'], description: 'what to print', default: 'sql' },
-      data,
+      {
+        name: 'emit',
+        kind: 'value',
+        placeholder: 'sql|query-plan',
+        choices: ['sql', 'query-plan', 'plan'],
+        description: 'what to print: the SQL, or the query plan as JSON (`plan` is the old name of `query-plan`)',
+        default: 'sql',
+      },
+      DATA_FLAG,
     ],
     required: ['kpi'],
+    load: async () => (await import('./compile.js')).compileCommand,
   },
   {
     name: 'run',
@@ -130,22 +100,12 @@ export const COMMANDS: readonly CommandSpec[] = [
       'writes one row per KPI, period and breakdown value. Data problems are reported by file, ' +
       'line and column; with --quarantine the bad rows are set aside instead.',
     flags: [
-      catalog,
-      data,
-      kpi(false),
-      grain,
-      by,
-      from,
-      to,
-      {
-        name: 'format',
-        kind: 'value',
-        placeholder: RESULT_FORMATS.join('|'),
-        choices: RESULT_FORMATS,
-        description: 'output format (parquet needs --out)',
-        default: 'table',
-      },
-      { name: 'out', kind: 'value', placeholder: 'FILE', description: 'write the results to FILE (atomically) instead of stdout' },
+      CATALOG_FLAG,
+      DATA_FLAG,
+      kpiFlag(false),
+      ...REQUEST_FLAGS,
+      formatFlag(RESULT_FORMATS, 'output format (parquet needs --out)', 'table'),
+      outFlag('write the results to FILE (atomically) instead of stdout'),
       {
         name: 'quarantine',
         kind: 'value',
@@ -154,6 +114,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       NO_CACHE_FLAG,
     ],
+    load: async () => (await import('./run.js')).runCommand,
   },
   {
     name: 'demo',
@@ -161,17 +122,98 @@ export const COMMANDS: readonly CommandSpec[] = [
     description:
       'Validates the catalog, runs its KPIs that are not deprecated at grain quarter (by region ' +
       'where the KPI allows it) on its data, and prints the latest quarter against the one before.',
-    flags: [catalog, data, NO_CACHE_FLAG],
+    flags: [CATALOG_FLAG, DATA_FLAG, NO_CACHE_FLAG],
+    load: async () => (await import('./demo.js')).demoCommand,
+  },
+  {
+    name: 'scorecard',
+    summary: 'score a balanced scorecard for a node of the organisation and a period',
+    description:
+      'Evaluates a scorecard on the data folder for one node of the hierarchy (the whole ' +
+      'organisation by default) and one period: values, targets, attainment, status and score per ' +
+      'KPI, perspective and overall, with the children one level down. Every level is recomputed ' +
+      'from its parts, with the organisation as it was in that period.',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      {
+        name: 'scorecard',
+        kind: 'value',
+        placeholder: 'ID',
+        description: 'the scorecard (or role) to show',
+        default: "the catalog's only scorecard that is not a variant",
+      },
+      {
+        name: 'period',
+        kind: 'value',
+        placeholder: 'P',
+        description: 'a fiscal year (2026), quarter (2026-Q2), month (2026-05) or a date inside the period',
+        default: 'the latest complete period in the data',
+      },
+      {
+        name: 'at',
+        kind: 'value',
+        placeholder: 'LEVEL=VALUE',
+        description: 'the node to show, e.g. region=EMEA or team=EMEA SMB (pairs joined by / name a path)',
+        default: 'the whole organisation',
+      },
+      formatFlag(SCORECARD_FORMATS, 'output format', 'table'),
+      outFlag('write to FILE (atomically) instead of stdout'),
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./scorecard.js')).scorecardCommand,
+  },
+  {
+    name: 'test',
+    summary: "run the catalog's test cases on fixture data and report KPI coverage",
+    description:
+      "Runs every case of the catalog's `test` documents on DuckDB: fixture rows (inline or CSV) for " +
+      'the sources a case needs, then the expected KPI values or scorecard outcomes, compared cell by ' +
+      'cell. Exit code 1 when a case fails or cannot run. Ends with the share of KPIs that have a test.',
+    flags: TEST_FLAGS,
+    load: async () => (await import('./test-command.js')).testCommand,
+  },
+  {
+    name: 'docs',
+    summary: 'write the performance catalog as a static, searchable site',
+    description:
+      'Writes a self-contained static site (no network, works from the file system): a page per KPI ' +
+      'with its formula, settings, targets, lineage graph, where it is used and its git history; pages ' +
+      'for sources, lookups, scorecards, roles, hierarchies and tests; search. With --data, each KPI ' +
+      'page also shows a chart of its recent values.',
+    flags: DOCS_FLAGS,
+    load: async () => (await import('./docs-command.js')).docsCommand,
+  },
+  {
+    ...DIFF_COMMAND,
+    load: async () => {
+      const { diffCommand } = await import('./diff.js');
+      return (io, flags) => diffCommand(io, flags, usageLine(DIFF_COMMAND));
+    },
+  },
+  {
+    ...APPROVALS_COMMAND,
+    load: async () => {
+      const { approvalsCommand } = await import('./approvals.js');
+      return (io, flags) => approvalsCommand(io, flags, usageLine(APPROVALS_COMMAND));
+    },
+  },
+  {
+    ...REVIEW_COMMAND,
+    load: async () => {
+      const { reviewCommand } = await import('./review.js');
+      return (io, flags) => reviewCommand(io, flags, usageLine(REVIEW_COMMAND));
+    },
   },
 ];
 
-/** The spec of a command, by name. */
-export function commandSpec(name: string): CommandSpec | undefined {
+/** A registered command, by name. */
+export function commandSpec(name: string): Command | undefined {
   return COMMANDS.find((c) => c.name === name);
 }
 
 /** `kpic run [--catalog DIR] …`: the usage line of a command. */
-export function usageLine(spec: CommandSpec): string {
+export function usageLine(spec: Pick<Command, 'name' | 'flags' | 'required'>): string {
   const required = new Set(spec.required ?? []);
   const parts = spec.flags.map((f) => {
     const text = f.kind === 'switch' ? `--${f.name}` : `--${f.name} ${f.placeholder ?? 'VALUE'}`;

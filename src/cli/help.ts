@@ -1,20 +1,19 @@
 /** Help texts: the overview (`kpic --help`) and one per command (`kpic run --help`). */
-import { COMMANDS, usageLine, type CommandSpec } from './commands.js';
+import { COMMANDS, usageLine, type Command } from './commands.js';
 import { kpicVersion } from './version.js';
 
 const EXIT_CODES = 'exit codes: 0 ok · 1 catalog or data invalid · 2 usage error · 3 internal error';
 
-/** `kpic --help`; `extra` lists commands defined outside the CLI module (e.g. `scorecard`). */
-export function overviewHelp(extra: readonly { readonly name: string; readonly summary: string }[] = []): string {
-  const all = [...COMMANDS, ...extra];
-  const width = Math.max(...all.map((c) => c.name.length), 'help'.length);
+/** `kpic --help`: every registered command. */
+export function overviewHelp(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length), 'help'.length);
   const lines = [
     `kpic ${kpicVersion()} — KPI-as-code: validate a KPI catalog, compile it to SQL, run it on DuckDB`,
     '',
     'usage: kpic <command> [flags]',
     '',
     'commands:',
-    ...all.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     `  ${'help'.padEnd(width)}  show the help of a command: kpic help run`,
     '',
     'flags:',
@@ -28,7 +27,7 @@ export function overviewHelp(extra: readonly { readonly name: string; readonly s
 }
 
 /** `kpic <command> --help`. */
-export function commandHelp(spec: CommandSpec): string {
+export function commandHelp(spec: Command): string {
   const names = spec.flags.map((f) => (f.kind === 'switch' ? `--${f.name}` : `--${f.name} ${f.placeholder ?? 'VALUE'}`));
   const width = Math.max(...names.map((n) => n.length));
   const lines = [`usage: ${usageLine(spec)}`, '', spec.description, '', 'flags:'];

@@ -1,65 +1,58 @@
 /**
- * The `kpic` command line: dispatch to a command, turn user mistakes into exit code 2 with a
- * one-line message, and never show a stack trace unless something unexpected broke (exit code 3;
- * the stack only with `KPIC_DEBUG=1`).
+ * The `kpic` command line: find the command in the registry (commands.ts), show help or parse its
+ * flags, load its code and run it; turn user mistakes into exit code 2 with a one-line message,
+ * and never show a stack trace unless something unexpected broke (exit code 3; the stack only with
+ * `KPIC_DEBUG=1`).
  *
  * Exit codes: 0 success · 1 the catalog or the data is invalid · 2 usage error · 3 internal error.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
-import { SCORECARD_COMMAND } from '../scorecard/command-spec.js';
-import { parseFlags, wantsHelp, type ParsedFlags } from './args.js';
-import { COMMANDS, commandSpec, usageLine, type CommandName } from './commands.js';
+import { parseFlags, wantsHelp } from './args.js';
+import { COMMANDS, commandSpec, usageLine, type Command } from './commands.js';
 import { commandHelp, overviewHelp } from './help.js';
 import { processIo, type CliIo } from './io.js';
 import { printError, usageError } from './report.js';
 import { kpicVersion } from './version.js';
 
-/** Commands implemented next to their feature, which parse their own flags. */
-const FEATURE_COMMANDS: ReadonlyMap<
-  string,
-  { readonly summary: string; readonly run: (io: CliIo, args: readonly string[]) => Promise<number> }
-> = new Map([
-  [
-    SCORECARD_COMMAND.name,
-    { summary: SCORECARD_COMMAND.summary, run: async (io, args) => (await import('../scorecard/command.js')).scorecardCommand(io, args) },
-  ],
-]);
+export type { CliIo, OutputStream } from './io.js';
 
-const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), ...FEATURE_COMMANDS.keys(), 'help'];
+const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
 const GENERAL_USAGE = `kpic <command> [flags]   (commands: ${COMMAND_NAMES.join(', ')})`;
-const OVERVIEW_EXTRA = [...FEATURE_COMMANDS].map(([name, c]) => ({ name, summary: c.summary }));
-
-// Each command's module is loaded only when it runs: `validate` never loads DuckDB or the
-// scorecard phase, and start-up time is paid by every invocation.
-async function dispatch(name: CommandName, io: CliIo, flags: ParsedFlags): Promise<number> {
-  switch (name) {
-    case 'validate':
-      return (await import('./validate.js')).validateCommand(io, flags);
-    case 'compile':
-      return (await import('./compile.js')).compileCommand(io, flags);
-    case 'run':
-      return (await import('./run.js')).runCommand(io, flags);
-    case 'demo':
-      return (await import('./demo.js')).demoCommand(io, flags);
-    default: {
-      const never: never = name;
-      return never;
-    }
-  }
-}
 
 function unknownCommand(io: CliIo, name: string): number {
   const hint = didYouMean(name, COMMAND_NAMES);
   return usageError(io, `unknown command \`${name}\`${hint === undefined ? '' : `; ${hint}`}`, GENERAL_USAGE, 'kpic --help');
 }
 
+/** Help, or the flags checked and the command's code loaded and run. */
+async function runCommand(io: CliIo, spec: Command, args: readonly string[]): Promise<number> {
+  if (wantsHelp(args)) {
+    io.stdout.write(commandHelp(spec));
+    return 0;
+  }
+  const help = `kpic ${spec.name} --help`;
+  const parsed = parseFlags(args, spec.flags);
+  if (!parsed.ok) return usageError(io, parsed.message, usageLine(spec), help);
+  for (const required of spec.required ?? []) {
+    if (!parsed.flags.values.has(required) && !parsed.flags.lists.has(required)) {
+      const flag = spec.flags.find((f) => f.name === required);
+      return usageError(
+        io,
+        `\`kpic ${spec.name}\` needs \`--${required}${flag?.placeholder === undefined ? '' : ` ${flag.placeholder}`}\``,
+        usageLine(spec),
+        help,
+      );
+    }
+  }
+  const handler = await spec.load();
+  return handler(io, parsed.flags);
+}
+
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) return usageError(io, 'missing command', GENERAL_USAGE, 'kpic --help');
-  const feature = FEATURE_COMMANDS.get(first);
-  if (feature !== undefined) return feature.run(io, rest);
   if (first === '--help' || first === '-h') {
-    io.stdout.write(overviewHelp(OVERVIEW_EXTRA));
+    io.stdout.write(overviewHelp());
     return 0;
   }
   if (first === '--version' || first === '-V') {
@@ -69,11 +62,9 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (first === 'help') {
     const topic = rest[0];
     if (topic === undefined) {
-      io.stdout.write(overviewHelp(OVERVIEW_EXTRA));
+      io.stdout.write(overviewHelp());
       return 0;
     }
-    const featureHelp = FEATURE_COMMANDS.get(topic);
-    if (featureHelp !== undefined) return featureHelp.run(io, ['--help']);
     const spec = commandSpec(topic);
     if (spec === undefined) return unknownCommand(io, topic);
     io.stdout.write(commandHelp(spec));
@@ -89,25 +80,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const spec = commandSpec(first);
   if (spec === undefined) return unknownCommand(io, first);
-  if (wantsHelp(rest)) {
-    io.stdout.write(commandHelp(spec));
-    return 0;
-  }
-  const help = `kpic ${spec.name} --help`;
-  const parsed = parseFlags(rest, spec.flags);
-  if (!parsed.ok) return usageError(io, parsed.message, usageLine(spec), help);
-  for (const required of spec.required ?? []) {
-    if (!parsed.flags.values.has(required) && !parsed.flags.lists.has(required)) {
-      const flag = spec.flags.find((f) => f.name === required);
-      return usageError(
-        io,
-        `\`kpic ${spec.name}\` needs \`--${required}${flag?.placeholder === undefined ? '' : ` ${flag.placeholder}`}\``,
-        usageLine(spec),
-        help,
-      );
-    }
-  }
-  return dispatch(spec.name, io, parsed.flags);
+  return runCommand(io, spec, rest);
 }
 
 /**

@@ -19,7 +19,7 @@ export function streamStyle(io: CliIo, stream: OutputStream): Style {
  * Data-file locations come from the engine relative to the process's working directory; show
  * them relative to the CLI's (the same, except when a caller runs the CLI for another folder).
  */
-function relocateDataPaths(io: CliIo, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function relocateDataPaths(io: CliIo, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => {
     if (d.location === undefined) return d;
     const absolute = path.resolve(process.cwd(), d.location.file);

@@ -1,13 +1,14 @@
 /** The run request (`--kpi`, `--grain`, `--by`, `--from`, `--to`) shared by `compile` and `run`. */
-import type { PlanRequest } from '../plan/planner.js';
+import type { QueryRequest } from '../query/request.js';
 import type { Failure } from '../pipeline.js';
 import type { ParsedFlags } from './args.js';
-import type { CatalogSession } from './catalog-session.js';
+import { openCatalog, type CatalogSession } from './catalog-session.js';
 import type { CliIo } from './io.js';
-import { printDiagnostics, printError } from './report.js';
+import { printDiagnostics, printError, type Progress } from './report.js';
+import { printRequestProblems } from './request-problems.js';
 
 /** The request the flags ask for; absent flags leave the pipeline's defaults. */
-export function planRequest(flags: ParsedFlags): PlanRequest {
+export function queryRequest(flags: ParsedFlags): QueryRequest {
   return {
     kpis: flags.lists.get('kpi'),
     grain: flags.values.get('grain'),
@@ -19,11 +20,19 @@ export function planRequest(flags: ParsedFlags): PlanRequest {
 
 /**
  * Prints why a command cannot go on and returns its exit code: a usage failure (unknown KPI,
- * dimension or grain) is 2, an invalid catalog or data 1.
+ * dimension or grain) is 2, an invalid catalog or data 1. Problems with the request are phrased
+ * in terms of the flags that made it.
  */
 export function reportFailure(io: CliIo, session: CatalogSession, failure: Failure, command: string): number {
-  printDiagnostics(io, io.stderr, failure.diagnostics, session.render);
-  printError(io, failure.message);
+  const request = failure.diagnostics.filter((d) => d.request !== undefined);
+  printDiagnostics(
+    io,
+    io.stderr,
+    failure.diagnostics.filter((d) => d.request === undefined),
+    session.render,
+  );
+  if (request.length > 0) printRequestProblems(io, request);
+  else printError(io, failure.message);
   if (failure.kind === 'usage') {
     io.stderr.write(`run \`kpic ${command} --help\` for the flags\n`);
     return 2;
@@ -41,4 +50,16 @@ export function refuseInvalidCatalog(io: CliIo, session: CatalogSession): number
   if (ok) return undefined;
   printError(io, 'the catalog is invalid; nothing was run');
   return 1;
+}
+
+/**
+ * Opens the catalog named by `--catalog` for a command that goes on to read data, saying so on a
+ * terminal while it checks; its diagnostics are printed, and an invalid catalog ends the command
+ * (the exit code is returned instead of a session).
+ */
+export function openValidCatalog(io: CliIo, catalogArg: string | undefined, progress: Progress): CatalogSession | number {
+  progress.show('checking catalog…');
+  const session = openCatalog(io, catalogArg);
+  progress.clear();
+  return refuseInvalidCatalog(io, session) ?? session;
 }

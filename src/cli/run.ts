@@ -13,10 +13,12 @@ import { renderTable } from '../results/table.js';
 import { unwritable, writeAtomically, writeTextAtomically } from '../results/write-atomic.js';
 import type { ParsedFlags } from './args.js';
 import { commandSpec, usageLine } from './commands.js';
-import { openCatalog, sessionDataDir, type CatalogSession } from './catalog-session.js';
+import { sessionDataDir, type CatalogSession } from './catalog-session.js';
 import type { CliIo } from './io.js';
-import { planRequest, refuseInvalidCatalog, reportFailure } from './request.js';
-import { printDiagnostics, printError, progressFor, usageError } from './report.js';
+import { writeOut } from './output.js';
+import { openValidCatalog, queryRequest, reportFailure } from './request.js';
+import { printDiagnostics, progressFor, usageError } from './report.js';
+import { runsByDefault } from '../model/kpi-status.js';
 
 /** The results of a run with what formatting them takes. */
 export function resultSet(session: CatalogSession, result: RunResult): ResultSet {
@@ -58,14 +60,10 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
     if (why !== undefined) return usageError(io, `cannot write \`--${flag} ${value}\`: ${why}`, usage, 'kpic run --help');
   }
   const progress = progressFor(io);
-  progress.show('checking catalog…');
-  const session = openCatalog(io, flags.values.get('catalog'));
-  progress.clear();
-  const refused = refuseInvalidCatalog(io, session);
-  if (refused !== undefined) return refused;
-  const request = planRequest(flags);
-  const count =
-    request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
+  const session = openValidCatalog(io, flags.values.get('catalog'), progress);
+  if (typeof session === 'number') return session;
+  const request = queryRequest(flags);
+  const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
   const quarantine = flags.values.get('quarantine');
   let result: RunResult | Failure;
@@ -84,15 +82,9 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
     io.stdout.write(renderText(format as Exclude<ResultFormat, 'parquet'>, results));
     return 0;
   }
-  const out = path.resolve(io.cwd, outArg);
-  try {
-    if (format === 'parquet') await writeAtomically(out, (temporary) => writeResultsParquet(results, temporary));
-    else await writeTextAtomically(out, renderText(format, results));
-  } catch (e) {
-    // An output file that cannot be written is a problem with the arguments, like a missing folder.
-    printError(io, `cannot write \`${outArg}\`: ${e instanceof Error ? e.message : String(e)}`);
-    return 2;
-  }
-  if (io.stderr.isTTY === true) io.stderr.write(`wrote ${results.rows.length} rows to ${outArg}\n`);
-  return 0;
+  return writeOut(io, outArg, `${results.rows.length} rows`, (out) =>
+    format === 'parquet'
+      ? writeAtomically(out, (temporary) => writeResultsParquet(results, temporary))
+      : writeTextAtomically(out, renderText(format, results)),
+  );
 }

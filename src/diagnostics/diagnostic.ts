@@ -26,6 +26,21 @@ export interface Diagnostic {
    * at the catalog declaration involved (e.g. the column), and renderers show this location first.
    */
   readonly location?: DataLocation;
+  /**
+   * For problems with a request (what to evaluate) rather than with the catalog: the parts of the
+   * request at fault, with the values given. `span` then points at the catalog element involved,
+   * or at the root catalog file when there is none (an unknown KPI).
+   */
+  readonly request?: readonly RequestPart[];
+}
+
+/** The parts of a request to evaluate KPIs. */
+export type RequestField = 'kpis' | 'grain' | 'by' | 'from' | 'to';
+
+/** One part of a request and the value given for it. */
+export interface RequestPart {
+  readonly field: RequestField;
+  readonly value: string;
 }
 
 /** A position in a data file: the path as the user gave it (relative to the working directory
@@ -49,6 +64,7 @@ export interface DiagnosticExtras {
   /** Overrides the code's default severity. */
   readonly severity?: Severity | undefined;
   readonly location?: DataLocation | undefined;
+  readonly request?: readonly RequestPart[] | undefined;
 }
 
 /** Builds a diagnostic with the default severity of its code. */
@@ -62,6 +78,7 @@ export function diagnostic(code: DiagnosticCode, span: Span, message: string, ex
   if (extras.hint !== undefined) d.hint = extras.hint;
   if (extras.related !== undefined && extras.related.length > 0) d.related = extras.related;
   if (extras.location !== undefined) d.location = extras.location;
+  if (extras.request !== undefined) d.request = extras.request;
   return d;
 }
 
@@ -96,4 +113,15 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
+}
+
+/** The diagnostics without repeats (same code, message, span and data location), first kept. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.span, d.location]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

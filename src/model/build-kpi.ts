@@ -8,7 +8,7 @@ import { buildBaseline, buildExceptions, buildMissing, buildScoring, buildSeason
 /** Units of LANGUAGE.md §4. */
 export const UNITS: readonly Unit[] = ['count', 'money', 'percent', 'ratio', 'days', 'number'];
 /** KPI lifecycle states; `active` is the default. */
-export const KPI_STATUSES: readonly KpiStatus[] = ['draft', 'pilot', 'active', 'deprecated'];
+export const KPI_STATUSES: readonly KpiStatus[] = ['proposed', 'draft', 'pilot', 'active', 'deprecated', 'retired'];
 
 /** The `thresholds:` mapping at `key` of `map` (levels as numbers or percentages such as `85%`). */
 function buildThresholds(map: YMap, key: string): Thresholds | undefined {

@@ -18,6 +18,7 @@ export const DOCUMENT_KINDS = [
   'alert',
   'check',
   'test',
+  'governance',
 ] as const;
 
 /** A document kind. */
@@ -109,8 +110,8 @@ export interface SourceDef extends CatalogDocument {
 /** Units of KPI values (LANGUAGE.md §4). */
 export type Unit = 'count' | 'money' | 'percent' | 'ratio' | 'days' | 'number';
 
-/** KPI lifecycle states. */
-export type KpiStatus = 'draft' | 'pilot' | 'active' | 'deprecated';
+/** KPI lifecycle states; `draft` is accepted as a synonym of `proposed` (see src/lifecycle/). */
+export type KpiStatus = 'proposed' | 'draft' | 'pilot' | 'active' | 'deprecated' | 'retired';
 
 /** A local target or tolerance (`overrides:` entry). */
 export interface KpiOverride {

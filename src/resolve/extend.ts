@@ -3,9 +3,10 @@
  * scorecards add org levels as of a period (a rep's team then) as breakdown dimensions, and
  * targets or exception reports as KPIs. The catalog itself is never changed: these return copies.
  */
+import type { Span } from '../diagnostics/span.js';
 import type { ResolvedCatalog, ResolvedKpi } from './resolved.js';
 import { expressionSources } from './kpi-expr.js';
-import type { KpiExpr, RowExpr } from './types.js';
+import type { KpiAggregate, KpiExpr, RowExpr } from './types.js';
 
 /**
  * A copy of `resolved` with a dimension `name` in every source that declares dimension `from`:
@@ -57,4 +58,24 @@ export function withKpis(resolved: ResolvedCatalog, kpis: readonly ResolvedKpi[]
     all.set(k.id, k);
   }
   return { ...resolved, kpis: all };
+}
+
+/**
+ * `count(source)` as a KPI expression: the rows of `source` in each cell, placed in time by
+ * `anchor` (a date column) or, without one, counted whatever the period. Consumers count rows to
+ * learn about the data itself (where it ends, which spells a hierarchy holds).
+ */
+export function rowCount(source: string, anchor: string | undefined, span: Span): KpiAggregate {
+  return {
+    kind: 'aggregate',
+    fn: 'count',
+    source,
+    anchor,
+    value: undefined,
+    filter: undefined,
+    last: false,
+    span,
+    type: 'number',
+    unit: 'count',
+  };
 }

@@ -5,11 +5,12 @@
  * the whole organisation in the period, so every node is judged against the same limit. A rule
  * whose limit has no value is not applied, and says so next to the figure.
  */
+import { evaluateLevel, type ExprRequest, type LevelContext } from '../org/level-values.js';
 import type { Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
-import type { BoundException } from './expressions.js';
-import { evaluateLevel, type ExprRequest, type LevelContext } from './level-run.js';
-import type { ExceptionSpec, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
+import type { BoundException } from '../targets/expressions.js';
+import type { ExceptionSpec } from '../targets/settings.js';
+import type { ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 
 /** The rules that apply to one KPI of one scorecard, with their limits. */
 interface RuleSet {

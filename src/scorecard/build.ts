@@ -1,5 +1,5 @@
 /**
- * Reads `hierarchy`, `scorecard` and `role` documents into the written model. Like the catalog
+ * Reads `scorecard` and `role` documents into the written model (hierarchies: src/org/). Like the catalog
  * model builder it reports nothing: the schema phase checked the shapes, and the checks in this
  * folder report what the schema cannot see. Where ids repeat (a load error), the first wins.
  */
@@ -16,13 +16,11 @@ import {
 } from '../model/build-performance.js';
 import { booleanAt, choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument, Located } from '../model/types.js';
+import { PERIOD_GRAINS } from '../periods/period.js';
 import {
   PERSPECTIVES,
-  SCORECARD_GRAINS,
   type BodyDef,
   type EntryDef,
-  type HierarchyDef,
-  type LevelDef,
   type Perspective,
   type PerspectiveDef,
   type RoleDef,
@@ -38,44 +36,6 @@ function writtenNumberAt(map: YMap, key: string): WrittenNumber | undefined {
   const node = map.byKey.get(key)?.value;
   const value = readPercent(node);
   return node === undefined || value === undefined ? undefined : { value, span: node.span };
-}
-
-function buildLevel(item: YNode, files: Files): LevelDef | undefined {
-  if (item.kind !== 'map') return undefined;
-  const name = stringAt(item, 'level');
-  if (name === undefined) return undefined;
-  return {
-    name: name.value,
-    span: name.span,
-    itemSpan: item.span,
-    title: textAt(item, 'title'),
-    value: formulaAt(item, 'value', files),
-    label: formulaAt(item, 'label', files),
-    dimension: stringAt(item, 'dimension'),
-  };
-}
-
-function buildHierarchy(doc: CatalogDocument, files: Files): HierarchyDef {
-  const m = doc.tree;
-  const levels: LevelDef[] = [];
-  for (const item of itemsAt(m, 'levels')) {
-    const level = buildLevel(item, files);
-    if (level !== undefined) levels.push(level);
-  }
-  return {
-    kind: 'hierarchy',
-    doc,
-    id: doc.id,
-    title: textAt(m, 'title'),
-    source: stringAt(m, 'source'),
-    member: formulaAt(m, 'member', files),
-    dimension: stringAt(m, 'dimension'),
-    validFrom: stringAt(m, 'valid_from'),
-    validTo: stringAt(m, 'valid_to'),
-    asOf: choiceAt(m, 'as_of', ['period_end', 'period_start'] as const)?.value ?? 'period_end',
-    levelsSpan: m.byKey.get('levels')?.keySpan,
-    levels,
-  };
 }
 
 function buildEntry(item: YNode, files: Files): EntryDef | undefined {
@@ -120,7 +80,7 @@ function buildBody(m: YMap, files: Files): BodyDef {
   return {
     perspectivesSpan: m.byKey.get('perspectives')?.keySpan,
     perspectives,
-    grain: choiceAt(m, 'grain', SCORECARD_GRAINS),
+    grain: choiceAt(m, 'grain', PERIOD_GRAINS),
     missing: buildMissing(m, 'missing'),
     scoring: buildScoring(m, 'scoring'),
     thresholds: t === undefined ? undefined : { span: t.span, green: numberAt(t, 'green'), amber: numberAt(t, 'amber') },
@@ -166,15 +126,13 @@ function buildRole(doc: CatalogDocument, files: Files): RoleDef {
   };
 }
 
-/** The hierarchy, scorecard and role documents of `catalog`, modelled. */
+/** The scorecard and role documents of `catalog`, modelled. */
 export function buildScorecardDocuments(catalog: Catalog): ScorecardDocuments {
-  const hierarchies = new Map<string, HierarchyDef>();
   const scorecards = new Map<string, ScorecardDef>();
   const roles = new Map<string, RoleDef>();
   for (const doc of catalog.documents) {
-    if (doc.kind === 'hierarchy' && !hierarchies.has(doc.id)) hierarchies.set(doc.id, buildHierarchy(doc, catalog.files));
-    else if (doc.kind === 'scorecard' && !scorecards.has(doc.id)) scorecards.set(doc.id, buildScorecard(doc, catalog.files));
+    if (doc.kind === 'scorecard' && !scorecards.has(doc.id)) scorecards.set(doc.id, buildScorecard(doc, catalog.files));
     else if (doc.kind === 'role' && !roles.has(doc.id)) roles.set(doc.id, buildRole(doc, catalog.files));
   }
-  return { hierarchies, scorecards, roles };
+  return { scorecards, roles };
 }

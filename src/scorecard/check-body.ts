@@ -5,12 +5,13 @@
  * another perspective than they declare, weight almost all on lagging revenue measures).
  */
 import type { Span } from '../diagnostics/span.js';
+import { report, reportUnknown, type CheckContext } from '../resolve/check-context.js';
 import { forEachRow } from '../resolve/row-walk.js';
-import { report, reportUnknown, type CheckContext } from './check-context.js';
-import { DEFAULT_SCORING, checkScoring, checkSeasonal, checkTarget, checkThresholds } from './check-performance.js';
-import { checkExceptions } from './check-kpis.js';
+import { checkExceptions } from '../targets/check-performance.js';
+import { checkScoring, checkSeasonal, checkTarget, checkThresholds } from '../targets/check-settings.js';
+import { DEFAULT_SCORING, type KpiPerformance } from '../targets/settings.js';
 import { PERSPECTIVES, type BodyDef, type EntryDef, type PerspectiveDef, type WrittenNumber } from './model.js';
-import type { KpiPerformance, ResolvedBody, ResolvedEntry, ResolvedPerspective } from './resolved.js';
+import type { ResolvedBody, ResolvedEntry, ResolvedPerspective } from './resolved.js';
 
 /** Who owns a body, for messages and fallback positions. */
 export interface BodyOwner {

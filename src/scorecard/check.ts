@@ -1,33 +1,37 @@
 /**
- * The scorecard phase's checks: after resolve, every hierarchy, scorecard (variants merged into
- * their base) and role is checked and resolved, with the performance settings of every KPI.
- * `kpic validate` reports what this finds; `kpic scorecard` evaluates what it returns.
+ * The scorecard phase's checks: after resolve, every hierarchy (src/org/) and the judgement
+ * settings of every KPI (src/targets/) are checked, then every scorecard (variants merged into
+ * their base) and role is checked and resolved against them. `kpic validate` reports what this
+ * finds; `kpic scorecard` evaluates what it returns.
  */
 import { dedupeDiagnostics, sortDiagnostics, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { ResolvedCatalog } from '../resolve/resolved.js';
-import { buildScorecardDocuments } from './build.js';
-import { checkBody, type BodyOwner } from './check-body.js';
+import { readPercent } from '../model/build-performance.js';
+import type { Located, YNode } from '../model/types.js';
+import { checkHierarchies } from '../org/check-hierarchy.js';
+import type { ResolvedHierarchy } from '../org/hierarchy.js';
+import { resolveLevelCondition } from '../org/level-condition.js';
 import {
   checkCondition,
   createCheckContext,
   report,
   reportUnknown,
-  resolveLevelCondition,
   resolveRowFormula,
   type CheckContext,
-} from './check-context.js';
-import { checkHierarchy } from './check-hierarchy.js';
-import { checkKpiPerformance } from './check-kpis.js';
+} from '../resolve/check-context.js';
+import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { checkPerformance } from '../targets/check-performance.js';
+import type { KpiPerformance } from '../targets/settings.js';
+import { buildScorecardDocuments } from './build.js';
+import { checkBody, type BodyOwner } from './check-body.js';
 import { mergeBodies } from './merge-variant.js';
-import type { Located, YNode } from '../model/types.js';
-import { readPercent } from '../model/build-performance.js';
-import type { HierarchyDef, RoleDef, ScorecardDef } from './model.js';
-import type { KpiPerformance, ResolvedHierarchy, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
+import type { RoleDef, ScorecardDef } from './model.js';
+import type { ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 
 interface Checked {
   readonly ctx: CheckContext;
-  readonly defs: ReadonlyMap<string, HierarchyDef>;
+  /** Ids of every hierarchy document, sound or not. */
+  readonly written: ReadonlySet<string>;
   readonly hierarchies: ReadonlyMap<string, ResolvedHierarchy>;
   readonly performance: ReadonlyMap<string, KpiPerformance>;
 }
@@ -35,8 +39,8 @@ interface Checked {
 function hierarchyOf(c: Checked, located: Located<string> | undefined): ResolvedHierarchy | undefined {
   if (located === undefined) return undefined;
   const h = c.hierarchies.get(located.value);
-  if (h === undefined && !c.defs.has(located.value))
-    reportUnknown(c.ctx, 'scorecard/unknown-hierarchy', located.span, 'hierarchy', located.value, c.defs.keys());
+  if (h === undefined && !c.written.has(located.value))
+    reportUnknown(c.ctx, 'scorecard/unknown-hierarchy', located.span, 'hierarchy', located.value, c.written);
   return h;
 }
 
@@ -194,14 +198,10 @@ export function checkScorecards(resolved: ResolvedCatalog): PhaseResult<Scorecar
   for (const doc of resolved.catalog.documents) {
     if (doc.kind === 'kpi' || doc.kind === 'scorecard' || doc.kind === 'role') checkWrittenNumbers(ctx, doc.tree, undefined);
   }
-  const performance = new Map<string, KpiPerformance>();
-  for (const kpi of resolved.kpis.values()) performance.set(kpi.id, checkKpiPerformance(ctx, kpi));
-  const hierarchies = new Map<string, ResolvedHierarchy>();
-  for (const h of docs.hierarchies.values()) {
-    const r = checkHierarchy(ctx, h);
-    if (r !== undefined) hierarchies.set(h.id, r);
-  }
-  const c: Checked = { ctx, defs: docs.hierarchies, hierarchies, performance };
+  const performance = checkPerformance(ctx);
+  const hierarchies = checkHierarchies(ctx);
+  const written = new Set(resolved.catalog.documents.filter((d) => d.kind === 'hierarchy').map((d) => d.id));
+  const c: Checked = { ctx, written, hierarchies, performance };
   const scorecards = new Map<string, ResolvedScorecard>();
   const done = new Map<string, ResolvedScorecard | undefined>();
   // Bases first, so a variant knows whether its base is sound.

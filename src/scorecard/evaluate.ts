@@ -8,18 +8,18 @@
 import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { openDatabase, type Database } from '../engine/duckdb.js';
 import { calendarOf } from '../model/calendar.js';
+import { evaluateLevel, type ExprRequest, type LevelContext, type LevelValues } from '../org/level-values.js';
+import { readOrganisation } from '../org/organisation.js';
+import type { OrgNode } from '../org/tree.js';
+import { dataEnd, latestCompletePeriod, sourceEnds } from '../periods/latest-period.js';
+import { parsePeriod, type Period } from '../periods/period.js';
 import type { Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import { bindExceptions } from './bind-exceptions.js';
-import { evaluateLevel, type ExprRequest, type LevelContext, type LevelValues } from './level-run.js';
-import { requestsFor, scoreNode, nodeRef, type JudgeContext } from './judge.js';
-import { dataEnd, latestCompletePeriod, sourceEnds } from './latest-period.js';
-import { readSpells, spellsAsOf } from './membership.js';
-import { buildOrgTree, type OrgNode } from './org-tree.js';
-import { parsePeriod, type Period } from './period.js';
+import { nodeRef, requestsFor, scoreNode, type JudgeContext } from './judge.js';
 import type { NodeRef, NodeScore, ScorecardReport } from './report.js';
 import type { ResolvedScorecard, ScorecardCatalog } from './resolved.js';
-import { assignScorecard, findNode, selectScorecard } from './select.js';
+import { assignScorecard, nodeAt, selectScorecard } from './select.js';
 
 /** What to evaluate; every field has a default. */
 export interface ScorecardRequest {
@@ -94,14 +94,14 @@ export async function evaluateScorecard(
     const { period } = chosen;
     const calendar = calendarOf(resolved.catalog);
     const roles = [...catalog.roles.values()].filter((r) => r.hierarchy === h.id).sort((a, b) => (a.id < b.id ? -1 : 1));
-    const spells = await readSpells(resolved, h, roles, like, { ...opts, date: period.start });
-    if (!Array.isArray(spells)) return spells as Failure;
-    const tree = buildOrgTree(h, spellsAsOf(spells, period, h.asOf));
-    const found = findNode(tree, h, request.at, period);
+    const org = await readOrganisation(resolved, h, period, { ...opts, roles, like });
+    if ('ok' in org) return org;
+    const { tree, membershipDate } = org;
+    const found = nodeAt(tree, h, request.at, period);
     if (typeof found === 'string') return usage(found);
     const { node, path } = found;
     const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined => assignScorecard(catalog, h, selected, roles, n);
-    const levelCtx: LevelContext = { resolved, hierarchy: h, period, calendar, tree, dataDir: options.dataDir, db, warnings };
+    const levelCtx: LevelContext = { resolved, hierarchy: h, period, tree, dataDir: options.dataDir, db, warnings };
     const children = node.children;
     const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
     const bound = await bindExceptions(resolved, catalog, bodies, levelCtx, like);
@@ -127,7 +127,7 @@ export async function evaluateScorecard(
     };
     const own = await run(node.level, [scorecardOf(node)], []);
     if ('ok' in own) return own;
-    const nodeScore = await scoreNode(jc, node, path, scorecardOf(node), own);
+    const nodeScore = scoreNode(jc, node, path, scorecardOf(node), own);
     let childScores: NodeScore[] = [];
     let childrenScore: number | null = null;
     const rollup = selected.rollupWeight === undefined ? undefined : resolved.kpis.get(selected.rollupWeight);
@@ -146,7 +146,7 @@ export async function evaluateScorecard(
       if ('ok' in values) return values;
       const childPath: NodeRef[] = [...path, nodeRef(h, node)];
       const scored: { node: OrgNode; score: NodeScore }[] = [];
-      for (const child of children) scored.push({ node: child, score: await scoreNode(jc, child, childPath, scorecardOf(child), values) });
+      for (const child of children) scored.push({ node: child, score: scoreNode(jc, child, childPath, scorecardOf(child), values) });
       // A node for members with no value at this level is shown only when it has figures.
       const shown = scored.filter(
         (c) => c.node.value !== null || c.score.perspectives.some((p) => p.kpis.some((k) => k.value !== null && k.value !== 0)),
@@ -162,7 +162,6 @@ export async function evaluateScorecard(
       }
       childrenScore = weights > 0 ? sum / weights : null;
     }
-    const membershipDate = h.asOf === 'period_end' ? period.last : period.start;
     const notes = [
       ...(chosen.note === undefined ? [] : [chosen.note]),
       `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${tree.members.length} members`,

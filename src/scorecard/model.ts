@@ -1,7 +1,7 @@
 /**
- * The written model of the scorecard kinds — `hierarchy`, `scorecard`, `role` — as read from their
+ * The written model of the scorecard kinds — `scorecard` and `role` — as read from their
  * documents, with a span on everything a diagnostic may point at. Names chosen by users are Map
- * keys. The checked, resolved form is in resolved.ts.
+ * keys. The checked, resolved form is in resolved.ts; hierarchies are modelled in src/org/.
  */
 import type { Span } from '../diagnostics/span.js';
 import type {
@@ -15,6 +15,7 @@ import type {
   SeasonalDef,
   Thresholds,
 } from '../model/types.js';
+import type { PeriodGrain } from '../periods/period.js';
 
 /** The four perspectives of a balanced scorecard, in report order. */
 export const PERSPECTIVES = ['financial', 'customer', 'internal_process', 'learning_growth'] as const;
@@ -30,44 +31,8 @@ export const PERSPECTIVE_TITLES = {
   learning_growth: 'Learning & growth',
 } as const satisfies Record<Perspective, string>;
 
-/** The grains a scorecard is scored over. */
-export const SCORECARD_GRAINS = ['month', 'quarter', 'year'] as const;
-
-/** A scorecard grain. */
-export type ScorecardGrain = (typeof SCORECARD_GRAINS)[number];
-
 /** A number or percentage as written; `'bad'` when it is neither (reported by the checks). */
 export type WrittenNumber = Located<number | 'bad'>;
-
-/** One level of a hierarchy. */
-export interface LevelDef {
-  readonly name: string;
-  /** Span of the level's name. */
-  readonly span: Span;
-  /** Span of the whole `- level:` item. */
-  readonly itemSpan: Span;
-  readonly title?: string | undefined;
-  readonly value?: FormulaText | undefined;
-  readonly label?: FormulaText | undefined;
-  readonly dimension?: Located<string> | undefined;
-}
-
-/** A `hierarchy` document. */
-export interface HierarchyDef {
-  readonly kind: 'hierarchy';
-  readonly doc: CatalogDocument;
-  readonly id: string;
-  readonly title?: string | undefined;
-  readonly source?: Located<string> | undefined;
-  readonly member?: FormulaText | undefined;
-  readonly dimension?: Located<string> | undefined;
-  readonly validFrom?: Located<string> | undefined;
-  readonly validTo?: Located<string> | undefined;
-  readonly asOf: 'period_end' | 'period_start';
-  /** Span of the `levels` key. */
-  readonly levelsSpan?: Span | undefined;
-  readonly levels: readonly LevelDef[];
-}
 
 /** A KPI on a scorecard or role. */
 export interface EntryDef {
@@ -109,7 +74,7 @@ export interface BodyDef {
   /** Span of the `perspectives` key, when present. */
   readonly perspectivesSpan?: Span | undefined;
   readonly perspectives: ReadonlyMap<Perspective, PerspectiveDef>;
-  readonly grain?: Located<ScorecardGrain> | undefined;
+  readonly grain?: Located<PeriodGrain> | undefined;
   readonly missing?: Located<MissingPolicy> | undefined;
   readonly scoring?: ScoringDef | undefined;
   readonly thresholds?: ScoreThresholdsDef | undefined;
@@ -140,9 +105,8 @@ export interface RoleDef {
   readonly body: BodyDef;
 }
 
-/** Every scorecard-kind document of a catalog, by id. */
+/** Every scorecard and role document of a catalog, by id. */
 export interface ScorecardDocuments {
-  readonly hierarchies: ReadonlyMap<string, HierarchyDef>;
   readonly scorecards: ReadonlyMap<string, ScorecardDef>;
   readonly roles: ReadonlyMap<string, RoleDef>;
 }

@@ -5,7 +5,7 @@
 import { NULL_TEXT } from '../results/format-value.js';
 import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
 import type { KpiLine, NodeScore, ScorecardReport } from './report.js';
-import type { Status } from './status.js';
+import type { Status } from '../targets/status.js';
 import { childNotes } from './notes.js';
 import { formatAttainment, formatFigure, formatScore, formatWeight } from './text.js';
 

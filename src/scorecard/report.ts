@@ -4,8 +4,8 @@
  */
 import type { MissingPolicy, Unit } from '../model/types.js';
 import type { Perspective } from './model.js';
-import type { Period } from './period.js';
-import type { Status } from './status.js';
+import type { Period } from '../periods/period.js';
+import type { Status } from '../targets/status.js';
 
 /** An exception rule's effect on a figure. */
 export interface ExceptionLine {

@@ -4,13 +4,15 @@
  * member's role, else the variant whose `applies_to` holds (the most specific), else the scorecard.
  */
 import { didYouMean } from '../diagnostics/suggest.js';
+import { findNode, parseNodePath } from '../org/find-node.js';
+import type { ResolvedHierarchy } from '../org/hierarchy.js';
+import { deepestLevel, holdsFor } from '../org/scope.js';
+import type { OrgNode } from '../org/tree.js';
+import type { Period } from '../periods/period.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
-import type { OrgNode } from './org-tree.js';
-import type { Period } from './period.js';
-import type { NodeRef } from './report.js';
-import type { ResolvedHierarchy, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
-import { deepestLevel, holdsFor } from './scope.js';
 import { nodeRef } from './judge.js';
+import type { NodeRef } from './report.js';
+import type { ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 
 const byId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -63,47 +65,36 @@ export function assignScorecard(
 }
 
 /** The node `at` names (`LEVEL=VALUE`, pairs joined by `/`), with its ancestors; a string says what is wrong. */
-export function findNode(
+export function nodeAt(
   tree: OrgNode,
   h: ResolvedHierarchy,
   at: string | undefined,
   period: Period,
 ): { node: OrgNode; path: NodeRef[] } | string {
   const levels = h.levels.map((l) => l.name);
-  const wanted: [string, string][] = [];
-  for (const pair of at === undefined ? [] : at.split('/')) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) return `\`--at ${at ?? ''}\` must be LEVEL=VALUE, e.g. --at ${levels[1] ?? 'region'}=${'EMEA'}`;
-    const level = pair.slice(0, eq).trim();
-    if (!levels.includes(level)) {
-      const hint = didYouMean(level, levels);
-      return `unknown level \`${level}\` in --at; ${hint ?? `levels of hierarchy \`${h.id}\`: ${levels.join(', ')}`}`;
-    }
-    wanted.push([level, pair.slice(eq + 1).trim()]);
+  const steps = at === undefined ? [] : parseNodePath(at, levels);
+  if ('kind' in steps) {
+    if (steps.kind === 'malformed') return `\`--at ${at ?? ''}\` must be LEVEL=VALUE, e.g. --at ${levels[1] ?? 'region'}=EMEA`;
+    const hint = didYouMean(steps.level, levels);
+    return `unknown level \`${steps.level}\` in --at; ${hint ?? `levels of hierarchy \`${h.id}\`: ${levels.join(', ')}`}`;
   }
-  const matches: { node: OrgNode; path: NodeRef[] }[] = [];
-  const deepest = Math.max(0, ...wanted.map(([l]) => levels.indexOf(l)));
-  const visit = (n: OrgNode, path: NodeRef[]): void => {
-    if (n.level === deepest) {
-      const ok = wanted.every(([l, v]) => n.scope.get(l) === v || (l === n.levelName && n.label === v));
-      if (ok) matches.push({ node: n, path });
-      return;
+  const found = findNode(tree, levels, steps);
+  switch (found.kind) {
+    case 'found':
+      return { node: found.node, path: found.ancestors.map((a) => nodeRef(h, a)) };
+    case 'not-found': {
+      const hint = didYouMean(found.value, found.candidates);
+      return `no ${found.level} \`${found.value}\` in the organisation of ${period.label}${hint === undefined ? '' : `; ${hint}`}`;
     }
-    for (const c of n.children) visit(c, [...path, nodeRef(h, n)]);
-  };
-  visit(tree, []);
-  if (matches.length === 1 && matches[0] !== undefined) return matches[0];
-  const [level, value] = wanted[wanted.length - 1] ?? ['', ''];
-  if (matches.length === 0) {
-    const candidates = new Set<string>();
-    const collect = (n: OrgNode): void => {
-      if (n.levelName === level && n.value !== null) candidates.add(n.value);
-      n.children.forEach(collect);
-    };
-    collect(tree);
-    const hint = didYouMean(value, candidates);
-    return `no ${level} \`${value}\` in the organisation of ${period.label}${hint === undefined ? '' : `; ${hint}`}`;
+    case 'ambiguous': {
+      const paths = found.matches.map((m) =>
+        [...m.ancestors.slice(1).map((a) => `${a.levelName}=${a.value ?? ''}`), `${found.level}=${found.value}`].join('/'),
+      );
+      return `${found.level} \`${found.value}\` is ambiguous in ${period.label}; name the path, one of: ${paths.join(', ')}`;
+    }
+    default: {
+      const never: never = found;
+      return never;
+    }
   }
-  const paths = matches.map((m) => [...m.path.slice(1).map((p) => `${p.level}=${p.value ?? ''}`), `${level}=${value}`].join('/'));
-  return `${level} \`${value}\` is ambiguous in ${period.label}; name the path, one of: ${paths.join(', ')}`;
 }

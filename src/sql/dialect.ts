@@ -1,50 +1,88 @@
 /**
- * What differs between SQL engines. The emitter writes one SQL shape over the plan; a dialect
- * supplies quoting, literals, calendar arithmetic and the few aggregates engines spell
- * differently. DuckDB is the first; a second engine is one more file implementing this.
+ * What differs between SQL engines. The emitter writes one SQL shape over the query plan using
+ * only portable SQL — CTEs, LEFT and CROSS JOIN, GROUP BY GROUPING SETS, CASE, COALESCE, UNION,
+ * VALUES and scalar functions every engine has — and asks the dialect for everything else. A new
+ * dialect is one file implementing this interface plus its line in `dialects.ts`; the contract is
+ * spelled out in docs/architecture.md.
+ *
+ * Every method returns SQL text and receives SQL text (already quoted where it holds user text);
+ * only `quoteIdentifier`, `stringLiteral`, `numberLiteral` and `dateLiteral` see raw values.
  */
-import type { DurationUnit } from '../formula/ast.js';
-import type { CalendarDef } from '../model/types.js';
-import type { Grain } from '../plan/calendar.js';
+import type { MeasureFunction, Calendar, Grain, TimeUnit } from '../query/ir.js';
+
+/** The SQL types the emitter casts to. */
+export type SqlType = 'string' | 'real' | 'integer' | 'date';
 
 /** An SQL dialect. */
 export interface Dialect {
+  /** The name `--dialect` takes and golden files are filed under. */
   readonly name: string;
-  /** User text as an identifier (always quoted). */
+
+  /** User text as an identifier (always quoted: reserved words and letter case survive). */
   quoteIdentifier(name: string): string;
-  /** User text as a string literal. */
+  /** User text as a string literal (any character, including quotes and NUL, stays exact). */
   stringLiteral(text: string): string;
-  /** A number literal (finite). */
+  /** A finite number literal that keeps its value exactly (no integer overflow). */
   numberLiteral(value: number): string;
-  /** A date literal from an ISO date. */
+  /** A DATE literal from an ISO date. */
   dateLiteral(iso: string): string;
-  /** A DATE expression from a date or timestamp expression. */
-  toDate(expr: string): string;
-  /** The start (DATE) of the period of `unit` containing the DATE `expr`. */
-  periodStart(expr: string, unit: Grain | DurationUnit, calendar: CalendarDef): string;
-  /** DATE `expr` plus `amount` units (amount may be negative). */
-  addToDate(expr: string, amount: number, unit: DurationUnit): string;
-  /** An interval of one grain, for generating period series. */
-  periodSeries(from: string, to: string, grain: Grain): string;
+
+  /** `expr` converted to `type`, written with the engine's name of the type (a timestamp to a date drops the time). */
+  cast(expr: string, type: SqlType): string;
+  /** Real division (also of two integers), null when `b` is 0. */
+  divide(a: string, b: string): string;
+
+  /** The start (DATE) of the period of `unit` containing the DATE `expr`, on the catalog's calendar. */
+  periodStart(expr: string, unit: TimeUnit, calendar: Calendar): string;
+  /** DATE `expr` plus `amount` units (amount may be negative; 0 returns `expr`). */
+  addToDate(expr: string, amount: number, unit: TimeUnit): string;
+  /**
+   * A SELECT with one DATE column `period`: every period start of `grain` from the DATE `from` to
+   * the DATE `to` (both period starts, inclusive), for each row of the relation `relation`.
+   */
+  periodSeries(from: string, to: string, grain: Grain, relation: string): string;
   /** `b − a` in days: whole days for dates, fractional days when either side is a timestamp. */
   daysBetween(a: string, b: string, fractional: boolean): string;
   /** Whole months from `a` to `b`. */
   monthsBetween(a: string, b: string): string;
   /** Fiscal year label (the calendar year in which the fiscal year starts). */
-  fiscalYear(expr: string, calendar: CalendarDef): string;
+  fiscalYear(expr: string, calendar: Calendar): string;
   /** Fiscal quarter 1–4. */
-  fiscalQuarter(expr: string, calendar: CalendarDef): string;
+  fiscalQuarter(expr: string, calendar: Calendar): string;
   /** Calendar month 1–12. */
   month(expr: string): string;
-  /** Null-safe equality for joins on breakdown values (null matches null). */
+
+  /** Null-safe equality for joins on breakdown values and keys (null matches null). */
   sameValue(a: string, b: string): string;
-  /** Aggregates. `filter` is an SQL boolean or undefined. */
-  aggregate(
-    fn: 'count' | 'count_distinct' | 'sum' | 'min' | 'max' | 'median' | 'percentile' | 'avg',
-    value: string | undefined,
-    filter: string | undefined,
-    fraction?: number,
-  ): string;
-  /** Share of `sum(value)` held by the n largest values. */
+  /**
+   * An aggregate; `value` undefined counts rows, `filter` (an SQL boolean) limits the rows it
+   * reads, `fraction` is the percentile's. `median` and `percentile` are continuous (interpolated).
+   */
+  aggregate(fn: MeasureFunction, value: string | undefined, filter: string | undefined, fraction?: number): string;
+  /**
+   * In a GROUP BY GROUPING SETS query: the bitmask of which of `columns` the current grouping set
+   * leaves out (the first column is the highest bit).
+   */
+  groupingMask(columns: readonly string[]): string;
+  /** An aggregate: true when `condition` holds for some row of the group. */
+  anyTrue(condition: string): string;
+  /** An aggregate: the share of `sum(value)` held by the n largest values. */
   topShare(value: string, n: number): string;
+
+  /**
+   * A SELECT of every column of `relation` (a FROM item aliased `alias`), keeping only the rows
+   * whose `column` equals its maximum among the rows with the same `partitionBy` values.
+   */
+  keepLast(relation: string, alias: string, column: string, partitionBy: readonly string[]): string;
+  /**
+   * A select list of the columns `all` of `qualifier` (a FROM alias, or undefined for the only
+   * FROM item) except `excluded`.
+   */
+  allColumnsExcept(qualifier: string | undefined, all: readonly string[], excluded: readonly string[]): string;
+  /**
+   * One common table expression, `name AS (sql)`. With `inline`, the engine should inline it
+   * wherever it is read rather than materialise it (source rows: reading them twice costs less
+   * than holding them in memory); an engine without the choice ignores it.
+   */
+  cte(name: string, sql: string, inline: boolean): string;
 }

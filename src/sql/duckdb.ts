@@ -1,16 +1,47 @@
 /**
  * The DuckDB dialect.
  */
-import type { DurationUnit } from '../formula/ast.js';
-import type { Dialect } from './dialect.js';
+import type { Calendar, TimeUnit } from '../query/ir.js';
+import type { Dialect, SqlType } from './dialect.js';
 import { quoteIdentifier, stringLiteral } from './quote.js';
 
-const MONTHS: Readonly<Record<DurationUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
+const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
 
-function interval(amount: number, unit: DurationUnit): string {
+const TYPES = { string: 'VARCHAR', real: 'DOUBLE', integer: 'INTEGER', date: 'DATE' } as const satisfies Record<SqlType, string>;
+
+function interval(amount: number, unit: TimeUnit): string {
   const months = MONTHS[unit];
   if (months > 0) return `INTERVAL ${amount * months} MONTH`;
   return `INTERVAL ${unit === 'week' ? amount * 7 : amount} DAY`;
+}
+
+const cast = (expr: string, type: SqlType): string => `CAST(${expr} AS ${TYPES[type]})`;
+
+// Period starts by date arithmetic: several times cheaper than date_trunc, which goes through
+// TIMESTAMP (this runs once per row of every scan).
+function periodStart(expr: string, unit: TimeUnit, calendar: Calendar): string {
+  switch (unit) {
+    case 'day':
+      return expr;
+    case 'week':
+      return calendar.weekStart === 'sunday'
+        ? `(${expr} - CAST(dayofweek(${expr}) AS INTEGER))`
+        : `(${expr} - CAST(isodow(${expr}) - 1 AS INTEGER))`;
+    case 'month':
+      return `(${expr} - CAST(day(${expr}) - 1 AS INTEGER))`;
+    case 'quarter':
+    case 'year': {
+      const span = unit === 'quarter' ? 3 : 12;
+      const offset = (calendar.fiscalYearStart - 1) % span;
+      // Month index since year 0 of the period's first month, then back to a date.
+      const index = `((year(${expr}) * 12 + month(${expr}) - ${1 + offset}) // ${span} * ${span} + ${offset})`;
+      return `make_date(CAST(${index} // 12 AS BIGINT), CAST(${index} % 12 + 1 AS BIGINT), 1)`;
+    }
+    default: {
+      const never: never = unit;
+      return never;
+    }
+  }
 }
 
 /** DuckDB. */
@@ -25,36 +56,14 @@ export const duckdb: Dialect = {
     return /[e.]/i.test(text) ? (/e/i.test(text) ? `CAST(${text} AS DOUBLE)` : text) : text;
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
-  toDate: (expr) => `CAST(${expr} AS DATE)`,
-  // Period starts by date arithmetic: several times cheaper than date_trunc, which goes through
-  // TIMESTAMP (this runs once per row of every scan).
-  periodStart(expr, unit, calendar) {
-    switch (unit) {
-      case 'day':
-        return expr;
-      case 'week':
-        return calendar.weekStart === 'sunday'
-          ? `(${expr} - CAST(dayofweek(${expr}) AS INTEGER))`
-          : `(${expr} - CAST(isodow(${expr}) - 1 AS INTEGER))`;
-      case 'month':
-        return `(${expr} - CAST(day(${expr}) - 1 AS INTEGER))`;
-      case 'quarter':
-      case 'year': {
-        const span = unit === 'quarter' ? 3 : 12;
-        const offset = (calendar.fiscalYearStart - 1) % span;
-        // Month index since year 0 of the period's first month, then back to a date.
-        const index = `((year(${expr}) * 12 + month(${expr}) - ${1 + offset}) // ${span} * ${span} + ${offset})`;
-        return `make_date(CAST(${index} // 12 AS BIGINT), CAST(${index} % 12 + 1 AS BIGINT), 1)`;
-      }
-      default: {
-        const never: never = unit;
-        return never;
-      }
-    }
-  },
+  cast,
+  // DuckDB's `/` is real division, also of two integers (`//` is integer division).
+  divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,
+  periodStart,
   addToDate: (expr, amount, unit) =>
     amount === 0 ? expr : `CAST(${expr} ${amount < 0 ? '-' : '+'} ${interval(Math.abs(amount), unit)} AS DATE)`,
-  periodSeries: (from, to, grain) => `generate_series(${from}, ${to}, ${interval(1, grain)})`,
+  periodSeries: (from, to, grain, relation) =>
+    `SELECT CAST(unnest(generate_series(${from}, ${to}, ${interval(1, grain)})) AS DATE) AS period FROM ${relation}`,
   daysBetween: (a, b, fractional) =>
     fractional
       ? `(epoch(CAST(${b} AS TIMESTAMP)) - epoch(CAST(${a} AS TIMESTAMP))) / 86400.0`
@@ -88,9 +97,12 @@ export const duckdb: Dialect = {
       }
     }
   },
+  groupingMask: (columns) => `GROUPING(${columns.join(', ')})`,
+  anyTrue: (condition) => `bool_or(${condition})`,
   topShare: (value, n) =>
     `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,
+  keepLast: (relation, alias, column, partitionBy) =>
+    `SELECT * FROM ${relation} QUALIFY ${alias}.${column} = max(${alias}.${column}) OVER (${partitionBy.length === 0 ? '' : `PARTITION BY ${partitionBy.join(', ')}`})`,
+  allColumnsExcept: (qualifier, _all, excluded) => `${qualifier === undefined ? '' : `${qualifier}.`}* EXCLUDE (${excluded.join(', ')})`,
+  cte: (name, sql, inline) => `${quoteIdentifier(name)} AS ${inline ? 'NOT MATERIALIZED ' : ''}(\n  ${sql}\n)`,
 };
-
-/** Every registered dialect, by name (tests loop over these). */
-export const DIALECTS: ReadonlyMap<string, Dialect> = new Map([['duckdb', duckdb]]);

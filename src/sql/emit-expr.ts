@@ -1,31 +1,32 @@
 /**
- * Scalar SQL for row expressions (per row of a scan) and cell expressions (per grid cell). Both
- * share operators and functions; only their leaves differ (columns vs. measures).
+ * Scalar SQL for IR expressions: row expressions (per row of a scan) and cell expressions (per
+ * grid cell or level row). Both share literals, operators, functions and predicates; only their
+ * leaves differ (columns and lookups, or measures).
  */
-import type { CalendarDef } from '../model/types.js';
-import type { CellExpr } from '../plan/ir.js';
-import type { RowExpr, RowFunction, RowOperator, ValueType } from '../resolve/types.js';
+import type { Calendar } from '../query/ir.js';
+import type { IrBinary, IrCall, IrCellExpr, IrLiteral, IrMeasure, IrPredicate, IrRowExpr, IrSharedNode } from '../query/ir-expr.js';
 import type { Dialect } from './dialect.js';
 
 /** What scalar emission needs to know. */
 export interface ScalarContext {
   readonly dialect: Dialect;
-  readonly calendar: CalendarDef;
+  readonly calendar: Calendar;
 }
 
-/** A literal value as SQL. */
-function literalSql(ctx: ScalarContext, value: number | string | boolean | null, type?: ValueType | 'date'): string {
+/** A literal as SQL. */
+function literalSql(ctx: ScalarContext, e: IrLiteral): string {
+  const { value } = e;
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') return ctx.dialect.numberLiteral(value);
-  return type === 'date' ? ctx.dialect.dateLiteral(value) : ctx.dialect.stringLiteral(value);
+  return e.type === 'date' ? ctx.dialect.dateLiteral(value) : ctx.dialect.stringLiteral(value);
 }
 
 /** `left op right` as SQL; division by zero gives null. */
-function binarySql(op: RowOperator, left: string, right: string): string {
+function binarySql(ctx: ScalarContext, op: IrBinary<unknown>['op'], left: string, right: string): string {
   switch (op) {
     case '/':
-      return `(${left} / NULLIF(${right}, 0))`;
+      return ctx.dialect.divide(left, right);
     case '!=':
       return `(${left} <> ${right})`;
     case 'and':
@@ -37,8 +38,9 @@ function binarySql(op: RowOperator, left: string, right: string): string {
   }
 }
 
-/** A scalar function call as SQL; `types` are the argument types (for date arithmetic). */
-function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly string[], types: readonly ValueType[]): string {
+/** A scalar function call as SQL. */
+function callSql(ctx: ScalarContext, fn: IrCall<unknown>['fn'], args: readonly string[]): string {
+  const d = ctx.dialect;
   const a = (i: number): string => args[i] ?? 'NULL';
   switch (fn) {
     case 'if':
@@ -52,17 +54,18 @@ function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly string[], t
     case 'upper':
       return `${fn}(${args.join(', ')})`;
     case 'round':
-      return args.length > 1 ? `round(${a(0)}, CAST(${a(1)} AS INTEGER))` : `round(${a(0)})`;
+      return args.length > 1 ? `round(${a(0)}, ${d.cast(a(1), 'integer')})` : `round(${a(0)})`;
     case 'days_between':
-      return ctx.dialect.daysBetween(a(0), a(1), types.includes('timestamp'));
+    case 'fractional_days_between':
+      return d.daysBetween(a(0), a(1), fn === 'fractional_days_between');
     case 'months_between':
-      return ctx.dialect.monthsBetween(a(0), a(1));
+      return d.monthsBetween(a(0), a(1));
     case 'year':
-      return ctx.dialect.fiscalYear(a(0), ctx.calendar);
+      return d.fiscalYear(a(0), ctx.calendar);
     case 'quarter':
-      return ctx.dialect.fiscalQuarter(a(0), ctx.calendar);
+      return d.fiscalQuarter(a(0), ctx.calendar);
     case 'month':
-      return ctx.dialect.month(a(0));
+      return d.month(a(0));
     default: {
       const never: never = fn;
       return never;
@@ -70,8 +73,8 @@ function callSql(ctx: ScalarContext, fn: RowFunction, args: readonly string[], t
   }
 }
 
-/** Predicates shared by both layers. */
-function predicateSql(test: 'in' | 'between' | 'is-null', negated: boolean, operand: string, args: readonly string[]): string {
+/** A predicate as SQL. */
+function predicateSql(test: IrPredicate<unknown>['test'], negated: boolean, operand: string, args: readonly string[]): string {
   const not = negated ? 'NOT ' : '';
   switch (test) {
     case 'in':
@@ -87,74 +90,52 @@ function predicateSql(test: 'in' | 'between' | 'is-null', negated: boolean, oper
   }
 }
 
+/** A node both layers share as SQL, its sub-expressions rendered by `sub`. */
+function sharedSql<E>(ctx: ScalarContext, e: IrSharedNode<E>, sub: (e: E) => string): string {
+  switch (e.kind) {
+    case 'literal':
+      return literalSql(ctx, e);
+    case 'binary':
+      return binarySql(ctx, e.op, sub(e.left), sub(e.right));
+    case 'unary':
+      return e.op === 'not' ? `(NOT ${sub(e.operand)})` : `(-${sub(e.operand)})`;
+    case 'call':
+      return callSql(ctx, e.fn, e.args.map(sub));
+    case 'predicate':
+      return predicateSql(e.test, e.negated, sub(e.operand), e.args.map(sub));
+    default: {
+      const never: never = e;
+      return never;
+    }
+  }
+}
+
 /** How a row expression's leaves become SQL. */
 export interface RowLeaves {
   column(path: readonly string[], column: string): string;
-  lookup(lookup: string, key: RowExpr): string;
+  lookup(lookup: string, key: IrRowExpr): string;
 }
 
 /** A row expression as SQL. */
-export function rowSql(ctx: ScalarContext, expr: RowExpr, leaves: RowLeaves): string {
-  const sub = (e: RowExpr): string => rowSql(ctx, e, leaves);
-  switch (expr.kind) {
-    case 'literal':
-      return literalSql(ctx, expr.value, expr.type);
+export function rowSql(ctx: ScalarContext, e: IrRowExpr, leaves: RowLeaves): string {
+  const sub = (x: IrRowExpr): string => rowSql(ctx, x, leaves);
+  switch (e.kind) {
     case 'column':
-      return leaves.column(expr.path, expr.column);
-    case 'binary':
-      return binarySql(expr.op, sub(expr.left), sub(expr.right));
-    case 'unary':
-      return expr.op === 'not' ? `(NOT ${sub(expr.operand)})` : `(-${sub(expr.operand)})`;
-    case 'in':
-      return predicateSql('in', expr.negated, sub(expr.operand), expr.list.map(sub));
-    case 'between':
-      return predicateSql('between', expr.negated, sub(expr.operand), [sub(expr.low), sub(expr.high)]);
-    case 'is-null':
-      return predicateSql('is-null', expr.negated, sub(expr.operand), []);
-    case 'call':
-      return callSql(
-        ctx,
-        expr.fn,
-        expr.args.map(sub),
-        expr.args.map((x) => x.type),
-      );
+      return leaves.column(e.path, e.column);
     case 'lookup':
-      return leaves.lookup(expr.lookup, expr.key);
-    case 'dimension':
-      throw new Error(`dimension ${expr.name} outside a scope condition`);
+      return leaves.lookup(e.lookup, e.key);
     case 'map': {
-      if (expr.entries.length === 0) return 'CAST(NULL AS VARCHAR)';
-      const whens = expr.entries.map(
-        ([k, v]) => `WHEN ${ctx.dialect.stringLiteral(k)} THEN ${v === null ? 'NULL' : ctx.dialect.stringLiteral(v)}`,
-      );
-      return `(CASE CAST(${sub(expr.operand)} AS VARCHAR) ${whens.join(' ')} END)`;
+      const d = ctx.dialect;
+      if (e.entries.length === 0) return d.cast('NULL', 'string');
+      const whens = e.entries.map(([k, v]) => `WHEN ${d.stringLiteral(k)} THEN ${v === null ? 'NULL' : d.stringLiteral(v)}`);
+      return `(CASE ${d.cast(sub(e.operand), 'string')} ${whens.join(' ')} END)`;
     }
-    default: {
-      const never: never = expr;
-      return never;
-    }
+    default:
+      return sharedSql(ctx, e, sub);
   }
 }
 
-/** A cell expression as SQL; `measure` renders a measure reference (with its empty default). */
-export function cellSql(ctx: ScalarContext, expr: CellExpr, measure: (m: Extract<CellExpr, { kind: 'measure' }>) => string): string {
-  const sub = (e: CellExpr): string => cellSql(ctx, e, measure);
-  switch (expr.kind) {
-    case 'literal':
-      return literalSql(ctx, expr.value, expr.sqlType);
-    case 'measure':
-      return measure(expr);
-    case 'binary':
-      return binarySql(expr.op, sub(expr.left), sub(expr.right));
-    case 'unary':
-      return expr.op === 'not' ? `(NOT ${sub(expr.operand)})` : `(-${sub(expr.operand)})`;
-    case 'call':
-      return callSql(ctx, expr.fn, expr.args.map(sub), []);
-    case 'predicate':
-      return predicateSql(expr.test, expr.negated, sub(expr.operand), expr.args.map(sub));
-    default: {
-      const never: never = expr;
-      return never;
-    }
-  }
+/** A cell expression as SQL; `measure` renders a measure reference. */
+export function cellSql(ctx: ScalarContext, e: IrCellExpr, measure: (m: IrMeasure) => string): string {
+  return e.kind === 'measure' ? measure(e) : sharedSql(ctx, e, (x) => cellSql(ctx, x, measure));
 }

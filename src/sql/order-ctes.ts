@@ -1,10 +1,20 @@
 /**
- * Orders CTEs so each comes after the CTEs it reads (a stable topological sort: among ready CTEs,
- * the one added first goes first, so the SQL reads in the order the emitter thought of it).
+ * The CTEs of a query, and their order: each comes after the CTEs it reads (a stable topological
+ * sort: among ready CTEs, the one added first goes first, so the SQL reads in the order the
+ * emitter thought of it).
  */
-import type { Cte } from './emit-scan.js';
 
-/** CTEs in dependency order. Dependencies on names that are not CTEs are ignored. */
+/** A CTE to emit. */
+export interface Cte {
+  readonly name: string;
+  readonly sql: string;
+  /** Names of the CTEs it reads (names that are not CTEs are ignored). */
+  readonly deps: readonly string[];
+  /** Inline wherever it is read, even when read twice (source rows; see `Dialect.cte`). */
+  readonly inline?: boolean | undefined;
+}
+
+/** CTEs in dependency order. */
 export function orderCtes(ctes: readonly Cte[]): Cte[] {
   const byName = new Map(ctes.map((c) => [c.name, c]));
   const done = new Set<string>();

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CheckedCatalog } from '../../src/pipeline.js';
+import type { CheckedCatalog } from '../../src/check-catalog.js';
 import { TABLES, TABLE_NAMES } from '../../generator/schema.js';
 import type { PlainRow } from '../helpers/workspace.js';
 import { CATALOG_DIR, checkShippedCatalog, runCatalog } from './helpers.js';

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
 import { TABLES, TABLE_NAMES, type ColumnType } from '../../generator/schema.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
-import { checkCatalog, type CheckedCatalog } from '../../src/pipeline.js';
+import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
+import type { QueryRequest } from '../../src/query/request.js';
 import { assertValid, runChecked, type PlainRow } from '../helpers/workspace.js';
 
 /** The shipped catalog folder. */
@@ -29,7 +29,7 @@ export function checkShippedCatalog(): CheckedCatalog {
 }
 
 /** Runs the shipped catalog on the example data (failing with its diagnostics if anything is invalid). */
-export function runCatalog(request: PlanRequest): Promise<PlainRow[]> {
+export function runCatalog(request: QueryRequest): Promise<PlainRow[]> {
   const catalog = checkShippedCatalog();
   assertValid(catalog);
   return runChecked(catalog, request, DATA_DIR);

@@ -22,11 +22,31 @@ describe('compile', () => {
     expect(r.stdout).toContain(path.join(ws.root, 'nowhere', 'opportunities.csv'));
   });
 
-  test('--emit plan prints the plan as JSON', async () => {
-    const r = await cli(ws.root, ['compile', '--kpi', 'bookings,deals', '--grain', 'year', '--emit', 'plan', '--dialect', 'duckdb']);
+  test('--emit query-plan prints the query plan as JSON; `plan` is its old name', async () => {
+    const argv = ['compile', '--kpi', 'bookings,deals', '--grain', 'year', '--dialect', 'duckdb', '--emit'];
+    const r = await cli(ws.root, [...argv, 'query-plan']);
     expect(r.code).toBe(0);
-    const plan = JSON.parse(r.stdout) as { grain: string; by: string[]; scans: { source: string }[] };
-    expect([plan.grain, plan.by, plan.scans.map((s) => s.source)]).toEqual(['year', [], ['opportunities']]);
+    const plan = JSON.parse(r.stdout) as { grain: string; by: string[]; scans: { source: string; purpose: unknown }[] };
+    expect([plan.grain, plan.by, plan.scans.map((s) => [s.source, s.purpose])]).toEqual([
+      'year',
+      [],
+      [['opportunities', { kind: 'main' }]],
+    ]);
+    const old = await cli(ws.root, [...argv, 'plan']);
+    expect([old.code, old.stdout]).toEqual([0, r.stdout]);
+  });
+
+  test('a window shorter than the grain: a diagnostic at the formula, exit 1, no SQL', async () => {
+    const f = salesFolder({ 'catalog/kpis/more.yaml': 'kpi: last_week\nformula: prior(bookings, 1 week)\n' });
+    try {
+      const r = await cli(f.root, ['compile', '--kpi', 'last_week', '--grain', 'quarter']);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^catalog\/kpis\/more\.yaml:2:10: error\[query\/window-at-grain\] KPI `last_week` at grain quarter: /);
+      expect(r.stderr).toContain('kpic: the KPIs cannot be computed as requested; nothing was run');
+    } finally {
+      f.remove();
+    }
   });
 
   test('an invalid catalog: diagnostics on stderr, exit 1, no SQL', async () => {

@@ -13,7 +13,8 @@ describe('help and version', () => {
     const r = await cli(ws.root, argv);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const c of ['validate', 'compile', 'run', 'demo', 'scorecard']) expect(r.stdout).toContain(`  ${c} `);
+    for (const c of ['validate', 'compile', 'run', 'demo', 'scorecard', 'test', 'docs', 'diff', 'approvals', 'review'])
+      expect(r.stdout).toContain(`  ${c} `);
   });
 
   test.each(['validate', 'compile', 'run', 'demo'])("%s --help prints that command's flags", async (command) => {
@@ -72,7 +73,7 @@ describe('usage errors: exit 2, one line naming the culprit, usage on stderr', (
     [['run', '--out', 'no/such/folder/x.csv'], 'kpic: cannot write `--out no/such/folder/x.csv`: the folder'],
     [['compile'], 'kpic: `kpic compile` needs `--kpi ID[,ID…]`'],
     [['compile', '--kpi', 'bookings', '--dialect', 'oracle'], 'kpic: unknown value `oracle` for `--dialect`; use one of duckdb'],
-    [['compile', '--kpi', 'bookings', '--emit', 'ast'], 'kpic: unknown value `ast` for `--emit`; use one of sql, plan'],
+    [['compile', '--kpi', 'bookings', '--emit', 'ast'], 'kpic: unknown value `ast` for `--emit`; use one of sql, query-plan, plan'],
   ])('%j', async (argv, message) => {
     const r = await cli(ws.root, argv);
     expect(r.code).toBe(2);
@@ -83,22 +84,37 @@ describe('usage errors: exit 2, one line naming the culprit, usage on stderr', (
   });
 });
 
-describe('request errors found by the pipeline: exit 2 naming the KPI, dimension or grain', () => {
+describe('request errors found by the pipeline: exit 2, one line each in terms of the flags, with the code', () => {
   test.each([
-    [['run', '--kpi', 'bookngs'], 'kpic: unknown KPI `bookngs`; did you mean `bookings`?'],
-    [['run', '--by', 'regon'], 'kpic: unknown dimension `regon`; did you mean `region`?'],
-    [['run', '--grain', 'quater'], 'kpic: unknown grain `quater`'],
-    [['run', '--from', '2024-13-01'], 'kpic: --from needs a date written YYYY-MM-DD, not `2024-13-01`'],
-    [['run', '--from', '2024-06-01', '--to', '2024-01-01'], 'kpic: --from 2024-06-01 is after --to 2024-01-01'],
-    [['compile', '--kpi', 'nope'], 'kpic: unknown KPI `nope`'],
-    [['compile', '--kpi', 'bookings', '--by', 'segment'], 'kpic: unknown dimension `segment`'],
-    [['compile', '--kpi', 'bookings', '--grain', 'fortnight'], 'kpic: unknown grain `fortnight`'],
+    [['run', '--kpi', 'bookngs'], 'kpic: error[query/unknown-kpi] unknown KPI `bookngs`; did you mean `bookings`?'],
+    [['run', '--by', 'regon'], 'kpic: error[query/unknown-dimension] unknown dimension `regon`; did you mean `region`?'],
+    [['run', '--grain', 'quater'], 'kpic: error[query/unknown-grain] unknown grain `quater`; use one of day, week, month, quarter, year'],
+    [['run', '--from', '2024-13-01'], 'kpic: error[query/bad-date] --from needs a date written YYYY-MM-DD, not `2024-13-01`'],
+    [['run', '--to', 'soon'], 'kpic: error[query/bad-date] --to needs a date written YYYY-MM-DD, not `soon`'],
+    [['run', '--from', '2024-06-01', '--to', '2024-01-01'], 'kpic: error[query/empty-range] --from 2024-06-01 is after --to 2024-01-01'],
+    [['run', '--by', 'region,region'], 'kpic: error[query/repeated-dimension] dimension `region` is named twice in --by'],
+    [['compile', '--kpi', 'nope'], 'kpic: error[query/unknown-kpi] unknown KPI `nope`'],
+    [['compile', '--kpi', 'bookings', '--by', 'segment'], 'kpic: error[query/unknown-dimension] unknown dimension `segment`'],
+    [['compile', '--kpi', 'bookings', '--grain', 'fortnight'], 'kpic: error[query/unknown-grain] unknown grain `fortnight`'],
   ])('%j', async (argv, message) => {
     const r = await cli(ws.root, argv);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.startsWith(message)).toBe(true);
+    const lines = r.stderr.split('\n');
+    expect(lines[0]?.startsWith(message), r.stderr).toBe(true);
+    expect(lines[1]).toBe(`run \`kpic ${argv[0] ?? ''} --help\` for the flags`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('every problem of the request is reported, each on its line', async () => {
+    const r = await cli(ws.root, ['compile', '--kpi', 'bookngs,nope', '--grain', 'quater', '--from', '2024-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('kpic: error['))).toEqual([
+      'kpic: error[query/unknown-grain] unknown grain `quater`; use one of day, week, month, quarter, year',
+      'kpic: error[query/unknown-kpi] unknown KPI `bookngs`; did you mean `bookings`?',
+      'kpic: error[query/unknown-kpi] unknown KPI `nope`',
+      'kpic: error[query/bad-date] --from needs a date written YYYY-MM-DD, not `2024-02-30`',
+    ]);
   });
 });
 

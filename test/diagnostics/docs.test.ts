@@ -2,7 +2,8 @@
  * docs/diagnostics.md against the code table: one `## <code>` section per code, no section for a
  * code that does not exist, each with a failing and a fixed example — and every example that is
  * titled with file paths is run through the real CLI: the failing one must report the code, the
- * fixed one must not (and must pass).
+ * fixed one must not (and must pass). A `sh` block `kpic …` in an example is its command (for
+ * problems of a request rather than of files); otherwise the section's command is used.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,7 +81,7 @@ describe('docs/diagnostics.md matches the code table', () => {
 
   test('every example is runnable (titled with file paths) unless the section says why not', () => {
     const untitled = codeSections
-      .filter((s) => !s.notRun && [...s.failing, ...s.fixed].some((b) => b.path === undefined))
+      .filter((s) => !s.notRun && [...s.failing, ...s.fixed].some((b) => b.path === undefined && !isCommand(b)))
       .map((s) => `${codeOf(s)} (line ${s.line})`);
     expect(untitled).toEqual([]);
   });
@@ -88,8 +89,13 @@ describe('docs/diagnostics.md matches the code table', () => {
 
 const base = sections.find((s) => s.heading === 'The example catalog')?.intro.filter((b) => b.path !== undefined) ?? [];
 
+function isCommand(b: Block): boolean {
+  return b.lang === 'sh' && b.text.startsWith('kpic ');
+}
+
 function writeFiles(root: string, blocks: readonly Block[]): void {
   for (const b of blocks) {
+    if (isCommand(b)) continue;
     const file = path.join(root, b.path ?? '');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, b.text);
@@ -104,8 +110,8 @@ async function codesReported(root: string, argv: readonly string[]): Promise<{ c
   return { code, codes, output };
 }
 
-function commandOf(s: Section): string[] {
-  const shell = s.intro.find((b) => b.lang === 'sh' && b.text.startsWith('kpic '));
+function commandOf(s: Section, example: readonly Block[] = []): string[] {
+  const shell = example.find(isCommand) ?? s.intro.find(isCommand);
   if (shell !== undefined) return shell.text.trim().split(/\s+/).slice(1);
   return codeOf(s).startsWith('data/') ? ['run'] : ['validate'];
 }
@@ -127,12 +133,11 @@ describe('the examples of docs/diagnostics.md do what they say', () => {
   test.each(runnable.map((s) => [codeOf(s), s] as const))('%s', async (code, s) => {
     const root = mkdtempSync(path.join(tmpdir(), 'kpic-docs-'));
     try {
-      const argv = commandOf(s);
       writeFiles(root, [...base, ...s.failing]);
-      const failing = await codesReported(root, argv);
+      const failing = await codesReported(root, commandOf(s, s.failing));
       expect(failing.codes, `failing example of ${code}:\n${failing.output}`).toContain(code);
       writeFiles(root, s.fixed);
-      const fixed = await codesReported(root, argv);
+      const fixed = await codesReported(root, commandOf(s, s.fixed.some(isCommand) ? s.fixed : s.failing));
       expect(fixed.codes, `fixed example of ${code}:\n${fixed.output}`).not.toContain(code);
       expect(fixed.code, `fixed example of ${code}:\n${fixed.output}`).toBe(0);
     } finally {

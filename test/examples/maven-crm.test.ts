@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
-import { checkCatalog, runKpis, type CheckedCatalog, type ResultRow } from '../../src/pipeline.js';
+import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
+import { runKpis, type ResultRow } from '../../src/pipeline.js';
 
 const root = path.resolve(import.meta.dirname, '../../examples/maven-crm');
 const data = path.join(root, 'data');

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
-import { checkCatalog, runKpis } from '../../src/pipeline.js';
+import { checkCatalog } from '../../src/check-catalog.js';
+import { runKpis } from '../../src/pipeline.js';
 
 const root = path.resolve(import.meta.dirname, '../../examples/salesforce');
 const data = path.join(root, 'data');

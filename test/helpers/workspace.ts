@@ -5,8 +5,9 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkCatalog, runKpis, type CheckedCatalog } from '../../src/pipeline.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
+import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
+import { runKpis } from '../../src/pipeline.js';
+import type { QueryRequest } from '../../src/query/request.js';
 
 /** A catalog folder and a data folder on disk. */
 export interface Workspace {
@@ -38,14 +39,14 @@ export function makeWorkspace(catalog: Readonly<Record<string, string>>, data: R
 export type PlainRow = Record<string, string | number | boolean | null>;
 
 /** Checks the catalog (failing the test with its diagnostics if invalid) and runs the request. */
-export async function runWorkspace(ws: Workspace, request: PlanRequest): Promise<PlainRow[]> {
+export async function runWorkspace(ws: Workspace, request: QueryRequest): Promise<PlainRow[]> {
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
   return runChecked(checked, request, ws.dataDir);
 }
 
 /** Runs the request on a checked (valid) catalog over `dataDir`; throws with the diagnostics when the run fails. */
-export async function runChecked(checked: CheckedCatalog, request: PlanRequest, dataDir: string): Promise<PlainRow[]> {
+export async function runChecked(checked: CheckedCatalog, request: QueryRequest, dataDir: string): Promise<PlainRow[]> {
   const result = await runKpis(checked.resolved, request, { dataDir });
   if (!result.ok)
     throw new Error(

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lineColumnOf } from '../../src/diagnostics/span.js';
-import { checkCatalogFiles } from '../../src/pipeline.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
 
 const SOURCES = `source: opportunities
 file: opps.csv

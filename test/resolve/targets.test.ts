@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles } from '../../src/pipeline.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
 
 const files = (kpis: string): Map<string, string> =>
   new Map([

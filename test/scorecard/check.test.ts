@@ -1,27 +1,11 @@
 /**
- * Validation of hierarchies, scorecards, roles and the performance fields of KPIs: every new
- * diagnostic with its exact file, line and column, as `kpic validate` reports them.
+ * Validation of scorecards and roles (with the judgement settings written on their entries):
+ * every diagnostic with its exact file, line and column, as `kpic validate` reports them.
+ * Hierarchies: test/org/check-hierarchy.test.ts; settings on KPIs: test/targets/.
  */
 import { describe, expect, it } from 'vitest';
-import { lineColumnOf } from '../../src/diagnostics/span.js';
-import { checkCatalogFiles } from '../../src/pipeline.js';
-import { BASE_CATALOG, MAIN_SCORECARD } from './fixture.js';
-
-interface Expected {
-  readonly code: string;
-  readonly line: number;
-  readonly column: number;
-  readonly file?: string;
-  readonly hint?: string;
-}
-
-interface Case {
-  readonly name: string;
-  readonly files: Readonly<Record<string, string>>;
-  readonly errors: readonly Expected[];
-  /** A substring of one diagnostic's message. */
-  readonly message?: string;
-}
+import { checkCases, diagnosticPositions, type Case } from './check-harness.js';
+import { MAIN_SCORECARD } from './fixture.js';
 
 const sc = (body: string): string => `scorecard: a\nhierarchy: org\n${body}`;
 
@@ -185,66 +169,6 @@ const cases: readonly Case[] = [
     errors: [{ code: 'scorecard/threshold-order', line: 8, column: 42 }],
   },
   {
-    name: 'a growth that is neither a number nor a percentage',
-    files: { 'k.yaml': 'kpi: k2\nformula: sum(amount)\ntarget:\n  history: 4 quarters\n  growth: 12 percent\n' },
-    errors: [{ code: 'scorecard/bad-number', line: 5, column: 11 }],
-  },
-  {
-    name: 'seasonal shares that add up to 80%',
-    files: { 'k.yaml': 'kpi: k3\nformula: sum(amount)\ntarget: 100\nseasonal: { q1: 20%, q2: 20%, q3: 20%, q4: 20% }\n' },
-    errors: [{ code: 'scorecard/bad-seasonal', line: 4, column: 11 }],
-    message: 'seasonal shares add up to 80%, not 100%',
-  },
-  {
-    name: 'seasonal shares that miss quarters',
-    files: { 'k.yaml': 'kpi: k3\nformula: sum(amount)\ntarget: 100\nseasonal: { q1: 50%, q2: 50% }\n' },
-    errors: [{ code: 'scorecard/bad-seasonal', line: 4, column: 11 }],
-    message: 'seasonal shares must cover the whole year; missing q3, q4',
-  },
-  {
-    name: 'a baseline history in weeks',
-    files: { 'k.yaml': 'kpi: k4\nformula: sum(amount)\ntarget:\n  history: 2 weeks\n' },
-    errors: [{ code: 'scorecard/bad-baseline', line: 4, column: 12 }],
-  },
-  {
-    name: 'an exception on a KPI of two sources needs `source`',
-    files: {
-      'k.yaml': 'kpi: k5\nformula: sum(amount) / sum(quotas.quota)\nexceptions:\n  - rule: big\n    value: amount\n    above: 100\n',
-    },
-    errors: [{ code: 'scorecard/bad-exception', line: 4, column: 11 }],
-  },
-  {
-    name: 'an exception rule listed twice, and one on an unknown source',
-    files: {
-      'k.yaml':
-        'kpi: k6\nformula: sum(amount)\nexceptions:\n  - rule: big\n    value: amount\n    above: 100\n  - rule: big\n    value: amount\n    above: 200\n  - rule: other\n    source: oportunities\n    value: amount\n    above: 5\n',
-    },
-    errors: [
-      { code: 'scorecard/bad-exception', line: 7, column: 11 },
-      { code: 'scorecard/unknown-source', line: 11, column: 13, hint: 'did you mean `opportunities`?' },
-    ],
-  },
-  {
-    name: 'a hierarchy on an unknown source',
-    files: { 'h.yaml': 'hierarchy: h2\nsource: asignments\nmember: rep_id\ndimension: rep\nlevels:\n  - level: all\n  - level: rep\n' },
-    errors: [{ code: 'scorecard/unknown-source', line: 2, column: 9, hint: 'did you mean `assignments`?' }],
-  },
-  {
-    name: 'a hierarchy with an unknown dimension, bad validity columns and malformed levels',
-    files: {
-      'h.yaml':
-        'hierarchy: h3\nsource: assignments\nmember: rep_id\ndimension: reps\nvalid_from: valid_frm\nvalid_to: team\nlevels:\n  - level: all\n    value: region\n  - level: team\n  - level: team\n    label: rep.name\n',
-    },
-    errors: [
-      { code: 'scorecard/unknown-dimension', line: 4, column: 12, hint: 'did you mean `rep`?' },
-      { code: 'scorecard/unknown-column', line: 5, column: 13, hint: 'did you mean `valid_from`?' },
-      { code: 'scorecard/unknown-column', line: 6, column: 11 },
-      { code: 'scorecard/bad-hierarchy', line: 9, column: 12 },
-      { code: 'scorecard/bad-hierarchy', line: 10, column: 12 },
-      { code: 'scorecard/bad-hierarchy', line: 11, column: 12 },
-    ],
-  },
-  {
     name: 'a role whose members condition names an unknown column, and one that is not a condition',
     files: {
       'r.yaml':
@@ -282,40 +206,10 @@ const cases: readonly Case[] = [
   },
 ];
 
-function positions(files: Readonly<Record<string, string>>): {
-  diagnostics: ReturnType<typeof checkCatalogFiles>['diagnostics'];
-  got: Expected[];
-} {
-  const checked = checkCatalogFiles(new Map(Object.entries({ ...BASE_CATALOG, ...files })));
-  const got = checked.diagnostics.map((d) => {
-    const source = checked.catalog.files.get(d.span.file);
-    if (source === undefined) throw new Error(`no text for ${d.span.file}`);
-    const { line, column } = lineColumnOf(source, d.span.start);
-    return { code: d.code, file: d.span.file, line, column, ...(d.hint === undefined ? {} : { hint: d.hint }) };
-  });
-  return { diagnostics: checked.diagnostics, got };
-}
-
 describe('the hand-made catalog is valid', () => {
   it('with the main scorecard', () => {
-    expect(positions({ 'm.yaml': MAIN_SCORECARD }).got).toEqual([]);
+    expect(diagnosticPositions({ 'm.yaml': MAIN_SCORECARD }).got).toEqual([]);
   });
 });
 
-describe('scorecard diagnostics', () => {
-  it.each(cases)('$name', ({ files, errors, message }) => {
-    const { diagnostics, got } = positions(files);
-    const file = Object.keys(files).find((f) => f !== 'm.yaml') ?? '';
-    const want = errors.map((e) => ({ file: e.file ?? file, ...e }));
-    // Hints are compared where the case names one.
-    const shown = got.map((g, i) => (want[i]?.hint === undefined ? { code: g.code, file: g.file, line: g.line, column: g.column } : g));
-    expect(shown).toEqual(
-      want.map((w) =>
-        w.hint === undefined
-          ? { code: w.code, file: w.file, line: w.line, column: w.column }
-          : { code: w.code, file: w.file, line: w.line, column: w.column, hint: w.hint },
-      ),
-    );
-    if (message !== undefined) expect(diagnostics.map((d) => d.message).join('\n')).toContain(message);
-  });
-});
+checkCases('scorecard diagnostics', cases);

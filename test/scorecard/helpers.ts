@@ -1,10 +1,9 @@
 /**
  * Scorecard test helpers: write the hand-made organisation (plus extra documents) to a temporary
  * folder, check it, and evaluate a scorecard on its data through the real pipeline and DuckDB.
+ * (The command line is run with test/cli/helpers.ts.)
  */
-import { runCli } from '../../src/cli/main.js';
-import type { CliIo } from '../../src/cli/io.js';
-import { checkCatalog } from '../../src/pipeline.js';
+import { checkCatalog } from '../../src/check-catalog.js';
 import { checkScorecards } from '../../src/scorecard/check.js';
 import { evaluateScorecard, type ScorecardRequest } from '../../src/scorecard/evaluate.js';
 import type { KpiLine, NodeScore, ScorecardReport } from '../../src/scorecard/report.js';
@@ -44,25 +43,4 @@ export function child(report: ScorecardReport, label: string): NodeScore {
 /** A perspective's score of a node. */
 export function perspectiveScore(node: NodeScore, perspective: string): number | null | undefined {
   return node.perspectives.find((p) => p.perspective === perspective)?.score;
-}
-
-/** A captured `kpic` invocation. */
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `kpic argv` in `cwd` with captured, non-terminal output. */
-export async function kpic(cwd: string, argv: readonly string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (t: string) => (stdout += t), isTTY: false },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    cwd,
-    env: {},
-  };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
 }

@@ -3,7 +3,8 @@
  * semi-additive last, sources without time — on the hand-made fixture (fixture.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCatalog, runKpis } from '../../src/pipeline.js';
+import { checkCatalog } from '../../src/check-catalog.js';
+import { runKpis } from '../../src/pipeline.js';
 import { makeWorkspace, runWorkspace, series, valueOf, type PlainRow } from '../helpers/workspace.js';
 import { DATA, catalogFiles, kpiDocs } from './fixture.js';
 

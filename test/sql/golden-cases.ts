@@ -4,14 +4,16 @@
  * on DuckDB in test/semantics (compile uses a placeholder data folder).
  */
 import path from 'node:path';
-import { checkCatalogFiles, compileKpis } from '../../src/pipeline.js';
-import { DIALECTS } from '../../src/sql/duckdb.js';
-import type { PlanRequest } from '../../src/plan/planner.js';
+import { checkCatalogFiles } from '../../src/check-catalog.js';
+import { compileKpis } from '../../src/pipeline.js';
+import type { QueryRequest } from '../../src/query/request.js';
+import { DIALECTS } from '../../src/sql/dialects.js';
 import type { Golden } from '../helpers/golden.js';
 import { assertValid } from '../helpers/workspace.js';
 import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
 
-const KPIS = {
+/** The KPIs of the golden cases (the semantics fixture's sources). */
+export const GOLDEN_KPIS: Readonly<Record<string, string>> = {
   bookings: 'sum(amount where won)',
   win_rate: 'count(opportunities where won) / count(opportunities where won or lost)',
   created: 'count(opportunities on created_date)',
@@ -26,7 +28,7 @@ const KPIS = {
 };
 
 /** The requests compiled, by golden file name. */
-const GOLDEN_CASES: Readonly<Record<string, PlanRequest>> = {
+export const GOLDEN_CASES: Readonly<Record<string, QueryRequest>> = {
   'single-kpi': { kpis: ['bookings'] },
   'by-region': { kpis: ['bookings', 'win_rate', 'created'], by: ['region'] },
   windows: { kpis: ['rolling_win_rate', 'yoy_growth', 'rolling_median'], from: '2025-01-01', to: '2025-03-31' },
@@ -39,7 +41,7 @@ export const GOLDEN_SQL_DIR = path.join(import.meta.dirname, 'golden');
 
 /** Every golden SQL file with the SQL emitted for it now: dialect × case. */
 export function goldenSql(): Golden[] {
-  const checked = checkCatalogFiles(new Map(Object.entries(catalogFiles(kpiDocs(KPIS)))));
+  const checked = checkCatalogFiles(new Map(Object.entries(catalogFiles(kpiDocs(GOLDEN_KPIS)))));
   assertValid(checked);
   return [...DIALECTS.values()].flatMap((dialect) =>
     Object.entries(GOLDEN_CASES).map(([name, request]) => {

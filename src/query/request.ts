@@ -1,0 +1,143 @@
+/**
+ * A request to evaluate KPIs (which KPIs, at which grain, broken down by what, over which range)
+ * checked against the resolved catalog. Every problem is a diagnostic with a `request` part naming
+ * the field at fault; messages speak of the request, never of command-line flags (the CLI phrases
+ * them in its own terms).
+ */
+import { runsByDefault } from '../model/kpi-status.js';
+import type { DiagnosticCode } from '../diagnostics/codes.js';
+import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type RequestField } from '../diagnostics/diagnostic.js';
+import { fileSpan, type Span } from '../diagnostics/span.js';
+import { didYouMean } from '../diagnostics/suggest.js';
+import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
+import { GRAINS, parseIsoDate } from './calendar.js';
+import type { Grain } from './ir.js';
+
+/** What to evaluate. */
+export interface QueryRequest {
+  /** KPI ids; default: every KPI that is not deprecated. */
+  readonly kpis?: readonly string[] | undefined;
+  /** Default: month. */
+  readonly grain?: string | undefined;
+  /** Breakdown dimensions, in output order; default: none. */
+  readonly by?: readonly string[] | undefined;
+  /** ISO dates (first and last day evaluated); default: the range of the data. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+}
+
+/** A request that makes sense for the catalog. */
+export interface CheckedRequest {
+  readonly kpis: readonly ResolvedKpi[];
+  readonly grain: Grain;
+  readonly by: readonly string[];
+  readonly from: Date | undefined;
+  readonly to: Date | undefined;
+}
+
+/** The dimension names every result row already uses for its own fields. */
+const RESERVED = new Set(['kpi', 'period', 'value']);
+
+/** Checks a request; the value is undefined when any diagnostic is an error. */
+export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): PhaseResult<CheckedRequest | undefined> {
+  const at = requestSpan(resolved);
+  const diagnostics: Diagnostic[] = [];
+  const report = (code: DiagnosticCode, field: RequestField, value: string, message: string, hint?: string): void => {
+    diagnostics.push(diagnostic(code, at, message, { hint, request: [{ field, value }] }));
+  };
+  const grain = request.grain ?? 'month';
+  if (!(GRAINS as readonly string[]).includes(grain))
+    report('query/unknown-grain', 'grain', grain, `unknown grain \`${grain}\``, `use one of ${GRAINS.join(', ')}`);
+  const kpis: ResolvedKpi[] = [];
+  for (const id of request.kpis ?? defaultKpis(resolved)) {
+    const kpi = resolved.kpis.get(id);
+    if (kpi === undefined) report('query/unknown-kpi', 'kpis', id, `unknown KPI \`${id}\``, didYouMean(id, resolved.kpis.keys()));
+    else kpis.push(kpi);
+  }
+  const by = [...(request.by ?? [])];
+  diagnostics.push(...checkBreakdown(resolved, by, kpis, at));
+  const from = parseDate(request.from, 'from', diagnostics, at);
+  const to = parseDate(request.to, 'to', diagnostics, at);
+  if (from !== undefined && to !== undefined && from > to) {
+    const parts = [
+      { field: 'from', value: request.from ?? '' },
+      { field: 'to', value: request.to ?? '' },
+    ] as const;
+    const message = `the range starts on ${request.from ?? ''}, after its last day ${request.to ?? ''}`;
+    diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
+  }
+  if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
+  return { value: { kpis, grain: grain as Grain, by, from, to }, diagnostics };
+}
+
+/** The KPIs of a request that names none: every KPI that is not deprecated. */
+function defaultKpis(resolved: ResolvedCatalog): string[] {
+  return [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).map((k) => k.id);
+}
+
+/** Request problems have no place in the catalog of their own: they point at its root file. */
+function requestSpan(resolved: ResolvedCatalog): Span {
+  return fileSpan(resolved.catalog.meta?.file ?? 'catalog.yaml');
+}
+
+/** The breakdown: known dimensions, each once, declared by every source of every KPI. */
+function checkBreakdown(resolved: ResolvedCatalog, by: readonly string[], kpis: readonly ResolvedKpi[], at: Span): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  by.forEach((dim, i) => {
+    const request = [{ field: 'by', value: dim }] as const;
+    if (by.indexOf(dim) !== i) {
+      if (by.indexOf(dim, i + 1) < 0)
+        out.push(diagnostic('query/repeated-dimension', at, `dimension \`${dim}\` is named twice in the breakdown`, { request }));
+      return;
+    }
+    if (RESERVED.has(dim)) {
+      const message = `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim}\` field`;
+      out.push(diagnostic('query/reserved-dimension', at, message, { hint: 'rename the dimension', request }));
+      return;
+    }
+    const known = resolved.dimensions.get(dim);
+    if (known === undefined) {
+      const hint = didYouMean(dim, resolved.dimensions.keys());
+      out.push(diagnostic('query/unknown-dimension', at, `unknown dimension \`${dim}\``, { hint, request }));
+      return;
+    }
+    // One diagnostic per source lacking the dimension (the fix is there), naming its KPIs.
+    const lacking = new Map<string, ResolvedKpi[]>();
+    for (const kpi of kpis) {
+      for (const source of kpi.sources) {
+        if (!known.sources.some((s) => s.source === source)) lacking.set(source, [...(lacking.get(source) ?? []), kpi]);
+      }
+    }
+    for (const [source, readers] of lacking) out.push(missingDimension(resolved, readers, source, dim, at));
+  });
+  return out;
+}
+
+/** At most this many KPIs are named in one message (all are related places). */
+const NAMED_KPIS = 3;
+
+function missingDimension(resolved: ResolvedCatalog, kpis: readonly ResolvedKpi[], source: string, dim: string, at: Span): Diagnostic {
+  const def = resolved.catalog.sources.get(source);
+  const names = kpis.slice(0, NAMED_KPIS).map((k) => `\`${k.id}\``);
+  const more = kpis.length > NAMED_KPIS ? ` and ${kpis.length - NAMED_KPIS} more` : '';
+  const message =
+    kpis.length === 1
+      ? `KPI ${names.join('')} cannot be broken down by \`${dim}\`: its source \`${source}\` does not declare that dimension`
+      : `KPIs ${names.join(', ')}${more} cannot be broken down by \`${dim}\`: their source \`${source}\` does not declare that dimension`;
+  return diagnostic('query/missing-dimension', def?.idSpan ?? at, message, {
+    hint: `declare \`${dim}\` under \`dimensions:\` of source \`${source}\`, or leave it out of the breakdown`,
+    related: kpis.map((k) => ({ span: k.def.idSpan, message: `KPI \`${k.id}\` reads source \`${source}\`` })),
+    request: [{ field: 'by', value: dim }],
+  });
+}
+
+function parseDate(text: string | undefined, field: 'from' | 'to', out: Diagnostic[], at: Span): Date | undefined {
+  if (text === undefined) return undefined;
+  const date = parseIsoDate(text);
+  if (date === undefined) {
+    const which = field === 'from' ? 'first' : 'last';
+    const message = `the ${which} day of the range must be a date written YYYY-MM-DD, not \`${text}\``;
+    out.push(diagnostic('query/bad-date', at, message, { request: [{ field, value: text }] }));
+  }
+  return date;
+}

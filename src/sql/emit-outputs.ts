@@ -1,0 +1,40 @@
+/**
+ * The final rows: every output KPI evaluated on the grid's cells (a frame of the grid with every
+ * measure the outputs read), one row per cell whose tuple the KPI's sources reach, ordered by KPI,
+ * period and breakdown values (nulls last).
+ */
+import type { Output } from '../query/ir.js';
+import type { Level } from '../query/ir-expr.js';
+import type { EmitContext } from './emit-context.js';
+import { cellSql } from './emit-expr.js';
+import { emitFrame } from './emit-frame.js';
+import type { Grid } from './emit-grid.js';
+
+/** Writes the `cells` frame; returns the query's final SELECT. */
+export function emitOutputs(ctx: EmitContext, grid: Grid): string {
+  const { plan } = ctx;
+  const q = ctx.dialect.quoteIdentifier;
+  const base: Level = { dims: plan.by, keys: [] };
+  const driving = { sql: grid.sql, deps: grid.deps, timeless: false };
+  const exprs = plan.outputs.map((o) => o.expr);
+  const measure = emitFrame(ctx, { name: 'cells', driving, level: base, exprs, extra: grid.sources.map(grid.flag) });
+  const outputs = plan.outputs.map((o, i) => outputSql(ctx, o, i, grid, (m) => `c.${measure(m)}`));
+  if (outputs.length === 0) return `SELECT NULL AS kpi, NULL AS period, NULL AS value WHERE FALSE`;
+  const order = ['_ord', 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
+  const columns = ['kpi', 'period', ...plan.by.map(q), 'value'].join(', ');
+  return `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
+}
+
+/** One output's rows: its value in every cell its sources reach. */
+function outputSql(ctx: EmitContext, output: Output, index: number, grid: Grid, measure: Parameters<typeof cellSql>[2]): string {
+  const { dialect: d, plan, names } = ctx;
+  const member = output.sources.length === 0 ? 'TRUE' : output.sources.map((s) => `c.${grid.flag(s)}`).join(' OR ');
+  const cols = [
+    `${index} AS _ord`,
+    `${d.stringLiteral(output.kpi)} AS kpi`,
+    'c.period',
+    ...plan.by.map((b) => `c.${names.dimColumn(b)} AS ${d.quoteIdentifier(b)}`),
+    `${d.cast(cellSql(ctx, output.expr, measure), 'real')} AS value`,
+  ];
+  return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${member}`;
+}

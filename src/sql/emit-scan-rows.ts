@@ -1,0 +1,108 @@
+/**
+ * The rows a scan aggregates: one row per row of its source (LEFT JOINed many-to-one to the
+ * sources its columns reach, and to the lookups it indexes), with the row's period and anchor
+ * date, its breakdown and key values, and every measure's value and filter as a column.
+ */
+import type { Scan } from '../query/ir.js';
+import type { IrRowExpr } from '../query/ir-expr.js';
+import { rowExprKey } from '../query/ir-keys.js';
+import type { EmitContext } from './emit-context.js';
+import { rowSql, type RowLeaves } from './emit-expr.js';
+
+/** The rows of a scan as a SELECT, with how its expressions became columns. */
+export interface ScanRows {
+  readonly sql: string;
+  /** The columns of the rows, in order. */
+  readonly columns: readonly string[];
+  /** The column holding a measure's value or filter. */
+  column(e: IrRowExpr | undefined): string | undefined;
+}
+
+/** A row expression of the scan as SQL over its FROM items (`t0` the source, joins, lookups). */
+function rowRenderer(ctx: EmitContext, scan: Scan): (e: IrRowExpr) => string {
+  const q = ctx.dialect.quoteIdentifier;
+  const aliasOf = new Map<string, string>([['', 't0']]);
+  for (const j of scan.joins) aliasOf.set(j.path.join('.'), j.alias);
+  const lookupAlias = new Map<string, string>();
+  for (const l of scan.lookups) lookupAlias.set(`${l.lookup} ${rowExprKey(l.key)}`, l.alias);
+  const leaves: RowLeaves = {
+    column: (path, column) => `${aliasOf.get(path.join('.')) ?? 't0'}.${q(column)}`,
+    lookup: (lookup, key) => {
+      const alias = lookupAlias.get(`${lookup} ${rowExprKey(key)}`) ?? 'lk_missing';
+      const dflt = ctx.plan.lookups.find((l) => l.lookup === lookup)?.default ?? null;
+      const value = `${alias}.${q('value')}`;
+      return dflt === null ? value : `coalesce(${value}, ${ctx.dialect.numberLiteral(dflt)})`;
+    },
+  };
+  return (e) => rowSql(ctx, e, leaves);
+}
+
+/** The FROM items: the source, its joins, its lookups (each a dependency of the scan). */
+function fromItems(ctx: EmitContext, scan: Scan, row: (e: IrRowExpr) => string, period: string, deps: Set<string>): string[] {
+  const { dialect, names } = ctx;
+  const q = dialect.quoteIdentifier;
+  deps.add(names.sourceCte(scan.source));
+  const from = [`${q(names.sourceCte(scan.source))} AS t0`];
+  for (const j of scan.joins) {
+    deps.add(names.sourceCte(j.target));
+    from.push(`LEFT JOIN ${q(names.sourceCte(j.target))} AS ${j.alias} ON ${j.fromAlias}.${q(j.on)} = ${j.alias}.${q(j.targetKey)}`);
+  }
+  for (const l of scan.lookups) {
+    const table = ctx.plan.lookups.find((x) => x.lookup === l.lookup);
+    if (table === undefined) continue;
+    deps.add(names.lookupCte(table.id));
+    const key = dialect.cast(row(l.key), 'string');
+    const periodMatch = table.computed === undefined ? '' : ` AND ${l.alias}.period = ${period}`;
+    const on = dialect.sameValue(`${l.alias}.${q('key')}`, key);
+    from.push(`LEFT JOIN ${q(names.lookupCte(table.id))} AS ${l.alias} ON ${on}${periodMatch}`);
+  }
+  return from;
+}
+
+/** Rows with an anchor date, within the dates the plan reads. */
+function whereSql(ctx: EmitContext, anchor: string | undefined): string {
+  if (anchor === undefined) return '';
+  const where = [`${anchor} IS NOT NULL`];
+  const { scanFrom, scanTo } = ctx.plan.range;
+  if (scanFrom !== null) where.push(`${anchor} >= ${ctx.dialect.dateLiteral(scanFrom)}`);
+  if (scanTo !== null) where.push(`${anchor} < ${ctx.dialect.dateLiteral(scanTo)}`);
+  return `\n    WHERE ${where.join(' AND ')}`;
+}
+
+/** The rows of a scan; adds the CTEs they read to `deps`. */
+export function scanRowsSql(ctx: EmitContext, scan: Scan, deps: Set<string>): ScanRows {
+  const { dialect, names, plan } = ctx;
+  const row = rowRenderer(ctx, scan);
+  const anchor = scan.anchor === null ? undefined : `t0.${dialect.quoteIdentifier(scan.anchor)}`;
+  const anchorDate = anchor === undefined ? undefined : dialect.cast(anchor, 'date');
+  const period = anchorDate === undefined ? dialect.cast('NULL', 'date') : dialect.periodStart(anchorDate, ctx.grain, ctx.calendar);
+  const select: [sql: string, column: string][] = [[period, 'period']];
+  if (anchorDate !== undefined) select.push([anchorDate, '_a']);
+  for (const d of new Set(scan.levels.flatMap((l) => l.dims))) {
+    const expr = plan.dimensions.find((x) => x.name === d)?.bySource.find((s) => s.source === scan.source)?.expr;
+    select.push([expr === undefined ? 'NULL' : row(expr), names.dimColumn(d)]);
+  }
+  for (const k of new Set(scan.levels.flatMap((l) => l.keys))) {
+    const expr = plan.keys.find((x) => x.id === k)?.bySource.find((s) => s.source === scan.source)?.expr;
+    select.push([expr === undefined ? 'NULL' : row(expr), names.keyColumn(k)]);
+  }
+  const valueColumns = new Map<string, string>();
+  for (const m of scan.measures) {
+    for (const [part, expr] of [
+      ['v', m.value],
+      ['f', m.filter],
+    ] as const) {
+      const sql = expr === undefined ? undefined : row(expr);
+      if (sql === undefined || valueColumns.has(sql)) continue;
+      const name = `${part}${valueColumns.size}`;
+      valueColumns.set(sql, name);
+      select.push([sql, name]);
+    }
+  }
+  const from = fromItems(ctx, scan, row, period, deps);
+  return {
+    sql: `SELECT ${select.map(([sql, c]) => `${sql} AS ${c}`).join(', ')}\n    FROM ${from.join('\n      ')}${whereSql(ctx, anchor)}`,
+    columns: select.map(([, c]) => c),
+    column: (e) => (e === undefined ? undefined : valueColumns.get(row(e))),
+  };
+}
