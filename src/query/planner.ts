@@ -5,6 +5,7 @@
  * joins and lookups and the plan its range.
  */
 import { hasErrors, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { calendarOf } from '../model/calendar.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { Output, QueryDimension, QueryPlan } from './ir.js';
 import type { Level } from './ir-expr.js';
@@ -33,7 +34,7 @@ export function planQuery(resolved: ResolvedCatalog, request: QueryRequest): Pha
 
 function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan {
   const { resolved, registry, grain, by } = state;
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   const dimensions = planDimensions(resolved, by);
   const outputs = request.kpis.map((kpi) => planOutput(state, kpi));
   const lookups = planLookups(state, dimensions);
