@@ -26,7 +26,7 @@ function grouped(value: number | string, digits: number, minimum = 0): string {
 }
 
 /** Money: whole units from 1,000 up (or when whole), else cents. */
-export function formatMoney(value: number | Decimal, currency: string): string {
+function formatMoney(value: number | Decimal, currency: string): string {
   const negative = value instanceof Decimal ? value.units < 0n : value < 0;
   const magnitude = value instanceof Decimal ? value.toString().replace(/^-/, '') : Math.abs(value);
   const whole =
@@ -39,7 +39,7 @@ export function formatMoney(value: number | Decimal, currency: string): string {
 }
 
 /** A plain number: fewer decimals the larger it is (4 below 1, 2 below 1,000, none above). */
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   const size = Math.abs(value);
   return grouped(value, size >= 1000 ? 0 : size >= 1 ? 2 : 4);
 }

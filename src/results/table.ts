@@ -6,7 +6,7 @@ import { formatValue, NULL_TEXT } from './format-value.js';
 import { outputValue, type ByValue, type ResultSet } from './result-set.js';
 
 /** A breakdown value as table text (null as `—`). */
-export function byText(value: ByValue): string {
+function byText(value: ByValue): string {
   return value === null ? NULL_TEXT : String(value).replace(/[\u0000-\u001f\u007f]/g, '\ufffd');
 }
 
