@@ -44,6 +44,8 @@ COPY (
 /**
  * The run benchmark's data for N deals (generated unless cached) with their history added
  * (unless cached); returns the folder.
+ * @param {number} rows
+ * @param {(message: string) => void} [log]
  */
 export async function generatePit(rows, log = () => {}) {
   const dir = await generate(rows, log);

@@ -94,7 +94,7 @@ export function pointOf(at: IToken, word: IToken, n: IToken | undefined): { at: 
 }
 
 /** True for the clause keywords `where`, `on`, `per`. */
-export function isClauseKeyword(token: IToken): boolean {
+function isClauseKeyword(token: IToken): boolean {
   return is(token, Where) || is(token, On) || is(token, Per);
 }
 

@@ -2,7 +2,7 @@
 import type { SourceText } from '../diagnostics/span.js';
 import type { YEntry } from '../load/tree.js';
 import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceDef } from './types.js';
-import { booleanAt, choiceAt, entriesAt, formulaOf, itemsAt, stringAt, textAt } from './read-node.js';
+import { booleanAt, choiceAt, entriesAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from './read-node.js';
 import { buildChangeLog, buildInterval } from './build-state.js';
 
 /** Column types of LANGUAGE.md §3. */
@@ -26,6 +26,7 @@ function buildColumn(entry: YEntry): ColumnDef | undefined {
     values: m.byKey.has('values') ? values : undefined,
     from: stringAt(m, 'from'),
     format: stringAt(m, 'format'),
+    scale: numberAt(m, 'scale'),
     description: textAt(m, 'description'),
   };
 }

@@ -124,8 +124,8 @@ export interface ChangeLog {
   readonly field: string;
   readonly old: string;
   readonly new: string;
-  /** The tracked columns of the changing source and their declared types. */
-  readonly fields: readonly { readonly column: string; readonly type: SourceColumnType }[];
+  /** The tracked columns of the changing source, their declared types and (money) decimal places. */
+  readonly fields: readonly { readonly column: string; readonly type: SourceColumnType; readonly scale?: number | undefined }[];
 }
 
 /** One pass over a source. */
@@ -224,6 +224,11 @@ export interface Output {
   readonly expr: IrCellExpr;
   /** Sources whose rows decide the KPI's breakdown values (grid membership). */
   readonly sources: readonly string[];
+  /**
+   * Its values are exact decimals (money through sums and differences), not real numbers: the
+   * query gives each also as decimal text, every digit kept.
+   */
+  readonly exact: boolean;
 }
 
 /** A row expression given per source (a breakdown dimension's or a per key's). */

@@ -3,6 +3,7 @@
  * the states (interval, change log) of the sources that point scans read.
  */
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { moneyScale } from '../model/money-scale.js';
 import type { Catalog, ColumnType } from '../model/types.js';
 import { changeLogOf, trackedFields } from '../resolve/point-in-time.js';
 import type { Grain, PeriodPoint, Scan, SourceColumnType, SourceState, WindowSpec } from './ir.js';
@@ -19,7 +20,7 @@ const SHORTEST: Readonly<Record<Grain, { readonly days: number; readonly months:
 };
 
 /** `end`, `start`, `week 3`. */
-export function describePoint(point: PeriodPoint): string {
+function describePoint(point: PeriodPoint): string {
   return point.n === undefined ? point.at : `${point.at} ${point.n}`;
 }
 
@@ -106,7 +107,9 @@ export function planStates(catalog: Catalog, scans: readonly Scan[]): SourceStat
             new: changes.new.value,
             fields: fields.flatMap((f) => {
               const column = source.columns.get(f.value);
-              return column === undefined ? [] : [{ column: f.value, type: sourceColumnType(column.type.value) }];
+              if (column === undefined) return [];
+              const type = sourceColumnType(column.type.value);
+              return [type === 'money' ? { column: f.value, type, scale: moneyScale(column) } : { column: f.value, type }];
             }),
           };
     out.push({

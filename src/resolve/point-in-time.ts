@@ -12,7 +12,7 @@ import { forEachRow } from './row-walk.js';
 import type { AsAtPoint, PointFunction, RowExpr } from './types.js';
 
 /** Row functions of the evaluated period, valid only inside `as at` aggregates. */
-export const POINT_FUNCTIONS: ReadonlySet<string> = new Set<PointFunction>(['period_start', 'period_end', 'point_date']);
+const POINT_FUNCTIONS: ReadonlySet<string> = new Set<PointFunction>(['period_start', 'period_end', 'point_date']);
 
 /** The change log whose `changes: of:` names `source`, if any (the first, when several do). */
 export function changeLogOf(catalog: Catalog, source: string): SourceDef | undefined {
@@ -20,7 +20,7 @@ export function changeLogOf(catalog: Catalog, source: string): SourceDef | undef
 }
 
 /** Whether `as at` can read `source`: it has an `interval:` or a change log. */
-export function hasState(catalog: Catalog, source: SourceDef): boolean {
+function hasState(catalog: Catalog, source: SourceDef): boolean {
   return source.interval !== undefined || changeLogOf(catalog, source.id) !== undefined;
 }
 
@@ -198,7 +198,7 @@ function readsStart(expr: RowExpr | undefined): boolean {
 }
 
 /** Whether a row expression reads the period (a point function or a value at the start). */
-export function readsPeriod(expr: RowExpr | undefined): boolean {
+function readsPeriod(expr: RowExpr | undefined): boolean {
   let found = false;
   forEachRow(expr, (e) => {
     if ((e.kind === 'call' && POINT_FUNCTIONS.has(e.fn)) || (e.kind === 'column' && e.atStart === true)) found = true;

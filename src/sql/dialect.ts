@@ -29,8 +29,15 @@ export interface Dialect {
 
   /** `expr` converted to `type`, written with the engine's name of the type (a timestamp to a date drops the time). */
   cast(expr: string, type: SqlType): string;
+  /** `expr` (text or a number) converted to an exact decimal of 38 digits, `scale` of them after the point. */
+  decimal(expr: string, scale: number): string;
   /** Real division (also of two integers), null when `b` is 0. */
   divide(a: string, b: string): string;
+  /**
+   * `if`, `coalesce`, `least` or `greatest` over numbers (every argument a number or null, but the
+   * condition of `if`), typed so that exact decimals of different scales keep all their digits.
+   */
+  numberChoice(fn: 'if' | 'coalesce' | 'least' | 'greatest', args: readonly string[]): string;
 
   /** The start (DATE) of the period of `unit` containing the DATE `expr`, on the catalog's calendar. */
   periodStart(expr: string, unit: TimeUnit, calendar: Calendar): string;

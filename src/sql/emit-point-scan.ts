@@ -56,7 +56,6 @@ function ensurePoints(ctx: EmitContext, source: string, point: PeriodPoint): str
   const q = d.quoteIdentifier;
   const bounds = `pb_${source}`;
   const periods = `pp_${source}`;
-  const st = stateCte(source);
   if (!ctx.ctes.some((c) => c.name === bounds)) {
     const end = ensureDataEnd(ctx);
     const dates = datesCte(ctx, source);

@@ -16,8 +16,8 @@ import type { EmitContext } from './emit-context.js';
 import type { SqlType } from './dialect.js';
 
 /** Instants before and after any data: the open ends of intervals. */
-export const EARLIEST = '0001-01-01';
-export const LATEST = '9999-12-31';
+const EARLIEST = '0001-01-01';
+const LATEST = '9999-12-31';
 
 /** The name of the CTE holding a source's versions. */
 export function stateCte(source: string): string {
@@ -29,11 +29,12 @@ export function pointsCte(source: string, point: PeriodPoint): string {
   return `pt_${source}_${point.at}${point.n ?? ''}`;
 }
 
+/** The SQL type a logged value (text) becomes, per declared type (string: none; money: a decimal). */
 const CAST_TO: Readonly<Record<SourceColumnType, SqlType | undefined>> = {
   string: undefined,
   integer: 'integer',
   number: 'real',
-  money: 'real',
+  money: undefined,
   percent: 'real',
   boolean: 'boolean',
   date: 'date',
@@ -100,16 +101,18 @@ function emitLogState(ctx: EmitContext, state: SourceState, log: ChangeLog): voi
     deps: [instants],
   });
   const tracked = new Set(log.fields.map((f) => f.column));
-  const decode = (tagged: string, type: SourceColumnType): string => {
-    const to = CAST_TO[type];
+  const decode = (tagged: string, field: ChangeLog['fields'][number]): string => {
+    const to = CAST_TO[field.type];
     const text = `substr(${tagged}, 2)`;
-    return `(CASE WHEN ${tagged} = 'n' THEN NULL ELSE ${to === undefined ? text : d.cast(text, to)} END)`;
+    // Money stays exact: the logged text becomes a decimal of the column's scale, as its file does.
+    const value = field.scale !== undefined ? d.decimal(text, field.scale) : to === undefined ? text : d.cast(text, to);
+    return `(CASE WHEN ${tagged} = 'n' THEN NULL ELSE ${value} END)`;
   };
   const columns = state.columns.map((c) => {
     const i = log.fields.findIndex((f) => f.column === c);
     const f = log.fields[i];
     if (!tracked.has(c) || f === undefined) return `e.${q(c)}`;
-    return `(CASE WHEN v.f${i} IS NOT NULL THEN ${decode(`v.f${i}`, f.type)} WHEN v.b${i} IS NOT NULL THEN ${decode(`v.b${i}`, f.type)} ELSE e.${q(c)} END) AS ${q(c)}`;
+    return `(CASE WHEN v.f${i} IS NOT NULL THEN ${decode(`v.f${i}`, f)} WHEN v.b${i} IS NOT NULL THEN ${decode(`v.b${i}`, f)} ELSE e.${q(c)} END) AS ${q(c)}`;
   });
   const [hf, ht] = intervalBounds(ctx, state, 'e').map((b) => b.replace(/ AS _h[ft]$/, ''));
   const earliest = d.dateLiteral(EARLIEST);

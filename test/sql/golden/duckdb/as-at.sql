@@ -5,7 +5,7 @@ WITH
   "account_id" AS "account_id",
   "owner_id" AS "owner_id",
   "stage" AS "stage",
-  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
   TRY_CAST("created_date" AS DATE) AS "created_date",
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
@@ -41,7 +41,7 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
 "s0" AS (
   SELECT period, "d_region", sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1, sum(v2) FILTER (WHERE f3) AS m2
   FROM (
-    SELECT pt.period AS period, t1."region" AS "d_region", t0."amount" AS v0, (NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AS f1, (t0."amount" - (CASE WHEN (t0s."id" IS NOT NULL) THEN t0s."amount" ELSE NULL END)) AS v2, ((NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AND (t0."created_date" < pt.period)) AS f3
+    SELECT pt.period AS period, t1."region" AS "d_region", t0."amount" AS v0, (NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AS f1, (t0."amount" - (CASE WHEN (t0s."id" IS NOT NULL) THEN t0s."amount" ELSE 0 END + CASE WHEN (t0s."id" IS NOT NULL) THEN 0 ELSE NULL END)) AS v2, ((NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AND (t0."created_date" < pt.period)) AS f3
     FROM "st_opportunities" AS t0
       JOIN "pt_opportunities_end" AS pt ON t0._hf < pt._pn AND t0._ht >= pt._pn
       LEFT JOIN (SELECT s."id", s."amount", ps.period AS _sp FROM "st_opportunities" AS s JOIN "pt_opportunities_start" AS ps ON s._hf < ps._pn AND s._ht >= ps._pn) AS t0s ON t0s."id" = t0."id" AND t0s._sp = pt.period
@@ -66,12 +66,12 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   FROM (SELECT p.period, t.* FROM periods AS p CROSS JOIN tuples AS t) AS drv
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region"
 )
-SELECT kpi, period, "region", value FROM (
-SELECT 0 AS _ord, 'open_eop' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE) AS value
+SELECT kpi, period, "region", value, "exact value" FROM (
+SELECT 0 AS _ord, 'open_eop' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 1 AS _ord, 'grown' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m2" AS DOUBLE) AS value
+SELECT 1 AS _ord, 'grown' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m2" AS DOUBLE) AS value, CAST(c."s0__m2" AS VARCHAR) AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
 ) AS results
