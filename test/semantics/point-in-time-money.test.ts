@@ -76,7 +76,7 @@ function exactSeries(rows: readonly ResultRow[], kpi: string): Record<string, st
 }
 
 describe('point-in-time money is exact', () => {
-  let rows: ResultRow[];
+  let rows: readonly ResultRow[];
   beforeAll(async () => {
     const docs = Object.entries(KPIS).map(([id, formula]) => `kpi: ${id}\nformula: "${formula}"`);
     const ws = makeWorkspace({ 'catalog.yaml': CATALOG, 'sources.yaml': SOURCES, 'kpis.yaml': docs.join('\n---\n') }, DATA);
