@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { checkLoggedValues } from './engine/check-change-log.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database, type Row } from './engine/duckdb.js';
@@ -164,6 +165,13 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
       for (const id of new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source))) {
         const source = sources.get(id);
         if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
+      }
+      for (const state of plan.states) {
+        const log = state.log === undefined ? undefined : sources.get(state.log.source);
+        const target = sources.get(state.source);
+        const files = log === undefined ? undefined : checked.get(log.id)?.files;
+        if (log !== undefined && target !== undefined && files !== undefined)
+          diagnostics.push(...(await checkLoggedValues(db, log, target, files)));
       }
     }
     const unique = dedupeDiagnostics(diagnostics);

@@ -114,3 +114,32 @@ describe('point-in-time money is exact', () => {
     ]);
   });
 });
+
+describe('logged values are checked against the columns they change', () => {
+  const run = async (history: string): Promise<{ ok: boolean; found: string[] }> => {
+    const docs = `kpi: open_eop\nformula: sum(amount as at end)`;
+    const data = { ...DATA, 'deal_history.csv': `id,changed_at,field,old_value,new_value\n${history}` };
+    const ws = makeWorkspace({ 'catalog.yaml': CATALOG, 'sources.yaml': SOURCES, 'kpis.yaml': docs }, data);
+    const checked = checkCatalog(ws.catalogDir);
+    assertValid(checked);
+    const result = await runKpis(checked.resolved, { kpis: ['open_eop'], grain: 'quarter' }, { dataDir: ws.dataDir });
+    const found = result.diagnostics
+      .filter((d) => d.severity === 'error')
+      .map((d) => `${d.location?.line}:${d.location?.column} ${d.code} ${d.message}`);
+    return { ok: result.ok, found };
+  };
+
+  it('refuses an amount with more decimal places than the scale instead of rounding it', async () => {
+    const { ok, found } = await run('E1,2025-03-01 09:00:00,amount,0.705,0.10\nE3,2025-03-31 23:59:00,fee,0.001,0.0025\n');
+    expect(ok).toBe(false);
+    expect(found).toEqual([
+      '2:4 data/bad-value `0.705` in column `old_value`, a logged `amount` of `deals`, has 3 decimal places, more than the default scale of 2 allows',
+      '3:5 data/bad-value `0.0025` in column `new_value`, a logged `fee` of `deals`, has 4 decimal places, more than its `scale: 3` allows',
+    ]);
+  });
+
+  it('accepts what reads exactly: plain decimals, exponents, empty values', async () => {
+    const { ok, found } = await run('E1,2025-03-01 09:00:00,amount,,1.5e1\nE2,2025-03-01 09:00:00,amount,0.1,0.20\n');
+    expect([ok, found]).toEqual([true, []]);
+  });
+});
