@@ -21,6 +21,7 @@ function buildColumn(entry: YEntry): ColumnDef | undefined {
     span: entry.keySpan,
     type,
     required: booleanAt(m, 'required') ?? false,
+    optional: booleanAt(m, 'required') === false,
     unique: booleanAt(m, 'unique') ?? false,
     values: m.byKey.has('values') ? values : undefined,
     from: stringAt(m, 'from'),

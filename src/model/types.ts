@@ -61,6 +61,8 @@ export interface ColumnDef {
   readonly span: Span;
   readonly type: Located<ColumnType>;
   readonly required: boolean;
+  /** Written `required: false`: the catalog says empty values are expected (not just unchecked). */
+  readonly optional?: boolean | undefined;
   readonly unique: boolean;
   /** The enumeration, each value with its own span. */
   readonly values?: readonly Located<string>[] | undefined;

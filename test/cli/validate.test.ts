@@ -69,9 +69,23 @@ describe('validate: warnings', () => {
   test('--strict makes warnings fail', async () => {
     const r = await cli(warned.root, ['validate', '--strict']);
     expect(r.code).toBe(1);
-    expect(r.stdout.endsWith('1 warning (--strict: warnings fail validation)\n')).toBe(true);
+    expect(r.stdout).toContain('catalog/kpis/more.yaml:2:10: error[resolve/deprecated-reference]');
+    expect(r.stdout.endsWith('1 error (--strict: 1 warning counted as an error)\n')).toBe(true);
     const json = await cli(warned.root, ['validate', '--strict', '--format', 'json']);
-    expect([json.code, (JSON.parse(json.stdout) as { ok: boolean }).ok]).toEqual([1, false]);
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; diagnostics: { severity: string }[] };
+    expect([json.code, parsed.ok, parsed.diagnostics.map((d) => d.severity)]).toEqual([1, false, ['error']]);
+  });
+
+  test('--strict prints warnings as errors in every machine format', async () => {
+    const github = await cli(warned.root, ['validate', '--strict', '--format', 'github']);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=catalog\/kpis\/more.yaml,line=2,/);
+    expect(github.stdout).not.toContain('::warning');
+    const sarif = await cli(warned.root, ['validate', '--strict', '--format', 'sarif']);
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { level: string }[] }[] }).runs[0]?.results;
+    expect([sarif.code, results?.map((x) => x.level)]).toEqual([1, ['error']]);
+    const lenient = await cli(warned.root, ['validate', '--format', 'github']);
+    expect([lenient.code, lenient.stdout.startsWith('::warning ')]).toEqual([0, true]);
   });
 });
 
