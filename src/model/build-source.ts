@@ -1,8 +1,8 @@
 /** Builds a {@link SourceDef} from a `source` document. */
 import type { SourceText } from '../diagnostics/span.js';
-import type { YEntry } from '../load/tree.js';
-import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceDef } from './types.js';
-import { booleanAt, choiceAt, entriesAt, formulaOf, itemsAt, stringAt, textAt } from './read-node.js';
+import type { YEntry, YMap } from '../load/tree.js';
+import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceAsOf, SourceDef } from './types.js';
+import { booleanAt, choiceAt, entriesAt, formulaAt, formulaOf, itemsAt, stringAt, textAt } from './read-node.js';
 
 /** Column types of LANGUAGE.md §3. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'number', 'money', 'percent', 'boolean', 'date', 'timestamp'];
@@ -48,6 +48,14 @@ function buildExpressions(entries: readonly YEntry[], files: ReadonlyMap<string,
   return out;
 }
 
+/** `as_of:` — a row formula, or `false` for a source of plans. */
+function buildAsOf(m: YMap, files: ReadonlyMap<string, SourceText>): SourceAsOf | undefined {
+  const node = m.byKey.get('as_of')?.value;
+  if (node?.kind === 'scalar' && node.value === false) return { kind: 'none', span: node.span };
+  const formula = formulaAt(m, 'as_of', files);
+  return formula === undefined ? undefined : { kind: 'formula', formula };
+}
+
 /**
  * The source of `doc`. A source without `file:` is still modelled (its columns, definitions and
  * dimensions matter to formulas); its path is then empty, at the kind key, and the pipeline stops
@@ -75,6 +83,7 @@ export function buildSource(doc: CatalogDocument, files: ReadonlyMap<string, Sou
     delimiter: stringAt(m, 'delimiter'),
     key: stringAt(m, 'key'),
     time: stringAt(m, 'time'),
+    asOf: buildAsOf(m, files),
     columns,
     joins,
     definitions: buildExpressions(entriesAt(m, 'definitions'), files),

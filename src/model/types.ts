@@ -89,6 +89,12 @@ export interface NamedExpression {
   readonly formula: FormulaText;
 }
 
+/**
+ * Which dates of a source are events that happened (deciding the data's as-of date): a row
+ * formula giving each row's latest event, or `none` for a source of plans (`as_of: false`).
+ */
+export type SourceAsOf = { readonly kind: 'formula'; readonly formula: FormulaText } | { readonly kind: 'none'; readonly span: Span };
+
 /** A `source` document. */
 export interface SourceDef extends CatalogDocument {
   readonly kind: 'source';
@@ -102,6 +108,8 @@ export interface SourceDef extends CatalogDocument {
   readonly delimiter?: Located<string> | undefined;
   readonly key?: Located<string> | undefined;
   readonly time?: Located<string> | undefined;
+  /** `as_of:` — which dates count as events; default: the time anchor. */
+  readonly asOf?: SourceAsOf | undefined;
   readonly columns: ReadonlyMap<string, ColumnDef>;
   readonly joins: ReadonlyMap<string, JoinDef>;
   readonly definitions: ReadonlyMap<string, NamedExpression>;
@@ -110,6 +118,17 @@ export interface SourceDef extends CatalogDocument {
 
 /** Units of KPI values (LANGUAGE.md §4). */
 export type Unit = 'count' | 'money' | 'percent' | 'ratio' | 'days' | 'number';
+
+/**
+ * What a KPI's periods describe: `past` — what happened (no value after the data's as-of date);
+ * `forward` — dates still to come by design (values after the as-of date, marked incomplete);
+ * `snapshot` — the data as exported, laid out by a date of its rows (no value after the as-of
+ * date). Changes between periods of a `forward` or `snapshot` KPI are not trends.
+ */
+export type KpiHorizon = 'past' | 'forward' | 'snapshot';
+
+/** The grains a KPI can be evaluated at (the query's grains). */
+export type KpiGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** KPI lifecycle states. */
 export type KpiStatus = 'draft' | 'pilot' | 'active' | 'deprecated';
@@ -209,6 +228,10 @@ export interface KpiDef extends CatalogDocument {
   readonly perspective?: 'financial' | 'customer' | 'internal_process' | 'learning_growth' | undefined;
   readonly owner?: string | undefined;
   readonly refresh?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | undefined;
+  /** Default `past`, located at the document's kind when not written. */
+  readonly horizon: Located<KpiHorizon>;
+  /** The finest grain the KPI means something at (`quarter` for quotas set per quarter). */
+  readonly grain?: Located<KpiGrain> | undefined;
   readonly status: Located<KpiStatus>;
   /** For deprecated KPIs: the KPI to use instead. */
   readonly replacedBy?: Located<string> | undefined;
@@ -258,6 +281,8 @@ export interface CatalogMeta extends CatalogDocument {
   readonly currency: string;
   /** The default data folder, relative to `catalog.yaml`. */
   readonly data?: Located<string> | undefined;
+  /** The declared as-of date of the data (ISO), when the catalog pins it. */
+  readonly asOf?: Located<string> | undefined;
   readonly calendar: CalendarDef;
   /** Committee seats that must approve a change, by document kind. */
   readonly approvals: ReadonlyMap<string, readonly string[]>;

@@ -112,17 +112,14 @@ function checkBreakdown(resolved: ResolvedCatalog, by: readonly string[], kpis: 
   return out;
 }
 
-/** At most this many KPIs are named in one message (all are related places). */
-const NAMED_KPIS = 3;
-
+/** One diagnostic per source: every KPI that reads it is named, so one run tells the whole story. */
 function missingDimension(resolved: ResolvedCatalog, kpis: readonly ResolvedKpi[], source: string, dim: string, at: Span): Diagnostic {
   const def = resolved.catalog.sources.get(source);
-  const names = kpis.slice(0, NAMED_KPIS).map((k) => `\`${k.id}\``);
-  const more = kpis.length > NAMED_KPIS ? ` and ${kpis.length - NAMED_KPIS} more` : '';
+  const names = kpis.map((k) => `\`${k.id}\``);
   const message =
     kpis.length === 1
       ? `KPI ${names.join('')} cannot be broken down by \`${dim}\`: its source \`${source}\` does not declare that dimension`
-      : `KPIs ${names.join(', ')}${more} cannot be broken down by \`${dim}\`: their source \`${source}\` does not declare that dimension`;
+      : `${kpis.length} KPIs cannot be broken down by \`${dim}\` because their source \`${source}\` does not declare that dimension: ${names.join(', ')}`;
   return diagnostic('query/missing-dimension', def?.idSpan ?? at, message, {
     hint: `declare \`${dim}\` under \`dimensions:\` of source \`${source}\`, or leave it out of the breakdown`,
     related: kpis.map((k) => ({ span: k.def.idSpan, message: `KPI \`${k.id}\` reads source \`${source}\`` })),

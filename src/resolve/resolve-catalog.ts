@@ -12,7 +12,7 @@ import { expressionSources, resolveKpiExpr, type KpiScope } from './kpi-expr.js'
 import { resolveNamed, resolveRow } from './row.js';
 import { declaredUnitAccepts, describeUnit } from './units.js';
 import { resolveLookups } from './lookups.js';
-import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride } from './resolved.js';
+import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride, SourceEvents } from './resolved.js';
 import type { KpiExpr, KpiRef, RowExpr, Typed } from './types.js';
 import { forEachRow } from './row-walk.js';
 import { forEachKpi } from './kpi-walk.js';
@@ -25,7 +25,30 @@ export function resolveCatalog(catalog: Catalog): PhaseResult<ResolvedCatalog> {
   const kpis = resolveKpis(env);
   const lookups = resolveLookups(env, kpis);
   findCycles(env, kpis, lookups);
-  return { value: { catalog, kpis, lookups, dimensions }, diagnostics: env.diagnostics };
+  const events = new Map([...catalog.sources.values()].map((s) => [s.id, resolveEvents(env, s)] as const));
+  return { value: { catalog, kpis, lookups, dimensions, events }, diagnostics: env.diagnostics };
+}
+
+/** A source's events: `as_of:` (a date formula, or false), else its time anchor. */
+function resolveEvents(env: ResolveEnv, source: SourceDef): SourceEvents {
+  const asOf = source.asOf;
+  if (asOf?.kind === 'none') return { kind: 'none' };
+  if (asOf?.kind === 'formula') {
+    const expr = resolveRow(env, parseOnce(env, asOf.formula), { source });
+    if (expr.type !== 'date' && expr.type !== 'timestamp' && expr.type !== 'error') {
+      report(
+        env,
+        'resolve/type-mismatch',
+        asOf.formula.node.span,
+        `\`as_of\` of \`${source.id}\` must give a date (each row's latest event), but it gives ${expr.type === 'boolean' ? 'a condition' : `a ${expr.type}`}`,
+        {
+          hint: 'name a date column, or a formula such as `if(closed, close_date, created_date)`; `as_of: false` leaves the source out',
+        },
+      );
+    }
+    return { kind: 'formula', expr };
+  }
+  return source.time === undefined ? { kind: 'none' } : { kind: 'anchor', column: source.time.value };
 }
 
 function checkSource(env: ResolveEnv, source: SourceDef): void {
