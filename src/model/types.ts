@@ -295,6 +295,14 @@ export interface Catalog {
   readonly sources: ReadonlyMap<string, SourceDef>;
   readonly kpis: ReadonlyMap<string, KpiDef>;
   readonly lookups: ReadonlyMap<string, LookupDef>;
+  /**
+   * Formula names (ids of sources, KPIs, lookups) claimed by more than one document — an error the
+   * loader reports at every place. Such a KPI or lookup is left out and references to it resolve
+   * to nothing without further reports; a source keeps its first declaration.
+   */
+  readonly clashes: ReadonlySet<string>;
+  /** The KPIs left out for a clash: their own formulas are still checked, nothing refers to them. */
+  readonly clashing: readonly KpiDef[];
   /** Every document in file order, including kinds handled by later phases. */
   readonly documents: readonly CatalogDocument[];
   /** The text of every file read, by catalog-relative path, for rendering diagnostics. */

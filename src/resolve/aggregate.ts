@@ -133,18 +133,6 @@ export function inferSource(
   for (const ref of bare) {
     const name = ref.parts[0]?.name ?? '';
     if ([...sources.values()].some((s) => sourceHas(s, name))) continue;
-    if (env.catalog.documents.some((d) => d.kind === 'source' && d.id === name)) {
-      report(
-        env,
-        'resolve/unknown-column',
-        ref.parts[0]?.span ?? ref.span,
-        `\`${name}\` is a source, but a KPI or lookup has the same id, so the source was not loaded`,
-        {
-          hint: 'sources, KPIs and lookups share one namespace: rename one of them',
-        },
-      );
-      continue;
-    }
     const all = [...sources.values()].flatMap((s) => sourceNames(s).map((n) => ({ n, s: s.id })));
     const nearest = closestName(
       name,

@@ -243,6 +243,12 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
     return result;
   };
   for (const def of kpis.values()) resolveOne(def);
+  // A KPI left out for a clash of ids is still checked on its own: its formula and target may
+  // hold mistakes of their own, which the author fixing the clash wants to see in the same run.
+  for (const def of env.catalog.clashing) {
+    resolveKpiExpr(env, parseOnce(env, def.formula), scopeFor(def));
+    if (def.target !== undefined) resolveKpiExpr(env, parseOnce(env, def.target), scopeFor(def));
+  }
   // Targets and overrides once every formula is resolved: a target may name any KPI, the KPI
   // itself included (`prior(bookings, 1 year) * 1.1`), without that being a cycle.
   for (const [id, kpi] of done) {

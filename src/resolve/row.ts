@@ -278,6 +278,7 @@ function resolveLookupIndex(env: ResolveEnv, target: NameRef, index: Expr, scope
   const lookup = target.parts.length === 1 ? env.catalog.lookups.get(name) : undefined;
   const key = resolveRow(env, index, scope);
   if (lookup === undefined) {
+    if (target.parts.length === 1 && env.catalog.clashes.has(name)) return ROW_ERROR; // the clash is reported
     report(env, 'resolve/unknown-lookup', target.span, `\`${name}\` is not a lookup, so it cannot be indexed with [ ]`, {
       hint: didYouMean(name, env.catalog.lookups.keys()),
     });

@@ -97,6 +97,7 @@ function checkEntry(
   body: BodyDef,
 ): ResolvedEntry | undefined {
   const kpi = ctx.resolved.kpis.get(e.kpi.value);
+  if (kpi === undefined && ctx.resolved.catalog.clashes.has(e.kpi.value)) return undefined; // the clash is reported
   if (kpi === undefined) {
     reportUnknown(ctx, 'scorecard/unknown-kpi', e.kpi.span, 'KPI', e.kpi.value, ctx.resolved.kpis.keys());
     return undefined;
