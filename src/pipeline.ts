@@ -61,14 +61,14 @@ export function compileKpis(
   resolved: ResolvedCatalog,
   request: QueryRequest,
   options: CompileOptions,
-): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string } | Failure {
+): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string; readonly diagnostics: readonly Diagnostic[] } | Failure {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const sql = emitSql(planned.value, {
     dialect: options.dialect ?? DEFAULT_DIALECT,
     sources: options.sources ?? declaredFilesReader(resolved.catalog.sources, options.dataDir),
   });
-  return { ok: true, queryPlan: planned.value, sql };
+  return { ok: true, queryPlan: planned.value, sql, diagnostics: planned.diagnostics };
 }
 
 /** One result row: a KPI's value in one cell of the grid. */
@@ -128,7 +128,8 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const plan = planned.value;
   const { sources } = resolved.catalog;
   const ids = planSources(plan);
-  const diagnostics: Diagnostic[] = [];
+  // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
+  const diagnostics: Diagnostic[] = [...planned.diagnostics];
   const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
   for (const id of ids) {
     const source = sources.get(id);

@@ -66,7 +66,28 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
     diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
   }
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
+  for (const kpi of kpis) diagnostics.push(...grainWarning(kpi, grain as Grain));
   return { value: { kpis, grain: grain as Grain, by, from, to }, diagnostics };
+}
+
+/** Grains from the finest up. */
+const GRAIN_ORDER: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/**
+ * A KPI evaluated finer than its `grain:` (a quarterly quota by month) has a value in one period
+ * of several, or part of one: said at the KPI's `grain:`, where its author stated it.
+ */
+function grainWarning(kpi: ResolvedKpi, grain: Grain): Diagnostic[] {
+  const own = kpi.def.grain;
+  if (own === undefined || GRAIN_ORDER.indexOf(grain) >= GRAIN_ORDER.indexOf(own.value)) return [];
+  return [
+    diagnostic(
+      'query/grain-too-fine',
+      own.span,
+      `KPI \`${kpi.id}\` is evaluated by ${grain}, but it means something only by ${own.value} or longer: most ${grain}s would show no value, or part of one`,
+      { hint: `evaluate it by ${own.value} (or year)` },
+    ),
+  ];
 }
 
 /** The KPIs of a request that names none: every KPI that is not deprecated. */

@@ -4,7 +4,8 @@
  */
 import type { PhaseResult } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { NameRef } from '../formula/ast.js';
+import type { Expr, NameRef } from '../formula/ast.js';
+import { childrenOf } from '../formula/children.js';
 import type { Catalog, KpiDef, SourceDef } from '../model/types.js';
 import { createEnv, parseOnce, report, type ResolveEnv } from './env.js';
 import { findCycles } from './cycles.js';
@@ -150,6 +151,30 @@ function resolveDimensions(env: ResolveEnv): Map<string, ResolvedDimension> {
   return out;
 }
 
+/**
+ * `* 100` (or `/ 0.01`) in a percent KPI: percent values are fractions that kpic shows as
+ * percentages (0.25 is 25.0%), so the figures would read 100 times too large.
+ */
+function checkHundredfold(env: ResolveEnv, def: KpiDef, ast: Expr): void {
+  const isNumber = (e: Expr, value: number): boolean => e.kind === 'number' && !e.percent && e.value === value;
+  const visit = (e: Expr): void => {
+    if (
+      e.kind === 'binary' &&
+      ((e.op === '*' && (isNumber(e.left, 100) || isNumber(e.right, 100))) || (e.op === '/' && isNumber(e.right, 0.01)))
+    ) {
+      report(
+        env,
+        'resolve/percent-times-100',
+        e.span,
+        `percent KPI \`${def.id}\` is multiplied by 100, so it would read 100 times too large: percent values are fractions (0.25 is shown as 25.0%)`,
+        { hint: `remove \`${e.op === '*' ? '* 100' : '/ 0.01'}\`; or, for a number on a 0–100 scale (like NPS), declare \`unit: number\`` },
+      );
+    }
+    for (const child of childrenOf(e)) visit(child);
+  };
+  visit(ast);
+}
+
 /** Collects every KPI reference in an expression. */
 function collectRefs(expr: KpiExpr, out: KpiRef[] = []): KpiRef[] {
   forEachKpi(expr, (e) => {
@@ -225,6 +250,7 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
         },
       );
     }
+    if ((def.unit?.value ?? expr.unit) === 'percent') checkHundredfold(env, def, parseOnce(env, def.formula));
     const result: ResolvedKpi = {
       id: def.id,
       def,
