@@ -207,6 +207,12 @@ export interface QueryRange {
   readonly to: string | null;
   /** The earliest date any window reaches back to (null: read everything). */
   readonly scanFrom: string | null;
+  /**
+   * The earliest date whose rows decide the grid's breakdown values: the first output period's
+   * start, or earlier when the outputs' windows read rows before it (null: the data's first
+   * period). A cell whose window has rows exists even when its own period has none.
+   */
+  readonly valuesFrom: string | null;
   /** The day after the last output period (null: read everything). */
   readonly scanTo: string | null;
 }
