@@ -223,6 +223,8 @@ export interface QueryPlan {
   readonly calendar: Calendar;
   /** The breakdown dimensions, in output order. */
   readonly by: readonly string[];
+  /** Breakdown values every output shows besides those its rows reach (text, in `by` order). */
+  readonly values: readonly (readonly (string | null)[])[];
   readonly range: QueryRange;
   readonly dimensions: readonly QueryDimension[];
   readonly keys: readonly QueryKey[];

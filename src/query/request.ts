@@ -23,6 +23,13 @@ export interface QueryRequest {
   /** ISO dates (first and last day evaluated); default: the range of the data. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
+  /**
+   * Breakdown values every requested KPI shows besides those its rows reach, one tuple per
+   * combination, in `by` order: the members of an organisation, say, so that a rep without a
+   * deal in the period gets bookings of 0 (and a baseline from history) rather than no row. Only
+   * for breakdowns whose dimensions hold text.
+   */
+  readonly values?: readonly (readonly (string | null)[])[] | undefined;
 }
 
 /** A request that makes sense for the catalog. */
@@ -32,6 +39,7 @@ export interface CheckedRequest {
   readonly by: readonly string[];
   readonly from: Date | undefined;
   readonly to: Date | undefined;
+  readonly values: readonly (readonly (string | null)[])[];
 }
 
 /** The dimension names every result row already uses for its own fields. */
@@ -67,7 +75,18 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
   }
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   for (const kpi of kpis) diagnostics.push(...grainWarning(kpi, grain as Grain));
-  return { value: { kpis, grain: grain as Grain, by, from, to }, diagnostics };
+  return { value: { kpis, grain: grain as Grain, by, from, to, values: textValues(resolved, by, request.values) }, diagnostics };
+}
+
+/** The requested extra breakdown values, when every dimension holds text and each tuple fits. */
+function textValues(
+  resolved: ResolvedCatalog,
+  by: readonly string[],
+  values: QueryRequest['values'],
+): readonly (readonly (string | null)[])[] {
+  if (values === undefined || by.length === 0) return [];
+  if (!by.every((d) => resolved.dimensions.get(d)?.type === 'string')) return [];
+  return values.filter((t) => t.length === by.length);
 }
 
 /** Grains from the finest up. */

@@ -68,6 +68,15 @@ function emitTuples(ctx: EmitContext, baseTables: readonly PartialTable[], sourc
     (t) =>
       `SELECT ${dims.join(', ')}, ${d.stringLiteral(t.scan.source)} AS src FROM ${d.quoteIdentifier(t.table)}${t.scan.anchor === null ? '' : inRange}`,
   );
+  // Requested breakdown values (members without rows) count as reached by every output source.
+  const values = ctx.plan.values;
+  if (values.length > 0) {
+    const row = (t: readonly (string | null)[]): string =>
+      `(${t.map((v) => (v === null ? d.cast('NULL', 'string') : d.stringLiteral(v))).join(', ')})`;
+    const list = `(VALUES ${values.map(row).join(', ')}) AS x(${dims.join(', ')})`;
+    for (const s of sources.length === 0 ? ['*'] : sources)
+      parts.push(`SELECT ${dims.join(', ')}, ${d.stringLiteral(s)} AS src FROM ${list}`);
+  }
   const flags = sources.map((s) => `${d.anyTrue(`src = ${d.stringLiteral(s)}`)} AS ${flag(s)}`);
   ctx.ctes.push({
     name: 'tuples',
