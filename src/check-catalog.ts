@@ -12,6 +12,9 @@ import type { Catalog } from './model/types.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
 import { resolveCatalog } from './resolve/resolve-catalog.js';
 import { checkScorecards } from './scorecard/check.js';
+import { checkTests } from './testing/check.js';
+import { readGovernance } from './governance/read.js';
+import { checkLifecycle } from './lifecycle/check.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -29,7 +32,16 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   // catalog errors: validate reports them without any data.
   const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
   const scorecards = checkScorecards(resolved.value);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...resolved.diagnostics, ...paths, ...scorecards.diagnostics]);
+  const tests = checkTests(resolved.value);
+  const governance = [...checkLifecycle(resolved.value), ...readGovernance(loaded.value).diagnostics];
+  const diagnostics = sortDiagnostics([
+    ...loaded.diagnostics,
+    ...resolved.diagnostics,
+    ...paths,
+    ...scorecards.diagnostics,
+    ...tests.diagnostics,
+    ...governance,
+  ]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };
 }
 

@@ -8,7 +8,8 @@
  * ({@link parsePeriod}, {@link latestCompletePeriod}), the organisation as of a period
  * ({@link readOrganisation}, {@link evaluateLevel} for figures by node, {@link findNode}) and
  * judgement ({@link chooseSettings}, {@link judgeFigure}, {@link statusOf}). Scorecards:
- * {@link checkScorecards} and {@link evaluateScorecard}. The phases are exported too, each a
+ * {@link checkScorecards} and {@link evaluateScorecard}; {@link runTests} runs a catalog's test
+ * cases and {@link buildSite} makes its documentation site. The phases are exported too, each a
  * function from data to data returning its value and its diagnostics. The `kpic` command line
  * is a separate entry point, `kpic/cli` (`runCli`).
  * @packageDocumentation
@@ -82,3 +83,17 @@ export { PERSPECTIVES, type Perspective } from './scorecard/model.js';
 export { renderScorecardTable } from './scorecard/render-table.js';
 export { renderScorecardJson } from './scorecard/render-json.js';
 export { renderScorecardHtml } from './scorecard/render-html.js';
+export { checkTests } from './testing/check.js';
+export { runTests, testCoverage, type RunTestsOptions } from './testing/run-tests.js';
+export type * from './testing/results.js';
+export type { TestDef, TestCase, Expectation } from './testing/model.js';
+export { buildSite, type SiteInputs } from './site/build-site.js';
+export { catalogHistory, type GitRunner, type CatalogHistory } from './site/history.js';
+export { diffCatalogs, type DiffSide } from './diff/diff-catalogs.js';
+export type * from './diff/types.js';
+export { readGovernance } from './governance/read.js';
+export type * from './governance/model.js';
+export * from './governance/vocabulary.js';
+export { requiredApprovals, type RequiredSeat } from './diff/required.js';
+export { buildDependencyGraph, dependentsOf, type DependencyGraph } from './lineage/graph.js';
+export { checkLifecycle } from './lifecycle/check.js';

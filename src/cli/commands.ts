@@ -9,7 +9,10 @@ import { RESULT_FORMATS } from '../results/result-set.js';
 import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
 import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS } from './common-flags.js';
+import { DOCS_FLAGS } from './docs-spec.js';
+import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
 import type { CliIo } from './io.js';
+import { TEST_FLAGS } from './test-spec.js';
 
 /** A command's code: runs with the parsed flags and returns the exit code. */
 export type CommandHandler = (io: CliIo, flags: ParsedFlags) => number | Promise<number>;
@@ -177,6 +180,48 @@ export const COMMANDS: readonly Command[] = [
     ],
     load: async () => (await import('./scorecard.js')).scorecardCommand,
   },
+  {
+    name: 'test',
+    summary: "run the catalog's test cases on fixture data and report KPI coverage",
+    description:
+      "Runs every case of the catalog's `test` documents on DuckDB: fixture rows (inline or CSV) for " +
+      'the sources a case needs, then the expected KPI values or scorecard outcomes, compared cell by ' +
+      'cell. Exit code 1 when a case fails or cannot run. Ends with the share of KPIs that have a test.',
+    flags: TEST_FLAGS,
+    load: async () => (await import('./test-command.js')).testCommand,
+  },
+  {
+    name: 'docs',
+    summary: 'write the performance catalog as a static, searchable site',
+    description:
+      'Writes a self-contained static site (no network, works from the file system): a page per KPI ' +
+      'with its formula, settings, targets, lineage graph, where it is used and its git history; pages ' +
+      'for sources, lookups, scorecards, roles, hierarchies and tests; search. With --data, each KPI ' +
+      'page also shows a chart of its recent values.',
+    flags: DOCS_FLAGS,
+    load: async () => (await import('./docs-command.js')).docsCommand,
+  },
+  {
+    ...DIFF_COMMAND,
+    load: async () => {
+      const { diffCommand } = await import('./diff.js');
+      return (io, flags) => diffCommand(io, flags, usageLine(DIFF_COMMAND));
+    },
+  },
+  {
+    ...APPROVALS_COMMAND,
+    load: async () => {
+      const { approvalsCommand } = await import('./approvals.js');
+      return (io, flags) => approvalsCommand(io, flags, usageLine(APPROVALS_COMMAND));
+    },
+  },
+  {
+    ...REVIEW_COMMAND,
+    load: async () => {
+      const { reviewCommand } = await import('./review.js');
+      return (io, flags) => reviewCommand(io, flags, usageLine(REVIEW_COMMAND));
+    },
+  },
 ];
 
 /** A registered command, by name. */
@@ -185,7 +230,7 @@ export function commandSpec(name: string): Command | undefined {
 }
 
 /** `kpic run [--catalog DIR] …`: the usage line of a command. */
-export function usageLine(spec: Command): string {
+export function usageLine(spec: Pick<Command, 'name' | 'flags' | 'required' | 'operand'>): string {
   const required = new Set(spec.required ?? []);
   const parts = spec.flags.map((f) => {
     const text = f.kind === 'switch' ? `--${f.name}` : `--${f.name} ${f.placeholder ?? 'VALUE'}`;

@@ -16,6 +16,7 @@ import { latestActivePeriod, renderDemoSummary, type DemoKpi } from './demo-summ
 import type { CliIo } from './io.js';
 import { refuseInvalidCatalog, reportFailure } from './request.js';
 import { progressFor, streamStyle } from './report.js';
+import { runsByDefault } from '../model/kpi-status.js';
 
 const REGION = 'region';
 
@@ -82,9 +83,9 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
   const shownData = path.relative(io.cwd, dataDir) || '.';
   io.stdout.write(`${style.bold(name)}\n${style.green(validationSummary(diagnostics, counts, false))}\ndata: ${shownData}\n\n`);
 
-  const kpis = [...resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated');
+  const kpis = [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value));
   if (kpis.length === 0) {
-    io.stdout.write('no KPIs to run: every KPI is deprecated\n');
+    io.stdout.write('no KPIs to run: every KPI is deprecated or retired\n');
     return 0;
   }
   const regional = kpis.filter((k) => byRegion(k, resolved)).map((k) => k.id);

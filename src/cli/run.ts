@@ -18,6 +18,7 @@ import type { CliIo } from './io.js';
 import { writeOut } from './output.js';
 import { openValidCatalog, queryRequest, reportFailure } from './request.js';
 import { printDiagnostics, progressFor, usageError } from './report.js';
+import { runsByDefault } from '../model/kpi-status.js';
 
 /** The results of a run with what formatting them takes. */
 export function resultSet(session: CatalogSession, result: RunResult): ResultSet {
@@ -62,8 +63,7 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   const session = openValidCatalog(io, flags.values.get('catalog'), progress);
   if (typeof session === 'number') return session;
   const request = queryRequest(flags);
-  const count =
-    request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').length;
+  const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
   const quarantine = flags.values.get('quarantine');
   let result: RunResult | Failure;

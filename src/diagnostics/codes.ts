@@ -192,6 +192,69 @@ const table = {
     severity: 'warning',
     summary: "A scorecard scores a KPI at a grain finer than the KPI's `grain:` (a quarterly KPI in a monthly scorecard).",
   },
+  // test: test documents (fixtures and expectations)
+  'test/unknown-source': { severity: 'error', summary: 'A test gives fixture rows or defaults for a source the catalog does not have.' },
+  'test/unknown-column': {
+    severity: 'error',
+    summary: 'A fixture row, a default or the header of a fixture file names a column its source does not declare.',
+  },
+  'test/unknown-kpi': { severity: 'error', summary: 'An expectation names a KPI that does not exist (or is not on the scorecard).' },
+  'test/unknown-dimension': {
+    severity: 'error',
+    summary: 'A `by` dimension of an expectation is not declared by every source its KPIs read.',
+  },
+  'test/unknown-scorecard': { severity: 'error', summary: 'A scorecard expectation names a scorecard or role that does not exist.' },
+  'test/bad-value': {
+    severity: 'error',
+    summary:
+      "A fixture value is not of its column's type or not one of its `values`, or an expected value is not a number, percentage, fraction or null.",
+  },
+  'test/missing-value': {
+    severity: 'error',
+    summary: 'A fixture row leaves a required column empty with no default, or an expected row leaves out a `by` dimension.',
+  },
+  'test/duplicate-value': { severity: 'error', summary: "Fixture rows repeat a value of a unique column or of a source's key." },
+  'test/duplicate': {
+    severity: 'error',
+    summary: 'Two cases of a test share a name, or two expected rows name the same period and breakdown values.',
+  },
+  'test/bad-period': { severity: 'error', summary: 'An expected period is not a period of the grain, or not its first day.' },
+  'test/fixture-file': {
+    severity: 'error',
+    summary: 'A fixture CSV file is missing, lies outside the catalog folder, or is malformed.',
+  },
+  // lifecycle: KPI status, pilots, deprecation, retirement, reviews and guardrails
+  'lifecycle/bad-date': {
+    severity: 'error',
+    summary: 'A lifecycle date (`sunset`, `reviewed`, a pilot’s `from` or `until`) is not a real calendar date.',
+  },
+  'lifecycle/bad-pilot': {
+    severity: 'error',
+    summary: 'A pilot KPI without `pilot:` (who tries it), `pilot:` on a KPI that is not a pilot, or a pilot that ends before it starts.',
+  },
+  'lifecycle/incomplete-deprecation': {
+    severity: 'warning',
+    summary: 'A deprecated KPI does not name its replacement (`replaced_by`) or its `sunset` date.',
+  },
+  'lifecycle/past-sunset': { severity: 'warning', summary: 'A deprecated KPI is past its sunset date: retire it.' },
+  'lifecycle/bad-replacement': { severity: 'error', summary: '`replaced_by` names no KPI, the KPI itself, or a retired KPI.' },
+  'lifecycle/retired-reference': { severity: 'error', summary: 'A formula, scorecard, lookup, plan or alert refers to a retired KPI.' },
+  'lifecycle/pilot-in-plan': { severity: 'error', summary: 'An incentive plan refers to a pilot KPI; pilots are in no plan.' },
+  'lifecycle/unknown-guardrail': { severity: 'error', summary: 'A guardrail names no KPI, or the KPI itself.' },
+  // governance: the committee document and its approval rules
+  'governance/duplicate-document': { severity: 'error', summary: 'A second `governance` document; a catalog has at most one.' },
+  'governance/unknown-seat': { severity: 'error', summary: 'An approval rule names a seat that the governance document does not define.' },
+  'governance/empty-seat': { severity: 'warning', summary: 'A committee seat has no members and no team, so nobody can approve for it.' },
+  'governance/bad-cycle': { severity: 'error', summary: 'The review cycle is not a duration of days, weeks, months, quarters or years.' },
+  // diff: versions and changelog (`kpic diff --check-version`)
+  'diff/version-bump': {
+    severity: 'error',
+    summary: 'The catalog version was not raised as much as its changes require (major, minor or patch).',
+  },
+  'diff/changelog': {
+    severity: 'error',
+    summary: '`CHANGELOG.md` has no entry for the new version, or the entry does not name a breaking change.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code kpic can emit. */

@@ -98,3 +98,14 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }
+
+/** The diagnostics without repeats (same code, message, span and data location), first kept. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.message, d.span, d.location]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

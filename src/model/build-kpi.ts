@@ -12,7 +12,7 @@ export const KPI_HORIZONS: readonly KpiHorizon[] = ['past', 'forward', 'snapshot
 /** Grains a KPI may declare as its finest. */
 export const KPI_GRAINS: readonly KpiGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
 /** KPI lifecycle states; `active` is the default. */
-export const KPI_STATUSES: readonly KpiStatus[] = ['draft', 'pilot', 'active', 'deprecated'];
+export const KPI_STATUSES: readonly KpiStatus[] = ['proposed', 'draft', 'pilot', 'active', 'deprecated', 'retired'];
 
 /** The `thresholds:` mapping at `key` of `map` (levels as numbers or percentages such as `85%`). */
 export function buildThresholds(map: YMap, key: string): Thresholds | undefined {

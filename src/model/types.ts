@@ -18,6 +18,7 @@ export const DOCUMENT_KINDS = [
   'alert',
   'check',
   'test',
+  'governance',
 ] as const;
 
 /** A document kind. */
@@ -130,8 +131,8 @@ export type KpiHorizon = 'past' | 'forward' | 'snapshot';
 /** The grains a KPI can be evaluated at (the query's grains). */
 export type KpiGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
-/** KPI lifecycle states. */
-export type KpiStatus = 'draft' | 'pilot' | 'active' | 'deprecated';
+/** KPI lifecycle states; `draft` is accepted as a synonym of `proposed` (see src/lifecycle/). */
+export type KpiStatus = 'proposed' | 'draft' | 'pilot' | 'active' | 'deprecated' | 'retired';
 
 /** A local target or tolerance (`overrides:` entry). */
 export interface KpiOverride {

@@ -100,3 +100,8 @@ export function periodWithin(inner: Period, outer: Period): boolean {
 export function periodsIntoYear(p: Period, calendar: CalendarDef): number {
   return Math.floor(monthsIntoYear(utcDay(p.start), calendar) / grainMonths(p.grain));
 }
+
+/** The period `n` periods of the same grain before `p` (n ≥ 0). */
+export function periodBefore(p: Period, n: number, calendar: CalendarDef): Period {
+  return periodContaining(addMonths(utcDay(p.start), -n * grainMonths(p.grain)), p.grain, calendar);
+}

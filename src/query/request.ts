@@ -4,6 +4,7 @@
  * the field at fault; messages speak of the request, never of command-line flags (the CLI phrases
  * them in its own terms).
  */
+import { runsByDefault } from '../model/kpi-status.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type RequestField } from '../diagnostics/diagnostic.js';
 import { fileSpan, type Span } from '../diagnostics/span.js';
@@ -111,7 +112,7 @@ function grainWarning(kpi: ResolvedKpi, grain: Grain): Diagnostic[] {
 
 /** The KPIs of a request that names none: every KPI that is not deprecated. */
 function defaultKpis(resolved: ResolvedCatalog): string[] {
-  return [...resolved.kpis.values()].filter((k) => k.def.status.value !== 'deprecated').map((k) => k.id);
+  return [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).map((k) => k.id);
 }
 
 /** Request problems have no place in the catalog of their own: they point at its root file. */

@@ -8,6 +8,7 @@
 import type { CalendarDef } from '../model/types.js';
 import type { ExprRequest, LevelValues } from '../org/level-values.js';
 import type { ResolvedHierarchy } from '../org/hierarchy.js';
+import { holdsFor } from '../org/scope.js';
 import type { OrgNode } from '../org/tree.js';
 import type { Period } from '../periods/period.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -22,6 +23,7 @@ import { PERSPECTIVE_TITLES } from './model.js';
 import type { ExceptionLine, KpiLine, NodeRef, NodeScore, PerspectiveLine } from './report.js';
 import type { ResolvedBody, ResolvedEntry, ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 import { describeException } from './text.js';
+import { pilotOf, pilotOverlaps } from '../lifecycle/pilot.js';
 
 /** What judging needs besides the node. */
 export interface JudgeContext {
@@ -204,6 +206,13 @@ export function scoreNode(
     const kpis: KpiLine[] = [];
     for (const entry of p.entries) {
       const kpi = jc.resolved.kpis.get(entry.kpi);
+      // A pilot KPI appears only in the scorecards of the scopes that try it, while they do.
+      const pilot = pilotOf(jc.resolved, entry.kpi);
+      if (
+        pilot !== undefined &&
+        !(pilotOverlaps(pilot, jc.period.start, jc.period.last) && pilot.where !== undefined && holdsFor(pilot.where, node.scope))
+      )
+        continue;
       if (kpi !== undefined) kpis.push(judgeEntry(jc, node, kpi, entry, sc.body, values, sc.id));
     }
     const avg = weightedAverage(kpis.map(part));

@@ -13,7 +13,8 @@ describe('help and version', () => {
     const r = await cli(ws.root, argv);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    for (const c of ['validate', 'compile', 'run', 'demo', 'scorecard']) expect(r.stdout).toContain(`  ${c} `);
+    for (const c of ['validate', 'compile', 'run', 'demo', 'scorecard', 'test', 'docs', 'diff', 'approvals', 'review'])
+      expect(r.stdout).toContain(`  ${c} `);
   });
 
   test.each(['validate', 'compile', 'run', 'demo'])("%s --help prints that command's flags", async (command) => {

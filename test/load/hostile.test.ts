@@ -105,7 +105,8 @@ describe('hostile input never throws', () => {
   });
 
   test('a huge file', () => {
-    const text = `test: big\nrows:\n${'  - { a: 1, b: [x, y], c: "text" }\n'.repeat(20_000)}`;
+    const rows = '          - { period: 2025-01-01, a: 1, b: 2.5, c: "text" }\n'.repeat(20_000);
+    const text = `test: big\ncases:\n  - case: many rows\n    expect:\n      - values:\n${rows}`;
     const result = loadHostile(text);
     expect(result.diagnostics).toEqual([]);
     expect(result.value.documents).toHaveLength(2);

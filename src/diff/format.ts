@@ -1,0 +1,32 @@
+/** Values and changes of values as reviewers read them, by unit (money in the catalog's currency). */
+import type { Unit } from '../model/types.js';
+import { formatValue } from '../results/format-value.js';
+import { relativeChange, sameValue, valueDelta, type KpiValue } from './compare-values.js';
+
+const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const MINUS = '−';
+
+function signed(n: number, text: string): string {
+  return `${n < 0 ? MINUS : '+'}${text}`;
+}
+
+/**
+ * The change from `before` to `after`: percentage points for percent KPIs, otherwise the
+ * difference in the KPI's unit with the relative change (`+$12,400 (+3.1%)`); empty when one side
+ * is missing, `no change` when they are the same.
+ */
+export function shownDelta(before: KpiValue, after: KpiValue, unit: Unit | undefined, currency: string): string {
+  if (before === null || after === null) return before === after ? 'no change' : '';
+  if (sameValue(before, after)) return 'no change';
+  const delta = valueDelta(before, after) ?? 0;
+  if (unit === 'percent') return `${signed(delta, ONE_DECIMAL.format(Math.abs(delta) * 100))} pts`;
+  const rel = relativeChange(before, after);
+  const abs = signed(delta, formatValue(Math.abs(delta), unit, currency));
+  return rel === null ? abs : `${abs} (${signed(rel, ONE_DECIMAL.format(Math.abs(rel) * 100))}%)`;
+}
+
+/** `42.8% → 38.1%`, or the value alone when it did not change. */
+export function shownPair(before: KpiValue, after: KpiValue, unit: Unit | undefined, currency: string): string {
+  if (sameValue(before, after)) return formatValue(after, unit, currency);
+  return `${formatValue(before, unit, currency)} → ${formatValue(after, unit, currency)}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The value impact of a catalog change: sections that each answer "whose numbers move?" for one
+ * kind of output — KPI values per period and breakdown, scorecard statuses that flip — computed
+ * under both versions on the same data. Incentive-plan payouts per rep will be one more section
+ * kind (`plan-payouts`) once plans exist; renderers switch over `kind` exhaustively, so adding it
+ * is adding a case.
+ */
+import type { Unit } from '../model/types.js';
+import type { Period, Status } from './pipeline-adapter.js';
+import type { KpiValue } from './compare-values.js';
+
+/** Why a KPI's values are compared. */
+export type ValueReason = 'changed' | 'renamed' | 'dependent' | 'added' | 'removed';
+
+/** One value under both versions. */
+export interface ValueCell {
+  /** ISO start of the period. */
+  readonly period: string;
+  /** The breakdown value; undefined for the whole organisation. */
+  readonly by?: string | null | undefined;
+  readonly base: KpiValue;
+  readonly head: KpiValue;
+  /** The two are the same (see compare-values.ts). */
+  readonly same: boolean;
+}
+
+/** A KPI's values under both versions. */
+export interface KpiValues {
+  /** The id in the head (in the base for a removed KPI). */
+  readonly kpi: string;
+  /** The id in the base when it differs (a rename). */
+  readonly baseId?: string | undefined;
+  readonly title: string;
+  readonly unit: Unit | undefined;
+  readonly direction: 'up' | 'down';
+  readonly reason: ValueReason;
+  /** Whole organisation first, then each breakdown value, period by period. */
+  readonly cells: readonly ValueCell[];
+  /** Whether any cell differs. */
+  readonly moved: boolean;
+}
+
+/** KPI values per period and per top-level breakdown. */
+export interface KpiValuesSection {
+  readonly kind: 'kpi-values';
+  readonly periods: readonly Period[];
+  /** The breakdown dimension (`region`), when any KPI could be broken down by it. */
+  readonly by?: string | undefined;
+  /** The last day of the data (median of the sources' last days). */
+  readonly dataEnd: string;
+  readonly kpis: readonly KpiValues[];
+}
+
+/** A status that differs between the versions, for a KPI or a node's overall score. */
+export interface StatusFlip {
+  readonly scorecard: string;
+  readonly period: Period;
+  /** The node: its level and name (`region`, `EMEA`). */
+  readonly level: string;
+  readonly node: string;
+  /** The KPI (head id); undefined for the node's overall score. */
+  readonly kpi?: string | undefined;
+  readonly title: string;
+  readonly unit?: Unit | undefined;
+  readonly base: { readonly status: Status; readonly value: KpiValue; readonly target: KpiValue };
+  readonly head: { readonly status: Status; readonly value: KpiValue; readonly target: KpiValue };
+}
+
+/** Scorecard statuses under both versions. */
+export interface ScorecardStatusesSection {
+  readonly kind: 'scorecard-statuses';
+  /** The scorecards compared, with the periods each was scored in. */
+  readonly scorecards: readonly { readonly id: string; readonly title: string; readonly periods: readonly Period[] }[];
+  /** Statuses compared (KPIs and overall, per node and period). */
+  readonly compared: number;
+  readonly flips: readonly StatusFlip[];
+  /** Scorecards that could not be compared, and why. */
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/** One section of the value impact. */
+export type ValueSection = KpiValuesSection | ScorecardStatusesSection;
+
+/** The value impact, or why it was not computed. */
+export type ValueImpact =
+  | { readonly kind: 'value-impact'; readonly currency: string; readonly sections: readonly ValueSection[] }
+  | { readonly kind: 'not-computed'; readonly reason: string };
