@@ -194,7 +194,11 @@ describe('parseCatalogFiles and the load codes', () => {
   });
 
   test('a duplicate id is an error at every place, each relating the others; neither KPI is kept', () => {
-    const result = loadFiles({ 'kpis/a.yaml': 'kpi: x\nformula: a\n', 'kpis/b.yaml': 'kpi: x\nformula: b\n', 'kpis/c.yaml': 'kpi: x\nformula: c\n' });
+    const result = loadFiles({
+      'kpis/a.yaml': 'kpi: x\nformula: a\n',
+      'kpis/b.yaml': 'kpi: x\nformula: b\n',
+      'kpis/c.yaml': 'kpi: x\nformula: c\n',
+    });
     expect(result.diagnostics.map((d) => [d.span.file, d.related?.map((r) => `${r.span.file} ${r.message}`)])).toEqual([
       ['kpis/a.yaml', ['kpis/b.yaml also `x` (KPI)', 'kpis/c.yaml also `x` (KPI)']],
       ['kpis/b.yaml', ['kpis/a.yaml also `x` (KPI)', 'kpis/c.yaml also `x` (KPI)']],
