@@ -79,6 +79,11 @@ export interface ResultRow {
   /** Breakdown values, in the order of {@link RunResult.by}. */
   readonly by: readonly (string | number | boolean | null)[];
   readonly value: number | null;
+  /**
+   * Whether the period is complete as of the data's as-of date (src/periods/complete.ts); absent
+   * when the rows were not judged against one.
+   */
+  readonly complete?: boolean | undefined;
 }
 
 /** A successful run. */

@@ -110,8 +110,8 @@ function grainWarning(kpi: ResolvedKpi, grain: Grain): Diagnostic[] {
   ];
 }
 
-/** The KPIs of a request that names none: every KPI that is not deprecated. */
-function defaultKpis(resolved: ResolvedCatalog): string[] {
+/** The KPIs of a request that names none: every KPI that is not deprecated (or retired). */
+export function defaultKpis(resolved: ResolvedCatalog): string[] {
   return [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).map((k) => k.id);
 }
 

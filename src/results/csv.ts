@@ -3,7 +3,7 @@
  * JavaScript prints them, null as an empty field. Fields are quoted per RFC 4180 when they hold
  * a comma, a double quote or a line break (quotes doubled); lines end with `\n`.
  */
-import type { ResultSet } from './result-set.js';
+import { asOfFields, type ResultSet } from './result-set.js';
 
 /** One CSV field. */
 export function csvField(value: string | number | boolean | null): string {
@@ -12,8 +12,17 @@ export function csvField(value: string | number | boolean | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The whole CSV text. */
+/** The whole CSV text; with an as-of date, `complete` and `as_of` columns after `value`. */
 export function renderCsv(results: ResultSet): string {
   const line = (cells: readonly (string | number | boolean | null)[]): string => `${cells.map(csvField).join(',')}\n`;
-  return [line(['kpi', 'period', ...results.by, 'value']), ...results.rows.map((r) => line([r.kpi, r.period, ...r.by, r.value]))].join('');
+  const judged = asOfFields(results);
+  const extra = [...(judged.complete ? ['complete'] : []), ...(judged.asOf ? ['as_of'] : [])];
+  const tail = (complete: boolean | undefined): (boolean | string | null)[] => [
+    ...(judged.complete ? [complete ?? null] : []),
+    ...(judged.asOf ? [results.asOf?.date ?? null] : []),
+  ];
+  return [
+    line(['kpi', 'period', ...results.by, 'value', ...extra]),
+    ...results.rows.map((r) => line([r.kpi, r.period, ...r.by, r.value, ...tail(r.complete)])),
+  ].join('');
 }

@@ -1,12 +1,13 @@
 /**
  * The `json` and `ndjson` formats: one object per row, keys in a fixed order — `kpi`, `period`,
  * one per breakdown dimension (in `--by` order), `value`, `unit` (the KPI's unit, or null; left out when a
- * dimension is itself named `unit`). The
+ * dimension is itself named `unit`), and, when the rows were judged against the data's as-of date,
+ * `complete` (whether the period is complete) and `as_of` (that date). The
  * objects are written key by key rather than built as plain objects, because dimension names are
  * chosen by users. `json` is one array with one row per line; `ndjson` one object per line.
  */
 import type { ResultRow } from '../pipeline.js';
-import { hasUnitField, type ResultSet } from './result-set.js';
+import { asOfFields, hasUnitField, type ResultSet } from './result-set.js';
 
 function jsonNumber(value: number | null): string {
   return value === null || !Number.isFinite(value) ? 'null' : JSON.stringify(value);
@@ -21,6 +22,9 @@ export function rowJson(results: ResultSet, row: ResultRow): string {
   });
   fields.push(`"value":${jsonNumber(row.value)}`);
   if (hasUnitField(results)) fields.push(`"unit":${JSON.stringify(results.units.get(row.kpi) ?? null)}`);
+  const judged = asOfFields(results);
+  if (judged.complete) fields.push(`"complete":${JSON.stringify(row.complete ?? null)}`);
+  if (judged.asOf) fields.push(`"as_of":${JSON.stringify(results.asOf?.date ?? null)}`);
   return `{${fields.join(',')}}`;
 }
 

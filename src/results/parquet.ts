@@ -1,10 +1,11 @@
 /**
  * The `parquet` format: columns `kpi` (VARCHAR), `period` (DATE), one per breakdown dimension
  * (DOUBLE when every value is a number, BOOLEAN when every value is a boolean, else VARCHAR),
- * `value` (DOUBLE) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file, never stdout.
+ * `value` (DOUBLE), `unit` (VARCHAR, unless a dimension has that name), and, when the rows were
+ * judged against the data's as-of date, `complete` (BOOLEAN) and `as_of` (DATE). Written by DuckDB; needs a file, never stdout.
  */
 import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
-import { hasUnitField, type ByValue, type ResultSet } from './result-set.js';
+import { asOfFields, hasUnitField, type ByValue, type ResultSet } from './result-set.js';
 
 function typeOf(values: readonly ByValue[]): ParquetType {
   const present = values.filter((v) => v !== null);
@@ -23,10 +24,20 @@ export async function writeResultsParquet(results: ResultSet, file: string): Pro
   ];
   const unit = hasUnitField(results);
   if (unit) columns.push({ name: 'unit', type: 'VARCHAR' });
+  const judged = asOfFields(results);
+  if (judged.complete) columns.push({ name: 'complete', type: 'BOOLEAN' });
+  if (judged.asOf) columns.push({ name: 'as_of', type: 'DATE' });
   const rows = results.rows.map((r) => {
     const by = r.by.map((v, i) => (columns[i + 2]?.type === 'VARCHAR' && v !== null ? String(v) : v));
-    const row = [r.kpi, r.period, ...by, r.value];
-    return unit ? [...row, results.units.get(r.kpi) ?? null] : row;
+    return [
+      r.kpi,
+      r.period,
+      ...by,
+      r.value,
+      ...(unit ? [results.units.get(r.kpi) ?? null] : []),
+      ...(judged.complete ? [r.complete ?? null] : []),
+      ...(judged.asOf ? [results.asOf?.date ?? null] : []),
+    ];
   });
   await writeParquet(file, columns, rows);
 }

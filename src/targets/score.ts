@@ -34,6 +34,18 @@ export function scoreOf(scoring: ScoringSpec, attainment: number | null, value: 
   return 10 * clamp((measure - red) / (goal - red), 0, 1);
 }
 
+/** A score on target: the fixed point of every scale, so KPIs of any unit average together. */
+export const ON_TARGET = 10;
+
+/**
+ * The highest score a scoring can give: 10 × cap for capped attainment (12 with the default cap
+ * of 120%), 10 for linear scoring. Perspective and overall scores, being weighted averages, never
+ * exceed the highest of their KPIs'.
+ */
+export function maxScoreOf(scoring: ScoringSpec): number {
+  return scoring.method === 'capped_attainment' ? ON_TARGET * scoring.cap : ON_TARGET;
+}
+
 /** One part of a weighted average: its weight, and its score or why it has none. */
 export type Part =
   | { readonly weight: number; readonly state: 'scored'; readonly score: number }

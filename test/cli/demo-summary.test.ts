@@ -6,10 +6,13 @@ describe('changeText', () => {
   test.each([
     [110, 100, 'money', '▲ 10.0%', 1],
     [90, 100, 'count', '▼ 10.0%', -1],
-    [100, 100, 'number', '= 0.0%', 0],
+    [100, 100, 'number', '= 0.00', 0],
+    [-2.13, -20.59, 'number', '▲ 18.46', 1],
+    [2.5, 2.1, 'ratio', '▲ 0.40', 1],
+    [0.042, 0.051, 'ratio', '▼ 0.009', -1],
     [5, 0, 'count', '▲ new', 1],
     [0, 0, 'count', '= 0.0%', 0],
-    [-5, -10, 'money', '▲ 50.0%', 1],
+    [-5, -10, 'money', '▲ $5', 1],
     [2000, 100, 'money', '▲ 1,900.0%', 1],
     [0.3, 0.25, 'percent', '▲ 5.0 pts', 1],
     [0.2, 0.25, 'percent', '▼ 5.0 pts', -1],
@@ -28,13 +31,14 @@ describe('renderDemoSummary', () => {
     ],
     latest: '2024-04-01',
     prior: '2024-01-01',
+    next: '2024-07-01',
     currency: 'USD',
   };
 
   test('a KPI without breakdown is one line, `all`', () => {
     const text = renderDemoSummary({
       ...base,
-      kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }],
+      kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined, horizon: 'past' }],
       style: PLAIN,
     });
     expect(text).toBe('Cycle (cycle, days)\n  all  12.0 d  ▲ 20.0%  was 10.0 d\n');
@@ -43,7 +47,7 @@ describe('renderDemoSummary', () => {
   test('colours follow the direction: up is red for a lower-is-better KPI', () => {
     const text = renderDemoSummary({
       ...base,
-      kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined }],
+      kpis: [{ id: 'cycle', title: 'Cycle', unit: 'days', direction: 'down', perspective: undefined, horizon: 'past' }],
       style: ANSI,
     });
     expect(text).toContain('\u001b[31m▲ 20.0%\u001b[39m');
@@ -52,7 +56,7 @@ describe('renderDemoSummary', () => {
   test('a KPI with no rows says so', () => {
     const text = renderDemoSummary({
       ...base,
-      kpis: [{ id: 'other', title: 'Other', unit: undefined, direction: 'up', perspective: 'customer' }],
+      kpis: [{ id: 'other', title: 'Other', unit: undefined, direction: 'up', perspective: 'customer', horizon: 'past' }],
       style: PLAIN,
     });
     expect(text).toBe('Customer\n  Other (other)\n    — no values\n');
@@ -91,7 +95,49 @@ test('breakdown values empty in both quarters are left out, unless nothing else 
     { kpi: 'k', period: '2024-04-01', by: [null], value: 0 },
     { kpi: 'z', period: '2024-04-01', by: ['AMER'], value: 0 },
   ];
-  const kpis = ['k', 'z'].map((id) => ({ id, title: id, unit: 'count' as const, direction: 'up' as const, perspective: undefined }));
-  const text = renderDemoSummary({ kpis, rows, latest: '2024-04-01', prior: '2024-01-01', currency: 'USD', style: PLAIN });
+  const kpis = ['k', 'z'].map((id) => ({
+    id,
+    title: id,
+    unit: 'count' as const,
+    direction: 'up' as const,
+    perspective: undefined,
+    horizon: 'past' as const,
+  }));
+  const text = renderDemoSummary({
+    kpis,
+    rows,
+    latest: '2024-04-01',
+    prior: '2024-01-01',
+    next: '2024-07-01',
+    currency: 'USD',
+    style: PLAIN,
+  });
   expect(text).toBe('k (k, count)\n  AMER  2  ▲ 100.0%  was 1\n\nz (z, count)\n  AMER  0\n');
+});
+
+test('a KPI that looks forward is read for the quarter ahead, and neither it nor a snapshot gets a comparison', () => {
+  const rows = [
+    { kpi: 'due', period: '2024-04-01', by: ['AMER'], value: 0 },
+    { kpi: 'due', period: '2024-07-01', by: ['AMER'], value: 1500 },
+    { kpi: 'aging', period: '2024-01-01', by: ['AMER'], value: 5 },
+    { kpi: 'aging', period: '2024-04-01', by: ['AMER'], value: 139 },
+  ];
+  const kpi = (id: string, horizon: 'forward' | 'snapshot') => ({
+    id,
+    title: id,
+    unit: 'count' as const,
+    direction: 'up' as const,
+    perspective: undefined,
+    horizon,
+  });
+  const text = renderDemoSummary({
+    kpis: [kpi('due', 'forward'), kpi('aging', 'snapshot')],
+    rows,
+    latest: '2024-04-01',
+    prior: '2024-01-01',
+    next: '2024-07-01',
+    currency: 'USD',
+    style: PLAIN,
+  });
+  expect(text).toBe('due (due, count)\n  AMER  1,500\n\naging (aging, count)\n  AMER  139\n');
 });
