@@ -12,12 +12,12 @@
  *    created_date)`), and a quota dated on its quarter's first day is a plan (`as_of: false`).
  *    A source without `time:` counts only with a formula.
  * The latest rather than a typical last day: the data reaches as far as its newest event, and a
- * source that lags (a monthly ledger dated on the 1st) does not hold the others back.
+ * source that lags (a monthly ledger dated on the 1st) does not hold the others back. A source
+ * whose files are missing or break their contract is left out (a run that reads it says why).
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Database } from '../engine/duckdb.js';
 import { addDays, formatIsoDate, parseIsoDate } from '../query/calendar.js';
-import { runKpis, type Failure } from '../pipeline.js';
+import { runKpis, type Failure, type ResultRow } from '../pipeline.js';
 import { syntheticKpi, withKpis } from '../resolve/extend.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { KpiAggregate, RowExpr } from '../resolve/types.js';
@@ -85,7 +85,7 @@ function eventExpressions(resolved: ResolvedCatalog): Map<string, RowExpr> {
  */
 export async function dataAsOf(
   resolved: ResolvedCatalog,
-  options: { readonly dataDir: string; readonly db?: Database | undefined; readonly warnings?: Diagnostic[] | undefined },
+  options: { readonly dataDir: string; readonly db?: Database | undefined },
 ): Promise<DataAsOf | undefined | Failure> {
   const declared = resolved.catalog.meta?.asOf;
   if (declared !== undefined) {
@@ -103,17 +103,24 @@ export async function dataAsOf(
   if (like === undefined || events.size === 0) return undefined;
   const ids = [...events.keys()].sort();
   const kpis = ids.map((s, i) => syntheticKpi(resolved, `__as_of_${i}`, latestEvent(s, events.get(s) as RowExpr, like.def.idSpan), like));
+  const extended = withKpis(resolved, kpis);
   // Aggregates without a time anchor have the same value in every period: one period is enough.
-  const result = await runKpis(
-    withKpis(resolved, kpis),
-    { kpis: kpis.map((k) => k.id), grain: 'year', from: EPOCH, to: EPOCH },
-    { dataDir: options.dataDir, db: options.db },
-  );
-  if (!result.ok) return result;
-  options.warnings?.push(...result.diagnostics);
+  const run = (ids: readonly string[]): ReturnType<typeof runKpis> =>
+    runKpis(extended, { kpis: ids, grain: 'year', from: EPOCH, to: EPOCH }, { dataDir: options.dataDir, db: options.db });
+  let rows: ResultRow[] = [];
+  const all = await run(kpis.map((k) => k.id));
+  if (all.ok) rows = [...all.rows];
+  else {
+    // A source whose files are missing or break their contract is left out of the as-of date,
+    // not made the problem of a run that does not read it (a run that does reports it).
+    for (const k of kpis) {
+      const one = await run([k.id]);
+      if (one.ok) rows.push(...one.rows);
+    }
+  }
   const epoch = parseIsoDate(EPOCH) as Date;
   const sources = new Map<string, string>();
-  for (const row of result.rows) {
+  for (const row of rows) {
     const source = ids[Number(row.kpi.slice('__as_of_'.length))];
     if (source === undefined || row.value === null) continue;
     sources.set(source, formatIsoDate(addDays(epoch, Math.floor(row.value))));
