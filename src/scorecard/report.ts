@@ -1,6 +1,6 @@
 /**
  * The scorecard report: plain, JSON-serialisable data that the table, JSON and HTML renderers
- * print. Numbers are raw (fractions for weights and attainment, points out of 10 for scores).
+ * print. Numbers are raw (fractions for weights and attainment, points for scores, 10 = on target).
  */
 import type { MissingPolicy, Unit } from '../model/types.js';
 import type { Perspective } from './model.js';

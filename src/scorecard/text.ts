@@ -1,6 +1,6 @@
 /**
  * Scorecard figures as people read them: compact amounts (`$4.2M`), attainment as a percentage,
- * scores out of 10, and the sentence that goes with an exception ("excludes 2 exceptional deals
+ * scores (10 = on target), and the sentence that goes with an exception ("excludes 2 exceptional deals
  * worth $4.2M"). Always en-US conventions, like the other result formats.
  */
 import type { Unit } from '../model/types.js';

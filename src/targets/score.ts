@@ -1,5 +1,5 @@
 /**
- * Arithmetic of judgement: attainment (direction-aware), the score of one KPI out of 10, and the
+ * Arithmetic of judgement: attainment (direction-aware), the score of one KPI (10 = on target), and the
  * weighted averages that make perspective and overall scores, with the missing-data policies.
  */
 import type { MissingPolicy } from '../model/types.js';
