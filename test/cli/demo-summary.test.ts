@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { changeText, latestActivePeriod, renderDemoSummary } from '../../src/cli/demo-summary.js';
+import { changeText, latestActivePeriod, renderDemoSummary, type DemoKpi, type DemoSummaryInput } from '../../src/cli/demo-summary.js';
+import type { KpiHorizon } from '../../src/model/types.js';
 import { ANSI, PLAIN } from '../../src/diagnostics/render/style.js';
 
 describe('changeText', () => {
@@ -87,6 +88,18 @@ describe('latestActivePeriod', () => {
   });
 });
 
+/** A count KPI of the summary, and the summary of `rows` for the quarter 2024-04-01. */
+const countKpi = (id: string, horizon: KpiHorizon = 'past'): DemoKpi => ({
+  id,
+  title: id,
+  unit: 'count',
+  direction: 'up',
+  perspective: undefined,
+  horizon,
+});
+const summary = (kpis: readonly DemoKpi[], rows: DemoSummaryInput['rows']): string =>
+  renderDemoSummary({ kpis, rows, latest: '2024-04-01', prior: '2024-01-01', next: '2024-07-01', currency: 'USD', style: PLAIN });
+
 test('breakdown values empty in both quarters are left out, unless nothing else is left', () => {
   const rows = [
     { kpi: 'k', period: '2024-01-01', by: ['AMER'], value: 1 },
@@ -95,23 +108,7 @@ test('breakdown values empty in both quarters are left out, unless nothing else 
     { kpi: 'k', period: '2024-04-01', by: [null], value: 0 },
     { kpi: 'z', period: '2024-04-01', by: ['AMER'], value: 0 },
   ];
-  const kpis = ['k', 'z'].map((id) => ({
-    id,
-    title: id,
-    unit: 'count' as const,
-    direction: 'up' as const,
-    perspective: undefined,
-    horizon: 'past' as const,
-  }));
-  const text = renderDemoSummary({
-    kpis,
-    rows,
-    latest: '2024-04-01',
-    prior: '2024-01-01',
-    next: '2024-07-01',
-    currency: 'USD',
-    style: PLAIN,
-  });
+  const text = summary([countKpi('k'), countKpi('z')], rows);
   expect(text).toBe('k (k, count)\n  AMER  2  ▲ 100.0%  was 1\n\nz (z, count)\n  AMER  0\n');
 });
 
@@ -122,22 +119,6 @@ test('a KPI that looks forward is read for the quarter ahead, and neither it nor
     { kpi: 'aging', period: '2024-01-01', by: ['AMER'], value: 5 },
     { kpi: 'aging', period: '2024-04-01', by: ['AMER'], value: 139 },
   ];
-  const kpi = (id: string, horizon: 'forward' | 'snapshot') => ({
-    id,
-    title: id,
-    unit: 'count' as const,
-    direction: 'up' as const,
-    perspective: undefined,
-    horizon,
-  });
-  const text = renderDemoSummary({
-    kpis: [kpi('due', 'forward'), kpi('aging', 'snapshot')],
-    rows,
-    latest: '2024-04-01',
-    prior: '2024-01-01',
-    next: '2024-07-01',
-    currency: 'USD',
-    style: PLAIN,
-  });
+  const text = summary([countKpi('due', 'forward'), countKpi('aging', 'snapshot')], rows);
   expect(text).toBe('due (due, count)\n  AMER  1,500\n\naging (aging, count)\n  AMER  139\n');
 });
