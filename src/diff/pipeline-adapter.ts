@@ -17,6 +17,7 @@ import { latestCompletePeriod } from '../periods/latest-period.js';
 import { periodBefore, type Period, type PeriodGrain as ScorecardGrain } from '../periods/period.js';
 import { addDuration, formatIsoDate, parseIsoDate } from '../query/calendar.js';
 import type { DurationUnit } from '../formula/ast.js';
+import type { Decimal } from '../model/decimal.js';
 import type { ScorecardCatalog } from '../scorecard/resolved.js';
 
 /** The pipeline's types these features work with, re-exported so they import them from here alone. */
@@ -54,6 +55,8 @@ export interface ValueRow {
   /** The breakdown value; undefined for the whole. */
   readonly by?: string | null | undefined;
   readonly value: number | null;
+  /** The exact value of an exact result (money through sums and differences). */
+  readonly exact?: Decimal | undefined;
 }
 
 /** What to evaluate. */
@@ -85,6 +88,7 @@ export async function runValues(
       period: r.period,
       by: request.by === undefined ? undefined : by === null || by === undefined ? null : String(by),
       value: r.value,
+      exact: r.exact,
     };
   });
   return { ok: true, rows, diagnostics: result.diagnostics };

@@ -8,6 +8,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { ColumnChecks, CheckCounts, RowProblem } from './check-queries.js';
 import { expectedText } from './column-read.js';
 import { showValue } from './data-location.js';
+import { moneyProblem } from './money-read.js';
 import type { Place, PlaceLocator } from './record-lines.js';
 
 /** Bad values reported one by one per column; the rest are summed up in one more diagnostic. */
@@ -101,12 +102,15 @@ function badValues(
     .sort((a, b) => byPlace(a.place, b.place))
     .slice(0, MAX_BAD_VALUES);
   const expected = expectedText(c.column);
-  const out = occurrences.map(({ place, value }) =>
-    diagnostic('data/bad-value', c.column.span, `${showValue(value)} in column \`${c.column.name}\` is not ${expected}`, {
+  const out = occurrences.map(({ place, value }) => {
+    const money = c.column.type.value === 'money' ? moneyProblem(c.column, value) : undefined;
+    const what = money === undefined ? `is not ${expected}` : money.message;
+    return diagnostic('data/bad-value', c.column.span, `${showValue(value)} in column \`${c.column.name}\` ${what}`, {
       severity,
+      hint: money?.hint,
       location: locator.locate(place, c.column),
-    }),
-  );
+    });
+  });
   const more = Math.max(total, occurrences.length) - occurrences.length;
   if (more > 0) {
     out.push(

@@ -38,7 +38,7 @@ export function judgeRows(
   return rows.map((r) => {
     const complete = periodComplete(r.period, grain, asOf);
     const future = r.period > asOf && horizonOf(r.kpi) !== 'forward';
-    return { ...r, value: future ? null : r.value, complete };
+    return future ? { ...r, value: null, exact: undefined, complete } : { ...r, complete };
   });
 }
 

@@ -5,6 +5,7 @@
  * joins and lookups and the plan its range.
  */
 import { hasErrors, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { isExactKpi } from '../resolve/exact.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { Output, QueryDimension, QueryPlan } from './ir.js';
 import type { Level } from './ir-expr.js';
@@ -81,5 +82,5 @@ function planOutput(state: PlannerState, kpi: ResolvedKpi): Output {
     const shape = { purpose: { kind: 'main' }, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false } as const;
     state.registry.measure(shape, base, { fn: 'count' });
   }
-  return { kpi: kpi.id, expr, sources: kpi.sources };
+  return { kpi: kpi.id, expr, sources: kpi.sources, exact: isExactKpi(state.resolved, kpi) };
 }

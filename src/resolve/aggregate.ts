@@ -4,6 +4,7 @@
  */
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { childrenOf } from '../formula/children.js';
+import { percentFraction } from '../formula/literals.js';
 import { closestName, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
@@ -211,7 +212,7 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
   let fraction: number | undefined;
   if (fn === 'percentile') {
     const f = args[1]?.value;
-    const v = f?.kind === 'number' ? (f.percent ? f.value / 100 : f.value) : undefined;
+    const v = f?.kind === 'number' ? (f.percent ? percentFraction(f.value) : f.value) : undefined;
     if (v === undefined || v < 0 || v > 1) {
       report(
         env,

@@ -6,6 +6,7 @@ import { diagnostic, type Diagnostic, type DiagnosticExtras } from '../diagnosti
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import type { BooleanLiteral, DateLiteral, DurationLiteral, Expr, NullLiteral, NumberLiteral, StringLiteral } from '../formula/ast.js';
+import { percentFraction } from '../formula/literals.js';
 import { parseFormula } from '../formula/parse.js';
 import { scalarSubSpan } from '../load/tree.js';
 import type { Catalog, ColumnType, FormulaText, SourceDef } from '../model/types.js';
@@ -115,7 +116,7 @@ export function resolveLiteral(
     case 'number':
       return {
         kind: 'literal',
-        value: ast.percent ? ast.value / 100 : ast.value,
+        value: ast.percent ? percentFraction(ast.value) : ast.value,
         type: 'number',
         unit: ast.percent ? 'percent' : undefined,
       };

@@ -5,8 +5,10 @@
  * decimal when a count is not whole, such as a target from history), days with one decimal, and
  * ratios and plain numbers with the same decimals for every value of a KPI: two, or up to four
  * when its smallest value needs them to show two significant digits. A missing value is `—`, a
- * missing breakdown value `(none)`. Always the `en-US` conventions, whatever the locale.
+ * missing breakdown value `(none)`. Always the `en-US` conventions, whatever the locale. An exact
+ * decimal (money) is rounded for display from its exact digits, never through a double.
  */
+import { Decimal } from '../model/decimal.js';
 import type { Unit } from '../model/types.js';
 
 /** What a missing value (null) looks like. */
@@ -17,27 +19,30 @@ export const NO_VALUE_TEXT = '(none)';
 
 const formatters = new Map<number, Intl.NumberFormat>();
 
-/** `1,234.5` with at most `digits` decimals (trailing zeros dropped). */
-function grouped(value: number, digits: number, minimum = 0): string {
+/** `1,234.5` with at most `digits` decimals (trailing zeros dropped); a string is an exact decimal. */
+function grouped(value: number | string, digits: number, minimum = 0): string {
   const key = digits * 10 + minimum;
   let f = formatters.get(key);
   if (f === undefined) {
     f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: minimum });
     formatters.set(key, f);
   }
-  // Avoid `-0` after rounding a tiny negative number.
-  const text = f.format(value);
+  // Avoid `-0` after rounding a tiny negative number. (Intl formats decimal text exactly.)
+  const text = f.format(value as number);
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }
 
 /** Money: whole units from 1,000 up (or when whole), else cents. */
-export function formatMoney(value: number, currency: string): string {
-  const whole = Math.abs(value) >= 1000 || Number.isInteger(value);
+export function formatMoney(value: number | Decimal, currency: string): string {
+  const negative = value instanceof Decimal ? value.units < 0n : value < 0;
+  const magnitude = value instanceof Decimal ? value.toString().replace(/^-/, '') : Math.abs(value);
+  const whole =
+    typeof magnitude === 'string' ? !magnitude.includes('.') || /^\d{4}/.test(magnitude) : magnitude >= 1000 || Number.isInteger(magnitude);
   const digits = whole ? 0 : 2;
-  const amount = grouped(Math.abs(value), digits, digits);
-  const negative = value < 0 && amount !== grouped(0, digits, digits);
-  if (currency.toUpperCase() === 'USD') return `${negative ? '-' : ''}$${amount}`;
-  return `${negative ? '-' : ''}${amount} ${currency}`;
+  const amount = grouped(magnitude, digits, digits);
+  const sign = negative && amount !== grouped(0, digits, digits) ? '-' : '';
+  if (currency.toUpperCase() === 'USD') return `${sign}$${amount}`;
+  return `${sign}${amount} ${currency}`;
 }
 
 /**
@@ -77,7 +82,9 @@ export function formatCompactMoney(value: number, currency: string): string {
  * A value of a KPI with `unit`, as shown in tables, the demo and scorecards. `decimals` is the
  * KPI's (see {@link decimalsFor}) for ratios and plain numbers; by default the value's own.
  */
-export function formatValue(value: number | null, unit: Unit | undefined, currency: string, decimals?: number): string {
+export function formatValue(exactOrValue: number | Decimal | null, unit: Unit | undefined, currency: string, decimals?: number): string {
+  if (unit === 'money' && exactOrValue instanceof Decimal) return formatMoney(exactOrValue, currency);
+  const value = exactOrValue instanceof Decimal ? exactOrValue.toNumber() : exactOrValue;
   if (value === null || !Number.isFinite(value)) return NULL_TEXT;
   switch (unit) {
     case 'money':

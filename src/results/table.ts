@@ -3,7 +3,7 @@
  * values formatted by unit and right-aligned so digits line up.
  */
 import { decimalsFor, formatValue, NO_VALUE_TEXT } from './format-value.js';
-import type { ByValue, ResultSet } from './result-set.js';
+import { outputValue, type ByValue, type ResultSet } from './result-set.js';
 
 /** A breakdown value as text for people (null — rows whose dimension is empty — as `(none)`). */
 export function byText(value: ByValue): string {
@@ -33,7 +33,7 @@ export function renderTable(results: ResultSet): string {
     r.kpi,
     r.complete === false ? `${r.period}*` : r.period,
     ...r.by.map(byText),
-    formatValue(r.value, results.units.get(r.kpi), results.currency, decimals.get(r.kpi)),
+    formatValue(outputValue(r), results.units.get(r.kpi), results.currency, decimals.get(r.kpi)),
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));
   const last = header.length - 1;

@@ -25,6 +25,8 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
   readonly from?: string;
   readonly format?: string;
+  /** Decimal places of a money column. */
+  readonly scale?: number;
 }
 
 /** Extra source keys. */
@@ -59,6 +61,7 @@ export function makeSource(id: string, file: string, columns: readonly [string, 
       values: spec.values?.map((v, j) => ({ value: v, span: at(base + 20 + j) })),
       from: spec.from === undefined ? undefined : { value: spec.from, span: at(base + 30) },
       format: spec.format === undefined ? undefined : { value: spec.format, span: at(base + 40) },
+      scale: spec.scale === undefined ? undefined : { value: spec.scale, span: at(base + 45) },
     });
   });
   const joins = new Map<string, JoinDef>();

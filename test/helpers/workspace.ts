@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
+import { Decimal } from '../../src/model/decimal.js';
 import { runKpis } from '../../src/pipeline.js';
 import type { QueryRequest } from '../../src/query/request.js';
 
@@ -50,7 +51,8 @@ export async function runWorkspace(ws: Workspace, request: QueryRequest): Promis
   return result.rows.map((r) => {
     const row: PlainRow = { kpi: r.kpi, period: r.period };
     result.by.forEach((b, i) => {
-      row[b] = r.by[i] ?? null;
+      const v = r.by[i] ?? null;
+      row[b] = v instanceof Decimal ? v.toNumber() : v;
     });
     row['value'] = r.value;
     return row;
