@@ -324,9 +324,12 @@ describe('run: exact money', () => {
     const f = salesFolder({ 'data/opportunities.csv': `id,region,stage,amount,cycle,close_date\n${rows.join('\n')}\n` });
     try {
       const json = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'json']);
-      expect(json.stdout).toBe('[\n{"kpi":"bookings","period":"2024-01-01","value":1,"unit":"money"}\n]\n');
+      // The data runs to 2024-01-09, so January is incomplete.
+      expect(json.stdout).toBe(
+        '[\n{"kpi":"bookings","period":"2024-01-01","value":1,"unit":"money","complete":false,"as_of":"2024-01-09"}\n]\n',
+      );
       const csv = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'csv']);
-      expect(csv.stdout).toBe('kpi,period,value\nbookings,2024-01-01,1\n');
+      expect(csv.stdout).toBe('kpi,period,value,complete,as_of\nbookings,2024-01-01,1,false,2024-01-09\n');
       const parquet = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'parquet', '--out', 'r.parquet']);
       expect(parquet.code).toBe(0);
       const db = await openDatabase();

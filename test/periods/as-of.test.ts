@@ -4,10 +4,13 @@
  * it does to a run: the period containing it is incomplete, a period after it has no value
  * unless the KPI looks forward, and the default range ends there.
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCatalog } from '../../src/check-catalog.js';
+import { openDatabase } from '../../src/engine/duckdb.js';
 import { dataAsOf } from '../../src/periods/as-of.js';
 import { runKpisAsOf } from '../../src/periods/run-as-of.js';
+import { cli } from '../cli/helpers.js';
 import { assertValid, makeWorkspace, type Workspace } from '../helpers/workspace.js';
 
 const SOURCES = `source: deals
@@ -129,5 +132,61 @@ describe('a run judged against it', () => {
     const forward = await runKpisAsOf(resolvedOf(ws), { kpis: ['bookings', 'due'], grain: 'quarter' }, { dataDir: ws.dataDir });
     if (!forward.ok) throw new Error(forward.message);
     expect([...new Set(forward.rows.map((r) => r.period))]).toEqual(['2025-01-01', '2025-04-01', '2025-07-01']);
+  });
+});
+
+describe('a period after it, in every output format', () => {
+  // bookings and due are money sums, so their values are exact decimals: the future quarter of
+  // bookings must lose its exact value too, not only its double.
+  const args = ['run', '--kpi', 'bookings,due', '--grain', 'quarter', '--to', '2025-09-30', '--format'];
+
+  it('csv: an empty value, marked incomplete', async () => {
+    const r = await cli(workspace().root, [...args, 'csv']);
+    expect(r.stdout).toBe(
+      [
+        'kpi,period,value,complete,as_of',
+        'bookings,2025-01-01,100,true,2025-05-21',
+        'bookings,2025-04-01,50,false,2025-05-21',
+        'bookings,2025-07-01,,false,2025-05-21',
+        'due,2025-01-01,0,true,2025-05-21',
+        'due,2025-04-01,0,false,2025-05-21',
+        'due,2025-07-01,70,false,2025-05-21',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('json and ndjson: value null', async () => {
+    const json = await cli(workspace().root, [...args, 'json']);
+    const ndjson = await cli(workspace().root, [...args, 'ndjson']);
+    const future = '{"kpi":"bookings","period":"2025-07-01","value":null,"unit":"money","complete":false,"as_of":"2025-05-21"}';
+    const due = '{"kpi":"due","period":"2025-07-01","value":70,"unit":"money","complete":false,"as_of":"2025-05-21"}';
+    expect(json.stdout.split('\n')).toEqual(expect.arrayContaining([`${future},`, due]));
+    expect(ndjson.stdout.split('\n')).toEqual(expect.arrayContaining([future, due]));
+  });
+
+  it('table: shown as missing', async () => {
+    const r = await cli(workspace().root, [...args, 'table']);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('bookings') && l.includes('2025-07-01'));
+    expect(line?.trim().split(/\s+/)).toEqual(['bookings', '2025-07-01*', '—']);
+  });
+
+  it('parquet: neither value nor exact value', async () => {
+    const ws = workspace();
+    const r = await cli(ws.root, [...args, 'parquet', '--out', 'r.parquet']);
+    expect(r.code).toBe(0);
+    const db = await openDatabase();
+    try {
+      const file = path.join(ws.root, 'r.parquet').replaceAll("'", "''");
+      const rows = await db.query(
+        `SELECT kpi, CAST(period AS VARCHAR) AS period, value, CAST("exact value" AS VARCHAR) AS exact, complete FROM read_parquet('${file}') WHERE period = DATE '2025-07-01' ORDER BY kpi`,
+      );
+      expect(rows).toEqual([
+        { kpi: 'bookings', period: '2025-07-01', value: null, exact: null, complete: false },
+        { kpi: 'due', period: '2025-07-01', value: 70, exact: '70.00', complete: false },
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });
