@@ -46,7 +46,7 @@ export { quoteIdentifier, stringLiteral } from './sql/quote.js';
 export { declaredFilesReader, checkedSourcesReader } from './engine/source-readers.js';
 export * from './pipeline.js';
 export * from './check-catalog.js';
-export type { Database } from './engine/duckdb.js';
+export type { Database, QueryResult, ColumnInfo, Row, Value } from './engine/duckdb.js';
 export type { YSeq, YEntry } from './load/tree.js';
 export { PERIOD_GRAINS, parsePeriod, periodContaining, periodWithin, type Period, type PeriodGrain } from './periods/period.js';
 export { latestCompletePeriod } from './periods/latest-period.js';

@@ -4,7 +4,7 @@
  * these, and every consumer of figures (periods, org, targets, scorecards) computes through them.
  */
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database, type Row } from './engine/duckdb.js';
@@ -171,7 +171,7 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
         if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
       }
     }
-    const unique = dedupe(diagnostics);
+    const unique = dedupeDiagnostics(diagnostics);
     if (hasErrors(unique))
       return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
     // The engine is DuckDB: the query is written in its dialect.
@@ -202,14 +202,4 @@ function resultRow(plan: QueryPlan, r: Row): ResultRow {
     return { kpi: String(r['kpi']), period: String(r['period']), by, value: exact.toNumber(), exact };
   }
   return { kpi: String(r['kpi']), period: String(r['period']), by, value: typeof r['value'] === 'number' ? r['value'] : null };
-}
-
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = JSON.stringify([d.code, d.message, d.span, d.location]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

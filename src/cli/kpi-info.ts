@@ -13,7 +13,7 @@ import { forEachKpi } from '../resolve/kpi-walk.js';
 import type { ScorecardCatalog } from '../scorecard/resolved.js';
 
 /** A scorecard or role that scores the KPI, and under which perspective. */
-export interface KpiUse {
+interface KpiUse {
   readonly kind: 'scorecard' | 'role';
   readonly id: string;
   readonly perspective: string;

@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../engine/duckdb.js';
 import { checkCatalog, checkCatalogFiles, type CheckedCatalog } from '../check-catalog.js';
 import { dataFolder, runKpis, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { calendarOf } from '../model/calendar.js';
 import { checkScorecards } from '../scorecard/check.js';
 import { evaluateScorecard, type ScorecardResult } from '../scorecard/evaluate.js';
 import { dataAsOf } from '../periods/as-of.js';
@@ -111,7 +112,7 @@ export async function completePeriods(
   if (asOf !== undefined && 'ok' in asOf) return asOf;
   if (asOf === undefined)
     return { ok: false, kind: 'usage', message: 'the KPIs read no dated rows, so there is no complete period', diagnostics: [] };
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   const latest = latestCompletePeriod(asOf.date, grain, calendar);
   const periods: Period[] = [];
   for (let i = count - 1; i >= 0; i--) periods.push(i === 0 ? latest : periodBefore(latest, i, calendar));

@@ -36,7 +36,7 @@ import { sourceRelationSql } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
 
 export { checkJoinKeys } from './check-join-keys.js';
-export { memoryCheckCache, type CheckCache, type CachedCheck } from './check-cache.js';
+export { memoryCheckCache, type CheckCache } from './check-cache.js';
 
 /** Options of {@link checkSourceData}. */
 export interface CheckOptions {

@@ -12,9 +12,9 @@ import { moneyProblem } from './money-read.js';
 import type { Place, PlaceLocator } from './record-lines.js';
 
 /** Bad values reported one by one per column; the rest are summed up in one more diagnostic. */
-export const MAX_BAD_VALUES = 20;
+const MAX_BAD_VALUES = 20;
 /** Examples given in a required / values / unique diagnostic. */
-export const MAX_EXAMPLES = 5;
+const MAX_EXAMPLES = 5;
 
 /** Rows sharing one problem, column and value, from the detail query. */
 export interface ProblemGroup {
@@ -44,7 +44,7 @@ function byPlace(a: Place, b: Place): number {
 }
 
 /** `lines 4, 9 and 12` in one file; `a.csv line 4, b.csv line 9` across files. */
-export function placesText(places: readonly Place[], locator: PlaceLocator, unit: 'line' | 'row', total = places.length): string {
+function placesText(places: readonly Place[], locator: PlaceLocator, unit: 'line' | 'row', total = places.length): string {
   if (places.length === 0) return '';
   const oneFile = places.every((p) => p.path === places[0]?.path);
   const items = places.map((p) => (oneFile ? String(locator.line(p)) : `${locator.locate(p, undefined).file} ${unit} ${locator.line(p)}`));

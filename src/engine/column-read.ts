@@ -22,7 +22,7 @@ import { stringLiteral } from '../sql/quote.js';
 import { isNumericType, moneyFromNumber, moneyFromText, moneyScale } from './money-read.js';
 
 /** The DuckDB type each declared column type is read as (money: with the column's scale, money-read.ts). */
-export const SQL_TYPES = {
+const SQL_TYPES = {
   string: 'VARCHAR',
   integer: 'BIGINT',
   number: 'DOUBLE',
@@ -54,7 +54,7 @@ const TIMESTAMP_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TI
  * Whether a file column of DuckDB type `physical` can be used as the declared type without any
  * conversion (the fast path that keeps a Parquet scan as cheap as hand-written SQL).
  */
-export function fitsAsIs(type: ColumnType, physical: string): boolean {
+function fitsAsIs(type: ColumnType, physical: string): boolean {
   switch (type) {
     case 'string':
       return physical === 'VARCHAR';

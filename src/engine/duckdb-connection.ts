@@ -68,7 +68,7 @@ class DuckDatabase implements Database {
 }
 
 /** Converts one DuckDB value of the given type to a plain JavaScript value. */
-export function toJs(value: DuckDBValue, type: DuckDBType): Value {
+function toJs(value: DuckDBValue, type: DuckDBType): Value {
   if (value === null) return null;
   switch (type.typeId) {
     case DuckDBTypeId.BOOLEAN:

@@ -33,7 +33,7 @@ export interface ReadPart {
 }
 
 /** A declared column as one {@link ReadPart} reads it. */
-export interface PartColumn {
+interface PartColumn {
   readonly column: ColumnDef;
   /** The file's value: text for CSV and JSON, the physical type for Parquet. */
   readonly raw: string;
@@ -46,7 +46,7 @@ export const PATH_COLUMN = '$path';
 export const ROW_COLUMN = '$row';
 
 /** The one column of a relation read with no declared column selected (rows can still be counted). */
-export const NO_COLUMNS = '$none';
+const NO_COLUMNS = '$none';
 
 /**
  * A `SELECT` producing the source's declared columns (or `options.columns` of them), each named
@@ -106,7 +106,7 @@ function rawText(c: PartColumn, files: SourceFiles): string {
 }
 
 /** The declared columns to read, in declaration order. */
-export function selectColumns(source: SourceDef, names: ReadonlySet<string> | undefined): ColumnDef[] {
+function selectColumns(source: SourceDef, names: ReadonlySet<string> | undefined): ColumnDef[] {
   const all = [...source.columns.values()];
   if (names === undefined) return all;
   for (const name of names) if (!source.columns.has(name)) throw new Error(`source ${source.id} has no column ${name}`);

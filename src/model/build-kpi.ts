@@ -8,14 +8,14 @@ import { buildBaseline, buildExceptions, buildMissing, buildScoring, buildSeason
 /** Units of LANGUAGE.md §4. */
 export const UNITS: readonly Unit[] = ['count', 'money', 'percent', 'ratio', 'days', 'number'];
 /** What a KPI's periods describe; `past` is the default. */
-export const KPI_HORIZONS: readonly KpiHorizon[] = ['past', 'forward', 'snapshot'];
+const KPI_HORIZONS: readonly KpiHorizon[] = ['past', 'forward', 'snapshot'];
 /** Grains a KPI may declare as its finest. */
-export const KPI_GRAINS: readonly KpiGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
+const KPI_GRAINS: readonly KpiGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
 /** KPI lifecycle states; `active` is the default. */
 export const KPI_STATUSES: readonly KpiStatus[] = ['proposed', 'draft', 'pilot', 'active', 'deprecated', 'retired'];
 
 /** The `thresholds:` mapping at `key` of `map` (levels as numbers or percentages such as `85%`). */
-export function buildThresholds(map: YMap, key: string): Thresholds | undefined {
+function buildThresholds(map: YMap, key: string): Thresholds | undefined {
   return buildThresholdsAt(map, key);
 }
 

@@ -20,7 +20,7 @@ export interface LastContext {
 }
 
 /** Every name reference in an expression (lookup targets excluded: they are not columns). */
-export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
+function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
   if (expr === undefined) return out;
   if (expr.kind === 'name') out.push(expr);
   else if (expr.kind === 'index') collectNames(expr.index, out);
@@ -58,12 +58,7 @@ function joinPaths(env: ResolveEnv, pins: ReadonlyMap<string, NameRef | undefine
  * argument; otherwise qualified names pin it; otherwise it is the one source that has every bare
  * name. Reports and returns undefined when no single source fits.
  */
-export function inferSource(
-  env: ResolveEnv,
-  call: CallExpr,
-  names: readonly NameRef[],
-  explicit: SourceDef | undefined,
-): SourceDef | undefined {
+function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[], explicit: SourceDef | undefined): SourceDef | undefined {
   const { sources } = env.catalog;
   const pins = new Map<string, NameRef | undefined>();
   if (explicit !== undefined) pins.set(explicit.id, undefined);

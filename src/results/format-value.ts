@@ -33,7 +33,7 @@ function grouped(value: number | string, digits: number, minimum = 0): string {
 }
 
 /** Money: whole units from 1,000 up (or when whole), else cents. */
-export function formatMoney(value: number | Decimal, currency: string): string {
+function formatMoney(value: number | Decimal, currency: string): string {
   const negative = value instanceof Decimal ? value.units < 0n : value < 0;
   const magnitude = value instanceof Decimal ? value.toString().replace(/^-/, '') : Math.abs(value);
   const whole =
@@ -58,7 +58,7 @@ export function decimalsFor(values: readonly (number | null)[]): number {
 }
 
 /** A plain number with `digits` decimals, always (`0.04`, `2.50`, `1,234.57`). */
-export function formatNumber(value: number, digits = decimalsFor([value])): string {
+function formatNumber(value: number, digits = decimalsFor([value])): string {
   return grouped(value, digits, digits);
 }
 

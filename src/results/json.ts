@@ -18,7 +18,7 @@ function jsonNumber(value: number | Decimal | null): string {
 }
 
 /** One row as a JSON object text. */
-export function rowJson(results: ResultSet, row: ResultRow): string {
+function rowJson(results: ResultSet, row: ResultRow): string {
   const fields = [`"kpi":${JSON.stringify(row.kpi)}`, `"period":${JSON.stringify(row.period)}`];
   results.by.forEach((dim, i) => {
     const v = row.by[i] ?? null;

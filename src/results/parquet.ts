@@ -20,7 +20,7 @@ function decimalType(values: readonly Decimal[]): ParquetType {
 function typeOf(values: readonly ByValue[]): ParquetType {
   const present = values.filter((v) => v !== null);
   if (present.length > 0 && present.every((v) => typeof v === 'number')) return 'DOUBLE';
-  if (present.length > 0 && present.every((v) => v instanceof Decimal)) return decimalType(present as Decimal[]);
+  if (present.length > 0 && present.every((v) => v instanceof Decimal)) return decimalType(present);
   if (present.length > 0 && present.every((v) => typeof v === 'boolean')) return 'BOOLEAN';
   return 'VARCHAR';
 }

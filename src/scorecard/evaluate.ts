@@ -5,8 +5,9 @@
  * the node and its children. Never throws for a user mistake: a usage problem (unknown
  * scorecard, period or node) or a data problem comes back as a {@link Failure}.
  */
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { openDatabase, type Database } from '../engine/duckdb.js';
+import { calendarOf } from '../model/calendar.js';
 import { evaluateLevel, type ExprRequest, type LevelContext, type LevelValues } from '../org/level-values.js';
 import { readOrganisation } from '../org/organisation.js';
 import type { OrgNode } from '../org/tree.js';
@@ -14,7 +15,7 @@ import { dataAsOf, describeAsOf } from '../periods/as-of.js';
 import { latestCompletePeriod } from '../periods/latest-period.js';
 import { parsePeriod, type Period } from '../periods/period.js';
 import type { Failure } from '../pipeline.js';
-import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
+import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { ON_TARGET } from '../targets/score.js';
 import { bindExceptions } from './bind-exceptions.js';
 import { nodeRef, requestsFor, scoreNode, type JudgeContext } from './judge.js';
@@ -35,18 +36,6 @@ export interface ScorecardRequest {
 /** A scorecard report, or why there is none. */
 export type ScorecardResult =
   { readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | Failure;
-
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return sortDiagnostics(
-    diagnostics.filter((d) => {
-      const key = JSON.stringify([d.code, d.message, d.span, d.location]);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
-}
 
 const usage = (message: string): Failure => ({ ok: false, kind: 'usage', message, diagnostics: [] });
 
@@ -69,7 +58,7 @@ async function choosePeriod(
   text: string | undefined,
   opts: { dataDir: string; db: Database; warnings: Diagnostic[] },
 ): Promise<ChosenPeriod | Failure> {
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   const found = await dataAsOf(resolved, opts);
   if (found !== undefined && 'ok' in found) return found;
   const asOfNote = found === undefined ? [] : [`data as of ${describeAsOf(found)}`];
@@ -121,7 +110,7 @@ export async function evaluateScorecard(
     const chosen = await choosePeriod(resolved, selected, request.period, opts);
     if ('ok' in chosen) return chosen;
     const { period } = chosen;
-    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const calendar = calendarOf(resolved.catalog);
     const roles = [...catalog.roles.values()].filter((r) => r.hierarchy === h.id).sort((a, b) => (a.id < b.id ? -1 : 1));
     const org = await readOrganisation(resolved, h, period, { ...opts, roles, like });
     if ('ok' in org) return org;
@@ -214,7 +203,7 @@ export async function evaluateScorecard(
           : { level: h.levels[node.level + 1]?.name ?? '', levelTitle: h.levels[node.level + 1]?.title ?? '', nodes: childScores },
       notes,
     };
-    return { ok: true, report, diagnostics: dedupe(warnings) };
+    return { ok: true, report, diagnostics: sortDiagnostics(dedupeDiagnostics(warnings)) };
   } finally {
     if (options.db === undefined) db.close();
   }

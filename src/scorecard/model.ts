@@ -63,7 +63,7 @@ export interface PerspectiveDef {
 }
 
 /** Status levels of an overall score (points; 10 = on target). */
-export interface ScoreThresholdsDef {
+interface ScoreThresholdsDef {
   readonly span: Span;
   readonly green?: Located<number> | undefined;
   readonly amber?: Located<number> | undefined;

@@ -14,7 +14,7 @@ import { checkScorecards } from '../scorecard/check.js';
 import { evaluateScorecard } from '../scorecard/evaluate.js';
 import type { ScorecardReport } from '../scorecard/report.js';
 
-export type { KpiLine, NodeScore, ScorecardReport } from '../scorecard/report.js';
+export type { NodeScore, ScorecardReport } from '../scorecard/report.js';
 
 /** Why an evaluation gave no result: a sentence, and the diagnostics behind it. */
 export interface EvaluationFailure {

@@ -10,10 +10,10 @@ import type { Span } from '../../src/diagnostics/span.js';
 import type { ColumnDef, ColumnType, JoinDef, SourceDef } from '../../src/model/types.js';
 
 /** The catalog file every test source claims to come from. */
-export const SOURCE_FILE = 'sources/test.yaml';
+const SOURCE_FILE = 'sources/test.yaml';
 
 /** A dummy span at `start`. */
-export function at(start: number, length = 1): Span {
+function at(start: number, length = 1): Span {
   return { file: SOURCE_FILE, start, end: start + length };
 }
 

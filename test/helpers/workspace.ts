@@ -43,7 +43,12 @@ export type PlainRow = Record<string, string | number | boolean | null>;
 export async function runWorkspace(ws: Workspace, request: QueryRequest): Promise<PlainRow[]> {
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
-  const result = await runKpis(checked.resolved, request, { dataDir: ws.dataDir });
+  return runChecked(checked, request, ws.dataDir);
+}
+
+/** Runs the request on a checked (valid) catalog over `dataDir`; throws with the diagnostics when the run fails. */
+export async function runChecked(checked: CheckedCatalog, request: QueryRequest, dataDir: string): Promise<PlainRow[]> {
+  const result = await runKpis(checked.resolved, request, { dataDir });
   if (!result.ok)
     throw new Error(
       `run failed (${result.kind}): ${result.message}\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`,

@@ -26,6 +26,6 @@ describe('exactJson', () => {
     const text = exactJson({ base: Decimal.parse('180143985094819.86'), head: [Decimal.parse('-0.10')] });
     expect(text).toBe('{\n  "base": 180143985094819.86,\n  "head": [\n    -0.1\n  ]\n}');
     // Still JSON (a parser reads the nearest double).
-    expect(JSON.parse(text)).toEqual({ base: 180143985094819.86, head: [-0.1] });
+    expect(JSON.parse(text)).toEqual({ base: Number('180143985094819.86'), head: [-0.1] });
   });
 });

@@ -56,7 +56,7 @@ test('exact values keep every digit: a DECIMAL column as wide as their decimals 
     by: ['deal_size'],
     rows: [
       { kpi: 'bookings', period: '2024-01-01', by: [new Decimal(1050n, 2)], value: 1, exact: new Decimal(100n, 2) },
-      { kpi: 'bookings', period: '2024-02-01', by: [null], value: 180143985094819.86, exact: new Decimal(18014398509481986n, 2) },
+      { kpi: 'bookings', period: '2024-02-01', by: [null], value: Number('180143985094819.86'), exact: new Decimal(18014398509481986n, 2) },
       { kpi: 'fee', period: '2024-01-01', by: [new Decimal(5n, 0)], value: 0.575, exact: new Decimal(575n, 3) },
       { kpi: 'rate', period: '2024-01-01', by: [null], value: 0.1 + 0.2 },
     ],
@@ -77,7 +77,7 @@ test('exact values keep every digit: a DECIMAL column as wide as their decimals 
     expect(columns.map((c) => c.type)).toEqual(['DECIMAL(38,2)', 'DOUBLE', 'DECIMAL(38,3)', 'VARCHAR']);
     expect(rows.map((r) => [String(r['deal_size']), r['value'], r['text']])).toEqual([
       ['10.5', 1, '1.000'],
-      ['null', 180143985094819.86, '180143985094819.860'],
+      ['null', Number('180143985094819.86'), '180143985094819.860'],
       ['5', 0.575, '0.575'],
       ['null', 0.1 + 0.2, null],
     ]);

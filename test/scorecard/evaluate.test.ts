@@ -31,7 +31,9 @@ describe('the whole organisation in Q2 2025', () => {
 
   it('states the score scale: 10 on target, 12 at most with attainment capped at 120%', () => {
     expect(report.scale).toEqual({ onTarget: 10, max: 12 });
-    expect(renderScorecardTable(report, PLAIN).split('\n')[1]).toMatch(/^scorecard `main` {3}score \d+\.\d \(10 = on target, 12 at most\) /);
+    expect(renderScorecardTable(report, PLAIN).split('\n')[1]).toMatch(
+      /^scorecard `main` {3}score \d+\.\d \(10 = on target, 12 at most\) /,
+    );
   });
 
   it('names the period and the membership day', () => {
