@@ -21,13 +21,27 @@ export async function runKpisAsOf(resolved: ResolvedCatalog, request: QueryReque
   try {
     const found = await dataAsOf(resolved, { dataDir: options.dataDir, db });
     if (found !== undefined && 'ok' in found) return found;
-    const asOf = found?.date;
-    const to = request.to ?? defaultRangeEnd(resolved, request.kpis ?? defaultKpis(resolved), request.from, asOf);
-    const result = await runKpis(resolved, { ...request, to }, { ...options, db });
-    if (!result.ok) return result;
-    const grain = (GRAINS as readonly string[]).includes(request.grain ?? 'month') ? ((request.grain ?? 'month') as Grain) : 'month';
-    return { ...result, rows: judgeRows(result.rows, grain, asOf, horizons(resolved)), asOf: found };
+    return await runJudged(resolved, request, { ...options, db }, found);
   } finally {
     if (options.db === undefined) db.close();
   }
+}
+
+/**
+ * Runs `request` with its rows judged against `found`, an as-of date already found (by
+ * {@link dataAsOf}; undefined when there is none): for callers that run many requests on the
+ * same data and look the date up once.
+ */
+export async function runJudged(
+  resolved: ResolvedCatalog,
+  request: QueryRequest,
+  options: RunOptions,
+  found: DataAsOf | undefined,
+): Promise<JudgedRun | Failure> {
+  const asOf = found?.date;
+  const to = request.to ?? defaultRangeEnd(resolved, request.kpis ?? defaultKpis(resolved), request.from, asOf);
+  const result = await runKpis(resolved, { ...request, to }, options);
+  if (!result.ok) return result;
+  const grain = (GRAINS as readonly string[]).includes(request.grain ?? 'month') ? ((request.grain ?? 'month') as Grain) : 'month';
+  return { ...result, rows: judgeRows(result.rows, grain, asOf, horizons(resolved)), asOf: found };
 }
