@@ -11,19 +11,10 @@ import { openDatabase } from '../../src/engine/duckdb.js';
 import { dataAsOf } from '../../src/periods/as-of.js';
 import { runKpisAsOf } from '../../src/periods/run-as-of.js';
 import { cli } from '../cli/helpers.js';
+import { DEALS_SOURCE, DUE_KPI } from '../helpers/as-of-fixture.js';
 import { assertValid, makeWorkspace, type Workspace } from '../helpers/workspace.js';
 
-const SOURCES = `source: deals
-file: deals.csv
-time: close_date
-as_of: if(stage = 'Open', created_date, close_date)
-columns:
-  id: { type: string }
-  stage: { type: string, values: [Open, Won] }
-  amount: { type: money }
-  created_date: { type: date }
-  close_date: { type: date }
----
+const SOURCES = `${DEALS_SOURCE}---
 source: quotas
 file: quotas.csv
 time: quarter_start
@@ -43,11 +34,7 @@ const KPIS = `kpi: bookings
 formula: sum(amount where stage = 'Won')
 unit: money
 ---
-kpi: due
-formula: sum(amount where stage = 'Open')
-unit: money
-horizon: forward
----
+${DUE_KPI}---
 kpi: quota
 formula: sum(quota)
 unit: money

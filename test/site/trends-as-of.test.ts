@@ -9,19 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkCatalog } from '../../src/check-catalog.js';
 import { kpiTrends } from '../../src/site/engine-adapter.js';
+import { DEALS_SOURCE, DUE_KPI } from '../helpers/as-of-fixture.js';
 import { assertValid, makeWorkspace } from '../helpers/workspace.js';
 
-const SOURCES = `source: deals
-file: deals.csv
-time: close_date
-as_of: if(stage = 'Open', created_date, close_date)
-columns:
-  id: { type: string }
-  stage: { type: string, values: [Open, Won] }
-  amount: { type: money }
-  created_date: { type: date }
-  close_date: { type: date }
----
+const SOURCES = `${DEALS_SOURCE}---
 source: ledger
 file: ledger.csv
 time: month
@@ -34,11 +25,7 @@ const KPIS = `kpi: arr
 formula: last(sum(arr) on month)
 unit: money
 ---
-kpi: due
-formula: sum(amount where stage = 'Open')
-unit: money
-horizon: forward
-`;
+${DUE_KPI}`;
 
 const DATA = {
   'deals.csv':
