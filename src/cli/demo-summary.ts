@@ -63,11 +63,17 @@ export function changeText(
   const arrow = sign > 0 ? '▲' : sign < 0 ? '▼' : '=';
   switch (unit) {
     case 'percent':
-      return { text: `${arrow} ${ONE_DECIMAL.format(Math.abs(delta) * 100)} pts`, sign };
     case 'ratio':
     case 'number':
-    case undefined:
-      return { text: `${arrow} ${formatValue(Math.abs(delta), unit, currency, decimals)}`, sign };
+    case undefined: {
+      // A difference of the figures as shown, so that 99.0% after 98.9% reads `▲ 0.1 pts`.
+      const [scale, digits] = unit === 'percent' ? [100, 1] : [1, decimals];
+      const shown = shownDifference(now * scale, before * scale, digits);
+      const mark = shown > 0 ? '▲' : shown < 0 ? '▼' : '=';
+      const size = Math.abs(shown);
+      const text = unit === 'percent' ? `${ONE_DECIMAL.format(size)} pts` : formatValue(size, unit, currency, digits);
+      return { text: `${mark} ${text}`, sign: Math.sign(shown) };
+    }
     case 'money':
     case 'count':
     case 'days':
@@ -79,6 +85,12 @@ export function changeText(
       return never;
     }
   }
+}
+
+/** `now − before` after rounding each to `digits` decimals, as they are displayed. */
+function shownDifference(now: number, before: number, digits: number): number {
+  const round = (v: number): number => Number(v.toFixed(digits));
+  return round(round(now) - round(before));
 }
 
 /**

@@ -17,6 +17,11 @@ describe('changeText', () => {
     [2000, 100, 'money', '▲ 1,900.0%', 1],
     [0.3, 0.25, 'percent', '▲ 5.0 pts', 1],
     [0.2, 0.25, 'percent', '▼ 5.0 pts', -1],
+    // Shown as 99.0% after 98.9%: the change is that of the figures shown.
+    [0.98951, 0.98949, 'percent', '▲ 0.1 pts', 1],
+    [0.98949, 0.98941, 'percent', '= 0.0 pts', 0],
+    // Shown as 0.063 after 0.063 (three decimals for both).
+    [0.0634, 0.0626, 'ratio', '= 0.000', 0],
     [null, 1, 'money', '', 0],
     [1, null, 'money', '', 0],
   ] as const)('%s after %s (%s) → %s', (now, before, unit, text, sign) => {
