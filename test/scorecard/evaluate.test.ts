@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PLAIN } from '../../src/diagnostics/render/style.js';
+import { renderScorecardHtml } from '../../src/scorecard/render-html.js';
 import { renderScorecardTable } from '../../src/scorecard/render-table.js';
 import type { ScorecardReport } from '../../src/scorecard/report.js';
 import { MAIN_SCORECARD, repRole } from './fixture.js';
@@ -27,6 +28,7 @@ describe('the whole organisation in Q2 2025', () => {
     const table = renderScorecardTable(report, PLAIN);
     expect(table.split('\n')[0]).toBe('Main · Hand Co · 2025-Q2 (2025-04-01 – 2025-06-30) · NOT COMPLETE: data as of 2025-06-20');
     expect(report.notes).toContain('2025-Q2 is not complete: its figures run to 2025-06-20, 2025-06-30 is its last day');
+    expect(renderScorecardHtml(report)).toContain('2025-Q2 · 2025-04-01 – 2025-06-30 · <b>not complete: data as of 2025-06-20</b>');
   });
 
   it('states the score scale: 10 on target, 12 at most with attainment capped at 120%', () => {
