@@ -77,12 +77,15 @@ export function fromItems(
   return from;
 }
 
-/** Rows with an anchor date, within the dates the plan reads. */
-function whereSql(ctx: EmitContext, anchor: string | undefined): string {
+/**
+ * Rows with an anchor date, within the dates the plan reads. A `last` scan reads from the start
+ * of the data: a balance carries over from whenever its cell last had rows.
+ */
+function whereSql(ctx: EmitContext, anchor: string | undefined, last: boolean): string {
   if (anchor === undefined) return '';
   const where = [`${anchor} IS NOT NULL`];
   const { scanFrom, scanTo } = ctx.plan.range;
-  if (scanFrom !== null) where.push(`${anchor} >= ${ctx.dialect.dateLiteral(scanFrom)}`);
+  if (scanFrom !== null && !last) where.push(`${anchor} >= ${ctx.dialect.dateLiteral(scanFrom)}`);
   if (scanTo !== null) where.push(`${anchor} < ${ctx.dialect.dateLiteral(scanTo)}`);
   return `\n    WHERE ${where.join(' AND ')}`;
 }
@@ -97,7 +100,7 @@ export function scanRowsSql(ctx: EmitContext, scan: Scan, deps: Set<string>): Sc
   const select: [sql: string, column: string][] = [[period, 'period']];
   if (anchorDate !== undefined) select.push([anchorDate, '_a']);
   const from = fromItems(ctx, scan, row, period, deps);
-  return rowsSelect(ctx, scan, row, select, from, whereSql(ctx, anchor));
+  return rowsSelect(ctx, scan, row, select, from, whereSql(ctx, anchor, scan.last));
 }
 
 /**
