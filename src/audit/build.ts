@@ -5,17 +5,16 @@
 import type { SourceText } from '../diagnostics/span.js';
 import { choiceAt, formulaAt, formulaOf, itemsAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument } from '../model/types.js';
-import type { CheckCategory, CheckDef, CheckRule, CheckSchedule, CheckSeverity } from './model.js';
+import { CHECK_SEVERITIES, type CheckCategory, type CheckDef, type CheckRule, type CheckSchedule } from './model.js';
 
 const CATEGORIES: readonly CheckCategory[] = ['hygiene', 'manipulation', 'reconciliation'];
-const SEVERITIES: readonly CheckSeverity[] = ['error', 'warning', 'info'];
 const SCHEDULES: readonly CheckSchedule[] = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly'];
 
 function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>): CheckDef | undefined {
   const m = doc.tree;
   const over = stringAt(m, 'over');
   const owner = textAt(m, 'owner');
-  const severity = choiceAt(m, 'severity', SEVERITIES)?.value;
+  const severity = choiceAt(m, 'severity', CHECK_SEVERITIES)?.value;
   const schedule = choiceAt(m, 'schedule', SCHEDULES)?.value;
   const remedy = textAt(m, 'remedy');
   const fails = formulaAt(m, 'fails', files);

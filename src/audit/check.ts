@@ -23,7 +23,7 @@ import { buildChecks } from './build.js';
 import type { CheckDef } from './model.js';
 
 /** A shown value: its formula as written, and its expression. */
-export interface ShownValue {
+interface ShownValue {
   readonly label: string;
   readonly expr: IrRowExpr;
 }

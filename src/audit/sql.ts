@@ -53,7 +53,7 @@ const NOISE_WORDS = [
 ];
 
 /** SQL that normalises a text for duplicate detection: accents, case, punctuation, legal forms, spacing. */
-export function normaliseSql(text: string): string {
+function normaliseSql(text: string): string {
   const words = `lower(strip_accents(${text}))`;
   const spaced = `' ' || regexp_replace(${words}, '[^a-z0-9]+', '  ', 'g') || ' '`;
   const dropped = `regexp_replace(${spaced}, ' (${NOISE_WORDS.join('|')}) ', ' ', 'g')`;
