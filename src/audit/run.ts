@@ -4,14 +4,13 @@
  * query lists its findings. Opens (and closes) its own database unless one is given.
  */
 import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from '../engine/check-data.js';
+import { checkJoinKeys, type CheckCache } from '../engine/check-data.js';
 import { defaultCheckCache } from '../engine/default-check-cache.js';
 import { openDatabase, type Database, type Value } from '../engine/duckdb.js';
-import { locateSourceFiles } from '../engine/source-files.js';
 import { calendarOf } from '../model/calendar.js';
 import type { Catalog } from '../model/types.js';
 import { forEachRowNode } from '../query/ir-walk.js';
-import type { Failure } from '../pipeline.js';
+import { checkSources, locateSources, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { ResolvedCheck } from './check.js';
 import type { CheckSeverity } from './model.js';
@@ -89,28 +88,15 @@ export async function runAudit(
 ): Promise<AuditReport | Failure> {
   const { catalog } = resolved;
   const ids = [...new Set(checks.flatMap((c) => sourcesOf(c, catalog)))].sort();
-  const diagnostics: Diagnostic[] = [];
-  const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
-  for (const id of ids) {
-    const source = catalog.sources.get(id);
-    if (source === undefined) throw new Error(`unknown source ${id}`);
-    const files = locateSourceFiles(source, options.dataDir);
-    diagnostics.push(...files.diagnostics);
-    located.set(id, files.value);
-  }
+  const found = locateSources(catalog.sources, ids, options.dataDir);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
   const db = options.db ?? (await openDatabase());
   try {
-    const checked = new Map<string, CheckedSource>();
-    for (const id of ids) {
-      const source = catalog.sources.get(id);
-      const files = located.get(id);
-      if (source === undefined || files === undefined) continue;
-      const result = await checkSourceData(db, source, files, { cache: options.checkCache ?? defaultCheckCache() });
-      diagnostics.push(...result.diagnostics);
-      checked.set(id, result.value);
-    }
+    const data = await checkSources(db, catalog.sources, found.value, () => ({ cache: options.checkCache ?? defaultCheckCache() }));
+    diagnostics.push(...data.diagnostics);
+    const checked = data.value;
     if (!hasErrors(diagnostics))
       for (const c of new Set(checks.map((x) => x.source)))
         diagnostics.push(...(await checkJoinKeys(db, c, catalog.sources, checked)).diagnostics);
