@@ -15,6 +15,7 @@ import { checkScorecards } from './scorecard/check.js';
 import { checkTests } from './testing/check.js';
 import { readGovernance } from './governance/read.js';
 import { checkLifecycle } from './lifecycle/check.js';
+import { checkChecks } from './audit/check.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -33,6 +34,7 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   const paths = [...loaded.value.sources.values()].flatMap(sourcePathProblems);
   const scorecards = checkScorecards(resolved.value);
   const tests = checkTests(resolved.value);
+  const checks = checkChecks(resolved.value);
   const governance = [...checkLifecycle(resolved.value), ...readGovernance(loaded.value).diagnostics];
   const diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
@@ -40,6 +42,7 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
     ...paths,
     ...scorecards.diagnostics,
     ...tests.diagnostics,
+    ...checks.diagnostics,
     ...governance,
   ]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };

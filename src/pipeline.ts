@@ -4,15 +4,15 @@
  * these, and every consumer of figures (periods, org, targets, scorecards) computes through them.
  */
 import path from 'node:path';
-import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic, type PhaseResult } from './diagnostics/diagnostic.js';
 import { checkLoggedValues } from './engine/check-change-log.js';
-import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
+import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource, type CheckOptions } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database, type Row } from './engine/duckdb.js';
-import { locateSourceFiles } from './engine/source-files.js';
+import { locateSourceFiles, type SourceFiles } from './engine/source-files.js';
 import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
 import { Decimal } from './model/decimal.js';
-import type { Catalog } from './model/types.js';
+import type { Catalog, SourceDef } from './model/types.js';
 import type { QueryPlan } from './query/ir.js';
 import { planQuery } from './query/planner.js';
 import type { QueryRequest } from './query/request.js';
@@ -136,6 +136,43 @@ function quarantineFile(base: string, source: string, many: boolean): string {
   return `${base.slice(0, base.length - ext.length)}.${source}${ext === '' ? '.csv' : ext}`;
 }
 
+/** The files of each source of `ids` in `dataDir`; sources whose files cannot be found give diagnostics. */
+export function locateSources(
+  sources: ReadonlyMap<string, SourceDef>,
+  ids: readonly string[],
+  dataDir: string,
+): PhaseResult<ReadonlyMap<string, SourceFiles>> {
+  const diagnostics: Diagnostic[] = [];
+  const located = new Map<string, SourceFiles>();
+  for (const id of ids) {
+    const source = sources.get(id);
+    if (source === undefined) throw new Error(`unknown source ${id}`);
+    const files = locateSourceFiles(source, dataDir);
+    diagnostics.push(...files.diagnostics);
+    located.set(id, files.value);
+  }
+  return { value: located, diagnostics };
+}
+
+/** Checks each located source against its data contract, with the options `optionsOf` gives it. */
+export async function checkSources(
+  db: Database,
+  sources: ReadonlyMap<string, SourceDef>,
+  located: ReadonlyMap<string, SourceFiles>,
+  optionsOf: (id: string) => CheckOptions,
+): Promise<PhaseResult<Map<string, CheckedSource>>> {
+  const diagnostics: Diagnostic[] = [];
+  const checked = new Map<string, CheckedSource>();
+  for (const [id, files] of located) {
+    const source = sources.get(id);
+    if (source === undefined) continue;
+    const result = await checkSourceData(db, source, files, optionsOf(id));
+    diagnostics.push(...result.diagnostics);
+    checked.set(id, result.value);
+  }
+  return { value: checked, diagnostics };
+}
+
 /** Evaluates KPIs on the data folder. Data problems refuse the run (or quarantine rows). */
 export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, options: RunOptions): Promise<RunResult | Failure> {
   const planned = planQuery(resolved, request);
@@ -144,29 +181,19 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const { sources } = resolved.catalog;
   const ids = planSources(plan);
   // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
-  const diagnostics: Diagnostic[] = [...planned.diagnostics];
-  const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
-  for (const id of ids) {
-    const source = sources.get(id);
-    if (source === undefined) throw new Error(`unknown source ${id}`);
-    const files = locateSourceFiles(source, options.dataDir);
-    diagnostics.push(...files.diagnostics);
-    located.set(id, files.value);
-  }
+  const found = locateSources(sources, ids, options.dataDir);
+  const diagnostics: Diagnostic[] = [...planned.diagnostics, ...found.diagnostics];
+  const located = found.value;
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
   const db = options.db ?? (await openDatabase());
   try {
-    const checked = new Map<string, CheckedSource>();
-    for (const id of ids) {
-      const source = sources.get(id);
-      const files = located.get(id);
-      if (source === undefined || files === undefined) continue;
-      const quarantine = options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1);
-      const result = await checkSourceData(db, source, files, { quarantine, cache: options.checkCache ?? defaultCheckCache() });
-      diagnostics.push(...result.diagnostics);
-      checked.set(id, result.value);
-    }
+    const checks = await checkSources(db, sources, located, (id) => ({
+      quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
+      cache: options.checkCache ?? defaultCheckCache(),
+    }));
+    diagnostics.push(...checks.diagnostics);
+    const checked = checks.value;
     if (!hasErrors(diagnostics)) {
       for (const id of new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source))) {
         const source = sources.get(id);

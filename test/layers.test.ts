@@ -21,6 +21,7 @@ const LAYERS: readonly string[] = [
   'diff',
   'site',
   'check-catalog.ts',
+  'audit',
   'testing',
   'scorecard',
   'targets',

@@ -39,6 +39,9 @@ const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 /** Output formats of `show`. */
 const SHOW_FORMATS = ['text', 'json'] as const;
 
+/** Output formats of `audit`. */
+const AUDIT_FORMATS = ['table', 'json', 'ndjson'] as const;
+
 /** Output formats of `scorecard`. */
 const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
 
@@ -179,6 +182,29 @@ export const COMMANDS: readonly Command[] = [
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./scorecard.js')).scorecardCommand,
+  },
+  {
+    name: 'audit',
+    summary: "run the catalog's data-quality checks and list every finding",
+    description:
+      "Runs the catalog's `check` documents (docs/checks.md) on the data folder, after checking the " +
+      'data against its contracts, and lists every row a check flags with its key and shown values. ' +
+      'Exit code 1 when a check of severity `error` has findings, so a scheduled job or CI can gate on it.',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'check', kind: 'list', placeholder: 'ID[,ID…]', description: 'the checks to run, comma-separated', default: 'every check' },
+      {
+        name: 'as-of',
+        kind: 'value',
+        placeholder: 'DATE',
+        description: 'the audit day (YYYY-MM-DD) that period_start(), period_end() and point_date() mean in checks',
+        default: 'today (UTC)',
+      },
+      formatFlag(AUDIT_FORMATS, 'output format', 'table'),
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./audit.js')).auditCommand,
   },
   {
     name: 'test',

@@ -149,6 +149,11 @@ const table = {
     severity: 'warning',
     summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.',
   },
+  // audit: check documents (docs/checks.md)
+  'audit/unsupported': {
+    severity: 'error',
+    summary: 'A check reads a value as at a point (`at_start`) or a lookup computed from a KPI; checks read rows as they stand.',
+  },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },
