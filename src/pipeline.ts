@@ -7,18 +7,20 @@ import path from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
-import { openDatabase, type Database } from './engine/duckdb.js';
+import { openDatabase, type Database, type Row } from './engine/duckdb.js';
 import { locateSourceFiles } from './engine/source-files.js';
 import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
 import type { Catalog } from './model/types.js';
 import type { QueryPlan } from './query/ir.js';
 import { planQuery } from './query/planner.js';
+import type { RowsQuery } from './query/rows-ir.js';
 import type { QueryRequest } from './query/request.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
 import type { Dialect } from './sql/dialect.js';
 import { DEFAULT_DIALECT } from './sql/dialects.js';
 import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-sql.js';
+import { emitRowsSql } from './sql/emit-rows.js';
 import type { SourceReader } from './sql/source-reader.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
@@ -126,42 +128,16 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const plan = planned.value;
-  const { sources } = resolved.catalog;
-  const ids = planSources(plan);
-  const diagnostics: Diagnostic[] = [];
-  const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
-  for (const id of ids) {
-    const source = sources.get(id);
-    if (source === undefined) throw new Error(`unknown source ${id}`);
-    const files = locateSourceFiles(source, options.dataDir);
-    diagnostics.push(...files.diagnostics);
-    located.set(id, files.value);
-  }
-  if (hasErrors(diagnostics))
-    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
+  const located = locateSources(resolved, planSources(plan), options);
+  if ('ok' in located) return located;
   const db = options.db ?? (await openDatabase());
   try {
-    const checked = new Map<string, CheckedSource>();
-    for (const id of ids) {
-      const source = sources.get(id);
-      const files = located.get(id);
-      if (source === undefined || files === undefined) continue;
-      const quarantine = options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1);
-      const result = await checkSourceData(db, source, files, { quarantine, cache: options.checkCache ?? defaultCheckCache() });
-      diagnostics.push(...result.diagnostics);
-      checked.set(id, result.value);
-    }
-    if (!hasErrors(diagnostics)) {
-      for (const id of new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source))) {
-        const source = sources.get(id);
-        if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
-      }
-    }
-    const unique = dedupe(diagnostics);
-    if (hasErrors(unique))
-      return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+    const checked = await checkSources(resolved, located, joined, options, db);
+    if ('ok' in checked) return checked;
+    const unique = checked.diagnostics;
     // The engine is DuckDB: the query is written in its dialect.
-    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(checked) });
+    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(checked.checked) });
     const rows = await db.query(sql);
     return {
       ok: true,
@@ -178,6 +154,97 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
         }),
         value: typeof r['value'] === 'number' ? r['value'] : null,
       })),
+    };
+  } finally {
+    if (options.db === undefined) db.close();
+  }
+}
+
+/** Each source's files, and what locating them found. */
+interface Located {
+  readonly files: ReadonlyMap<string, ReturnType<typeof locateSourceFiles>['value']>;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Finds each source's files; a source that cannot be read fails the run. */
+function locateSources(resolved: ResolvedCatalog, ids: readonly string[], options: RunOptions): Located | Failure {
+  const diagnostics: Diagnostic[] = [];
+  const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
+  for (const id of ids) {
+    const source = resolved.catalog.sources.get(id);
+    if (source === undefined) throw new Error(`unknown source ${id}`);
+    const files = locateSourceFiles(source, options.dataDir);
+    diagnostics.push(...files.diagnostics);
+    located.set(id, files.value);
+  }
+  if (hasErrors(diagnostics))
+    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  return { files: located, diagnostics };
+}
+
+/** Checks the located sources against their contract (and the join keys of `joined` sources). */
+async function checkSources(
+  resolved: ResolvedCatalog,
+  located: Located,
+  joined: ReadonlySet<string>,
+  options: RunOptions,
+  db: Database,
+): Promise<{ readonly checked: ReadonlyMap<string, CheckedSource>; readonly diagnostics: Diagnostic[] } | Failure> {
+  const { sources } = resolved.catalog;
+  const diagnostics: Diagnostic[] = [...located.diagnostics];
+  const ids = [...located.files.keys()];
+  const checked = new Map<string, CheckedSource>();
+  for (const id of ids) {
+    const source = sources.get(id);
+    const files = located.files.get(id);
+    if (source === undefined || files === undefined) continue;
+    const quarantine = options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1);
+    const result = await checkSourceData(db, source, files, { quarantine, cache: options.checkCache ?? defaultCheckCache() });
+    diagnostics.push(...result.diagnostics);
+    checked.set(id, result.value);
+  }
+  if (!hasErrors(diagnostics)) {
+    for (const id of joined) {
+      const source = sources.get(id);
+      if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
+    }
+  }
+  const unique = dedupe(diagnostics);
+  if (hasErrors(unique)) return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+  return { checked, diagnostics: unique };
+}
+
+/** A page of listed rows and how many match in all. */
+export interface RowsResult {
+  readonly ok: true;
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+  readonly total: number;
+  readonly sql: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Lists the rows of a rows query (src/query/plan-rows.ts) on the data folder, checked as {@link runKpis} checks it. */
+export async function listRows(resolved: ResolvedCatalog, query: RowsQuery, options: RunOptions): Promise<RowsResult | Failure> {
+  const ids = [...new Set([query.source, ...query.joins.map((j) => j.target)])].sort();
+  const located = locateSources(resolved, ids, options);
+  if ('ok' in located) return located;
+  const db = options.db ?? (await openDatabase());
+  try {
+    const checked = await checkSources(resolved, located, new Set(query.joins.length > 0 ? [query.source] : []), options, db);
+    if ('ok' in checked) return checked;
+    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const sql = emitRowsSql(query, { dialect: duckdb, sources: checkedSourcesReader(checked.checked), calendar });
+    const rows = await db.query(sql.rows);
+    const count = await db.query(sql.count);
+    const n = count[0]?.['n'];
+    return {
+      ok: true,
+      columns: query.columns.map((c) => c.name),
+      rows,
+      total: typeof n === 'number' ? n : 0,
+      sql: sql.rows,
+      diagnostics: sortDiagnostics(checked.diagnostics),
     };
   } finally {
     if (options.db === undefined) db.close();

@@ -42,7 +42,16 @@ export interface LevelContext {
   readonly db: Database;
   /** Where the warnings of each run (quarantined rows, null time anchors) are collected. */
   readonly warnings: Diagnostic[];
+  /**
+   * The nodes whose figures may leave the database (a reader's access, src/access/); default all.
+   * The restriction is part of each compiled query (`QueryRequest.only`): figures are computed
+   * as for everyone (totals and windows over all rows), but only visible nodes' cells come back.
+   */
+  readonly visible?: ((node: OrgNode) => boolean) | undefined;
 }
+
+/** Why a figure of a node outside the reader's access is not shown. */
+export const NOT_VISIBLE = 'not visible with your access';
 
 const MAPPED = '__org_node';
 
@@ -59,8 +68,14 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
   const fallback = level === 0 ? undefined : h.levels[level]?.dimension;
   const kpis = requests.map((r, i) => ({ request: r, kpi: syntheticKpi(resolved, `__sc_${i}`, r.expr, r.like) }));
   const unavailable = new Map<string, string>();
-  const groups: { by: string[]; base: ResolvedCatalog; toNodes: (v: unknown) => string[]; members: typeof kpis }[] = [];
+  type Group = { by: string[]; base: ResolvedCatalog; toNodes: (v: unknown) => string[]; members: typeof kpis; only?: string[] };
+  const groups: Group[] = [];
+  const shown = ctx.visible === undefined ? undefined : nodes.filter(ctx.visible);
   if (level === 0) {
+    if (shown !== undefined && shown.length === 0) {
+      for (const k of kpis) unavailable.set(k.request.key, NOT_VISIBLE);
+      return { values: new Map(), unavailable };
+    }
     groups.push({ by: [], base: resolved, toNodes: () => [ctx.tree.key], members: kpis });
   } else {
     const mapped = isMember ? resolved : withMappedDimension(resolved, MAPPED, h.dimension, memberEntries(ctx.tree, level));
@@ -72,6 +87,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
       toNodes: (v) =>
         v === null || v === undefined ? [] : isMember ? [byMember.get(String(v))].filter((x): x is string => x !== undefined) : [String(v)],
       members: primary,
+      ...(shown === undefined ? {} : { only: shown.map((n) => (isMember ? (n.value ?? '') : n.key)) }),
     });
     const rest = kpis.filter((k) => !primary.includes(k));
     const viaFallback = fallback === undefined ? [] : rest.filter((k) => declares(resolved, fallback, k.kpi.sources));
@@ -81,6 +97,10 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
         base: resolved,
         toNodes: (v) => nodes.filter((n) => n.value !== null && n.value === String(v)).map((n) => n.key),
         members: viaFallback,
+        // A node shares its fallback value with others (two teams of one name): all must be visible.
+        ...(shown === undefined
+          ? {}
+          : { only: [...new Set(shown.map((n) => n.value ?? ''))].filter((v) => nodes.every((n) => n.value !== v || shown.includes(n))) }),
       });
     }
     for (const k of rest) {
@@ -98,7 +118,9 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
       g.base,
       g.members.map((m) => m.kpi),
     );
-    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last };
+    const dimension = g.by[0];
+    const only = g.only === undefined || dimension === undefined ? undefined : { dimension, values: g.only };
+    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last, only };
     // Plan each alone first: one expression the planner refuses must not sink the others.
     const runnable = g.members.filter((m) => {
       const planned = planQuery(base, { ...request, kpis: [m.kpi.id] });

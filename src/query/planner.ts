@@ -55,6 +55,7 @@ function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan
     windows: registry.windowTables(),
     pers: state.pers,
     outputs,
+    ...(request.only === undefined ? {} : { only: request.only }),
   };
 }
 

@@ -24,6 +24,19 @@ export interface QueryRequest {
   /** ISO dates (first and last day evaluated); default: the range of the data. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
+  /**
+   * Only the cells whose value of one breakdown dimension (of `by`) is one of `values` are
+   * returned: the rest are computed where a figure needs them (a total, a window) but never leave
+   * the query. How a consumer confines what a reader sees (src/access/) inside the query itself.
+   */
+  readonly only?: CellFilter | undefined;
+}
+
+/** A restriction of the returned cells to some values of one breakdown dimension. */
+export interface CellFilter {
+  readonly dimension: string;
+  /** Compared as text; an empty list returns no cell. */
+  readonly values: readonly string[];
 }
 
 /** A request that makes sense for the catalog. */
@@ -33,6 +46,7 @@ export interface CheckedRequest {
   readonly by: readonly string[];
   readonly from: Date | undefined;
   readonly to: Date | undefined;
+  readonly only: CellFilter | undefined;
 }
 
 /** The dimension names every result row already uses for its own fields. */
@@ -66,8 +80,10 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
     const message = `the range starts on ${request.from ?? ''}, after its last day ${request.to ?? ''}`;
     diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
   }
+  if (request.only !== undefined && !by.includes(request.only.dimension))
+    throw new Error(`the cells are restricted by \`${request.only.dimension}\`, which the request does not break down by`);
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
-  return { value: { kpis, grain: grain as Grain, by, from, to }, diagnostics };
+  return { value: { kpis, grain: grain as Grain, by, from, to, only: request.only }, diagnostics };
 }
 
 /** The KPIs of a request that names none: every KPI that is not deprecated. */

@@ -83,7 +83,16 @@ export async function evaluateScorecard(
   resolved: ResolvedCatalog,
   catalog: ScorecardCatalog,
   request: ScorecardRequest,
-  options: { readonly dataDir: string; readonly db?: Database | undefined },
+  options: {
+    readonly dataDir: string;
+    readonly db?: Database | undefined;
+    /**
+     * The nodes the reader may see (src/access/): the requested node must be one, children that
+     * are not are left out, and every figure query returns visible nodes' cells only. Exception
+     * limits are policy figures computed on all rows.
+     */
+    readonly visible?: ((node: OrgNode) => boolean) | undefined;
+  },
 ): Promise<ScorecardResult> {
   const selected = selectScorecard(catalog, resolved, request.scorecard);
   if (typeof selected === 'string') return usage(selected);
@@ -111,11 +120,13 @@ export async function evaluateScorecard(
     const found = nodeAt(tree, h, request.at, period);
     if (typeof found === 'string') return usage(found);
     const { node, path } = found;
+    const visible = options.visible;
+    if (visible !== undefined && !visible(node)) return usage(`${node.levelName} \`${node.label}\` is not visible with your access`);
     const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined => assignScorecard(catalog, h, selected, roles, n);
-    const levelCtx: LevelContext = { resolved, hierarchy: h, period, tree, dataDir: options.dataDir, db, warnings };
-    const children = node.children;
+    const levelCtx: LevelContext = { resolved, hierarchy: h, period, tree, dataDir: options.dataDir, db, warnings, visible };
+    const children = visible === undefined ? node.children : node.children.filter(visible);
     const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
-    const bound = await bindExceptions(resolved, catalog, bodies, levelCtx, like);
+    const bound = await bindExceptions(resolved, catalog, bodies, { ...levelCtx, visible: undefined }, like);
     if ('ok' in bound) return bound;
     const jc: JudgeContext = {
       resolved,
