@@ -8,7 +8,7 @@
 import { RESULT_FORMATS } from '../results/result-set.js';
 import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
-import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS } from './common-flags.js';
+import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS, STATE_FLAG } from './common-flags.js';
 import { DOCS_FLAGS } from './docs-spec.js';
 import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
 import type { CliIo } from './io.js';
@@ -132,7 +132,8 @@ export const COMMANDS: readonly Command[] = [
       'Evaluates a scorecard on the data folder for one node of the hierarchy (the whole ' +
       'organisation by default) and one period: values, targets, attainment, status and score per ' +
       'KPI, perspective and overall, with the children one level down. Every level is recomputed ' +
-      'from its parts, with the organisation as it was in that period.',
+      'from its parts, with the organisation as it was in that period. Managers’ notes on the ' +
+      'figures (commentary, written in `kpic serve`) are shown with them.',
     flags: [
       CATALOG_FLAG,
       DATA_FLAG,
@@ -159,6 +160,7 @@ export const COMMANDS: readonly Command[] = [
       },
       formatFlag(SCORECARD_FORMATS, 'output format', 'table'),
       outFlag('write to FILE (atomically) instead of stdout'),
+      { ...STATE_FLAG, description: 'the folder whose commentary.db holds managers’ notes, shown beside the figures (read only)' },
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./scorecard.js')).scorecardCommand,

@@ -43,6 +43,19 @@ export interface KpiLine {
   readonly notes: readonly string[];
 }
 
+/** A manager's note on a figure (src/commentary/ fills these in; the scorecard phase only shows them). */
+export interface CommentLine {
+  readonly kpi: string;
+  /** The node's label, and its path key (the org tree's `OrgNode.key`). */
+  readonly node: string;
+  readonly nodeKey: string;
+  readonly body: string;
+  readonly author: string;
+  /** ISO time of the latest version. */
+  readonly at: string;
+  readonly edited: boolean;
+}
+
 /** One perspective of a node's scorecard. */
 export interface PerspectiveLine {
   readonly perspective: Perspective;
@@ -91,4 +104,6 @@ export interface ScorecardReport {
   /** The children one level down; absent for a member. */
   readonly children?: { readonly level: string; readonly levelTitle: string; readonly nodes: readonly NodeScore[] } | undefined;
   readonly notes: readonly string[];
+  /** Managers' notes on the figures shown (the node's and its children's), when a store was read. */
+  readonly commentary?: readonly CommentLine[] | undefined;
 }
