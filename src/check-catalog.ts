@@ -17,6 +17,7 @@ import { checkTests } from './testing/check.js';
 import { readGovernance } from './governance/read.js';
 import { checkLifecycle } from './lifecycle/check.js';
 import { readAccess } from './access/read.js';
+import { checkAlerts } from './alerts/check.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -36,6 +37,7 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   const scorecards = checkScorecards(resolved.value);
   const tests = checkTests(resolved.value);
   const access = readAccess(resolved.value, scorecards.value.hierarchies);
+  const alerts = checkAlerts(resolved.value, scorecards.value.hierarchies);
   const governance = [...checkLifecycle(resolved.value), ...readGovernance(loaded.value).diagnostics];
   const diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
@@ -44,6 +46,7 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
     ...scorecards.diagnostics,
     ...tests.diagnostics,
     ...access.diagnostics,
+    ...alerts.diagnostics,
     ...governance,
   ]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };

@@ -34,6 +34,9 @@ export interface Command {
 /** Output formats of `validate`. */
 export const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
+/** Output formats of `alerts`. */
+export const ALERTS_FORMATS = ['table', 'json', 'ndjson'] as const;
+
 /** Output formats of `scorecard`. */
 export const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
 
@@ -185,6 +188,38 @@ export const COMMANDS: readonly Command[] = [
       'page also shows a chart of its recent values.',
     flags: DOCS_FLAGS,
     load: async () => (await import('./docs-command.js')).docsCommand,
+  },
+  {
+    name: 'alerts',
+    summary: 'evaluate the alerts for a period; print them, or deliver them to managers and channels',
+    description:
+      "Evaluates every `alert` document (or --alert's) for the latest complete period of its grain " +
+      '(or --period) at each node of its levels, and prints the alerts that fire with the values ' +
+      'they read and whom they go to. With --deliver FILE, writes e-mail files to the outbox and ' +
+      'posts to webhooks; an alert that keeps firing is not sent again until it clears or escalates ' +
+      '(what was sent is kept in --state). Exit code 1 when a delivery failed.',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'alert', kind: 'list', placeholder: 'ID[,ID…]', description: 'the alerts to evaluate', default: 'every alert' },
+      {
+        name: 'period',
+        kind: 'value',
+        placeholder: 'P',
+        description: 'a month (2026-09), quarter (2026-Q2), fiscal year (2026) or a date inside the period',
+        default: 'the latest complete period of each alert’s grain',
+      },
+      formatFlag(ALERTS_FORMATS, 'output format', 'table'),
+      {
+        name: 'deliver',
+        kind: 'value',
+        placeholder: 'FILE',
+        description: 'deliver the alerts as FILE says (outbox folder, people’s addresses, channels’ webhooks and e-mail)',
+      },
+      STATE_FLAG,
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./alerts.js')).alertsCommand,
   },
   {
     ...DIFF_COMMAND,
