@@ -118,7 +118,9 @@ export async function dispatchAlerts(evaluations: readonly AlertEvaluation[], o:
   const cleared: { alert: string; node: string }[] = [];
   for (const ev of evaluations) {
     const firingAt = new Set(ev.firing.map((f) => f.node.key));
-    for (const n of ev.nodes) if (!firingAt.has(n.key) && o.state.clear(ev.alert, n.key)) cleared.push({ alert: ev.alert, node: n.label });
+    // Only a decided node clears: a figure that is missing says nothing about the alert.
+    for (const n of ev.nodes)
+      if (n.decided && !firingAt.has(n.key) && o.state.clear(ev.alert, n.key)) cleared.push({ alert: ev.alert, node: n.label });
     for (const f of ev.firing) {
       const at = o.now();
       const episode = o.state.open(f.alert, f.node.key, f.severity, at.toISOString());

@@ -38,6 +38,8 @@ export interface AlertNode {
   readonly key: string;
   /** Labels of its ancestors, top first. */
   readonly path: readonly string[];
+  /** Every value the condition reads was there: the alert firing or not is a decision, not a gap. */
+  readonly decided: boolean;
 }
 
 /** A value the condition read at a node. */
@@ -66,7 +68,7 @@ export interface Firing {
 export interface AlertEvaluation {
   readonly alert: string;
   readonly period: Period;
-  /** Every node it was evaluated at (firing or not): what clears an alert that stopped firing. */
+  /** Every node it was evaluated at (firing or not): a decided one not firing clears the alert there. */
   readonly nodes: readonly AlertNode[];
   readonly firing: readonly Firing[];
 }
@@ -217,6 +219,7 @@ export async function evaluateAlerts(
             label: node.label,
             key: node.key,
             path: pathLabels(org.tree, node),
+            decided: [...read.values()].every((v) => v !== null),
           };
           nodes.push(ref);
           const { events } = await engine.run(Object.fromEntries(read));
