@@ -222,6 +222,70 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./alerts.js')).alertsCommand,
   },
   {
+    name: 'serve',
+    summary: 'the monitoring web app: scorecards with drill-down to deals, KPI pages, notes, access by role',
+    description:
+      'Serves the scorecard as a web application on this machine: an executive view that drills ' +
+      'from the whole organisation through regions, teams and reps to the deals behind a figure, a ' +
+      'page per KPI with its trend against target and status bands, exceptions, lineage and ' +
+      'managers’ notes, and the same under /api/ as JSON. Users sign in with the users file (or a ' +
+      'trusted single-sign-on header) and see only what the access document gives their role, ' +
+      'enforced in the queries. Figures are reused until their KPI’s refresh is due; a changed ' +
+      'export is picked up then. Runs until Ctrl-C.',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'port', kind: 'value', placeholder: 'N', description: 'the port to listen on (0: any free port)', default: '8080' },
+      { name: 'host', kind: 'value', placeholder: 'HOST', description: 'the address to listen on', default: '127.0.0.1' },
+      {
+        name: 'users',
+        kind: 'value',
+        placeholder: 'FILE',
+        description: 'the users file (names, member keys, password hashes; see kpic passwd)',
+        default: '<state>/users.yaml',
+      },
+      {
+        name: 'access',
+        kind: 'value',
+        placeholder: 'ID',
+        description: 'the access document to enforce',
+        default: "the catalog's only one",
+      },
+      {
+        name: 'trust-header',
+        kind: 'value',
+        placeholder: 'NAME',
+        description:
+          'take the signed-in user from this request header, set by a single-sign-on proxy in front of the server (no password sign-in)',
+      },
+      { name: 'secure-cookie', kind: 'switch', description: 'mark the session cookie Secure (the server is reached over HTTPS)' },
+      { ...STATE_FLAG, description: 'the folder of the commentary database and the default users file' },
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'passwd',
+    summary: 'add a user of kpic serve to the users file, or change their password',
+    description:
+      'Writes a salted scrypt hash of the password (read from KPIC_PASSWORD, else the first line ' +
+      'of standard input) for --user, with their member key in the hierarchy, to the users file ' +
+      '(created when missing, replaced atomically).',
+    flags: [
+      { name: 'user', kind: 'value', placeholder: 'NAME', description: 'the name the user signs in with' },
+      {
+        name: 'member',
+        kind: 'value',
+        placeholder: 'KEY',
+        description: 'their member key in the hierarchy (a rep id)',
+        default: 'unchanged',
+      },
+      { name: 'users', kind: 'value', placeholder: 'FILE', description: 'the users file', default: '<state>/users.yaml' },
+      STATE_FLAG,
+    ],
+    load: async () => (await import('./passwd.js')).passwdCommand,
+  },
+  {
     ...DIFF_COMMAND,
     load: async () => {
       const { diffCommand } = await import('./diff.js');

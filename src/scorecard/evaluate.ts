@@ -28,6 +28,17 @@ export interface ScorecardRequest {
   readonly period?: string | undefined;
   /** `LEVEL=VALUE` (or `LEVEL=VALUE/LEVEL=VALUE`): the node (default: the whole organisation). */
   readonly at?: string | undefined;
+  /** Evaluate only this KPI of the node's scorecard (its line, judged as on the full scorecard); no children. */
+  readonly kpi?: string | undefined;
+}
+
+/** A scorecard reduced to one KPI's entries (scores then mean nothing; the KPI's line is what is read). */
+function onlyKpi(sc: ResolvedScorecard | undefined, kpi: string | undefined): ResolvedScorecard | undefined {
+  if (sc === undefined || kpi === undefined) return sc;
+  const perspectives = sc.body.perspectives
+    .map((p) => ({ ...p, entries: p.entries.filter((e) => e.kpi === kpi) }))
+    .filter((p) => p.entries.length > 0);
+  return { ...sc, body: { ...sc.body, perspectives } };
 }
 
 /** A scorecard report, or why there is none. */
@@ -122,9 +133,10 @@ export async function evaluateScorecard(
     const { node, path } = found;
     const visible = options.visible;
     if (visible !== undefined && !visible(node)) return usage(`${node.levelName} \`${node.label}\` is not visible with your access`);
-    const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined => assignScorecard(catalog, h, selected, roles, n);
+    const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined =>
+      onlyKpi(assignScorecard(catalog, h, selected, roles, n), request.kpi);
     const levelCtx: LevelContext = { resolved, hierarchy: h, period, tree, dataDir: options.dataDir, db, warnings, visible };
-    const children = visible === undefined ? node.children : node.children.filter(visible);
+    const children = request.kpi !== undefined ? [] : visible === undefined ? node.children : node.children.filter(visible);
     const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
     const bound = await bindExceptions(resolved, catalog, bodies, { ...levelCtx, visible: undefined }, like);
     if ('ok' in bound) return bound;

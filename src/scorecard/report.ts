@@ -5,6 +5,7 @@
 import type { MissingPolicy, Unit } from '../model/types.js';
 import type { Perspective } from './model.js';
 import type { Period } from '../periods/period.js';
+import type { StatusLevels } from '../targets/levels.js';
 import type { Status } from '../targets/status.js';
 
 /** An exception rule's effect on a figure. */
@@ -41,6 +42,8 @@ export interface KpiLine {
   readonly exceptions: readonly ExceptionLine[];
   /** Plain-words notes shown with the figure ("excludes 2 exceptional deals worth $4.2M"). */
   readonly notes: readonly string[];
+  /** The values at which its status changes (for bands on a chart); null without a target. */
+  readonly levels?: StatusLevels | null | undefined;
 }
 
 /** A manager's note on a figure (src/commentary/ fills these in; the scorecard phase only shows them). */
