@@ -73,7 +73,7 @@ export interface Dashboard {
   readonly currency: string;
   readonly cache: FigureCache;
   now(): Date;
-  /** The data folder's fingerprint (looked at most once a second). */
+  /** The data folder's fingerprint (looked at most once a second of the dashboard's clock). */
   dataVersion(): string;
   dates(): Promise<Computed<DataDates | Failure>>;
   organisation(period: Period): Promise<Organisation | Failure>;
@@ -104,7 +104,7 @@ export function createDashboard(options: DashboardOptions): Dashboard {
   const like = resolved.kpis.get(scorecard.body.perspectives[0]?.entries[0]?.kpi ?? '') as ResolvedKpi;
   let version = { at: 0, value: '' };
   const dataVersion = (): string => {
-    const t = Date.now();
+    const t = now().getTime();
     if (t - version.at > 1000) version = { at: t, value: dataFingerprint(options.dataDir) };
     return version.value;
   };

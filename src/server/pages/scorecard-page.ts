@@ -12,7 +12,7 @@ import { h, href, page, statusBadge, when, type Frame } from './layout.js';
 function figureLink(k: KpiLine, at: string | undefined, period: string, currency: string): string {
   const text = h(formatFigure(k.value, k.unit, currency));
   if (at === undefined || k.value === null) return text;
-  return `<a href="${h(href(`/rows/${k.kpi}`, { at, period }))}" aria-label="${h(`${k.title}: ${formatFigure(k.value, k.unit, currency)}, the deals behind it`)}">${text}</a>`;
+  return `<a href="${h(href(`/rows/${k.kpi}`, { at, period }))}" aria-label="${h(`${k.title}: ${formatFigure(k.value, k.unit, currency)}, the rows behind it`)}">${text}</a>`;
 }
 
 function notesOf(notes: readonly CommentLine[], kpi: string, nodeKey: string): string {
