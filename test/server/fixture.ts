@@ -9,7 +9,8 @@
  * Users: ceo (executive, every row and amount), auditor (every row, no amounts), eli (e1, leads
  * EU-A: his subtree), cy (r3) and di (r4), reps who see themselves.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkCatalog } from '../../src/check-catalog.js';
 import { readAccess } from '../../src/access/read.js';
@@ -101,24 +102,33 @@ export interface ServedFixture {
 /** Serves the fixture (clock at 2025-07-10 unless moved). */
 export async function serveFixture(options: { readonly trustHeader?: string } = {}): Promise<ServedFixture> {
   const ws = makeWorkspace(SERVE_CATALOG, ORG_DATA);
+  return serveCatalog(ws, USERS, { ...options, now: new Date('2025-07-10T09:00:00Z') });
+}
+
+/** Serves the catalog of `ws` to `users` (password `pw-NAME-1`), its access document enforced. */
+export async function serveCatalog(
+  ws: Workspace,
+  people: readonly (readonly [string, string | undefined])[],
+  options: { readonly trustHeader?: string | undefined; readonly now?: Date | undefined } = {},
+): Promise<ServedFixture> {
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
   const scorecards = checkScorecards(checked.resolved).value;
-  const policy = readAccess(checked.resolved, scorecards.hierarchies).value.get('web');
+  const policy = [...readAccess(checked.resolved, scorecards.hierarchies).value.values()][0];
   if (policy === undefined) throw new Error('no access document');
-  const usersText = writeUsersFile(USERS.map(([user, member]) => ({ user, member, password: hashPassword(`pw-${user}-1`) })));
+  const usersText = writeUsersFile(people.map(([user, member]) => ({ user, member, password: hashPassword(`pw-${user}-1`) })));
   writeFileSync(path.join(ws.root, 'users.yaml'), usersText);
   const users = parseUsersFile(usersText);
   if ('problems' in users) throw new Error(users.problems.join('; '));
   const store = openCommentary(path.join(ws.root, 'commentary.db'));
-  let now = new Date('2025-07-10T09:00:00Z');
+  let now = options.now;
   const dashboard = createDashboard({
     resolved: checked.resolved,
     scorecards,
     policy,
     dataDir: ws.dataDir,
     commentary: store,
-    now: () => now,
+    now: () => now ?? new Date(),
   });
   const server: RunningServer = await startServer(
     createApp({ dashboard, auth: createAuth({ users: users.users, trustHeader: options.trustHeader }) }),
@@ -137,6 +147,13 @@ export async function serveFixture(options: { readonly trustHeader?: string } = 
       store.close();
     },
   };
+}
+
+/** The shipped catalog on the example data, in a fresh folder for its users file and notes. */
+export async function serveExample(people: readonly (readonly [string, string | undefined])[]): Promise<ServedFixture> {
+  const root = mkdtempSync(path.join(tmpdir(), 'kpic-serve-'));
+  const repo = path.resolve(import.meta.dirname, '../..');
+  return serveCatalog({ root, catalogDir: path.join(repo, 'catalog'), dataDir: path.join(repo, 'examples/data') }, people);
 }
 
 /** A signed-in client: its cookie, and the form token of its session (read from a page). */

@@ -72,6 +72,7 @@ export function page(frame: Frame, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(frame.title)} · kpic</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="stylesheet" href="/assets/uPlot.min.css">
 </head>
