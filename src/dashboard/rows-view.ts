@@ -3,7 +3,8 @@
  * aggregate the figure reads (figure-parts.ts) listed as the source rows it takes, restricted in
  * the query itself to the node's members that the user may see, with the columns the user's role
  * may see (guarded fields left out of the SELECT, never hidden later). Parts taken over the whole
- * organisation (`total()`) are listed only for roles that see every row.
+ * organisation (`total()`) are listed only for roles that see every row. Listings are kept until
+ * the KPI's refresh, like its figures.
  */
 import { hiddenColumns } from '../access/grant.js';
 import type { Identity } from '../access/model.js';
@@ -15,6 +16,7 @@ import type { RowExpr } from '../resolve/types.js';
 import type { Row } from '../engine/duckdb.js';
 import type { OrgNode } from '../org/tree.js';
 import { refusalOf, type Dashboard, type Place, type Refusal } from './dashboard.js';
+import { viewerKey, type FigureTimes } from './scorecard-view.js';
 
 /** The most rows one page lists. */
 export const ROWS_PAGE = 100;
@@ -44,7 +46,8 @@ export interface RowsView {
   readonly kpi: { readonly id: string; readonly title: string };
   readonly parts: readonly RowsPart[];
   readonly offset: number;
-  readonly asOf: string;
+  /** When the listing was read, and when it will be again. */
+  readonly times: FigureTimes;
 }
 
 /** Whether a row expression reads a column that `hides` (source → hidden columns) withholds. */
@@ -85,14 +88,46 @@ export async function rowsView(
   identity: Identity,
   request: { kpi: string; period?: string; at?: string; offset?: number; source?: string; key?: string },
 ): Promise<RowsView | Refusal> {
-  const { resolved, policy } = d.options;
-  const k = resolved.kpis.get(request.kpi);
+  const k = d.options.resolved.kpis.get(request.kpi);
   if (k === undefined) return { ok: false, status: 404, message: `no KPI \`${request.kpi}\`` };
   const place = await d.place(identity, request.period, request.at);
   if ('ok' in place) return place;
   const offset = request.offset ?? 0;
+  // Listings are kept like figures, until the KPI's refresh; the columns depend on the role's fields.
+  const fields = [...place.grant.role.fields].sort().join(',');
+  const key = `rows|${k.id}|${place.period.label}|${place.node.key}|${viewerKey(place)}|${fields}|${offset}|${request.source ?? ''}|${request.key ?? ''}`;
+  const computed = await d.cache.get<RowsPart[] | Refusal>(key, async () => {
+    const parts = await listParts(d, place, k.id, { ...request, offset });
+    return { value: parts, next: Array.isArray(parts) ? d.next(d.cadenceOf(k.id)) : d.now() };
+  });
+  const parts = computed.value;
+  if (!Array.isArray(parts)) return parts;
+  const dates = (await d.dates()).value;
+  return {
+    kind: 'rows-view',
+    place,
+    kpi: { id: k.id, title: k.def.title ?? k.id },
+    parts,
+    offset,
+    times: {
+      computedAt: computed.computedAt.toISOString(),
+      next: computed.next.toISOString(),
+      asOf: 'ok' in dates ? '' : dates.end,
+      newerData: computed.dataVersion !== d.dataVersion(),
+    },
+  };
+}
+
+async function listParts(
+  d: Dashboard,
+  place: Place,
+  kpi: string,
+  request: { offset: number; source?: string; key?: string },
+): Promise<RowsPart[] | Refusal> {
+  const { resolved, policy } = d.options;
+  const offset = request.offset;
   const parts: RowsPart[] = [];
-  for (const part of figureParts(resolved, k.id, place.period.start, place.period.grain, d.calendar)) {
+  for (const part of figureParts(resolved, kpi, place.period.start, place.period.grain, d.calendar)) {
     const agg = part.aggregate;
     const def = resolved.catalog.sources.get(agg.source);
     if (def === undefined || (request.source !== undefined && request.source !== agg.source)) continue;
@@ -133,6 +168,5 @@ export async function rowsView(
     if (!listed.ok) return refusalOf(listed);
     parts.push({ ...base, columns: listed.columns, rows: listed.rows, total: listed.total });
   }
-  const dates = (await d.dates()).value;
-  return { kind: 'rows-view', place, kpi: { id: k.id, title: k.def.title ?? k.id }, parts, offset, asOf: 'ok' in dates ? '' : dates.end };
+  return parts;
 }

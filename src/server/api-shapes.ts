@@ -49,5 +49,5 @@ export function kpiJson(v: KpiView): unknown {
 
 /** The rows behind a figure as JSON. */
 export function rowsJson(v: RowsView): unknown {
-  return { kind: 'rows', ...(where(v.place) as object), kpi: v.kpi, offset: v.offset, asOf: v.asOf, parts: v.parts };
+  return { kind: 'rows', ...(where(v.place) as object), kpi: v.kpi, offset: v.offset, times: v.times, parts: v.parts };
 }

@@ -57,7 +57,7 @@ export function rowsPage(
   keyOf: (source: string) => string | undefined,
   single: boolean,
 ): string {
-  const intro = `<p>The source rows behind ${h(v.kpi.title)} at ${h(v.place.node.label)} in ${h(v.place.period.label)}, read now from the data (before the scorecard’s exception rules). Figures as of ${h(v.asOf)}.</p>`;
+  const intro = `<p>The source rows behind ${h(v.kpi.title)} at ${h(v.place.node.label)} in ${h(v.place.period.label)}, as of ${h(v.times.asOf)} (before the scorecard’s exception rules).</p>`;
   if (single) {
     const part = v.parts.find((p) => p.rows.length > 0);
     const row = part?.rows[0];
@@ -69,8 +69,8 @@ export function rowsPage(
       part === undefined || row === undefined
         ? 'No such row'
         : `${part.sourceTitle ?? part.source}: ${cellText(row[keyOf(part.source) ?? ''] ?? null)}`;
-    return page({ ...frame, title, crumbs }, `<p>Read now from the data, as of ${h(v.asOf)}.</p>${body}`);
+    return page({ ...frame, title, crumbs, times: v.times }, body);
   }
   const body = intro + v.parts.map((p, i) => partSection(v, p, i, keyOf(p.source))).join('\n');
-  return page({ ...frame, title: `${v.kpi.title} — the rows behind it`, crumbs }, body);
+  return page({ ...frame, title: `${v.kpi.title} — the rows behind it`, crumbs, times: v.times }, body);
 }
