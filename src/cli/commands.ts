@@ -259,6 +259,11 @@ export const COMMANDS: readonly Command[] = [
           'take the signed-in user from this request header, set by a single-sign-on proxy in front of the server (no password sign-in)',
       },
       { name: 'secure-cookie', kind: 'switch', description: 'mark the session cookie Secure (the server is reached over HTTPS)' },
+      {
+        name: 'no-warm',
+        kind: 'switch',
+        description: 'do not compute the top scorecards in the background at start and after each refresh',
+      },
       { ...STATE_FLAG, description: 'the folder of the commentary database and the default users file' },
       NO_CACHE_FLAG,
     ],

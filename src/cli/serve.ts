@@ -10,6 +10,7 @@ import { readAccess } from '../access/read.js';
 import { parseUsersFile } from '../access/users-file.js';
 import { openCommentary } from '../commentary/store.js';
 import { createDashboard } from '../dashboard/dashboard.js';
+import { keepWarm } from '../dashboard/warm.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { checkScorecards } from '../scorecard/check.js';
 import { selectScorecard } from '../scorecard/select.js';
@@ -101,9 +102,12 @@ export async function openServe(io: CliIo, flags: ParsedFlags): Promise<Serving 
     printError(io, `cannot listen on ${host}:${port}: ${(e as Error).message}`);
     return 1;
   }
+  // The whole organisation's scorecard and its regions' are computed now and at each refresh.
+  const stopWarming = flags.switches.has('no-warm') ? () => undefined : keepWarm(dashboard);
   return {
     server,
     stop: async () => {
+      stopWarming();
       await server.close();
       commentary.close();
     },

@@ -53,7 +53,9 @@ function figureSql(
   if (node.level === 0) compiled = compileKpis(resolved, range, { dataDir });
   else if (declares(resolved, h.dimension, sources)) {
     const member = node.level === last;
-    const base = member ? resolved : withMappedDimension(resolved, NODE, h.dimension, memberEntries(tree, node.level));
+    // Only the node's own members are mapped: the SQL shown names no member of another node.
+    const own = memberEntries(tree, node.level).filter(([, key]) => key === node.key);
+    const base = member ? resolved : withMappedDimension(resolved, NODE, h.dimension, own);
     const by = member ? h.dimension : NODE;
     compiled = compileKpis(
       base,

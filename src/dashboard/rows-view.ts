@@ -21,6 +21,9 @@ import { viewerKey, type FigureTimes } from './scorecard-view.js';
 /** The most rows one page lists. */
 export const ROWS_PAGE = 100;
 
+/** The most rows an export lists. */
+export const ROWS_EXPORT = 100_000;
+
 /** One aggregate's rows. */
 export interface RowsPart {
   readonly source: string;
@@ -86,7 +89,7 @@ function within(d: Dashboard, place: Place, source: string, node: OrgNode): Rows
 export async function rowsView(
   d: Dashboard,
   identity: Identity,
-  request: { kpi: string; period?: string; at?: string; offset?: number; source?: string; key?: string },
+  request: { kpi: string; period?: string; at?: string; offset?: number; source?: string; key?: string; limit?: number },
 ): Promise<RowsView | Refusal> {
   const k = d.options.resolved.kpis.get(request.kpi);
   if (k === undefined) return { ok: false, status: 404, message: `no KPI \`${request.kpi}\`` };
@@ -95,7 +98,7 @@ export async function rowsView(
   const offset = request.offset ?? 0;
   // Listings are kept like figures, until the KPI's refresh; the columns depend on the role's fields.
   const fields = [...place.grant.role.fields].sort().join(',');
-  const key = `rows|${k.id}|${place.period.label}|${place.node.key}|${viewerKey(place)}|${fields}|${offset}|${request.source ?? ''}|${request.key ?? ''}`;
+  const key = `rows|${k.id}|${place.period.label}|${place.node.key}|${viewerKey(place)}|${fields}|${offset}|${request.limit ?? ROWS_PAGE}|${request.source ?? ''}|${request.key ?? ''}`;
   const computed = await d.cache.get<RowsPart[] | Refusal>(key, async () => {
     const parts = await listParts(d, place, k.id, { ...request, offset });
     return { value: parts, next: Array.isArray(parts) ? d.next(d.cadenceOf(k.id)) : d.now() };
@@ -122,7 +125,7 @@ async function listParts(
   d: Dashboard,
   place: Place,
   kpi: string,
-  request: { offset: number; source?: string; key?: string },
+  request: { offset: number; source?: string; key?: string; limit?: number },
 ): Promise<RowsPart[] | Refusal> {
   const { resolved, policy } = d.options;
   const offset = request.offset;
@@ -157,7 +160,7 @@ async function listParts(
       dates: agg.anchor === undefined || part.dates === undefined ? undefined : { anchor: agg.anchor, ...part.dates },
       within: restriction,
       key: request.key,
-      limit: ROWS_PAGE,
+      limit: Math.min(request.limit ?? ROWS_PAGE, ROWS_EXPORT),
       offset,
     });
     if (query.kind !== 'rows') {

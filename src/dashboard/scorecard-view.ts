@@ -9,6 +9,8 @@ import type { Identity } from '../access/model.js';
 import { evaluateScorecard } from '../scorecard/evaluate.js';
 import type { ScorecardReport } from '../scorecard/report.js';
 import type { Failure } from '../pipeline.js';
+import type { Computed } from './cache.js';
+import type { OrgNode } from '../org/tree.js';
 import { refusalOf, type Dashboard, type Place, type Refusal } from './dashboard.js';
 import { nodeAtText } from './node-path.js';
 import { redactReport } from './redact.js';
@@ -44,6 +46,33 @@ export function viewerKey(place: Place): string {
   return place.grant.role.rows === 'all' ? 'all' : `${place.grant.role.id}:${place.grant.identity.member ?? place.grant.identity.user}`;
 }
 
+/**
+ * The scorecard of a node as a viewer sees it (their visible nodes inside the queries), computed
+ * or reused until the earliest refresh of its KPIs. Redaction and notes come after: this is what
+ * every viewer with the same rows shares.
+ */
+export function computedScorecard(
+  d: Dashboard,
+  scorecard: string | undefined,
+  period: string,
+  nodeKey: string,
+  at: string,
+  viewer: string,
+  visible: (n: OrgNode) => boolean,
+): Promise<Computed<ScorecardReport | Failure>> {
+  const kpis = new Set(d.scorecard.body.perspectives.flatMap((p) => p.entries.map((e) => e.kpi)));
+  const cadence = shortest([...kpis].map((k) => d.cadenceOf(k)));
+  return d.cache.get<ScorecardReport | Failure>(`sc|${scorecard ?? ''}|${period}|${nodeKey}|${viewer}`, async () => {
+    const result = await evaluateScorecard(
+      d.options.resolved,
+      d.options.scorecards,
+      { scorecard, period, at: at === '' ? undefined : at },
+      { dataDir: d.options.dataDir, visible },
+    );
+    return result.ok ? { value: result.report, next: d.next(cadence) } : { value: result, next: d.now() };
+  });
+}
+
 /** The scorecard page for `identity` at `at` in `period`. */
 export async function scorecardView(
   d: Dashboard,
@@ -53,17 +82,15 @@ export async function scorecardView(
   const place = await d.place(identity, request.period, request.at);
   if ('ok' in place) return place;
   const kpis = new Set(d.scorecard.body.perspectives.flatMap((p) => p.entries.map((e) => e.kpi)));
-  const cadence = shortest([...kpis].map((k) => d.cadenceOf(k)));
-  const key = `sc|${request.scorecard ?? ''}|${place.period.label}|${place.node.key}|${viewerKey(place)}`;
-  const computed = await d.cache.get<ScorecardReport | Failure>(key, async () => {
-    const result = await evaluateScorecard(
-      d.options.resolved,
-      d.options.scorecards,
-      { scorecard: request.scorecard, period: place.period.label, at: place.at === '' ? undefined : place.at },
-      { dataDir: d.options.dataDir, visible: place.grant.visible },
-    );
-    return result.ok ? { value: result.report, next: d.next(cadence) } : { value: result, next: d.now() };
-  });
+  const computed = await computedScorecard(
+    d,
+    request.scorecard,
+    place.period.label,
+    place.node.key,
+    place.at,
+    viewerKey(place),
+    place.grant.visible,
+  );
   const value = computed.value;
   if ('ok' in value) return refusalOf(value);
   let report = redactReport(value, d.hiddenKpis(place.grant));

@@ -9,13 +9,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Identity } from '../access/model.js';
 import type { Dashboard, Refusal } from '../dashboard/dashboard.js';
 import { kpiView } from '../dashboard/kpi-view.js';
-import { rowsView } from '../dashboard/rows-view.js';
+import { ROWS_EXPORT, rowsView } from '../dashboard/rows-view.js';
 import { scorecardView } from '../dashboard/scorecard-view.js';
 import { kpiJson, rowsJson, scorecardJson } from './api-shapes.js';
 import { assets } from './assets.js';
 import { SESSION_COOKIE, sameText, type Auth, type Session } from './auth.js';
 import { localPath, readForm, redirect, send, sendJson } from './http.js';
 import { postNote, editNote } from './notes-routes.js';
+import { rowsCsv, rowsCsvName } from './rows-csv.js';
 import { kpiPage } from './pages/kpi-page.js';
 import { href, type Crumb, type Frame } from './pages/layout.js';
 import { loginPage, refusalPage } from './pages/login-page.js';
@@ -94,11 +95,16 @@ export function createApp(options: AppOptions): Handler {
   };
 
   const rows = async (c: Ctx, id: string, single: boolean): Promise<void> => {
-    const p = params(c, single ? ['period', 'at', 'source', 'key'] : ['period', 'at', 'offset']);
+    const p = params(
+      c,
+      single ? ['period', 'at', 'source', 'key'] : c.api ? ['period', 'at', 'offset', 'format'] : ['period', 'at', 'offset'],
+    );
     if (p === undefined) return;
     if (single && (p.source === undefined || p.key === undefined))
       return refuse(c, { status: 400, message: 'a row needs `source` and `key`' });
+    const csv = p.format === 'csv';
     const v = await rowsView(d, c.session.identity, {
+      limit: csv ? ROWS_EXPORT : undefined,
       kpi: id,
       period: p.period,
       at: p.at,
@@ -107,6 +113,7 @@ export function createApp(options: AppOptions): Handler {
       key: p.key,
     });
     if ('ok' in v) return refuse(c, v);
+    if (csv) return send(c.res, 200, 'text/csv', rowsCsv(v), { 'content-disposition': `attachment; filename="${rowsCsvName(v)}"` });
     if (c.api) return sendJson(c.res, 200, rowsJson(v));
     const period = v.place.period.label;
     const crumbs: Crumb[] = [

@@ -7,7 +7,7 @@
  */
 
 /** A parameter's name and the shape its value must have. */
-export type ParamName = 'period' | 'at' | 'offset' | 'source' | 'key' | 'scorecard';
+export type ParamName = 'period' | 'at' | 'offset' | 'source' | 'key' | 'scorecard' | 'format';
 
 const SHAPES: Readonly<Record<ParamName, { readonly test: (v: string) => boolean; readonly says: string }>> = {
   period: {
@@ -19,6 +19,7 @@ const SHAPES: Readonly<Record<ParamName, { readonly test: (v: string) => boolean
   source: { test: (v) => /^[a-z][a-z0-9_]{0,63}$/.test(v), says: 'a source id' },
   key: { test: (v) => v.length <= 200 && !/[\u0000-\u001f\u007f]/.test(v), says: 'a row key' },
   scorecard: { test: (v) => /^[a-z][a-z0-9_]{0,63}$/.test(v), says: 'a scorecard id' },
+  format: { test: (v) => v === 'json' || v === 'csv', says: '`json` or `csv`' },
 };
 
 /** A KPI id in a path. */

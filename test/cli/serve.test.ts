@@ -83,7 +83,10 @@ describe('kpic serve', () => {
 
   it('starts on a free port with the catalog’s access document, answers sign-in, and stops', async () => {
     const spec = commandSpec('serve');
-    const flags = parseFlags(['--catalog', 'catalog', '--users', 'users.yaml', '--port', '0', '--state', 'state'], spec?.flags ?? []);
+    const flags = parseFlags(
+      ['--catalog', 'catalog', '--users', 'users.yaml', '--port', '0', '--state', 'state', '--no-warm'],
+      spec?.flags ?? [],
+    );
     if (!flags.ok) throw new Error(flags.message);
     const { io: cliIo } = io(ws.root);
     const serving = await openServe(cliIo, flags.flags);

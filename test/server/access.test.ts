@@ -114,6 +114,13 @@ describe('what each role sees', () => {
     }
   });
 
+  it('the lineage SQL a manager sees names no member of another team', async () => {
+    const kpi = await client('eli').json(`/api/kpi/bookings?${Q2}`);
+    const sql = String((kpi.body['lineage'] as { sql: string }).sql);
+    expect(sql).toContain("'r1'");
+    expect(sql).not.toMatch(/'r[234]'|'u[01]'|'m0'/);
+  });
+
   it('a rep sees only themselves: their own deals, and no other rep’s by any route or parameter', async () => {
     const cy = client('cy');
     const home = await cy.json(`/api/scorecard?${Q2}`);
@@ -175,6 +182,20 @@ describe('what each role sees', () => {
     const html = await (await auditor.get(`/rows/bookings?${Q2}`)).text();
     expect(html).toContain('Withheld for your role');
     expect(html).not.toMatch(/\b(100|200|450)\b/);
+  });
+});
+
+describe('the CSV export', () => {
+  it('holds exactly the rows and columns the user may see', async () => {
+    const cy = await client('cy').get(`/api/rows/bookings?${Q2}&format=csv`);
+    expect(cy.headers.get('content-disposition')).toBe('attachment; filename="bookings-Cy-2025-Q2.csv"');
+    expect(await cy.text()).toBe('source,id,owner_id,amount,close_date,value\nopportunities,o3,r3,50.0,2025-05-05,50.0\n');
+    const auditor = await (await client('auditor').get(`/api/rows/bookings?${Q2}&format=csv`)).text();
+    expect(auditor.split('\n')[0]).toBe('source,id,owner_id,close_date');
+    expect(auditor.split('\n').filter((l) => l !== '').length).toBe(6);
+    const eli = await (await client('eli').get(`/api/rows/deals?${Q2}&format=csv&at=${US_A}`)).text();
+    expect(JSON.parse(eli)).toEqual({ error: 'no such node in 2025-Q2' });
+    expect((await client('cy').get(`/rows/bookings?${Q2}&format=csv`)).status).toBe(400);
   });
 });
 

@@ -8,6 +8,7 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { warmScorecards } from '../../src/dashboard/warm.js';
 import { serveFixture, signIn, type Client, type ServedFixture } from './fixture.js';
 
 let app: ServedFixture;
@@ -164,5 +165,16 @@ describe('refresh cycles', () => {
     // The weekly KPI alone is due on the next Monday.
     const deals = await ceo.json(`/api/kpi/deals?period=2025-Q2&at=${EU_A}`);
     expect((deals.body['times'] as { next: string }).next).toBe('2025-07-14T00:00:00.000Z');
+  });
+
+  it('the top scorecards are computed ahead: the first executive of the day finds them ready', async () => {
+    app.setNow(new Date('2025-07-12T00:00:05Z'));
+    const next = await warmScorecards(app.dashboard);
+    expect(next?.toISOString()).toBe('2025-07-13T00:00:00.000Z');
+    app.setNow(new Date('2025-07-12T08:30:00Z'));
+    for (const at of ['', '&at=region%3DUS']) {
+      const r = await ceo.json(`/api/scorecard?period=2025-Q2${at}`);
+      expect((r.body['times'] as { computedAt: string }).computedAt).toBe('2025-07-12T00:00:05.000Z');
+    }
   });
 });

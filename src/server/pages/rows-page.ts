@@ -71,6 +71,7 @@ export function rowsPage(
         : `${part.sourceTitle ?? part.source}: ${cellText(row[keyOf(part.source) ?? ''] ?? null)}`;
     return page({ ...frame, title, crumbs, times: v.times }, body);
   }
-  const body = intro + v.parts.map((p, i) => partSection(v, p, i, keyOf(p.source))).join('\n');
+  const download = `<p><a href="${h(href(`/api/rows/${v.kpi.id}`, { at: v.place.at, period: v.place.period.label, format: 'csv' }))}" download>Download every row as CSV</a></p>`;
+  const body = intro + download + v.parts.map((p, i) => partSection(v, p, i, keyOf(p.source))).join('\n');
   return page({ ...frame, title: `${v.kpi.title} — the rows behind it`, crumbs, times: v.times }, body);
 }
