@@ -83,7 +83,12 @@ COPY (
 `;
 }
 
-/** Generates the data for N rows unless it is cached; returns the folder. */
+/**
+ * Generates the data for N rows unless it is cached; returns the folder.
+ * @param {number} rows
+ * @param {(message: string) => void} [log]
+ * @param {boolean} [shuffled]
+ */
 export async function generate(rows, log = () => {}, shuffled = false) {
   if (shuffled && rows % 7919 === 0) throw new Error('--shuffled-ids needs a row count that is not a multiple of 7919');
   const dir = dataDir(rows, shuffled);

@@ -27,6 +27,7 @@ let t = performance.now();
 const { checkCatalog } = await import(dist('check-catalog.js'));
 const { runKpis } = await import(dist('pipeline.js'));
 const { openDatabase } = await import(dist('engine/duckdb.js'));
+/** @type {[string, number][]} */
 const phases = [['load kpic modules', performance.now() - t]];
 
 t = performance.now();

@@ -4,12 +4,13 @@
  * these, and every consumer of figures (periods, org, targets, scorecards) computes through them.
  */
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource } from './engine/check-data.js';
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database, type Row } from './engine/duckdb.js';
 import { locateSourceFiles } from './engine/source-files.js';
 import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
+import { Decimal } from './model/decimal.js';
 import type { Catalog } from './model/types.js';
 import type { QueryPlan } from './query/ir.js';
 import { planQuery } from './query/planner.js';
@@ -21,6 +22,7 @@ import { DEFAULT_DIALECT } from './sql/dialects.js';
 import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-sql.js';
 import { emitRowsSql } from './sql/emit-rows.js';
+import { EXACT_VALUE } from './sql/emit-outputs.js';
 import type { SourceReader } from './sql/source-reader.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
@@ -78,9 +80,15 @@ export interface ResultRow {
   readonly kpi: string;
   /** ISO date on which the period starts. */
   readonly period: string;
-  /** Breakdown values, in the order of {@link RunResult.by}. */
-  readonly by: readonly (string | number | boolean | null)[];
+  /** Breakdown values, in the order of {@link RunResult.by} (a money dimension's values are exact). */
+  readonly by: readonly (string | number | boolean | Decimal | null)[];
+  /** The value as a double: for an exact result, the double nearest to {@link ResultRow.exact}. */
   readonly value: number | null;
+  /**
+   * The exact value of a result that is exact (money through sums and differences; see
+   * docs/language.md) and not null. What is paid, printed or stored must come from here.
+   */
+  readonly exact?: Decimal | undefined;
 }
 
 /** A successful run. */
@@ -145,15 +153,7 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
       queryPlan: plan,
       sql,
       diagnostics: sortDiagnostics(unique),
-      rows: rows.map((r) => ({
-        kpi: String(r['kpi']),
-        period: String(r['period']),
-        by: plan.by.map((b) => {
-          const v = r[b];
-          return v === undefined || (typeof v === 'object' && v !== null) ? null : v;
-        }),
-        value: typeof r['value'] === 'number' ? r['value'] : null,
-      })),
+      rows: rows.map((r) => resultRow(plan, r)),
     };
   } finally {
     if (options.db === undefined) db.close();
@@ -209,7 +209,7 @@ async function checkSources(
       if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
     }
   }
-  const unique = dedupe(diagnostics);
+  const unique = dedupeDiagnostics(diagnostics);
   if (hasErrors(unique)) return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
   return { checked, diagnostics: unique };
 }
@@ -251,12 +251,16 @@ export async function listRows(resolved: ResolvedCatalog, query: RowsQuery, opti
   }
 }
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = JSON.stringify([d.code, d.message, d.span, d.location]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
+/** A row of the query as a result row; an exact output's value is read from its decimal text. */
+function resultRow(plan: QueryPlan, r: Row): ResultRow {
+  const by = plan.by.map((b) => {
+    const v = r[b];
+    return v === undefined || (typeof v === 'object' && v !== null && !(v instanceof Decimal)) ? null : v;
   });
+  const text = r[EXACT_VALUE];
+  if (typeof text === 'string') {
+    const exact = Decimal.parse(text);
+    return { kpi: String(r['kpi']), period: String(r['period']), by, value: exact.toNumber(), exact };
+  }
+  return { kpi: String(r['kpi']), period: String(r['period']), by, value: typeof r['value'] === 'number' ? r['value'] : null };
 }

@@ -17,7 +17,6 @@ import { describe, expect, it } from 'vitest';
 const LAYERS: readonly string[] = [
   'index.ts',
   'cli',
-  'generate',
   'server',
   'dashboard',
   'review',

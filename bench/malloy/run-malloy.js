@@ -31,10 +31,16 @@ if (data === undefined) {
 }
 
 const require = createRequire(path.join(process.env.KPIC_BENCH_MALLOY ?? '/tmp/malloy-bench', 'package.json'));
-const { SingleConnectionRuntime } = require('@malloydata/malloy');
-const { DuckDBConnection } = require('@malloydata/db-duckdb');
+// Malloy is installed apart (bench/malloy/setup.sh), so the typecheck does not look for it.
+const malloyPackage = '@malloydata/malloy';
+const duckdbPackage = '@malloydata/db-duckdb';
+const { SingleConnectionRuntime } = require(malloyPackage);
+const { DuckDBConnection } = require(duckdbPackage);
 
-/** KPI columns of by_close, in output order, and whether an empty cell is 0 (counts, sums). */
+/**
+ * KPI columns of by_close, in output order, and whether an empty cell is 0 (counts, sums).
+ * @type {[string, boolean][]}
+ */
 const CLOSE_KPIS = [
   ['bookings', true],
   ['new_logo_bookings', true],
@@ -66,7 +72,9 @@ const regionKey = (r) => (r === null || r === undefined ? '' : String(r));
 
 const cells = new Map();
 const regions = new Set();
+/** @type {string} */
 let lo;
+/** @type {string} */
 let hi;
 const note = (row) => {
   const period = monthOf(row.period);
@@ -92,7 +100,7 @@ for (let d = new Date(`${lo}T00:00:00Z`); monthOf(d) <= hi; d.setUTCMonth(d.getU
 const regionList = [...regions].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : 1));
 const csvField = (s) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 const lines = ['kpi,period,region,value'];
-for (const [kpi, zero] of [...CLOSE_KPIS, ['pipeline_created', true]]) {
+for (const [kpi, zero] of [...CLOSE_KPIS, /** @type {[string, boolean]} */ (['pipeline_created', true])]) {
   for (const month of months) {
     for (const region of regionList) {
       const cell = cells.get(`${month}|${region}`);

@@ -6,7 +6,7 @@
 import { didYouMean } from '../diagnostics/suggest.js';
 
 /** How a flag takes its value. */
-export type FlagKind = 'value' | 'list' | 'switch';
+type FlagKind = 'value' | 'list' | 'switch';
 
 /** One flag of a command. */
 export interface FlagSpec {

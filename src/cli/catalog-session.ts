@@ -9,7 +9,7 @@ import { dataFolder } from '../pipeline.js';
 import type { CliIo } from './io.js';
 
 /** The default catalog folder. */
-export const DEFAULT_CATALOG = 'catalog';
+const DEFAULT_CATALOG = 'catalog';
 
 /** A checked catalog and where it lives. */
 export interface CatalogSession {

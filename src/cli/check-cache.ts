@@ -11,7 +11,7 @@ import type { ParsedFlags } from './args.js';
 import type { CliIo } from './io.js';
 
 /** The cache file: `$KPIC_CACHE_DIR`, else `$XDG_CACHE_HOME/kpic`, else `~/.cache/kpic`. */
-export function checkCacheFile(env: Readonly<Record<string, string | undefined>>): string {
+function checkCacheFile(env: Readonly<Record<string, string | undefined>>): string {
   const dir = env['KPIC_CACHE_DIR'] ?? path.join(env['XDG_CACHE_HOME'] ?? path.join(homedir(), '.cache'), 'kpic');
   return path.join(dir, 'data-checks.json');
 }

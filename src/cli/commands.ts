@@ -15,7 +15,7 @@ import type { CliIo } from './io.js';
 import { TEST_FLAGS } from './test-spec.js';
 
 /** A command's code: runs with the parsed flags and returns the exit code. */
-export type CommandHandler = (io: CliIo, flags: ParsedFlags) => number | Promise<number>;
+type CommandHandler = (io: CliIo, flags: ParsedFlags) => number | Promise<number>;
 
 /** A registered command. */
 export interface Command {
@@ -32,13 +32,13 @@ export interface Command {
 }
 
 /** Output formats of `validate`. */
-export const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
+const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
 /** Output formats of `alerts`. */
 export const ALERTS_FORMATS = ['table', 'json', 'ndjson'] as const;
 
 /** Output formats of `scorecard`. */
-export const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
+const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
 
 const formatFlag = (formats: readonly string[], description: string, fallback: string): FlagSpec => ({
   name: 'format',

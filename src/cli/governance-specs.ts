@@ -58,11 +58,11 @@ const grain: FlagSpec = {
 const out: FlagSpec = { name: 'out', kind: 'value', placeholder: 'FILE', description: 'write to FILE (atomically) instead of stdout' };
 
 /** Output formats of `kpic diff`. */
-export const DIFF_FORMATS = ['markdown', 'json', 'github'] as const;
+const DIFF_FORMATS = ['markdown', 'json', 'github'] as const;
 /** Output formats of `kpic review`. */
-export const REVIEW_FORMATS = ['table', 'json', 'markdown'] as const;
+const REVIEW_FORMATS = ['table', 'json', 'markdown'] as const;
 /** Output formats of `kpic approvals --check`. */
-export const APPROVALS_FORMATS = ['text', 'json'] as const;
+const APPROVALS_FORMATS = ['text', 'json'] as const;
 
 /** `kpic diff`. */
 export const DIFF_COMMAND: GovernanceCommandSpec = {
@@ -165,6 +165,3 @@ export const REVIEW_COMMAND: GovernanceCommandSpec = {
     NO_CACHE_FLAG,
   ],
 };
-
-/** The three commands, in help order. */
-export const GOVERNANCE_COMMANDS: readonly GovernanceCommandSpec[] = [DIFF_COMMAND, APPROVALS_COMMAND, REVIEW_COMMAND];

@@ -15,7 +15,7 @@ function valueOf(parts: readonly RequestPart[], field: RequestField): string {
 }
 
 /** A request problem as one line in flag terms (message, then hint). */
-export function requestProblemText(d: Diagnostic): string {
+function requestProblemText(d: Diagnostic): string {
   const parts = d.request ?? [];
   let text: string;
   switch (d.code) {

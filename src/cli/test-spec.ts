@@ -6,7 +6,7 @@ import type { FlagSpec } from './args.js';
 import { CATALOG_FLAG } from './common-flags.js';
 
 /** Output formats of `kpic test`. */
-export const TEST_FORMATS = ['pretty', 'json', 'junit'] as const;
+const TEST_FORMATS = ['pretty', 'json', 'junit'] as const;
 
 /** The flags of `kpic test`. */
 export const TEST_FLAGS: readonly FlagSpec[] = [

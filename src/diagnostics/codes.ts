@@ -33,7 +33,7 @@ const table = {
   'schema/bad-format': { severity: 'error', summary: 'A value does not have the required form (pattern, range or length).' },
   'schema/conflicting-keys': {
     severity: 'error',
-    summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`).',
+    summary: 'Two keys that exclude each other are both present (a lookup with both `rows` and `value`, `scale` on a non-money column).',
   },
   // formula: syntax of the formula language
   'formula/syntax': { severity: 'error', summary: 'A formula is not well-formed.' },

@@ -87,6 +87,22 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/**
+ * The diagnostics without repeats: a diagnostic with the code, message, span and data location of
+ * an earlier one is left out (phases that check a shared part once per user report it each time).
+ * Order is kept.
+ */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const where = d.location === undefined ? [] : [d.location.file, d.location.line, d.location.column];
+    const key = JSON.stringify([d.code, d.message, d.span.file, d.span.start, d.span.end, ...where]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Orders diagnostics by file, then position, then code, so output is deterministic. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
@@ -97,15 +113,4 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
-}
-
-/** The diagnostics without repeats (same code, message, span and data location), first kept. */
-export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = JSON.stringify([d.code, d.message, d.span, d.location]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

@@ -15,7 +15,7 @@ export type NameMap = (name: string) => string;
 const PERCENT = /^\s*([+-]?)(\d+(?:\.\d+)?)\s*%\s*$/;
 
 /** `40%` → 0.4 exactly as the decimal would be read (the digits shifted, then read once). */
-export function percentValue(text: string): number | undefined {
+function percentValue(text: string): number | undefined {
   const m = PERCENT.exec(text);
   if (m === null) return undefined;
   return Number(`${m[1] ?? ''}${m[2] ?? ''}e-2`);

@@ -24,7 +24,7 @@ export interface Renames {
 }
 
 /** No renames. */
-export const NO_RENAMES: Renames = { to: (_k, id) => id, formulaNames: (n) => n, renamed: () => false };
+const NO_RENAMES: Renames = { to: (_k, id) => id, formulaNames: (n) => n, renamed: () => false };
 
 interface Context {
   readonly kind: DocumentKind;

@@ -12,7 +12,7 @@ export function code(text: string): string {
 }
 
 /** `perspectives › financial › bookings › weight`; the document itself for an empty path. */
-export function fieldLabel(f: FieldChange): string {
+function fieldLabel(f: FieldChange): string {
   return f.path.length === 0 ? 'the document' : f.path.join(' › ');
 }
 

@@ -1,13 +1,13 @@
 /** Values and changes of values as reviewers read them, by unit (money in the catalog's currency). */
 import type { Unit } from '../model/types.js';
 import { formatValue } from '../results/format-value.js';
-import { relativeChange, sameValue, valueDelta, type KpiValue } from './compare-values.js';
+import { isNegative, magnitude, realValue, relativeChange, sameValue, valueDelta, type KpiValue } from './compare-values.js';
 
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const MINUS = '−';
 
-function signed(n: number, text: string): string {
-  return `${n < 0 ? MINUS : '+'}${text}`;
+function signed(negative: boolean, text: string): string {
+  return `${negative ? MINUS : '+'}${text}`;
 }
 
 /**
@@ -19,10 +19,10 @@ export function shownDelta(before: KpiValue, after: KpiValue, unit: Unit | undef
   if (before === null || after === null) return before === after ? 'no change' : '';
   if (sameValue(before, after)) return 'no change';
   const delta = valueDelta(before, after) ?? 0;
-  if (unit === 'percent') return `${signed(delta, ONE_DECIMAL.format(Math.abs(delta) * 100))} pts`;
+  if (unit === 'percent') return `${signed(isNegative(delta), ONE_DECIMAL.format(Math.abs(realValue(delta)) * 100))} pts`;
   const rel = relativeChange(before, after);
-  const abs = signed(delta, formatValue(Math.abs(delta), unit, currency));
-  return rel === null ? abs : `${abs} (${signed(rel, ONE_DECIMAL.format(Math.abs(rel) * 100))}%)`;
+  const abs = signed(isNegative(delta), formatValue(magnitude(delta), unit, currency));
+  return rel === null ? abs : `${abs} (${signed(rel < 0, ONE_DECIMAL.format(Math.abs(rel) * 100))}%)`;
 }
 
 /** `42.8% → 38.1%`, or the value alone when it did not change. */

@@ -12,7 +12,7 @@ import { sourceChangeReach } from './source-impact.js';
 import type { CatalogDiff, DocumentChange } from './types.js';
 
 /** A document affected by a change. */
-export interface AffectedDocument {
+interface AffectedDocument {
   readonly kind: DocumentKind;
   readonly id: string;
   /** 1 = depends on the changed document directly. */
@@ -32,7 +32,7 @@ export interface ChangeImpact {
 }
 
 /** Whether a change can affect what depends on the document (anything above patch, or a removal). */
-export function affectsDependents(c: DocumentChange): boolean {
+function affectsDependents(c: DocumentChange): boolean {
   return c.class !== 'patch';
 }
 

@@ -10,12 +10,14 @@ import { openDatabase, type Database } from '../engine/duckdb.js';
 import { checkCatalog, checkCatalogFiles, type CheckedCatalog } from '../check-catalog.js';
 import { dataFolder, runKpis, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { calendarOf } from '../model/calendar.js';
 import { checkScorecards } from '../scorecard/check.js';
 import { evaluateScorecard, type ScorecardResult } from '../scorecard/evaluate.js';
 import { dataEnd, latestCompletePeriod, sourceEnds } from '../periods/latest-period.js';
 import { periodBefore, type Period, type PeriodGrain as ScorecardGrain } from '../periods/period.js';
 import { addDuration, formatIsoDate, parseIsoDate } from '../query/calendar.js';
 import type { DurationUnit } from '../formula/ast.js';
+import type { Decimal } from '../model/decimal.js';
 import type { ScorecardCatalog } from '../scorecard/resolved.js';
 
 /** The pipeline's types these features work with, re-exported so they import them from here alone. */
@@ -53,6 +55,8 @@ export interface ValueRow {
   /** The breakdown value; undefined for the whole. */
   readonly by?: string | null | undefined;
   readonly value: number | null;
+  /** The exact value of an exact result (money through sums and differences). */
+  readonly exact?: Decimal | undefined;
 }
 
 /** What to evaluate. */
@@ -84,6 +88,7 @@ export async function runValues(
       period: r.period,
       by: request.by === undefined ? undefined : by === null || by === undefined ? null : String(by),
       value: r.value,
+      exact: r.exact,
     };
   });
   return { ok: true, rows, diagnostics: result.diagnostics };
@@ -112,7 +117,7 @@ export async function completePeriods(
   const end = dataEnd(ends);
   if (end === undefined)
     return { ok: false, kind: 'usage', message: 'the KPIs read no dated rows, so there is no complete period', diagnostics: [] };
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   const latest = latestCompletePeriod(end, grain, calendar);
   const periods: Period[] = [];
   for (let i = count - 1; i >= 0; i--) periods.push(i === 0 ? latest : periodBefore(latest, i, calendar));

@@ -1,11 +1,13 @@
 /**
  * The diff report as JSON for machines: every change with its class, topic and position (file
  * relative to the catalog folder, 1-based line and column, in the head — in the base for what was
- * removed), the downstream impact, the value impact, the approvals and the version check.
+ * removed), the downstream impact, the value impact (exact values as JSON numbers with every
+ * digit), the approvals and the version check.
  */
 import type { SourceText, Span } from '../diagnostics/span.js';
 import { spanRegion } from '../diagnostics/render/positions.js';
 import { toJsonDiagnostic } from '../diagnostics/render/json.js';
+import { exactJson } from '../results/exact-json.js';
 import type { DiffReport } from './report.js';
 import type { DocRef, DocumentChange, FieldChange } from './types.js';
 
@@ -87,5 +89,5 @@ export function renderDiffJson(r: DiffReport, files: VersionFiles): string {
     version: { ...version, problems: r.version.diagnostics.map((d) => toJsonDiagnostic(d, files.head)) },
     changelog: { entry: r.changelog, problems: r.changelogProblems.map((d) => toJsonDiagnostic(d, files.head)) },
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${exactJson(out)}\n`;
 }

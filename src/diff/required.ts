@@ -18,7 +18,7 @@ interface Facet {
 }
 
 /** Why a seat must approve: a rule and the documents it covers. */
-export interface ApprovalReason {
+interface ApprovalReason {
   readonly rule: string;
   /** `` kpi `win_rate` `` labels of the documents. */
   readonly documents: readonly string[];

@@ -73,8 +73,8 @@ function kpiValues(
     if (!key.startsWith(`${id}\u0000`)) continue;
     const row = c.head ?? c.base;
     if (row === undefined) continue;
-    const base = c.base?.value ?? null;
-    const head = c.head?.value ?? null;
+    const base = c.base?.exact ?? c.base?.value ?? null;
+    const head = c.head?.exact ?? c.head?.value ?? null;
     out.push({ period: row.period, by: row.by, base, head, same: sameValue(base, head) });
   }
   out.sort(byOrder);

@@ -62,8 +62,9 @@ export interface StatusFlip {
   readonly kpi?: string | undefined;
   readonly title: string;
   readonly unit?: Unit | undefined;
-  readonly base: { readonly status: Status; readonly value: KpiValue; readonly target: KpiValue };
-  readonly head: { readonly status: Status; readonly value: KpiValue; readonly target: KpiValue };
+  /** Scorecard figures and scores are real numbers. */
+  readonly base: { readonly status: Status; readonly value: number | null; readonly target: number | null };
+  readonly head: { readonly status: Status; readonly value: number | null; readonly target: number | null };
 }
 
 /** Scorecard statuses under both versions. */

@@ -17,7 +17,7 @@ import type { CheckedSource } from './check-data.js';
 import type { SourceFiles } from './source-files.js';
 
 /** What a cache remembers of a passed check: its result and its warnings. JSON-serialisable. */
-export interface CachedCheck {
+interface CachedCheck {
   readonly checked: CheckedSource;
   readonly diagnostics: readonly Diagnostic[];
 }

@@ -36,7 +36,7 @@ import { sourceRelationSql } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
 
 export { checkJoinKeys } from './check-join-keys.js';
-export { memoryCheckCache, type CheckCache, type CachedCheck } from './check-cache.js';
+export { memoryCheckCache, type CheckCache } from './check-cache.js';
 
 /** Options of {@link checkSourceData}. */
 export interface CheckOptions {
@@ -58,7 +58,7 @@ export interface CheckedSource {
   /**
    * A `SELECT` of the clean rows with every declared column, to compute on. Selecting only some
    * of its columns is cheap: DuckDB pushes the projection down into the file scan. When nothing
-   * was quarantined it equals `sourceRelationSql(source, files)`.
+   * was quarantined it equals `sourceRelationSql(source, files, { checked: true })`.
    */
   readonly sql: string;
 }
@@ -127,7 +127,13 @@ async function checkUncached(
     ...uniqueDiagnostics(checks, repeats, locator, placeUnit(laid), severity),
   );
 
-  const clean: CheckedSource = { source: source.id, files: laid, rows: counts.rows, quarantined: 0, sql: sourceRelationSql(source, laid) };
+  const clean: CheckedSource = {
+    source: source.id,
+    files: laid,
+    rows: counts.rows,
+    quarantined: 0,
+    sql: sourceRelationSql(source, laid, { checked: problems.length === 0 }),
+  };
   const confirmedRepeats = new Set(repeats.map((g) => g.col));
   if (problems.length === 0 && confirmedRepeats.size === 0) return { value: clean, diagnostics };
   if (options.quarantine === undefined) return { value: clean, diagnostics };

@@ -8,12 +8,13 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { ColumnChecks, CheckCounts, RowProblem } from './check-queries.js';
 import { expectedText } from './column-read.js';
 import { showValue } from './data-location.js';
+import { moneyProblem } from './money-read.js';
 import type { Place, PlaceLocator } from './record-lines.js';
 
 /** Bad values reported one by one per column; the rest are summed up in one more diagnostic. */
-export const MAX_BAD_VALUES = 20;
+const MAX_BAD_VALUES = 20;
 /** Examples given in a required / values / unique diagnostic. */
-export const MAX_EXAMPLES = 5;
+const MAX_EXAMPLES = 5;
 
 /** Rows sharing one problem, column and value, from the detail query. */
 export interface ProblemGroup {
@@ -43,7 +44,7 @@ function byPlace(a: Place, b: Place): number {
 }
 
 /** `lines 4, 9 and 12` in one file; `a.csv line 4, b.csv line 9` across files. */
-export function placesText(places: readonly Place[], locator: PlaceLocator, unit: 'line' | 'row', total = places.length): string {
+function placesText(places: readonly Place[], locator: PlaceLocator, unit: 'line' | 'row', total = places.length): string {
   if (places.length === 0) return '';
   const oneFile = places.every((p) => p.path === places[0]?.path);
   const items = places.map((p) => (oneFile ? String(locator.line(p)) : `${locator.locate(p, undefined).file} ${unit} ${locator.line(p)}`));
@@ -101,12 +102,15 @@ function badValues(
     .sort((a, b) => byPlace(a.place, b.place))
     .slice(0, MAX_BAD_VALUES);
   const expected = expectedText(c.column);
-  const out = occurrences.map(({ place, value }) =>
-    diagnostic('data/bad-value', c.column.span, `${showValue(value)} in column \`${c.column.name}\` is not ${expected}`, {
+  const out = occurrences.map(({ place, value }) => {
+    const money = c.column.type.value === 'money' ? moneyProblem(c.column, value) : undefined;
+    const what = money === undefined ? `is not ${expected}` : money.message;
+    return diagnostic('data/bad-value', c.column.span, `${showValue(value)} in column \`${c.column.name}\` ${what}`, {
       severity,
+      hint: money?.hint,
       location: locator.locate(place, c.column),
-    }),
-  );
+    });
+  });
   const more = Math.max(total, occurrences.length) - occurrences.length;
   if (more > 0) {
     out.push(

@@ -21,6 +21,8 @@ export interface ColumnChecks {
   readonly column: ColumnDef;
   /** The file value may fail to convert (text, or a Parquet type that does not fit). */
   readonly convert: boolean;
+  /** The counting relation tests conversion cheaply in `"ok<i>"` (see `checkRelationSql`). */
+  readonly tested: boolean;
   readonly required: boolean;
   readonly values: readonly string[] | undefined;
   readonly unique: boolean;
@@ -46,6 +48,7 @@ export function planChecks(source: SourceDef, files: SourceFiles): ColumnChecks[
     i,
     column,
     convert: parts.some((p) => p.columns[i]?.read.fallible === true),
+    tested: parts.some((p) => p.columns[i]?.read.valid !== undefined),
     required: column.required,
     values: column.values?.map((v) => v.value),
     unique: column.unique,
@@ -90,7 +93,8 @@ function aggregates(checks: readonly ColumnChecks[], withValues: boolean): { sca
   const stats: Aggregate[] = [];
   const unique: Aggregate[] = [];
   for (const c of checks) {
-    if (c.convert) scan.push({ name: `bad${c.i}`, sql: `count(*) FILTER (WHERE ${badValueSql(c)})` });
+    const bad = c.tested ? `(${r(c.i)} IS NOT NULL AND NOT ${q(`ok${c.i}`)})` : badValueSql(c);
+    if (c.convert) scan.push({ name: `bad${c.i}`, sql: `count(*) FILTER (WHERE ${bad})` });
     if (c.required || c.time) stats.push({ name: `null${c.i}`, sql: `count(*) - count(${r(c.i)})` });
     if (withValues && c.values !== undefined) scan.push({ name: `notin${c.i}`, sql: `count(*) FILTER (WHERE ${notInValuesSql(c)})` });
     // hash(NULL) is not NULL: leave NULLs out of the distinct count, as count(v) does.

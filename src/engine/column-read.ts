@@ -5,9 +5,9 @@
  * count failures as "text present, typed value NULL" in the same scan that reads the data.
  *
  * Decisions (users need to know these; the language reference should state them):
- * - `money`, `number` and `percent` are DOUBLE, not DECIMAL: exports carry floating values and
- *   rounding them to cents on read would silently change data; Parquet DECIMAL columns are read
- *   as they are (exact), without a cast.
+ * - `money` is an exact DECIMAL(18, scale), never rounded: see money-read.ts.
+ * - `number` and `percent` are DOUBLE: exports carry floating values (ratios, rates, scores);
+ *   Parquet DECIMAL columns are read as they are (exact), without a cast.
  * - `integer` accepts `12` and `12.0` (exports of nullable integer columns often write the
  *   latter) but not `12.5`: DuckDB's own cast would round it.
  * - Numbers must be finite: `NaN` and `inf` are bad values, because one of them poisons a sum.
@@ -19,13 +19,14 @@
  */
 import type { ColumnDef, ColumnType } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
+import { isNumericType, moneyFromNumber, moneyFromText, moneyScale } from './money-read.js';
 
-/** The DuckDB type each declared column type is read as. */
-export const SQL_TYPES = {
+/** The DuckDB type each declared column type is read as (money: with the column's scale, money-read.ts). */
+const SQL_TYPES = {
   string: 'VARCHAR',
   integer: 'BIGINT',
   number: 'DOUBLE',
-  money: 'DOUBLE',
+  money: 'DECIMAL(38,2)',
   percent: 'DOUBLE',
   boolean: 'BOOLEAN',
   date: 'DATE',
@@ -38,6 +39,11 @@ export interface ColumnRead {
   readonly typed: string;
   /** True when `typed` can be NULL for a non-NULL file value (a bad value is possible). */
   readonly fallible: boolean;
+  /**
+   * SQL true when a present file value converts, where testing is cheaper than converting (bad
+   * values are counted with it on every row of a large export).
+   */
+  readonly valid?: string | undefined;
 }
 
 const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'UTINYINT', 'USMALLINT', 'UINTEGER']);
@@ -48,16 +54,17 @@ const TIMESTAMP_TYPES = new Set(['TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'TI
  * Whether a file column of DuckDB type `physical` can be used as the declared type without any
  * conversion (the fast path that keeps a Parquet scan as cheap as hand-written SQL).
  */
-export function fitsAsIs(type: ColumnType, physical: string): boolean {
+function fitsAsIs(type: ColumnType, physical: string): boolean {
   switch (type) {
     case 'string':
       return physical === 'VARCHAR';
     case 'integer':
       return INTEGER_TYPES.has(physical);
     case 'number':
-    case 'money':
     case 'percent':
       return NUMERIC_TYPES.has(physical) || physical.startsWith('DECIMAL');
+    case 'money':
+      return false; // money-read.ts decides
     case 'boolean':
       return physical === 'BOOLEAN';
     case 'date':
@@ -74,10 +81,15 @@ export function fitsAsIs(type: ColumnType, physical: string): boolean {
 /**
  * The read of a column whose file value is `ref` (an SQL expression) of DuckDB type `physical`;
  * `undefined` when the type is unknown (`kpic compile`, no data at hand), which gives a plain
- * cast to the declared type.
+ * cast to the declared type. `checked`: the data check passed, values need no validating again.
  */
-export function columnRead(column: ColumnDef, ref: string, physical: string | undefined): ColumnRead {
+export function columnRead(column: ColumnDef, ref: string, physical: string | undefined, checked = false): ColumnRead {
   const type = column.type.value;
+  if (type === 'money') {
+    if (physical === undefined || isNumericType(physical)) return moneyFromNumber(column, ref, physical, checked);
+    const text = physical === 'VARCHAR' ? ref : `CAST(${ref} AS VARCHAR)`;
+    return { typed: moneyFromText(column, text, checked), fallible: true };
+  }
   if (physical === undefined) {
     if (column.format !== undefined) return { typed: textToType(column, `CAST(${ref} AS VARCHAR)`), fallible: true };
     return { typed: `CAST(${ref} AS ${SQL_TYPES[type]})`, fallible: true };
@@ -103,8 +115,9 @@ export function textToType(column: ColumnDef, t: string): string {
     case 'integer':
       return `CASE WHEN TRY_CAST(${t} AS DOUBLE) = trunc(TRY_CAST(${t} AS DOUBLE)) THEN TRY_CAST(${t} AS BIGINT) END`;
     case 'number':
-    case 'money':
       return finite(`TRY_CAST(${t} AS DOUBLE)`);
+    case 'money':
+      return moneyFromText(column, t);
     case 'percent':
       return finite(
         `CASE WHEN suffix(trim(${t}), '%') THEN TRY_CAST(rtrim(trim(${t}), '%') AS DOUBLE) / 100 ELSE TRY_CAST(${t} AS DOUBLE) END`,
@@ -147,8 +160,11 @@ export function expectedText(column: ColumnDef): string {
       return 'an integer';
     case 'number':
       return 'a number';
-    case 'money':
-      return 'an amount (a plain number such as 1234.50)';
+    case 'money': {
+      const scale = moneyScale(column);
+      const example = scale === 0 ? '1234' : `1234.${'50'.padEnd(scale, '0').slice(0, scale)}`;
+      return `an amount (a plain number with at most ${scale} decimal place${scale === 1 ? '' : 's'}, such as ${example})`;
+    }
     case 'percent':
       return 'a percentage (0.15 or 15%)';
     case 'boolean':

@@ -17,6 +17,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { Decimal } from '../model/decimal.js';
 import type { Database, QueryResult, Row, Value } from './duckdb.js';
 
 /** Opens an in-memory DuckDB database with one connection. */
@@ -67,7 +68,7 @@ class DuckDatabase implements Database {
 }
 
 /** Converts one DuckDB value of the given type to a plain JavaScript value. */
-export function toJs(value: DuckDBValue, type: DuckDBType): Value {
+function toJs(value: DuckDBValue, type: DuckDBType): Value {
   if (value === null) return null;
   switch (type.typeId) {
     case DuckDBTypeId.BOOLEAN:
@@ -87,7 +88,7 @@ export function toJs(value: DuckDBValue, type: DuckDBType): Value {
     case DuckDBTypeId.DOUBLE:
       return Number(value);
     case DuckDBTypeId.DECIMAL:
-      return value instanceof DuckDBDecimalValue ? value.toDouble() : Number(value);
+      return value instanceof DuckDBDecimalValue ? new Decimal(value.value, value.scale) : Number(value);
     case DuckDBTypeId.DATE:
       return value instanceof DuckDBDateValue ? value.toString() : String(value);
     case DuckDBTypeId.TIMESTAMP:

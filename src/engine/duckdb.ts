@@ -4,17 +4,18 @@
  * touch DuckDB; everything else sees `Database`.
  *
  * Value conversion (DuckDB type → JavaScript):
- * - every integer type, HUGEINT, DECIMAL, FLOAT, DOUBLE → `number`. Integers beyond ±2^53 and
- *   DECIMALs with more than ~15 significant digits lose precision; KPI values (sums of money,
- *   counts) stay far below that, and one numeric type keeps every consumer simple.
+ * - DECIMAL → {@link Decimal}, exact (money values never pass through a double on the way out).
+ * - every integer type, HUGEINT, FLOAT, DOUBLE → `number`. Integers beyond ±2^53 lose precision;
+ *   counts stay far below that.
  * - DATE → `'YYYY-MM-DD'`; TIMESTAMP (any precision) → `'YYYY-MM-DD HH:MM:SS'` with a fraction
  *   only when it is non-zero; TIMESTAMPTZ → the same in UTC, suffixed `+00`.
  * - VARCHAR, ENUM, UUID → `string`; BOOLEAN → `boolean`; NULL → `null`; LIST/ARRAY → arrays and
  *   STRUCT → objects (null-prototype), converted recursively; anything else → its text form.
  */
+import type { Decimal } from '../model/decimal.js';
 
 /** A converted value of one result cell. */
-export type Value = string | number | boolean | null | readonly Value[] | { readonly [key: string]: Value };
+export type Value = string | number | boolean | null | Decimal | readonly Value[] | { readonly [key: string]: Value };
 
 /**
  * One result row: column name → value. The object has no prototype, so a column named like an

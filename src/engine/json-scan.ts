@@ -17,7 +17,7 @@ const CHUNK = 1 << 20;
  * Calls `visit` with the 1-based index and start of each record (a JSON object at the top level,
  * or directly inside a top-level array) until it returns `false`.
  */
-export function scanJsonRecords(file: string, visit: (index: number, at: JsonPosition) => boolean | void): void {
+function scanJsonRecords(file: string, visit: (index: number, at: JsonPosition) => boolean | void): void {
   const fd = openSync(file, 'r');
   const buffer = Buffer.alloc(CHUNK);
   let offset = 0;

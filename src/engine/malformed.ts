@@ -12,7 +12,7 @@ import { csvDelimiter } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
 
 /** At most this many malformed records are reported per source. */
-export const MAX_MALFORMED = 20;
+const MAX_MALFORMED = 20;
 
 /** The first meaningful line of a DuckDB error message, without its error-class prefix. */
 export function duckdbReason(error: unknown): string {

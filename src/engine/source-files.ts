@@ -12,7 +12,7 @@ import type { SourceDef } from '../model/types.js';
 import { displayPath } from './data-location.js';
 
 /** The file formats kpic reads. */
-export type DataFormat = 'csv' | 'parquet' | 'json';
+type DataFormat = 'csv' | 'parquet' | 'json';
 
 /** A column as a data file has it: its header (or key) and its DuckDB type. */
 export interface FileColumn {
@@ -57,7 +57,7 @@ const EXTENSION_FORMATS: ReadonlyMap<string, DataFormat> = new Map([
 const COMPRESSION = /\.(gz|zst)$/i;
 
 /** The format an extension implies (`.csv.gz` → csv), or undefined. */
-export function formatOfPath(file: string): DataFormat | undefined {
+function formatOfPath(file: string): DataFormat | undefined {
   const ext = path.extname(file.replace(COMPRESSION, '')).toLowerCase();
   return EXTENSION_FORMATS.get(ext);
 }

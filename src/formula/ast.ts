@@ -169,3 +169,22 @@ export type Expr =
 
 /** The kinds of {@link Expr}. */
 export type ExprKind = Expr['kind'];
+
+/** A literal value written in a formula: a leaf that names nothing. */
+export type LiteralExpr = NumberLiteral | StringLiteral | DateLiteral | BooleanLiteral | NullLiteral | DurationLiteral;
+
+/**
+ * The kinds of {@link LiteralExpr}: the one list of them, so walkers handle literals with
+ * {@link isLiteral} and switch only over the other kinds.
+ */
+export const LITERAL_KINDS: ReadonlySet<string> = new Set(
+  Object.keys({ number: true, string: true, date: true, boolean: true, null: true, duration: true } satisfies Record<
+    LiteralExpr['kind'],
+    true
+  >),
+);
+
+/** Whether `e` is a literal. */
+export function isLiteral(e: Expr): e is LiteralExpr {
+  return LITERAL_KINDS.has(e.kind);
+}

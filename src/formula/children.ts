@@ -2,10 +2,11 @@
  * The direct sub-expressions of a formula node, in source order (a call's arguments with their
  * where/on/per clauses). The one place that knows the shape of every node, for walkers.
  */
-import type { Expr } from './ast.js';
+import { isLiteral, type Expr } from './ast.js';
 
 /** The direct sub-expressions of `e`. */
 export function childrenOf(e: Expr): readonly Expr[] {
+  if (isLiteral(e)) return [];
   switch (e.kind) {
     case 'binary':
       return [e.left, e.right];
@@ -20,12 +21,6 @@ export function childrenOf(e: Expr): readonly Expr[] {
       return [e.target, e.index];
     case 'call':
       return e.args.flatMap((a) => [a.value, a.where, a.on, a.per].filter((x): x is Expr => x !== undefined));
-    case 'number':
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
     case 'name':
     case 'error':
       return [];

@@ -9,6 +9,16 @@ export function numberValue(image: string): number {
   return Number(image.replace(/[_%]/g, ''));
 }
 
+/**
+ * The fraction a percentage stands for (`1.1` → 0.011): the double nearest to the exact decimal,
+ * which `1.1 / 100` (0.011000000000000001) is not — so `1.1%` of an amount stays exact.
+ */
+export function percentFraction(percent: number): number {
+  if (!Number.isFinite(percent)) return percent / 100;
+  const [mantissa, exponent = '0'] = String(percent).split('e');
+  return Number(`${mantissa}e${Number(exponent) - 2}`);
+}
+
 /** The text of a single-quoted string token, without quotes and with `''` unescaped. */
 export function singleQuotedValue(image: string, terminated: boolean): string {
   const body = image.slice(1, terminated ? -1 : undefined);

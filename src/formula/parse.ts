@@ -19,7 +19,7 @@ import { DoubleQuotedString, formulaLexer, UnterminatedString } from './tokens.j
 export type Locate = (start: number, end: number) => Span;
 
 /** Longer formulas are refused: no real formula comes near, and it bounds the AST's depth. */
-export const MAX_TOKENS = 4000;
+const MAX_TOKENS = 4000;
 
 const MAX_RUNS = 32;
 

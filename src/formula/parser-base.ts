@@ -27,7 +27,7 @@ export interface Problem {
 export const RAW_FILE = '<formula>';
 
 /** Deeper nesting than this is refused rather than risking the call stack. */
-export const MAX_NESTING = 100;
+const MAX_NESTING = 100;
 
 /** Parser state and helpers shared by the grammar rules. */
 export abstract class FormulaParserBase extends EmbeddedActionsParser {

@@ -4,7 +4,7 @@
  * that precedence and associativity require. `parseFormula(printFormula(e))` gives `e` back
  * (spans aside), and printing is idempotent.
  */
-import type { BinaryOperator, CallArgument, Expr } from './ast.js';
+import { isLiteral, type BinaryOperator, type CallArgument, type Expr } from './ast.js';
 import { quoteString } from './literals.js';
 
 /** Binding strength of each level, low to high (LANGUAGE.md §5). */
@@ -36,6 +36,9 @@ const BINARY_LEVEL = {
 
 /** The precedence level an expression is parsed at (how tightly it binds). */
 export function precedenceOf(expr: Expr): number {
+  // A negative number prints with its sign, which binds like a unary minus.
+  if (expr.kind === 'number') return expr.value < 0 || Object.is(expr.value, -0) ? PRECEDENCE.unary : PRECEDENCE.primary;
+  if (isLiteral(expr)) return PRECEDENCE.primary;
   switch (expr.kind) {
     case 'binary':
       return BINARY_LEVEL[expr.op];
@@ -45,13 +48,6 @@ export function precedenceOf(expr: Expr): number {
     case 'between':
     case 'is-null':
       return PRECEDENCE.comparison;
-    case 'number':
-      return expr.value < 0 || Object.is(expr.value, -0) ? PRECEDENCE.unary : PRECEDENCE.primary;
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
     case 'name':
     case 'index':
     case 'call':

@@ -3,18 +3,13 @@
  * text, and `parseFormula`'s `locate` turns them into positions in the catalog file.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { CallArgument, Expr, NamePart } from './ast.js';
+import { isLiteral, type CallArgument, type Expr, type NamePart } from './ast.js';
 
 /** A copy of `expr` with `f` applied to every span (nodes, name parts, arguments, call names). */
 export function relocateExpr(expr: Expr, f: (span: Span) => Span): Expr {
   const span = f(expr.span);
+  if (isLiteral(expr)) return { ...expr, span };
   switch (expr.kind) {
-    case 'number':
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
     case 'error':
       return { ...expr, span };
     case 'name':

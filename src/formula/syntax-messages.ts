@@ -70,7 +70,7 @@ export function startsOperand(token: IToken): boolean {
 }
 
 /** True for the clause keywords `where`, `on`, `per`. */
-export function isClauseKeyword(token: IToken): boolean {
+function isClauseKeyword(token: IToken): boolean {
   return is(token, Where) || is(token, On) || is(token, Per);
 }
 

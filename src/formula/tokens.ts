@@ -98,11 +98,11 @@ function operator(name: string, pattern: string | RegExp, category: TokenType, l
 }
 
 /** `<=`. */
-export const LessEqual = operator('LessEqual', '<=', ComparisonOperator, "'<='");
+const LessEqual = operator('LessEqual', '<=', ComparisonOperator, "'<='");
 /** `>=`. */
-export const GreaterEqual = operator('GreaterEqual', '>=', ComparisonOperator, "'>='");
+const GreaterEqual = operator('GreaterEqual', '>=', ComparisonOperator, "'>='");
 /** `!=` or `<>`. */
-export const NotEqual = operator('NotEqual', /!=|<>/, ComparisonOperator, "'!='");
+const NotEqual = operator('NotEqual', /!=|<>/, ComparisonOperator, "'!='");
 /** `<`. */
 export const Less = operator('Less', '<', ComparisonOperator, "'<'");
 /** `>`. */
@@ -114,9 +114,9 @@ export const Plus = operator('Plus', '+', AdditiveOperator, "'+'");
 /** `-`. */
 export const Minus = operator('Minus', '-', AdditiveOperator, "'-'");
 /** `*`. */
-export const Star = operator('Star', '*', MultiplicativeOperator, "'*'");
+const Star = operator('Star', '*', MultiplicativeOperator, "'*'");
 /** `/`. */
-export const Slash = operator('Slash', '/', MultiplicativeOperator, "'/'");
+const Slash = operator('Slash', '/', MultiplicativeOperator, "'/'");
 /** `(`. */
 export const LParen = createToken({ name: 'LParen', pattern: '(', label: "'('" });
 /** `)`. */

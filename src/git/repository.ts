@@ -35,7 +35,7 @@ export function findRepository(dir: string): Found<Repository> {
 }
 
 /** Local and remote-tracking branch names (for did-you-mean). */
-export function branchNames(repo: Repository): string[] {
+function branchNames(repo: Repository): string[] {
   const out = gitText(repo.root, ['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags']);
   return out === undefined || out === '' ? [] : out.split('\n');
 }

@@ -30,11 +30,9 @@ function asReview(value: unknown, index: number): RawReview | undefined {
 }
 
 function flatten(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value.flatMap((v) => (Array.isArray(v) ? v : [v]));
-  if (value !== null && typeof value === 'object' && Array.isArray((value as Record<string, unknown>)['reviews'])) {
-    return (value as Record<string, unknown[]>)['reviews'];
-  }
-  return undefined;
+  if (Array.isArray(value)) return (value as unknown[]).flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : [v]));
+  const reviews = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)['reviews'] : undefined;
+  return Array.isArray(reviews) ? (reviews as unknown[]) : undefined;
 }
 
 /** Reads the reviews JSON; logins are compared case-insensitively (as GitHub does). */

@@ -10,7 +10,7 @@ import { formulaAt, itemsAt, mapAt, stringAt } from '../model/read-node.js';
 import type { FormulaText, KpiDef, Located } from '../model/types.js';
 
 /** A pilot: the scopes that try the KPI (a condition on hierarchy levels) and its dates. */
-export interface PilotDef {
+interface PilotDef {
   readonly kind: 'pilot';
   /** Span of the `pilot:` mapping. */
   readonly span: YMap['span'];

@@ -8,7 +8,7 @@ import { childrenOf } from '../formula/children.js';
 import { parseFormula } from '../formula/parse.js';
 
 /** The names `expr` mentions (first parts of dotted names), in order, without repeats. */
-export function namesIn(expr: Expr): string[] {
+function namesIn(expr: Expr): string[] {
   const out = new Set<string>();
   const stack: Expr[] = [expr];
   while (stack.length > 0) {

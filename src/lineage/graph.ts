@@ -16,10 +16,10 @@ import type { KpiExpr } from '../resolve/types.js';
 import { namesInText } from './formula-names.js';
 
 /** How a document depends on another. */
-export type DependencyVia = 'formula' | 'target' | 'lookup' | 'join' | 'hierarchy' | 'entry' | 'extends' | 'mention';
+type DependencyVia = 'formula' | 'target' | 'lookup' | 'join' | 'hierarchy' | 'entry' | 'extends' | 'mention';
 
 /** One edge: `from` depends on `to` (both {@link docKey}s), written at `span`. */
-export interface Dependency {
+interface Dependency {
   readonly kind: 'dependency';
   readonly from: string;
   readonly to: string;

@@ -13,7 +13,7 @@ export const ROOT_FILE = 'catalog.yaml';
 const SHARED: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['source', 'kpi', 'lookup']);
 
 /** The namespace a kind's ids live in. */
-export function namespaceOf(kind: DocumentKind): string {
+function namespaceOf(kind: DocumentKind): string {
   return SHARED.has(kind) ? 'formula names' : kind;
 }
 

@@ -65,18 +65,6 @@ export function toPlain(node: YNode): unknown {
   }
 }
 
-/** The node at a JSON-pointer-like path of keys and indexes, or undefined. */
-export function nodeAt(root: YNode, path: readonly (string | number)[]): YNode | undefined {
-  let node: YNode | undefined = root;
-  for (const step of path) {
-    if (node === undefined) return undefined;
-    if (node.kind === 'map' && typeof step === 'string') node = node.byKey.get(step)?.value;
-    else if (node.kind === 'seq' && typeof step === 'number') node = node.items[step];
-    else return undefined;
-  }
-  return node;
-}
-
 /** The span of a string scalar's characters `[start, end)`, falling back to the whole scalar. */
 export function scalarSubSpan(node: YScalar, start: number, end: number): Span {
   const offsets = node.offsets;

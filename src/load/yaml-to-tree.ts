@@ -13,9 +13,9 @@ import type { YEntry, YMap, YNode, YScalar, YSeq } from './tree.js';
 import { scalarOffsets, type ScalarStyle } from './scalar-offsets.js';
 
 /** Deepest nesting of mappings and lists accepted in one document. */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 /** How many nodes the aliases of one document may add when expanded. */
-export const MAX_ALIAS_NODES = 10_000;
+const MAX_ALIAS_NODES = 10_000;
 
 interface Converted {
   readonly node: YNode;

@@ -11,7 +11,7 @@ export const UNITS: readonly Unit[] = ['count', 'money', 'percent', 'ratio', 'da
 export const KPI_STATUSES: readonly KpiStatus[] = ['proposed', 'draft', 'pilot', 'active', 'deprecated', 'retired'];
 
 /** The `thresholds:` mapping at `key` of `map` (levels as numbers or percentages such as `85%`). */
-export function buildThresholds(map: YMap, key: string): Thresholds | undefined {
+function buildThresholds(map: YMap, key: string): Thresholds | undefined {
   return buildThresholdsAt(map, key);
 }
 

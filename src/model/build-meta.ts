@@ -1,5 +1,6 @@
 /** Builds the {@link CatalogMeta} from the `catalog` document. */
 import type { CatalogDocument, CatalogMeta } from './types.js';
+import { DEFAULT_CALENDAR } from './calendar.js';
 import { choiceAt, entriesAt, mapAt, numberAt, stringAt, textAt } from './read-node.js';
 
 /** Defaults: currency `USD`, fiscal year starting in January, weeks starting on Monday. */
@@ -25,8 +26,10 @@ export function buildMeta(doc: CatalogDocument): CatalogMeta {
     currency: textAt(m, 'currency') ?? 'USD',
     data: stringAt(m, 'data'),
     calendar: {
-      fiscalYearStart: fy !== undefined && Number.isInteger(fy) && fy >= 1 && fy <= 12 ? fy : 1,
-      weekStart: (calendar === undefined ? undefined : choiceAt(calendar, 'week_start', ['monday', 'sunday'] as const)?.value) ?? 'monday',
+      fiscalYearStart: fy !== undefined && Number.isInteger(fy) && fy >= 1 && fy <= 12 ? fy : DEFAULT_CALENDAR.fiscalYearStart,
+      weekStart:
+        (calendar === undefined ? undefined : choiceAt(calendar, 'week_start', ['monday', 'sunday'] as const)?.value) ??
+        DEFAULT_CALENDAR.weekStart,
     },
     approvals,
   };

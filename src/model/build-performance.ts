@@ -10,7 +10,7 @@ import type { BaselineDef, ExceptionDef, Located, MissingPolicy, ScoringDef, Sea
 import { choiceAt, formulaAt, itemsAt, mapAt, stringAt, textAt } from './read-node.js';
 
 /** Missing-data policies. */
-export const MISSING_POLICIES: readonly MissingPolicy[] = ['blank', 'zero', 'ignore'];
+const MISSING_POLICIES: readonly MissingPolicy[] = ['blank', 'zero', 'ignore'];
 
 const PERCENT = /^\s*([+-]?(?:\d[\d_]*(?:\.\d*)?|\.\d+))\s*%\s*$/;
 
@@ -30,7 +30,7 @@ export function readPercent(node: YNode | undefined): number | 'bad' | undefined
 }
 
 /** The number or percentage at `key` of `map`, with its span. */
-export function percentAt(map: YMap, key: string): Located<number> | undefined {
+function percentAt(map: YMap, key: string): Located<number> | undefined {
   const node = map.byKey.get(key)?.value;
   const value = readPercent(node);
   return node === undefined || value === undefined || value === 'bad' ? undefined : { value, span: node.span };

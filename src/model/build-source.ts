@@ -2,7 +2,7 @@
 import type { SourceText } from '../diagnostics/span.js';
 import type { YEntry } from '../load/tree.js';
 import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceDef } from './types.js';
-import { booleanAt, choiceAt, entriesAt, formulaOf, itemsAt, stringAt, textAt } from './read-node.js';
+import { booleanAt, choiceAt, entriesAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from './read-node.js';
 
 /** Column types of LANGUAGE.md §3. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'number', 'money', 'percent', 'boolean', 'date', 'timestamp'];
@@ -25,6 +25,7 @@ function buildColumn(entry: YEntry): ColumnDef | undefined {
     values: m.byKey.has('values') ? values : undefined,
     from: stringAt(m, 'from'),
     format: stringAt(m, 'format'),
+    scale: numberAt(m, 'scale'),
     description: textAt(m, 'description'),
   };
 }

@@ -8,9 +8,6 @@ import type { KpiStatus } from './types.js';
 /** A lifecycle stage. */
 export type LifecycleStage = 'proposed' | 'pilot' | 'active' | 'deprecated' | 'retired';
 
-/** The stages in lifecycle order. */
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['proposed', 'pilot', 'active', 'deprecated', 'retired'];
-
 /** The stage of a written status: `draft` is `proposed`. */
 export function stageOf(status: KpiStatus): LifecycleStage {
   switch (status) {

@@ -70,6 +70,8 @@ export interface ColumnDef {
   readonly from?: Located<string> | undefined;
   /** strftime-style format for dates and timestamps written another way. */
   readonly format?: Located<string> | undefined;
+  /** Decimal places of a `money` column (see docs/language.md; the default is 2). */
+  readonly scale?: Located<number> | undefined;
   readonly description?: string | undefined;
 }
 

@@ -64,8 +64,8 @@ export function addDuration(date: Date, duration: CalendarDuration, sign: 1 | -1
   return 'months' in size ? addMonths(date, sign * size.months * duration.amount) : addDays(date, sign * size.days * duration.amount);
 }
 
-/** The start of the period of `grain` that contains `date`. */
-export function periodStart(date: Date, grain: Grain | TimeUnit, calendar: Calendar): Date {
+/** The start of the period of `grain` (or calendar unit) that contains `date`. */
+export function periodStart(date: Date, grain: TimeUnit, calendar: Calendar): Date {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth();
   switch (grain) {

@@ -8,7 +8,7 @@ import type { KpiAggregate, RowColumn, RowExpr } from '../resolve/types.js';
 import { forEachRow } from '../resolve/row-walk.js';
 
 /** The paths of every column a row expression reads. */
-export function columnPaths(expr: RowExpr | undefined): (readonly string[])[] {
+function columnPaths(expr: RowExpr | undefined): (readonly string[])[] {
   const paths: (readonly string[])[] = [];
   forEachRow(expr, (e) => {
     if (e.kind === 'column') paths.push(e.path);
@@ -17,7 +17,7 @@ export function columnPaths(expr: RowExpr | undefined): (readonly string[])[] {
 }
 
 /** The longest common prefix of join paths. */
-export function commonPrefix(paths: readonly (readonly string[])[]): string[] {
+function commonPrefix(paths: readonly (readonly string[])[]): string[] {
   const first = paths[0];
   if (first === undefined) return [];
   const out: string[] = [];

@@ -63,6 +63,11 @@ export interface IrCall<E> {
   readonly kind: 'call';
   readonly fn: IrFunction;
   readonly args: readonly E[];
+  /**
+   * The arguments' value types, one per argument: a choice between numbers (`if`, `coalesce`,
+   * `least`, `greatest`) is written so that decimals of different scales keep every digit.
+   */
+  readonly types: readonly IrValueType[];
 }
 
 /**

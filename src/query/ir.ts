@@ -179,6 +179,11 @@ export interface Output {
   readonly expr: IrCellExpr;
   /** Sources whose rows decide the KPI's breakdown values (grid membership). */
   readonly sources: readonly string[];
+  /**
+   * Its values are exact decimals (money through sums and differences), not real numbers: the
+   * query gives each also as decimal text, every digit kept.
+   */
+  readonly exact: boolean;
 }
 
 /** A row expression given per source (a breakdown dimension's or a per key's). */

@@ -5,6 +5,8 @@
  * joins and lookups and the plan its range.
  */
 import { hasErrors, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { isExactKpi } from '../resolve/exact.js';
+import { calendarOf } from '../model/calendar.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import type { Output, QueryDimension, QueryPlan } from './ir.js';
 import type { Level } from './ir-expr.js';
@@ -33,7 +35,7 @@ export function planQuery(resolved: ResolvedCatalog, request: QueryRequest): Pha
 
 function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan {
   const { resolved, registry, grain, by } = state;
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   const dimensions = planDimensions(resolved, by);
   const outputs = request.kpis.map((kpi) => planOutput(state, kpi));
   const lookups = planLookups(state, dimensions);
@@ -81,5 +83,5 @@ function planOutput(state: PlannerState, kpi: ResolvedKpi): Output {
     const shape = { purpose: { kind: 'main' }, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false } as const;
     state.registry.measure(shape, base, { fn: 'count' });
   }
-  return { kpi: kpi.id, expr, sources: kpi.sources };
+  return { kpi: kpi.id, expr, sources: kpi.sources, exact: isExactKpi(state.resolved, kpi) };
 }

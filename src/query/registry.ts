@@ -3,18 +3,7 @@
  * KPI expressions, de-duplicating identical aggregates so each is computed once however many KPIs
  * use it. Everything it holds is already IR.
  */
-import type {
-  MeasureFunction,
-  BySource,
-  QueryKey,
-  Reaggregation,
-  RollupTable,
-  Scan,
-  ScanMeasure,
-  ScanPurpose,
-  WindowSpec,
-  WindowTable,
-} from './ir.js';
+import type { MeasureFunction, BySource, QueryKey, Reaggregation, RollupTable, Scan, ScanMeasure, WindowSpec, WindowTable } from './ir.js';
 import type { IrRowExpr, Level } from './ir-expr.js';
 import { levelKey, purposeKey, rowExprKey, windowKey } from './ir-keys.js';
 import { isNoWindow } from './windows.js';

@@ -47,6 +47,7 @@ export function rowToIr(e: RowExpr): IrRowExpr {
           e.args.map((a) => a.type),
         ),
         args: e.args.map(rowToIr),
+        types: e.args.map((a) => irType(a.type)),
       };
     case 'lookup':
       return { kind: 'lookup', lookup: e.lookup, key: rowToIr(e.key) };

@@ -34,7 +34,7 @@ export function walkKpi(state: PlannerState, expr: KpiExpr, ctx: WalkContext): I
       return { kind: 'unary', op: expr.op, operand: sub(expr.operand) };
     case 'call':
       // Cell values are never timestamps: days_between counts whole days.
-      return { kind: 'call', fn: expr.fn, args: expr.args.map(sub) };
+      return { kind: 'call', fn: expr.fn, args: expr.args.map(sub), types: expr.args.map((a) => irType(a.type)) };
     case 'predicate':
       return { kind: 'predicate', test: expr.test, negated: expr.negated, operand: sub(expr.operand), args: expr.args.map(sub) };
     case 'window':

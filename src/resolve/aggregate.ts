@@ -4,6 +4,7 @@
  */
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { childrenOf } from '../formula/children.js';
+import { percentFraction } from '../formula/literals.js';
 import { closestName } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
@@ -19,7 +20,7 @@ export interface LastContext {
 }
 
 /** Every name reference in an expression (lookup targets excluded: they are not columns). */
-export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
+function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
   if (expr === undefined) return out;
   if (expr.kind === 'name') out.push(expr);
   else if (expr.kind === 'index') collectNames(expr.index, out);
@@ -32,12 +33,7 @@ export function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameR
  * argument; otherwise qualified names pin it; otherwise it is the one source that has every bare
  * name. Reports and returns undefined when no single source fits.
  */
-export function inferSource(
-  env: ResolveEnv,
-  call: CallExpr,
-  names: readonly NameRef[],
-  explicit: SourceDef | undefined,
-): SourceDef | undefined {
+function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[], explicit: SourceDef | undefined): SourceDef | undefined {
   const { sources } = env.catalog;
   const pins = new Map<string, NameRef | undefined>();
   if (explicit !== undefined) pins.set(explicit.id, undefined);
@@ -196,7 +192,7 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
   let fraction: number | undefined;
   if (fn === 'percentile') {
     const f = args[1]?.value;
-    const v = f?.kind === 'number' ? (f.percent ? f.value / 100 : f.value) : undefined;
+    const v = f?.kind === 'number' ? (f.percent ? percentFraction(f.value) : f.value) : undefined;
     if (v === undefined || v < 0 || v > 1) {
       report(
         env,

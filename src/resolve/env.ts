@@ -5,7 +5,8 @@
 import { diagnostic, type Diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import type { BooleanLiteral, DateLiteral, DurationLiteral, Expr, NullLiteral, NumberLiteral, StringLiteral } from '../formula/ast.js';
+import type { Expr, LiteralExpr } from '../formula/ast.js';
+import { percentFraction } from '../formula/literals.js';
 import { parseFormula } from '../formula/parse.js';
 import { scalarSubSpan } from '../load/tree.js';
 import type { Catalog, ColumnType, FormulaText, SourceDef } from '../model/types.js';
@@ -107,15 +108,12 @@ export function describeType(t: Typed): string {
  * A literal, the same at row and KPI level (`15%` is 0.15 with unit percent). A duration is not a
  * value: it is reported here, since only window arguments take one (read before this is called).
  */
-export function resolveLiteral(
-  env: ResolveEnv,
-  ast: NumberLiteral | StringLiteral | DateLiteral | BooleanLiteral | NullLiteral | DurationLiteral,
-): RowLiteral {
+export function resolveLiteral(env: ResolveEnv, ast: LiteralExpr): RowLiteral {
   switch (ast.kind) {
     case 'number':
       return {
         kind: 'literal',
-        value: ast.percent ? ast.value / 100 : ast.value,
+        value: ast.percent ? percentFraction(ast.value) : ast.value,
         type: 'number',
         unit: ast.percent ? 'percent' : undefined,
       };

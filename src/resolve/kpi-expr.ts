@@ -6,10 +6,10 @@
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, isRowFunction } from './functions.js';
-import { describeType, report, resolveLiteral, sourceHas, type ResolveEnv } from './env.js';
+import { describeType, report, sourceHas, type ResolveEnv } from './env.js';
 import { resolveRowAggregate, type LastContext } from './aggregate.js';
-import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
-import { checkScalarCallShape, resolveRow } from './row.js';
+import { resolveExpr, resolveScalarCall, type ResolveLayer } from './resolve-expr.js';
+import { resolveRow } from './row.js';
 import { forEachKpi } from './kpi-walk.js';
 import type { AggregateFunction, Duration, KpiExpr, KpiRef, PerFunction, PerKey, TimeWindow } from './types.js';
 
@@ -30,73 +30,37 @@ export interface KpiScope {
 
 /** Resolves a KPI-level expression. */
 export function resolveKpiExpr(env: ResolveEnv, ast: Expr, scope: KpiScope): KpiExpr {
-  switch (ast.kind) {
-    case 'number':
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
-      return resolveLiteral(env, ast);
-    case 'name':
-      return resolveKpiName(env, ast, scope);
-    case 'index':
+  return resolveExpr(env, ast, kpiLayer(env, scope));
+}
+
+/** KPI expressions: names are KPIs; calls are aggregates, KPI-level functions or scalar functions. */
+function kpiLayer(env: ResolveEnv, scope: KpiScope): ResolveLayer<KpiExpr> {
+  const layer: ResolveLayer<KpiExpr> = {
+    error: ERROR,
+    literal: (value) => value,
+    name: (ast) => resolveKpiName(env, ast, scope),
+    index: (ast) => {
       report(env, 'resolve/column-outside-aggregate', ast.span, 'a lookup gives a value per row, so it must be used inside an aggregate', {
         hint: `e.g. sum(amount * ${ast.target.parts.map((p) => p.name).join('.')}[stage])`,
       });
       return ERROR;
-    case 'unary': {
-      const operand = resolveKpiExpr(env, ast.operand, scope);
-      const t = typeUnary(env, ast.op, operand, ast.operand);
-      return ast.op === '+' ? operand : { kind: 'unary', op: ast.op, operand, ...t };
-    }
-    case 'binary': {
-      const left = resolveKpiExpr(env, ast.left, scope);
-      const right = resolveKpiExpr(env, ast.right, scope);
-      return { kind: 'binary', op: ast.op, left, right, ...typeBinary(env, ast.op, left, right, ast.left, ast.right) };
-    }
-    case 'in': {
-      const operand = resolveKpiExpr(env, ast.operand, scope);
-      const args = ast.list.map((e) => resolveKpiExpr(env, e, scope));
-      return {
-        kind: 'predicate',
-        test: 'in',
-        negated: ast.negated,
-        operand,
-        args,
-        ...typeMembership(env, operand, ast.operand, args, ast.list, '`in`'),
-      };
-    }
-    case 'between': {
-      const operand = resolveKpiExpr(env, ast.operand, scope);
-      const args = [resolveKpiExpr(env, ast.low, scope), resolveKpiExpr(env, ast.high, scope)];
-      return {
-        kind: 'predicate',
-        test: 'between',
-        negated: ast.negated,
-        operand,
-        args,
-        ...typeMembership(env, operand, ast.operand, args, [ast.low, ast.high], '`between`'),
-      };
-    }
-    case 'is-null':
-      return {
-        kind: 'predicate',
-        test: 'is-null',
-        negated: ast.negated,
-        operand: resolveKpiExpr(env, ast.operand, scope),
-        args: [],
-        type: 'boolean',
-      };
-    case 'call':
-      return resolveKpiCall(env, ast, scope);
-    case 'error':
-      return ERROR;
-    default: {
-      const never: never = ast;
-      return never;
-    }
-  }
+    },
+    call: (ast) => resolveKpiCall(env, ast, scope, layer),
+    unary: (op, operand, t) => ({ kind: 'unary', op, operand, ...t }),
+    binary: (ast, left, right, t) => ({ kind: 'binary', op: ast.op, left, right, ...t }),
+    in: (ast, operand, args, t) => ({ kind: 'predicate', test: 'in', negated: ast.negated, operand, args, ...t }),
+    between: (ast, operand, low, high, t) => ({
+      kind: 'predicate',
+      test: 'between',
+      negated: ast.negated,
+      operand,
+      args: [low, high],
+      ...t,
+    }),
+    isNull: (ast, operand) => ({ kind: 'predicate', test: 'is-null', negated: ast.negated, operand, args: [], type: 'boolean' }),
+    scalarCall: (fn, args, t) => ({ kind: 'call', fn, args, ...t }),
+  };
+  return layer;
 }
 
 function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr {
@@ -138,28 +102,13 @@ function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr
   return ERROR;
 }
 
-function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExpr {
+function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope, layer: ResolveLayer<KpiExpr>): KpiExpr {
   const name = ast.name;
   const hasPer = ast.args.some((a) => a.per !== undefined);
   if (name === 'hhi' || name === 'top_share' || (hasPer && AGGREGATE_FUNCTIONS.has(name))) return resolvePer(env, ast, scope);
   if (AGGREGATE_FUNCTIONS.has(name)) return resolveRowAggregate(env, ast, name as AggregateFunction, scope.last);
   if (KPI_FUNCTIONS.has(name)) return resolveKpiFunction(env, ast, scope);
-  if (isRowFunction(name)) {
-    if (!checkScalarCallShape(env, ast, name)) return ERROR;
-    const args = ast.args.map((a) => resolveKpiExpr(env, a.value, scope));
-    return {
-      kind: 'call',
-      fn: name,
-      args,
-      ...typeScalarCall(
-        env,
-        name,
-        args,
-        ast.args.map((a) => a.value),
-        ast,
-      ),
-    };
-  }
+  if (isRowFunction(name)) return resolveScalarCall(env, ast, name, layer);
   report(env, 'resolve/unknown-function', ast.nameSpan, `unknown function \`${name}\``, { hint: didYouMean(name, ALL_FUNCTION_NAMES) });
   return ERROR;
 }

@@ -136,7 +136,7 @@ function collectRefs(expr: KpiExpr, out: KpiRef[] = []): KpiRef[] {
 }
 
 /** Lookup ids used inside the aggregates of an expression. */
-export function collectLookups(expr: KpiExpr, out = new Set<string>()): Set<string> {
+function collectLookups(expr: KpiExpr, out = new Set<string>()): Set<string> {
   const visitRow = (r: RowExpr | undefined): void =>
     forEachRow(r, (e) => {
       if (e.kind === 'lookup') out.add(e.lookup);

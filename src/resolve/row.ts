@@ -5,10 +5,10 @@
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
-import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, ROW_FUNCTIONS, isRowFunction } from './functions.js';
-import { ROW_ERROR, columnTyped, parseOnce, report, resolveLiteral, sourceNames, type ResolveEnv } from './env.js';
-import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
-import type { RowColumn, RowExpr, RowFunction, Typed } from './types.js';
+import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, isRowFunction } from './functions.js';
+import { ROW_ERROR, columnTyped, parseOnce, report, sourceNames, type ResolveEnv } from './env.js';
+import { resolveExpr, resolveScalarCall, type ResolveLayer } from './resolve-expr.js';
+import type { RowColumn, RowExpr, Typed } from './types.js';
 
 /**
  * Where row names are looked up: one source (inside aggregates), or the breakdown dimensions
@@ -20,127 +20,56 @@ export type RowScope =
 
 /** Resolves a row-level expression in `scope`. */
 export function resolveRow(env: ResolveEnv, ast: Expr, scope: RowScope): RowExpr {
-  switch (ast.kind) {
-    case 'number':
-    case 'string':
-    case 'date':
-    case 'boolean':
-    case 'null':
-    case 'duration':
-      return resolveLiteral(env, ast);
-    case 'name':
-      return resolveRowName(env, ast, scope);
-    case 'index':
-      return resolveLookupIndex(env, ast.target, ast.index, scope);
-    case 'unary': {
-      const operand = resolveRow(env, ast.operand, scope);
-      const t = typeUnary(env, ast.op, operand, ast.operand);
-      if (ast.op === '+') return operand;
-      return { kind: 'unary', op: ast.op, operand, ...t };
-    }
-    case 'binary': {
-      const left = resolveRow(env, ast.left, scope);
-      const right = resolveRow(env, ast.right, scope);
-      const t = typeBinary(env, ast.op, left, right, ast.left, ast.right);
-      checkEnumeration(env, left, ast.right, right);
-      checkEnumeration(env, right, ast.left, left);
-      return { kind: 'binary', op: ast.op, left, right, ...t };
-    }
-    case 'in': {
-      const operand = resolveRow(env, ast.operand, scope);
-      const list = ast.list.map((item) => resolveRow(env, item, scope));
-      list.forEach((item, i) => {
-        const itemAst = ast.list[i];
-        if (itemAst !== undefined) checkEnumeration(env, operand, itemAst, item);
-      });
-      const t = typeMembership(env, operand, ast.operand, list, ast.list, '`in`');
-      return { kind: 'in', operand, negated: ast.negated, list, ...t };
-    }
-    case 'between': {
-      const operand = resolveRow(env, ast.operand, scope);
-      const low = resolveRow(env, ast.low, scope);
-      const high = resolveRow(env, ast.high, scope);
-      const t = typeMembership(env, operand, ast.operand, [low, high], [ast.low, ast.high], '`between`');
-      return { kind: 'between', operand, negated: ast.negated, low, high, ...t };
-    }
-    case 'is-null':
-      return { kind: 'is-null', operand: resolveRow(env, ast.operand, scope), negated: ast.negated, type: 'boolean' };
-    case 'call':
-      return resolveRowCall(env, ast, scope);
-    case 'error':
-      return ROW_ERROR;
-    default: {
-      const never: never = ast;
-      return never;
-    }
-  }
+  return resolveExpr(env, ast, rowLayer(env, scope));
 }
 
-function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope): RowExpr {
+/** Row expressions: names are columns, definitions and dimensions; `lookup[key]` reads a lookup. */
+function rowLayer(env: ResolveEnv, scope: RowScope): ResolveLayer<RowExpr> {
+  const layer: ResolveLayer<RowExpr> = {
+    error: ROW_ERROR,
+    literal: (value) => value,
+    name: (ast) => resolveRowName(env, ast, scope),
+    index: (ast) => resolveLookupIndex(env, ast.target, ast.index, scope),
+    call: (ast) => resolveRowCall(env, ast, layer),
+    compared: (value, otherAst, other) => checkEnumeration(env, value, otherAst, other),
+    unary: (op, operand, t) => ({ kind: 'unary', op, operand, ...t }),
+    binary: (ast, left, right, t) => ({ kind: 'binary', op: ast.op, left, right, ...t }),
+    in: (ast, operand, list, t) => ({ kind: 'in', operand, negated: ast.negated, list, ...t }),
+    between: (ast, operand, low, high, t) => ({ kind: 'between', operand, negated: ast.negated, low, high, ...t }),
+    isNull: (ast, operand) => ({ kind: 'is-null', operand, negated: ast.negated, type: 'boolean' }),
+    scalarCall: (fn, args, t) => ({ kind: 'call', fn, args, ...t }),
+  };
+  return layer;
+}
+
+function resolveRowCall(env: ResolveEnv, ast: CallExpr, layer: ResolveLayer<RowExpr>): RowExpr {
   const name = ast.name;
-  if (!isRowFunction(name)) {
-    if (AGGREGATE_FUNCTIONS.has(name)) {
-      report(
-        env,
-        'resolve/nested-aggregate',
-        ast.nameSpan,
-        `\`${name}\` aggregates rows, so it cannot appear inside a row expression or another aggregate`,
-        {
-          hint: 'to aggregate per key and then combine, write e.g. avg(sum(amount) per owner_id)',
-        },
-      );
-    } else if (KPI_FUNCTIONS.has(name)) {
-      report(
-        env,
-        'resolve/nested-aggregate',
-        ast.nameSpan,
-        `\`${name}\` works on aggregated values, so it cannot appear inside an aggregate`,
-      );
-    } else {
-      report(env, 'resolve/unknown-function', ast.nameSpan, `unknown function \`${name}\``, { hint: didYouMean(name, ALL_FUNCTION_NAMES) });
-    }
-    return ROW_ERROR;
+  if (isRowFunction(name)) return resolveScalarCall(env, ast, name, layer);
+  if (AGGREGATE_FUNCTIONS.has(name)) {
+    report(
+      env,
+      'resolve/nested-aggregate',
+      ast.nameSpan,
+      `\`${name}\` aggregates rows, so it cannot appear inside a row expression or another aggregate`,
+      {
+        hint: 'to aggregate per key and then combine, write e.g. avg(sum(amount) per owner_id)',
+      },
+    );
+  } else if (KPI_FUNCTIONS.has(name)) {
+    report(
+      env,
+      'resolve/nested-aggregate',
+      ast.nameSpan,
+      `\`${name}\` works on aggregated values, so it cannot appear inside an aggregate`,
+    );
+  } else {
+    report(env, 'resolve/unknown-function', ast.nameSpan, `unknown function \`${name}\``, { hint: didYouMean(name, ALL_FUNCTION_NAMES) });
   }
-  if (!checkScalarCallShape(env, ast, name)) return ROW_ERROR;
-  const args = ast.args.map((a) => resolveRow(env, a.value, scope));
-  const t = typeScalarCall(
-    env,
-    name,
-    args,
-    ast.args.map((a) => a.value),
-    ast,
-  );
-  return { kind: 'call', fn: name, args, ...t };
-}
-
-/**
- * Checks a call of a scalar function (the same at row and KPI level): no where/on/per clause, and
- * the right number of arguments. False when the arguments cannot be resolved as given.
- */
-export function checkScalarCallShape(env: ResolveEnv, ast: CallExpr, name: RowFunction): boolean {
-  for (const arg of ast.args) {
-    const clause = arg.where ?? arg.on ?? arg.per;
-    if (clause !== undefined)
-      report(env, 'resolve/misplaced-clause', clause.span, `\`${name}\` is not an aggregate, so it takes no where/on/per clause`);
-  }
-  const arity = ROW_FUNCTIONS.get(name);
-  if (arity !== undefined && (ast.args.length < arity.min || ast.args.length > arity.max)) {
-    report(env, 'resolve/arity', ast.span, `${name}() takes ${describeArity(arity.min, arity.max)}, not ${ast.args.length}`);
-    return false;
-  }
-  return true;
-}
-
-/** "2 arguments", "1 or 2 arguments", "at least 1 argument". */
-export function describeArity(min: number, max: number): string {
-  const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
-  if (max === Infinity) return `at least ${plural(min)}`;
-  if (min === max) return plural(min);
-  return `${min} or ${plural(max)}`;
+  return ROW_ERROR;
 }
 
 /** Resolves a (possibly dotted) name in a source, following joins. */
-export function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): RowExpr {
+function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): RowExpr {
   const { catalog } = env;
   if (scope.source === undefined) return resolveDimensionName(env, ref, scope.dimensions);
   let parts = ref.parts;
@@ -228,7 +157,7 @@ export function resolveNamed(env: ResolveEnv, source: SourceDef, name: string, u
 }
 
 /** Re-roots a row expression resolved in a joined source onto the join path that reaches it. */
-export function rebase(expr: RowExpr, prefix: readonly string[]): RowExpr {
+function rebase(expr: RowExpr, prefix: readonly string[]): RowExpr {
   switch (expr.kind) {
     case 'literal':
       return expr;

@@ -1,12 +1,14 @@
 /**
  * The `csv` format: a header row (`kpi,period,<dimensions…>,value`) and raw values — numbers as
- * JavaScript prints them, null as an empty field. Fields are quoted per RFC 4180 when they hold
- * a comma, a double quote or a line break (quotes doubled); lines end with `\n`.
+ * JavaScript prints them, exact decimals (money) with their exact digits, null as an empty
+ * field. Fields are quoted per RFC 4180 when they hold a comma, a double quote or a line break
+ * (quotes doubled); lines end with `\n`.
  */
-import type { ResultSet } from './result-set.js';
+import type { Decimal } from '../model/decimal.js';
+import { outputValue, type ResultSet } from './result-set.js';
 
 /** One CSV field. */
-export function csvField(value: string | number | boolean | null): string {
+export function csvField(value: string | number | boolean | Decimal | null): string {
   if (value === null) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -14,6 +16,9 @@ export function csvField(value: string | number | boolean | null): string {
 
 /** The whole CSV text. */
 export function renderCsv(results: ResultSet): string {
-  const line = (cells: readonly (string | number | boolean | null)[]): string => `${cells.map(csvField).join(',')}\n`;
-  return [line(['kpi', 'period', ...results.by, 'value']), ...results.rows.map((r) => line([r.kpi, r.period, ...r.by, r.value]))].join('');
+  const line = (cells: readonly (string | number | boolean | Decimal | null)[]): string => `${cells.map(csvField).join(',')}\n`;
+  return [
+    line(['kpi', 'period', ...results.by, 'value']),
+    ...results.rows.map((r) => line([r.kpi, r.period, ...r.by, outputValue(r)])),
+  ].join('');
 }

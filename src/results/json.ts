@@ -1,25 +1,29 @@
 /**
  * The `json` and `ndjson` formats: one object per row, keys in a fixed order — `kpi`, `period`,
- * one per breakdown dimension (in `--by` order), `value`, `unit` (the KPI's unit, or null; left out when a
- * dimension is itself named `unit`). The
- * objects are written key by key rather than built as plain objects, because dimension names are
- * chosen by users. `json` is one array with one row per line; `ndjson` one object per line.
+ * one per breakdown dimension (in `--by` order), `value` (a JSON number; an exact decimal with its
+ * exact digits), `unit` (the KPI's unit, or null; left out when a dimension is itself named
+ * `unit`). The objects are written key by key rather than built as plain objects, because
+ * dimension names are chosen by users. `json` is one array with one row per line; `ndjson` one
+ * object per line.
  */
+import { Decimal } from '../model/decimal.js';
 import type { ResultRow } from '../pipeline.js';
-import { hasUnitField, type ResultSet } from './result-set.js';
+import { hasUnitField, outputValue, type ResultSet } from './result-set.js';
 
-function jsonNumber(value: number | null): string {
+/** A JSON number: an exact decimal with its exact digits (`1`, not `0.9999999999999999`). */
+function jsonNumber(value: number | Decimal | null): string {
+  if (value instanceof Decimal) return value.toString();
   return value === null || !Number.isFinite(value) ? 'null' : JSON.stringify(value);
 }
 
 /** One row as a JSON object text. */
-export function rowJson(results: ResultSet, row: ResultRow): string {
+function rowJson(results: ResultSet, row: ResultRow): string {
   const fields = [`"kpi":${JSON.stringify(row.kpi)}`, `"period":${JSON.stringify(row.period)}`];
   results.by.forEach((dim, i) => {
     const v = row.by[i] ?? null;
-    fields.push(`${JSON.stringify(dim)}:${typeof v === 'number' ? jsonNumber(v) : JSON.stringify(v)}`);
+    fields.push(`${JSON.stringify(dim)}:${typeof v === 'number' || v instanceof Decimal ? jsonNumber(v) : JSON.stringify(v)}`);
   });
-  fields.push(`"value":${jsonNumber(row.value)}`);
+  fields.push(`"value":${jsonNumber(outputValue(row))}`);
   if (hasUnitField(results)) fields.push(`"unit":${JSON.stringify(results.units.get(row.kpi) ?? null)}`);
   return `{${fields.join(',')}}`;
 }

@@ -1,14 +1,25 @@
 /**
  * The `parquet` format: columns `kpi` (VARCHAR), `period` (DATE), one per breakdown dimension
- * (DOUBLE when every value is a number, BOOLEAN when every value is a boolean, else VARCHAR),
- * `value` (DOUBLE) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file, never stdout.
+ * (DOUBLE when every value is a number, DECIMAL when every value is an exact decimal, BOOLEAN when
+ * every value is a boolean, else VARCHAR), `value` (DOUBLE), `exact value` (DECIMAL(38, s), s the
+ * largest scale of the exact values, 2 for sums of cents: the exact decimal of exact results, null
+ * for the others) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file,
+ * never stdout.
  */
 import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
+import { Decimal } from '../model/decimal.js';
+import { EXACT_VALUE } from '../sql/emit-outputs.js';
 import { hasUnitField, type ByValue, type ResultSet } from './result-set.js';
+
+/** DECIMAL(38, s), s the largest scale of the decimals (as computed: 2 for sums of cents). */
+function decimalType(values: readonly Decimal[]): ParquetType {
+  return `DECIMAL(38,${Math.max(0, ...values.map((d) => d.scale))})`;
+}
 
 function typeOf(values: readonly ByValue[]): ParquetType {
   const present = values.filter((v) => v !== null);
   if (present.length > 0 && present.every((v) => typeof v === 'number')) return 'DOUBLE';
+  if (present.length > 0 && present.every((v) => v instanceof Decimal)) return decimalType(present);
   if (present.length > 0 && present.every((v) => typeof v === 'boolean')) return 'BOOLEAN';
   return 'VARCHAR';
 }
@@ -20,12 +31,13 @@ export async function writeResultsParquet(results: ResultSet, file: string): Pro
     { name: 'period', type: 'DATE' },
     ...results.by.map((name, i) => ({ name, type: typeOf(results.rows.map((r) => r.by[i] ?? null)) })),
     { name: 'value', type: 'DOUBLE' },
+    { name: EXACT_VALUE, type: decimalType(results.rows.flatMap((r) => (r.exact === undefined ? [] : [r.exact]))) },
   ];
   const unit = hasUnitField(results);
   if (unit) columns.push({ name: 'unit', type: 'VARCHAR' });
   const rows = results.rows.map((r) => {
     const by = r.by.map((v, i) => (columns[i + 2]?.type === 'VARCHAR' && v !== null ? String(v) : v));
-    const row = [r.kpi, r.period, ...by, r.value];
+    const row = [r.kpi, r.period, ...by, r.value, r.exact ?? null];
     return unit ? [...row, results.units.get(r.kpi) ?? null] : row;
   });
   await writeParquet(file, columns, rows);

@@ -2,11 +2,17 @@
  * What the output formats of `kpic run` write: the rows of a run plus what it takes to present
  * them (each KPI's unit, the catalog's currency).
  */
+import type { Decimal } from '../model/decimal.js';
 import type { Unit } from '../model/types.js';
 import type { ResultRow } from '../pipeline.js';
 
 /** A breakdown value as the pipeline returns it. */
 export type ByValue = ResultRow['by'][number];
+
+/** What a result row's value is written from: its exact decimal when it has one, else its double. */
+export function outputValue(row: ResultRow): number | Decimal | null {
+  return row.exact ?? row.value;
+}
 
 /** Rows of a run with their presentation details. */
 export interface ResultSet {

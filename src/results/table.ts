@@ -3,10 +3,10 @@
  * values formatted by unit and right-aligned so digits line up.
  */
 import { formatValue, NULL_TEXT } from './format-value.js';
-import type { ByValue, ResultSet } from './result-set.js';
+import { outputValue, type ByValue, type ResultSet } from './result-set.js';
 
 /** A breakdown value as table text (null as `—`). */
-export function byText(value: ByValue): string {
+function byText(value: ByValue): string {
   return value === null ? NULL_TEXT : String(value).replace(/[\u0000-\u001f\u007f]/g, '\ufffd');
 }
 
@@ -27,7 +27,7 @@ export function renderTable(results: ResultSet): string {
     r.kpi,
     r.period,
     ...r.by.map(byText),
-    formatValue(r.value, results.units.get(r.kpi), results.currency),
+    formatValue(outputValue(r), results.units.get(r.kpi), results.currency),
   ]);
   const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));
   const last = header.length - 1;

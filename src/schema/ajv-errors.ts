@@ -234,6 +234,20 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
         hint: 'remove the repeated item',
       });
     }
+    case 'const': {
+      // `scale` (decimal places) belongs to money columns only (the `dependencies` of a column).
+      const parent = nodeAtPath(doc, path.slice(0, -1));
+      if (path[path.length - 1] === 'type' && parent?.kind === 'map' && parent.byKey.has('scale')) {
+        const column = subject(doc, path.slice(0, -1));
+        return diagnostic(
+          'schema/conflicting-keys',
+          keySpanOf(doc, { path: path.slice(0, -1), node: parent }, 'scale'),
+          `\`scale\` is only for money columns, but ${column} is ${valueText(place.node)}`,
+          { hint: 'remove `scale:`, or declare `type: money`' },
+        );
+      }
+      return diagnostic('schema/bad-value', valueSpan(doc, place), `${where} must be \`${String(params['allowedValue'])}\` here`);
+    }
     case 'if':
     case 'propertyNames':
       return undefined;

@@ -54,7 +54,7 @@ export function describeLocation(doc: CatalogDocument, path: readonly PathStep[]
 }
 
 /** The path with user-chosen names and indexes replaced by `*`: `source/columns/*` for lookups. */
-export function shapeOf(kind: string, path: readonly PathStep[]): string {
+function shapeOf(kind: string, path: readonly PathStep[]): string {
   const out: string[] = [kind];
   path.forEach((step, i) => {
     const prev = path[i - 1];

@@ -10,12 +10,12 @@ import { DOCUMENT_KINDS } from '../model/types.js';
 import { CATALOG_SCHEMA } from './catalog-schema.js';
 
 /** The ajv options the validators are generated with (errors carry their schema: verbose). */
-export const AJV_OPTIONS = { allErrors: true, verbose: true, allowUnionTypes: true } as const;
+const AJV_OPTIONS = { allErrors: true, verbose: true, allowUnionTypes: true } as const;
 
 /** The source of src/schema/generated/validators.ts. */
 export function generateValidatorsSource(): string {
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true } });
-  ajv.addSchema(CATALOG_SCHEMA as object, 'catalog');
+  ajv.addSchema(CATALOG_SCHEMA, 'catalog');
   const refs: Record<string, string> = { anyDocument: 'catalog' };
   for (const kind of DOCUMENT_KINDS) refs[kind] = `catalog#/definitions/${kind}`;
   const code = standaloneCode.default(ajv, refs);

@@ -13,7 +13,7 @@ import type { ExceptionSpec } from '../targets/settings.js';
 import type { ResolvedScorecard, ScorecardCatalog } from './resolved.js';
 
 /** The rules that apply to one KPI of one scorecard, with their limits. */
-export interface RuleSet {
+interface RuleSet {
   /** Identifies the rule set: figures computed under the same rules share requests. */
   readonly id: string;
   readonly rules: readonly BoundException[];

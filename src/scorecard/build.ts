@@ -32,7 +32,7 @@ import {
 type Files = ReadonlyMap<string, SourceText>;
 
 /** A number or percentage at `key`, kept even when malformed so the checks can point at it. */
-export function writtenNumberAt(map: YMap, key: string): WrittenNumber | undefined {
+function writtenNumberAt(map: YMap, key: string): WrittenNumber | undefined {
   const node = map.byKey.get(key)?.value;
   const value = readPercent(node);
   return node === undefined || value === undefined ? undefined : { value, span: node.span };

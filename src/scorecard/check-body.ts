@@ -26,7 +26,7 @@ export interface BodyOwner {
 }
 
 /** Share of the total weight on lagging revenue measures above which a scorecard is unbalanced. */
-export const LAGGING_LIMIT = 0.8;
+const LAGGING_LIMIT = 0.8;
 
 const pct = (x: number): string => `${Math.round(x * 10000) / 100}%`;
 

@@ -4,7 +4,7 @@
  * their base) and role is checked and resolved against them. `kpic validate` reports what this
  * finds; `kpic scorecard` evaluates what it returns.
  */
-import { sortDiagnostics, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, sortDiagnostics, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { readPercent } from '../model/build-performance.js';
 import type { Located, YNode } from '../model/types.js';
@@ -172,16 +172,6 @@ function checkRole(c: Checked, r: RoleDef): ResolvedScorecard | undefined {
   return { kind: 'role', id: r.id, title: r.title ?? r.id, hierarchy: h.id, levels: [memberLevel], members, body };
 }
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}|${d.span.file}|${d.span.start}|${d.span.end}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 /** Keys whose values are numbers or percentages (weights are checked with their sums). */
 const NUMBER_KEYS: ReadonlySet<string> = new Set(['growth', 'cap', 'red_flag', 'goal']);
 
@@ -226,5 +216,5 @@ export function checkScorecards(resolved: ResolvedCatalog): PhaseResult<Scorecar
     const role = checkRole(c, r);
     if (role !== undefined) roles.set(r.id, role);
   }
-  return { value: { hierarchies, scorecards, roles, performance }, diagnostics: sortDiagnostics(dedupe(ctx.env.diagnostics)) };
+  return { value: { hierarchies, scorecards, roles, performance }, diagnostics: sortDiagnostics(dedupeDiagnostics(ctx.env.diagnostics)) };
 }

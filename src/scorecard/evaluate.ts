@@ -5,8 +5,9 @@
  * the node and its children. Never throws for a user mistake: a usage problem (unknown
  * scorecard, period or node) or a data problem comes back as a {@link Failure}.
  */
-import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { openDatabase, type Database } from '../engine/duckdb.js';
+import { calendarOf } from '../model/calendar.js';
 import { evaluateLevel, type ExprRequest, type LevelContext, type LevelValues } from '../org/level-values.js';
 import { readOrganisation } from '../org/organisation.js';
 import type { OrgNode } from '../org/tree.js';
@@ -45,18 +46,6 @@ function onlyKpi(sc: ResolvedScorecard | undefined, kpi: string | undefined): Re
 export type ScorecardResult =
   { readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | Failure;
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return sortDiagnostics(
-    diagnostics.filter((d) => {
-      const key = JSON.stringify([d.code, d.message, d.span, d.location]);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    }),
-  );
-}
-
 const usage = (message: string): Failure => ({ ok: false, kind: 'usage', message, diagnostics: [] });
 
 function sourcesOf(resolved: ResolvedCatalog, bodies: readonly ResolvedScorecard[]): string[] {
@@ -74,7 +63,7 @@ async function choosePeriod(
   like: ResolvedKpi,
   opts: { dataDir: string; db: Database; warnings: Diagnostic[] },
 ): Promise<{ period: Period; note?: string } | Failure> {
-  const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  const calendar = calendarOf(resolved.catalog);
   if (text !== undefined) {
     const p = parsePeriod(text, sc.body.grain, calendar);
     return typeof p === 'string' ? usage(p) : { period: p };
@@ -123,7 +112,7 @@ export async function evaluateScorecard(
     const chosen = await choosePeriod(resolved, selected, related, request.period, like, opts);
     if ('ok' in chosen) return chosen;
     const { period } = chosen;
-    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const calendar = calendarOf(resolved.catalog);
     const roles = [...catalog.roles.values()].filter((r) => r.hierarchy === h.id).sort((a, b) => (a.id < b.id ? -1 : 1));
     const org = await readOrganisation(resolved, h, period, { ...opts, roles, like });
     if ('ok' in org) return org;
@@ -216,7 +205,7 @@ export async function evaluateScorecard(
           : { level: h.levels[node.level + 1]?.name ?? '', levelTitle: h.levels[node.level + 1]?.title ?? '', nodes: childScores },
       notes,
     };
-    return { ok: true, report, diagnostics: dedupe(warnings) };
+    return { ok: true, report, diagnostics: sortDiagnostics(dedupeDiagnostics(warnings)) };
   } finally {
     if (options.db === undefined) db.close();
   }

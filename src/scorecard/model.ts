@@ -63,7 +63,7 @@ export interface PerspectiveDef {
 }
 
 /** Status levels of an overall score (points out of 10). */
-export interface ScoreThresholdsDef {
+interface ScoreThresholdsDef {
   readonly span: Span;
   readonly green?: Located<number> | undefined;
   readonly amber?: Located<number> | undefined;

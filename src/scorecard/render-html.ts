@@ -10,7 +10,7 @@ import { childNotes } from './notes.js';
 import { formatAttainment, formatFigure, formatScore, formatWeight } from './text.js';
 
 /** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
 }
 

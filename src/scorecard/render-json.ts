@@ -10,7 +10,7 @@ function line(k: KpiLine): KpiLine | (Omit<KpiLine, 'attainment'> & { attainment
 }
 
 function node(n: NodeScore): NodeScore {
-  return { ...n, perspectives: n.perspectives.map((p) => ({ ...p, kpis: p.kpis.map(line) as KpiLine[] })) };
+  return { ...n, perspectives: n.perspectives.map((p) => ({ ...p, kpis: p.kpis.map(line) })) };
 }
 
 /** The report as pretty-printed JSON, ending in a newline. */

@@ -12,7 +12,7 @@ import { caseKpis } from '../testing/run-tests.js';
 import type { TestDef } from '../testing/model.js';
 
 /** A KPI on a scorecard or role, as written. */
-export interface BodyKpi {
+interface BodyKpi {
   readonly kpi: string;
   /** The weight as written (`50%`), if any. */
   readonly weight: string | undefined;
@@ -22,7 +22,7 @@ export interface BodyKpi {
 }
 
 /** A perspective of a scorecard or role. */
-export interface BodyPerspective {
+interface BodyPerspective {
   readonly name: string;
   readonly weight: string | undefined;
   readonly kpis: readonly BodyKpi[];
@@ -51,7 +51,7 @@ export interface HierarchyView {
 }
 
 /** Where a KPI is used. */
-export interface KpiUsage {
+interface KpiUsage {
   readonly kpis: readonly string[];
   readonly lookups: readonly string[];
   readonly bodies: readonly {
@@ -78,7 +78,7 @@ export interface CatalogView {
 }
 
 /** A scalar as written in its file (numbers keep their digits, `50%` stays text). */
-export function writtenText(node: YNode | undefined, files: ReadonlyMap<string, SourceText>): string | undefined {
+function writtenText(node: YNode | undefined, files: ReadonlyMap<string, SourceText>): string | undefined {
   if (node === undefined) return undefined;
   if (node.kind === 'scalar') {
     if (typeof node.value === 'string') return node.value;

@@ -23,7 +23,7 @@ export type TrendsResult =
  * The last `count` periods of each series, after dropping the trailing periods with no value or
  * 0 (exports reach into the future: open deals' expected close dates, quotas already set).
  */
-export function recentPoints(points: readonly TrendPoint[], count: number): TrendPoint[] {
+function recentPoints(points: readonly TrendPoint[], count: number): TrendPoint[] {
   let end = points.length;
   while (end > 0 && (points[end - 1]?.value ?? 0) === 0) end--;
   return points.slice(Math.max(0, end - count), end);

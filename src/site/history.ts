@@ -10,7 +10,7 @@
 export type GitRunner = (args: readonly string[], input?: string) => Buffer | undefined;
 
 /** One change of a document. */
-export interface HistoryEntry {
+interface HistoryEntry {
   readonly commit: string;
   readonly author: string;
   /** ISO date (YYYY-MM-DD) of the commit. */

@@ -8,7 +8,7 @@ import type { CatalogView } from './catalog-view.js';
 import { pagePath, type PageKind } from './paths.js';
 
 /** One searchable document. */
-export interface SearchDoc {
+interface SearchDoc {
   readonly kind: PageKind;
   readonly id: string;
   readonly title: string;
@@ -26,7 +26,7 @@ function tagsOf(view: CatalogView, id: string): string[] {
 }
 
 /** Every entry, in a stable order. */
-export function searchDocs(view: CatalogView): SearchDoc[] {
+function searchDocs(view: CatalogView): SearchDoc[] {
   const { resolved } = view;
   const docs: SearchDoc[] = [];
   for (const k of resolved.kpis.values()) {

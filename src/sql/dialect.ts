@@ -31,6 +31,11 @@ export interface Dialect {
   cast(expr: string, type: SqlType): string;
   /** Real division (also of two integers), null when `b` is 0. */
   divide(a: string, b: string): string;
+  /**
+   * `if`, `coalesce`, `least` or `greatest` over numbers (every argument a number or null, but the
+   * condition of `if`), typed so that exact decimals of different scales keep all their digits.
+   */
+  numberChoice(fn: 'if' | 'coalesce' | 'least' | 'greatest', args: readonly string[]): string;
 
   /** The start (DATE) of the period of `unit` containing the DATE `expr`, on the catalog's calendar. */
   periodStart(expr: string, unit: TimeUnit, calendar: Calendar): string;

@@ -3,6 +3,7 @@
  */
 import type { Calendar, TimeUnit } from '../query/ir.js';
 import type { Dialect, SqlType } from './dialect.js';
+import { exactNumericLiteral } from './exact-literal.js';
 import { quoteIdentifier, stringLiteral } from './quote.js';
 
 const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
@@ -51,14 +52,25 @@ export const duckdb: Dialect = {
   stringLiteral,
   numberLiteral(value) {
     if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
-    const text = String(value);
-    // Keep literals exact and typed as decimals/doubles rather than integers that could overflow.
-    return /[e.]/i.test(text) ? (/e/i.test(text) ? `CAST(${text} AS DOUBLE)` : text) : text;
+    // An exact decimal (`0.1` is DECIMAL(1,1)) where it can be one, else a double.
+    return exactNumericLiteral(value) ?? cast(String(value), 'real');
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   cast,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).
   divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,
+  // DuckDB gives CASE, coalesce, least and greatest over DECIMAL(38, s) of different scales the
+  // smaller scale, rounding the other values, where a sum keeps the larger one. So `if` is a sum
+  // of CASEs, each zero but for the value chosen, and the others get every argument plus a zero
+  // of every argument's type (`coalesce(0 * x, 0)`), which gives them all one type.
+  numberChoice(fn, args) {
+    if (fn === 'if') {
+      const [when, then, otherwise] = [args[0] ?? 'NULL', args[1] ?? 'NULL', args[2] ?? 'NULL'];
+      return `(CASE WHEN ${when} THEN ${then} ELSE 0 END + CASE WHEN ${when} THEN 0 ELSE ${otherwise} END)`;
+    }
+    const zero = args.map((x) => `coalesce(0 * ${x}, 0)`).join(' + ');
+    return `${fn}(${args.map((x) => `${x} + ${zero}`).join(', ')})`;
+  },
   periodStart,
   addToDate: (expr, amount, unit) =>
     amount === 0 ? expr : `CAST(${expr} ${amount < 0 ? '-' : '+'} ${interval(Math.abs(amount), unit)} AS DATE)`,
@@ -87,10 +99,12 @@ export const duckdb: Dialect = {
       case 'min':
       case 'max':
       case 'avg':
-      case 'median':
         return `${fn}(${v})${where}`;
+      // Interpolated on doubles: DuckDB would round a median of decimals to their scale.
+      case 'median':
+        return `median(${cast(v, 'real')})${where}`;
       case 'percentile':
-        return `quantile_cont(${v}, ${fraction ?? 0.5})${where}`;
+        return `quantile_cont(${cast(v, 'real')}, ${fraction ?? 0.5})${where}`;
       default: {
         const never: never = fn;
         return never;

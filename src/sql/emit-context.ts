@@ -13,7 +13,7 @@ import type { Cte } from './order-ctes.js';
 import { windowBoundsSql } from './window-bounds.js';
 
 /** A table measures are read from: its rows' level, and whether it has a row per period. */
-export interface TableInfo {
+interface TableInfo {
   readonly name: string;
   readonly level: Level;
   /** Rows without a period (a source without time): they join every period. */

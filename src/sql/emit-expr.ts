@@ -38,10 +38,18 @@ function binarySql(ctx: ScalarContext, op: IrBinary<unknown>['op'], left: string
   }
 }
 
-/** A scalar function call as SQL. */
-function callSql(ctx: ScalarContext, fn: IrCall<unknown>['fn'], args: readonly string[]): string {
+/**
+ * A scalar function call as SQL. A choice between numbers goes to the dialect, which keeps every
+ * digit of decimals of different scales.
+ */
+function callSql(ctx: ScalarContext, e: IrCall<unknown>, args: readonly string[]): string {
+  const { fn, types } = e;
   const d = ctx.dialect;
   const a = (i: number): string => args[i] ?? 'NULL';
+  if ((fn === 'if' || fn === 'coalesce' || fn === 'least' || fn === 'greatest') && args.length > 1) {
+    const values = types.slice(fn === 'if' ? 1 : 0);
+    if (values.length > 0 && values.every((t) => t === 'number' || t === 'null')) return d.numberChoice(fn, args);
+  }
   switch (fn) {
     case 'if':
       return `(CASE WHEN ${a(0)} THEN ${a(1)} ELSE ${a(2)} END)`;
@@ -100,7 +108,7 @@ function sharedSql<E>(ctx: ScalarContext, e: IrSharedNode<E>, sub: (e: E) => str
     case 'unary':
       return e.op === 'not' ? `(NOT ${sub(e.operand)})` : `(-${sub(e.operand)})`;
     case 'call':
-      return callSql(ctx, e.fn, e.args.map(sub));
+      return callSql(ctx, e, e.args.map(sub));
     case 'predicate':
       return predicateSql(e.test, e.negated, sub(e.operand), e.args.map(sub));
     default: {

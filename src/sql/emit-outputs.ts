@@ -1,7 +1,9 @@
 /**
  * The final rows: every output KPI evaluated on the grid's cells (a frame of the grid with every
  * measure the outputs read), one row per cell whose tuple the KPI's sources reach, ordered by KPI,
- * period and breakdown values (nulls last).
+ * period and breakdown values (nulls last). `value` is always a real number; an exact output's
+ * value also comes as decimal text in {@link EXACT_VALUE}, each row with its own scale (a union of
+ * decimals would give them one, rounding some).
  */
 import type { Output } from '../query/ir.js';
 import type { Level } from '../query/ir-expr.js';
@@ -9,6 +11,12 @@ import type { EmitContext } from './emit-context.js';
 import { cellSql } from './emit-expr.js';
 import { emitFrame } from './emit-frame.js';
 import type { Grid } from './emit-grid.js';
+
+/**
+ * The result column holding the exact decimal of an exact output as text (null for the others).
+ * Its space keeps it apart from every breakdown dimension's name.
+ */
+export const EXACT_VALUE = 'exact value';
 
 /** Writes the `cells` frame; returns the query's final SELECT. */
 export function emitOutputs(ctx: EmitContext, grid: Grid): string {
@@ -19,9 +27,11 @@ export function emitOutputs(ctx: EmitContext, grid: Grid): string {
   const exprs = plan.outputs.map((o) => o.expr);
   const measure = emitFrame(ctx, { name: 'cells', driving, level: base, exprs, extra: grid.sources.map(grid.flag) });
   const outputs = plan.outputs.map((o, i) => outputSql(ctx, o, i, grid, (m) => `c.${measure(m)}`));
-  if (outputs.length === 0) return `SELECT NULL AS kpi, NULL AS period, NULL AS value WHERE FALSE`;
+  if (outputs.length === 0) {
+    return `SELECT NULL AS kpi, NULL AS period, NULL AS value, ${ctx.dialect.cast('NULL', 'string')} AS ${q(EXACT_VALUE)} WHERE FALSE`;
+  }
   const order = ['_ord', 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
-  const columns = ['kpi', 'period', ...plan.by.map(q), 'value'].join(', ');
+  const columns = ['kpi', 'period', ...plan.by.map(q), 'value', q(EXACT_VALUE)].join(', ');
   return `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
 }
 
@@ -35,8 +45,9 @@ function outputSql(ctx: EmitContext, output: Output, index: number, grid: Grid, 
     `${d.stringLiteral(output.kpi)} AS kpi`,
     'c.period',
     ...plan.by.map((b) => `c.${names.dimColumn(b)} AS ${d.quoteIdentifier(b)}`),
-    `${d.cast(cellSql(ctx, output.expr, measure), 'real')} AS value`,
   ];
+  const value = cellSql(ctx, output.expr, measure);
+  cols.push(`${d.cast(value, 'real')} AS value`, `${output.exact ? d.cast(value, 'string') : 'NULL'} AS ${d.quoteIdentifier(EXACT_VALUE)}`);
   return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${where}`;
 }
 

@@ -41,8 +41,11 @@ function combineSql(ctx: EmitContext, per: PerTable): string {
     case 'count_distinct':
     case 'percentile':
       return d.aggregate(per.fn, 'v', undefined, per.fraction);
-    case 'hhi':
-      return d.divide('sum(v * v)', 'sum(v) * sum(v)');
+    // Squaring is real arithmetic: on real numbers, never on decimals (whose scale would double).
+    case 'hhi': {
+      const v = d.cast('v', 'real');
+      return d.divide(`sum(${v} * ${v})`, `sum(${v}) * sum(${v})`);
+    }
     case 'top_share':
       return d.topShare('v', per.n ?? 1);
     default: {

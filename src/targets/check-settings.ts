@@ -162,7 +162,7 @@ function checkNumeric(ctx: CheckContext, expr: KpiExpr, formula: FormulaText, wh
 }
 
 /** A baseline as written → a baseline target of `kpi`. */
-export function checkBaseline(ctx: CheckContext, b: BaselineDef, kpi: ResolvedKpi): TargetSpec | undefined {
+function checkBaseline(ctx: CheckContext, b: BaselineDef, kpi: ResolvedKpi): TargetSpec | undefined {
   const expr: KpiExpr | undefined =
     b.formula === undefined
       ? { kind: 'kpi', id: kpi.id, span: b.span, type: kpi.type, unit: kpi.unit }

@@ -25,7 +25,7 @@ import type {
 type Files = ReadonlyMap<string, SourceText>;
 
 /** A scalar node as written, or undefined for a mapping or list. */
-export function writtenValue(node: YNode | undefined, files: Files): WrittenValue | undefined {
+function writtenValue(node: YNode | undefined, files: Files): WrittenValue | undefined {
   if (node?.kind !== 'scalar') return undefined;
   const v = node.value;
   const text =
@@ -152,7 +152,7 @@ function buildCase(node: YNode, files: Files): TestCase | undefined {
 }
 
 /** Builds one `test` document. */
-export function buildTest(doc: CatalogDocument, files: Files): TestDef {
+function buildTest(doc: CatalogDocument, files: Files): TestDef {
   const m = doc.tree;
   return {
     kind: 'test',

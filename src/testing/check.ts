@@ -3,8 +3,9 @@
  * against their sources' columns, types and contracts, expected KPIs, dimensions, periods and
  * values, scorecards named, repeated cases and rows — each at the exact node at fault.
  */
-import { diagnostic, uniqueDiagnostics, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import { calendarOf } from '../model/calendar.js';
 import type { CalendarDef } from '../model/types.js';
 import { parseIsoDate, type Grain } from '../query/calendar.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
@@ -14,7 +15,6 @@ import { composeCase } from './fixtures.js';
 import type { ExpectedLine, ScorecardExpectation, TestDef, ValuesExpectation, WrittenCell } from './model.js';
 import { expectedPeriodStart, TEST_GRAINS } from './periods.js';
 
-const DEFAULT_CALENDAR: CalendarDef = { fiscalYearStart: 1, weekStart: 'monday' };
 const SCORECARD_PERIOD = /^(\d{4}|\d{4}-[Qq][1-4]|\d{4}-(0[1-9]|1[0-2]))$/;
 
 interface Ctx {
@@ -150,8 +150,8 @@ function checkTest(ctx: Ctx, test: TestDef, scorecards: ReadonlySet<string>): vo
 /** Builds and checks every `test` document of a resolved catalog. */
 export function checkTests(resolved: ResolvedCatalog): PhaseResult<readonly TestDef[]> {
   const tests = buildTests(resolved.catalog.documents, resolved.catalog.files);
-  const ctx: Ctx = { resolved, calendar: resolved.catalog.meta?.calendar ?? DEFAULT_CALENDAR, diagnostics: [] };
+  const ctx: Ctx = { resolved, calendar: calendarOf(resolved.catalog), diagnostics: [] };
   const scorecards = new Set(resolved.catalog.documents.filter((d) => d.kind === 'scorecard' || d.kind === 'role').map((d) => d.id));
   for (const test of tests) checkTest(ctx, test, scorecards);
-  return { value: tests, diagnostics: uniqueDiagnostics(ctx.diagnostics) };
+  return { value: tests, diagnostics: dedupeDiagnostics(ctx.diagnostics) };
 }

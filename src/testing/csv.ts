@@ -5,7 +5,7 @@
  */
 
 /** One record: its 1-based line and its fields (an empty field is null). */
-export interface CsvRecord {
+interface CsvRecord {
   readonly line: number;
   readonly fields: readonly (string | null)[];
 }

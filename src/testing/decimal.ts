@@ -98,8 +98,3 @@ export function formatDecimal(d: Decimal): string {
   const text = scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
   return negative ? `-${text}` : text;
 }
-
-/** A rational's value as the nearest JS number (for display only). */
-export function approximate(r: Rational): number {
-  return Number(r.num) / Number(r.den);
-}

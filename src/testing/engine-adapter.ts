@@ -7,13 +7,14 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { memoryCheckCache } from '../engine/check-data.js';
 import { openDatabase, type Database } from '../engine/duckdb.js';
+import { Decimal } from '../model/decimal.js';
 import { runKpis } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { checkScorecards } from '../scorecard/check.js';
 import { evaluateScorecard } from '../scorecard/evaluate.js';
 import type { ScorecardReport } from '../scorecard/report.js';
 
-export type { KpiLine, NodeScore, ScorecardReport } from '../scorecard/report.js';
+export type { NodeScore, ScorecardReport } from '../scorecard/report.js';
 
 /** Why an evaluation gave no result: a sentence, and the diagnostics behind it. */
 export interface EvaluationFailure {
@@ -58,7 +59,15 @@ export async function evaluateKpis(
 ): Promise<{ readonly ok: true; readonly rows: readonly KpiCell[]; readonly diagnostics: readonly Diagnostic[] } | EvaluationFailure> {
   const result = await runKpis(resolved, request, { dataDir, db, checkCache: memoryCheckCache() });
   if (!result.ok) return { ok: false, message: result.message, diagnostics: result.diagnostics };
-  return { ok: true, rows: result.rows, diagnostics: result.diagnostics };
+  // Exact results (money) are compared through their exact decimal, never the nearest double; a
+  // money breakdown value is its exact text.
+  const rows = result.rows.map((r) => ({
+    kpi: r.kpi,
+    period: r.period,
+    by: r.by.map((v) => (v instanceof Decimal ? v.toString() : v)),
+    value: r.exact ?? r.value,
+  }));
+  return { ok: true, rows, diagnostics: result.diagnostics };
 }
 
 /** A scorecard or role for one node and period. */

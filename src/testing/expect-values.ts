@@ -4,6 +4,7 @@
  * says which periods and values the result does have; with `complete: true`, result rows the
  * table does not list fail the expectation too.
  */
+import { Decimal } from '../model/decimal.js';
 import type { CalendarDef, Unit } from '../model/types.js';
 import { actualDecimal, describeTolerance, formatActual, parseExpected, toleranceFor, valuesMatch } from './compare.js';
 import type { KpiCell } from './engine-adapter.js';
@@ -26,9 +27,9 @@ function key(kpi: string, period: string, dims: readonly (string | null)[]): str
   return JSON.stringify([kpi, period, ...dims]);
 }
 
-function machineValue(actual: unknown): number | string | null {
+function machineValue(actual: unknown): number | Decimal | string | null {
   if (actual === null || actual === undefined) return null;
-  if (typeof actual === 'number') return actual;
+  if (typeof actual === 'number' || actual instanceof Decimal) return actual;
   return String(actual);
 }
 

@@ -19,13 +19,13 @@ import { fixtureCellText } from './fixture-values.js';
 import type { DefaultsSpec, FixtureSpec, TestCase, TestDef, WrittenCell } from './model.js';
 
 /** Where a composed value comes from: a span of a test document, and for CSV files the line and field. */
-export interface Origin {
+interface Origin {
   readonly span: Span;
   readonly location?: DataLocation | undefined;
 }
 
 /** One value of a composed row. */
-export interface ComposedCell {
+interface ComposedCell {
   readonly text: string | null;
   readonly origin: Origin;
   /** The written value was refused (already reported); it stands in as empty. */
@@ -49,7 +49,7 @@ export interface ComposedTable {
 export type FixtureFiles = ReadonlyMap<string, { readonly text: string } | { readonly error: string }>;
 
 /** The catalog-relative path of a fixture file named in `testFile`, or why it is refused. */
-export function fixtureFilePath(testFile: string, written: string): { readonly path: string } | { readonly problem: string } {
+function fixtureFilePath(testFile: string, written: string): { readonly path: string } | { readonly problem: string } {
   if (path.isAbsolute(written) || /^[A-Za-z]:[\\/]/.test(written)) {
     return { problem: `\`${written}\` is an absolute path; name the file relative to \`${testFile}\`` };
   }

@@ -1,10 +1,12 @@
 /**
  * `kpic test --format json`: one object with the totals, the coverage and every case with its
  * cells. Positions are catalog-relative files with 1-based lines and columns, as in
- * `kpic validate --format json`; timings are left out so the output is reproducible.
+ * `kpic validate --format json`; timings are left out so the output is reproducible. An exact
+ * actual value (money) is a JSON number with its exact digits.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
+import { exactJson } from '../results/exact-json.js';
 import { countStatuses, type ExpectationResult, type TestRun } from './results.js';
 
 /** Turns spans into positions and diagnostics into the validate JSON shape. */
@@ -64,5 +66,5 @@ export function renderTestsJson(run: TestRun, ctx: JsonContext): string {
       diagnostics: c.diagnostics.map(ctx.diagnostic),
     })),
   };
-  return `${JSON.stringify(out, null, 2)}\n`;
+  return `${exactJson(out)}\n`;
 }

@@ -14,7 +14,6 @@ function escapeXml(text: string): string {
       .replaceAll('>', '&gt;')
       .replaceAll('"', '&quot;')
       // Characters XML 1.0 cannot hold at all (ANSI escapes never reach here: the style is plain).
-      // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
   );
 }

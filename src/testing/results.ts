@@ -4,6 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
+import type { Decimal } from '../model/decimal.js';
 
 /** One compared cell: a KPI value, or a field of a scorecard line. */
 export interface CellResult {
@@ -15,8 +16,8 @@ export interface CellResult {
   readonly expected: string;
   /** For display, exact; undefined when the result has no such row or line. */
   readonly actual: string | undefined;
-  /** For machines: a number, a decimal string, a status or null. */
-  readonly actualValue: number | string | null;
+  /** For machines: a number, an exact decimal (money), a status or null. */
+  readonly actualValue: number | Decimal | string | null;
   readonly ok: boolean;
   /** How the values were compared (`exactly`, `within 1e-9 relative`, `within 0.01`). */
   readonly rule: string;

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { calendarOf } from '../model/calendar.js';
 import type { CalendarDef, Unit } from '../model/types.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { evaluateKpis, evaluateScorecardAt, withDatabase, type EvaluationFailure } from './engine-adapter.js';
@@ -48,7 +49,7 @@ export function caseEnvironment(
     fixtures: fixtureCatalog(resolved),
     files,
     workspace,
-    calendar: resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' },
+    calendar: calendarOf(resolved.catalog),
     clock,
   };
 }

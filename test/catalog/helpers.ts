@@ -7,18 +7,32 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
-import { TABLES, TABLE_NAMES, type ColumnType } from '../../src/generate/schema.js';
+import { TABLES, TABLE_NAMES, type ColumnType } from '../../generator/schema.js';
+import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
 import type { QueryRequest } from '../../src/query/request.js';
-import { runWorkspace, type PlainRow } from '../helpers/workspace.js';
+import { assertValid, runChecked, type PlainRow } from '../helpers/workspace.js';
 
 /** The shipped catalog folder. */
 export const CATALOG_DIR = fileURLToPath(new URL('../../catalog', import.meta.url));
 /** The committed example data (the catalog's `data:`). */
 export const DATA_DIR = fileURLToPath(new URL('../../examples/data', import.meta.url));
 
+let checked: CheckedCatalog | undefined;
+
+/**
+ * The shipped catalog, loaded, validated and resolved once per test process (its files do not
+ * change while tests run; every test reads the result, none changes it).
+ */
+export function checkShippedCatalog(): CheckedCatalog {
+  checked ??= checkCatalog(CATALOG_DIR);
+  return checked;
+}
+
 /** Runs the shipped catalog on the example data (failing with its diagnostics if anything is invalid). */
 export function runCatalog(request: QueryRequest): Promise<PlainRow[]> {
-  return runWorkspace({ root: path.dirname(CATALOG_DIR), catalogDir: CATALOG_DIR, dataDir: DATA_DIR }, request);
+  const catalog = checkShippedCatalog();
+  assertValid(catalog);
+  return runChecked(catalog, request, DATA_DIR);
 }
 
 const SQL_TYPES = {
@@ -31,21 +45,22 @@ const SQL_TYPES = {
 } as const satisfies Record<ColumnType, string>;
 
 /**
- * A database with one view per example table, read with `read_csv` and the column types of the
- * generator's data dictionary (so the hand-written SQL does not depend on type sniffing).
+ * A database with one table per example table, read once with `read_csv` and the column types of
+ * the generator's data dictionary (so the hand-written SQL does not depend on type sniffing, and
+ * each query does not parse the CSVs again).
  */
 export async function openExampleData(dataDir: string = DATA_DIR): Promise<Database> {
   const db = await openDatabase();
   for (const name of TABLE_NAMES) {
     const columns = TABLES[name].map((c) => `'${c.name}': '${SQL_TYPES[c.type]}'`).join(', ');
     const file = path.join(dataDir, `${name}.csv`).replaceAll("'", "''");
-    await db.run(`CREATE VIEW ${name} AS SELECT * FROM read_csv('${file}', header = true, columns = {${columns}})`);
+    await db.run(`CREATE TABLE ${name} AS SELECT * FROM read_csv('${file}', header = true, columns = {${columns}})`);
   }
   return db;
 }
 
 /** The key of a result cell: period and breakdown values. */
-export function cellKey(period: string, dims: readonly (string | number | boolean | null | undefined)[]): string {
+function cellKey(period: string, dims: readonly (string | number | boolean | null | undefined)[]): string {
   return [period, ...dims.map((d) => (d === null || d === undefined ? '∅' : String(d)))].join('|');
 }
 

@@ -86,7 +86,7 @@ dimensions:
 `;
 
 /** KPIs of every display unit; one deprecated. */
-export const KPIS_YAML = `kpi: bookings
+const KPIS_YAML = `kpi: bookings
 title: Bookings
 formula: sum(amount where won)
 unit: money

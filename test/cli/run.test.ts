@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '../../src/engine/duckdb.js';
+import { Decimal } from '../../src/model/decimal.js';
 import { cli, salesFolder, OPPORTUNITIES_CSV } from './helpers.js';
 
 const ws = salesFolder();
@@ -123,17 +124,19 @@ describe('run: output formats', () => {
         'period DATE',
         'region VARCHAR',
         'value DOUBLE',
+        'exact value DECIMAL(38,2)',
         'unit VARCHAR',
       ]);
+      const exact = (cents: bigint): Decimal => new Decimal(cents, 2);
       expect(rows.map((x) => ({ ...x }))).toEqual([
-        { kpi: 'bookings', period: '2024-01-01', region: 'AMER', value: 0, unit: 'money' },
-        { kpi: 'bookings', period: '2024-01-01', region: 'EMEA', value: 1000, unit: 'money' },
-        { kpi: 'bookings', period: '2024-04-01', region: 'AMER', value: 2800.5, unit: 'money' },
-        { kpi: 'bookings', period: '2024-04-01', region: 'EMEA', value: 700, unit: 'money' },
-        { kpi: 'cycle_days', period: '2024-01-01', region: 'AMER', value: null, unit: 'days' },
-        { kpi: 'cycle_days', period: '2024-01-01', region: 'EMEA', value: 10, unit: 'days' },
-        { kpi: 'cycle_days', period: '2024-04-01', region: 'AMER', value: 35, unit: 'days' },
-        { kpi: 'cycle_days', period: '2024-04-01', region: 'EMEA', value: 50, unit: 'days' },
+        { kpi: 'bookings', period: '2024-01-01', region: 'AMER', value: 0, 'exact value': exact(0n), unit: 'money' },
+        { kpi: 'bookings', period: '2024-01-01', region: 'EMEA', value: 1000, 'exact value': exact(100000n), unit: 'money' },
+        { kpi: 'bookings', period: '2024-04-01', region: 'AMER', value: 2800.5, 'exact value': exact(280050n), unit: 'money' },
+        { kpi: 'bookings', period: '2024-04-01', region: 'EMEA', value: 700, 'exact value': exact(70000n), unit: 'money' },
+        { kpi: 'cycle_days', period: '2024-01-01', region: 'AMER', value: null, 'exact value': null, unit: 'days' },
+        { kpi: 'cycle_days', period: '2024-01-01', region: 'EMEA', value: 10, 'exact value': null, unit: 'days' },
+        { kpi: 'cycle_days', period: '2024-04-01', region: 'AMER', value: 35, 'exact value': null, unit: 'days' },
+        { kpi: 'cycle_days', period: '2024-04-01', region: 'EMEA', value: 50, 'exact value': null, unit: 'days' },
       ]);
     } finally {
       db.close();
@@ -225,5 +228,37 @@ describe('run: progress', () => {
     expect(tty.stderr.endsWith('\r\u001b[K')).toBe(true);
     const pipe = await cli(ws.root, ['run', '--grain', 'year', '--format', 'csv']);
     expect(pipe.stderr).toBe('');
+  });
+});
+
+describe('run: exact money', () => {
+  test('10 × 0.10 is 1 in every format; more decimal places than the scale is a data error', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) => `${i},EMEA,Won,0.10,1,2024-01-0${(i % 9) + 1}`);
+    const f = salesFolder({ 'data/opportunities.csv': `id,region,stage,amount,cycle,close_date\n${rows.join('\n')}\n` });
+    try {
+      const json = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'json']);
+      expect(json.stdout).toBe('[\n{"kpi":"bookings","period":"2024-01-01","value":1,"unit":"money"}\n]\n');
+      const csv = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'csv']);
+      expect(csv.stdout).toBe('kpi,period,value\nbookings,2024-01-01,1\n');
+      const parquet = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'parquet', '--out', 'r.parquet']);
+      expect(parquet.code).toBe(0);
+      const db = await openDatabase();
+      try {
+        const file = path.join(f.root, 'r.parquet').replaceAll("'", "''");
+        expect(await db.query(`SELECT CAST("exact value" AS VARCHAR) AS v FROM read_parquet('${file}')`)).toEqual([{ v: '1.00' }]);
+      } finally {
+        db.close();
+      }
+
+      f.write('data/opportunities.csv', 'id,region,stage,amount,cycle,close_date\n1,EMEA,Won,0.105,1,2024-01-01\n');
+      const bad = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'json']);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toBe('');
+      expect(bad.stderr).toContain(
+        'data/opportunities.csv:2:4: error[data/bad-value] `0.105` in column `amount` has 3 decimal places, more than the default scale of 2 allows',
+      );
+    } finally {
+      f.remove();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { checkSourceData, type CheckOptions } from '../../src/engine/check-data.
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
 import { locateSourceFiles } from '../../src/engine/source-files.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { Decimal } from '../../src/model/decimal.js';
 import type { SourceDef } from '../../src/model/types.js';
 import { stringLiteral } from '../../src/sql/quote.js';
 import { columnSpan, FILE_SPAN, makeSource, tempFolder, type ColumnSpec, type TempFolder } from './helpers.js';
@@ -69,7 +70,8 @@ describe('bad values', () => {
     ['integer', 'twelve', 'an integer'],
     ['number', '1,5', 'a number'],
     ['number', 'NaN', 'a number'],
-    ['money', '$12', 'an amount (a plain number such as 1234.50)'],
+    ['money', '$12', 'an amount (a plain number with at most 2 decimal places, such as 1234.50)'],
+    ['money', '1,200', 'an amount (a plain number with at most 2 decimal places, such as 1234.50)'],
     ['percent', 'half', 'a percentage (0.15 or 15%)'],
     ['boolean', 'maybe', 'a boolean (true or false)'],
     ['date', '2024-13-01', 'a date (expected YYYY-MM-DD)'],
@@ -191,7 +193,9 @@ describe('contract: required, unique, values', () => {
     expect(summary?.span).toEqual(source.idSpan);
     expect(result.value.quarantined).toBe(6);
     expect(result.value.rows).toBe(7);
-    expect(await db.query(result.value.sql)).toEqual([{ id: 'a', close_date: '2024-01-01', note: null, amount: 1, stage: 'Open' }]);
+    expect(await db.query(result.value.sql)).toEqual([
+      { id: 'a', close_date: '2024-01-01', note: null, amount: new Decimal(100n, 2), stage: 'Open' },
+    ]);
     const written = readFileSync(target, 'utf8').trim().split('\n');
     const file = path.join(data.dir, 'contract.csv');
     expect(written).toEqual([

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
+import { Decimal } from '../../src/model/decimal.js';
 
 describe('openDatabase / query', () => {
   let db: Database;
@@ -13,8 +14,10 @@ describe('openDatabase / query', () => {
     ['42::INTEGER', 42, 'INTEGER'],
     ['9007199254740991::BIGINT', 9007199254740991, 'BIGINT'],
     ['123::HUGEINT', 123, 'HUGEINT'],
-    ['12.34::DECIMAL(18,2)', 12.34, 'DECIMAL(18,2)'],
-    ['(SELECT sum(x) FROM (VALUES (1.10::DECIMAL(18,2)), (2.20)) t(x))', 3.3, 'DECIMAL(38,2)'],
+    // DECIMALs stay exact: units of 10^-scale in a bigint.
+    ['12.34::DECIMAL(18,2)', new Decimal(1234n, 2), 'DECIMAL(18,2)'],
+    ['(SELECT sum(x) FROM (VALUES (1.10::DECIMAL(18,2)), (2.20)) t(x))', new Decimal(330n, 2), 'DECIMAL(38,2)'],
+    ['123456789012345678901234567890.12::DECIMAL(38,2)', new Decimal(12345678901234567890123456789012n, 2), 'DECIMAL(38,2)'],
     ['1.5::DOUBLE', 1.5, 'DOUBLE'],
     ['0.25::FLOAT', 0.25, 'FLOAT'],
     ["DATE '2024-02-29'", '2024-02-29', 'DATE'],

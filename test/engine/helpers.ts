@@ -10,10 +10,10 @@ import type { Span } from '../../src/diagnostics/span.js';
 import type { ColumnDef, ColumnType, JoinDef, SourceDef } from '../../src/model/types.js';
 
 /** The catalog file every test source claims to come from. */
-export const SOURCE_FILE = 'sources/test.yaml';
+const SOURCE_FILE = 'sources/test.yaml';
 
 /** A dummy span at `start`. */
-export function at(start: number, length = 1): Span {
+function at(start: number, length = 1): Span {
   return { file: SOURCE_FILE, start, end: start + length };
 }
 
@@ -25,6 +25,8 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
   readonly from?: string;
   readonly format?: string;
+  /** Decimal places of a money column. */
+  readonly scale?: number;
 }
 
 /** Extra source keys. */
@@ -58,6 +60,7 @@ export function makeSource(id: string, file: string, columns: readonly [string, 
       values: spec.values?.map((v, j) => ({ value: v, span: at(base + 20 + j) })),
       from: spec.from === undefined ? undefined : { value: spec.from, span: at(base + 30) },
       format: spec.format === undefined ? undefined : { value: spec.format, span: at(base + 40) },
+      scale: spec.scale === undefined ? undefined : { value: spec.scale, span: at(base + 45) },
     });
   });
   const joins = new Map<string, JoinDef>();

@@ -3,6 +3,7 @@ import { checkSourceData } from '../../src/engine/check-data.js';
 import { openDatabase, type Database, type Row } from '../../src/engine/duckdb.js';
 import { declaredSourceFiles, locateSourceFiles } from '../../src/engine/source-files.js';
 import { sourceRelationSql } from '../../src/engine/source-sql.js';
+import { Decimal } from '../../src/model/decimal.js';
 import type { SourceDef } from '../../src/model/types.js';
 import { stringLiteral } from '../../src/sql/quote.js';
 import { makeSource, tempFolder, type ColumnSpec, type TempFolder } from './helpers.js';
@@ -55,7 +56,7 @@ describe('CSV', () => {
       {
         deal_id: 'D-1',
         close_date: '2023-09-06',
-        amount: 1234.5,
+        amount: new Decimal(123450n, 2),
         won: true,
         qty: 3,
         share: 0.15,
@@ -65,7 +66,7 @@ describe('CSV', () => {
       {
         deal_id: 'D-2',
         close_date: '2023-09-06',
-        amount: -7,
+        amount: new Decimal(-700n, 2),
         won: false,
         qty: 4,
         share: 0.25,
@@ -75,7 +76,7 @@ describe('CSV', () => {
       {
         deal_id: 'D-3',
         close_date: '2024-12-31',
-        amount: 1000,
+        amount: new Decimal(100000n, 2),
         won: true,
         qty: 0,
         share: 1,
@@ -203,7 +204,7 @@ describe('Parquet', () => {
     const expected = [1, 2, 3].map((i) => ({
       id: `D-${i}`,
       qty: i,
-      amount: i * 1.5,
+      amount: new Decimal(BigInt(i * 150), 2),
       close_date: `2024-01-0${1 + i}`,
       stage: i % 2 === 0 ? 'Won' : 'Lost',
       account: String(i),
@@ -217,8 +218,10 @@ describe('Parquet', () => {
     const located = locateSourceFiles(source, data.dir).value;
     const checked = (await checkSourceData(db, source, located)).value;
     const sql = sourceRelationSql(source, checked.files);
-    for (const name of ['id', 'qty', 'amount', 'close_date', 'stage']) expect(sql).toContain(`\n  "${name}" AS "${name}"`);
+    for (const name of ['id', 'qty', 'close_date', 'stage']) expect(sql).toContain(`\n  "${name}" AS "${name}"`);
     expect(sql).toContain('CAST("Account Number" AS VARCHAR) AS "account"');
+    // A DECIMAL(18,2) holds only amounts of DECIMAL(38,2): widened, never checked.
+    expect(sql).toContain('CAST("amount" AS DECIMAL(38,2)) AS "amount"');
     const plan = await db.query(`EXPLAIN SELECT sum(amount) FROM (${sql}) WHERE stage = 'Won'`);
     const text = plan.map((r) => String(r['explain_value'])).join('\n');
     expect(text).toMatch(/Projections:[\s│]*amount/);
@@ -242,8 +245,8 @@ describe('JSON', () => {
       ['ok', { type: 'boolean' }],
     ]);
     const expected = [
-      { id: 'e1', amount: 12.5, when: '2024-03-01', ok: true },
-      { id: 'e2', amount: 7, when: null, ok: false },
+      { id: 'e1', amount: new Decimal(1250n, 2), when: '2024-03-01', ok: true },
+      { id: 'e2', amount: new Decimal(700n, 2), when: null, ok: false },
     ];
     const { checked, declared } = await readBoth(source);
     expect(checked).toEqual(expected);

@@ -52,50 +52,47 @@ const leaf: fc.Arbitrary<Expr> = fc.oneof(
 const binaryOp = fc.constantFrom<BinaryOperator>('+', '-', '*', '/', '=', '!=', '<', '<=', '>', '>=', 'and', 'or');
 
 /** Well-formed formula trees (every span a dummy: compare with spans stripped). */
-export const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: CallArgument }>(
-  (tie) =>
-    ({
-      expr: fc.oneof(
-        { maxDepth: 4, depthIdentifier: 'expr' },
-        leaf,
-        fc.record({ kind: fc.constant('binary' as const), op: binaryOp, left: tie('expr'), right: tie('expr'), span: fc.constant(span) }),
-        fc.record({
-          kind: fc.constant('unary' as const),
-          op: fc.constantFrom('-' as const, '+' as const, 'not' as const),
-          operand: tie('expr'),
-          span: fc.constant(span),
-        }),
-        fc.record({ kind: fc.constant('index' as const), target: nameRef, index: tie('expr'), span: fc.constant(span) }),
-        fc.record({
-          kind: fc.constant('in' as const),
-          operand: tie('expr'),
-          negated: fc.boolean(),
-          list: fc.array(tie('expr'), { minLength: 1, maxLength: 3 }),
-          span: fc.constant(span),
-        }),
-        fc.record({
-          kind: fc.constant('between' as const),
-          operand: tie('expr'),
-          negated: fc.boolean(),
-          low: tie('expr'),
-          high: tie('expr'),
-          span: fc.constant(span),
-        }),
-        fc.record({ kind: fc.constant('is-null' as const), operand: tie('expr'), negated: fc.boolean(), span: fc.constant(span) }),
-        fc.record({
-          kind: fc.constant('call' as const),
-          name: functionName,
-          nameSpan: fc.constant(span),
-          args: fc.array(tie('arg'), { maxLength: 3 }),
-          span: fc.constant(span),
-        }),
-      ),
-      arg: fc.record(
-        { value: tie('expr'), where: tie('expr'), on: tie('expr'), per: tie('expr'), span: fc.constant(span) },
-        { requiredKeys: ['value', 'span'] },
-      ),
-    }) as { expr: fc.Arbitrary<Expr>; arg: fc.Arbitrary<CallArgument> },
-).expr;
+export const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: CallArgument }>((tie) => ({
+  expr: fc.oneof(
+    { maxDepth: 4, depthIdentifier: 'expr' },
+    leaf,
+    fc.record({ kind: fc.constant('binary' as const), op: binaryOp, left: tie('expr'), right: tie('expr'), span: fc.constant(span) }),
+    fc.record({
+      kind: fc.constant('unary' as const),
+      op: fc.constantFrom('-' as const, '+' as const, 'not' as const),
+      operand: tie('expr'),
+      span: fc.constant(span),
+    }),
+    fc.record({ kind: fc.constant('index' as const), target: nameRef, index: tie('expr'), span: fc.constant(span) }),
+    fc.record({
+      kind: fc.constant('in' as const),
+      operand: tie('expr'),
+      negated: fc.boolean(),
+      list: fc.array(tie('expr'), { minLength: 1, maxLength: 3 }),
+      span: fc.constant(span),
+    }),
+    fc.record({
+      kind: fc.constant('between' as const),
+      operand: tie('expr'),
+      negated: fc.boolean(),
+      low: tie('expr'),
+      high: tie('expr'),
+      span: fc.constant(span),
+    }),
+    fc.record({ kind: fc.constant('is-null' as const), operand: tie('expr'), negated: fc.boolean(), span: fc.constant(span) }),
+    fc.record({
+      kind: fc.constant('call' as const),
+      name: functionName,
+      nameSpan: fc.constant(span),
+      args: fc.array(tie('arg'), { maxLength: 3 }),
+      span: fc.constant(span),
+    }),
+  ),
+  arg: fc.record(
+    { value: tie('expr'), where: tie('expr'), on: tie('expr'), per: tie('expr'), span: fc.constant(span) },
+    { requiredKeys: ['value', 'span'] },
+  ),
+})).expr;
 
 const TOKEN_TEXTS = [
   'sum',

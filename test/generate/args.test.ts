@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGenerateArgs } from '../../src/generate/args.js';
+import { parseGenerateArgs } from '../../generator/args.js';
 
 describe('parseGenerateArgs', () => {
   it.each([

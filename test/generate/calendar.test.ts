@@ -13,7 +13,7 @@ import {
   monthStart,
   quarterEndOf,
   quarterStartOf,
-} from '../../src/generate/calendar.js';
+} from '../../generator/calendar.js';
 
 const d = (iso: string): number => {
   const [y, m, day] = iso.split('-').map(Number);

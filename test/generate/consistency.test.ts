@@ -5,7 +5,7 @@
  * deals, billing against bookings (except the documented mismatches), quotas and forecasts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuirkName } from '../../src/generate/quirks.js';
+import type { QuirkName } from '../../generator/quirks.js';
 import { openDataset, type DatasetDb } from './dataset-db.js';
 import { generateToTemp, removeTempDatasets, type GeneratedDataset } from './fixture.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cents, csvText, dollars, openCsv } from '../../src/generate/csv-writer.js';
+import { cents, csvText, dollars, openCsv } from '../../generator/csv-writer.js';
 
 describe('csv formatting', () => {
   it.each([

@@ -1,10 +1,10 @@
 /**
- * Test helper: a DuckDB connection with one view per generated table, read with the column types
- * of src/generate/schema.ts (never guessed), and a query function returning plain rows.
+ * Test helper: a DuckDB connection with one table per generated table, read once with the column
+ * types of generator/schema.ts (never guessed), and a query function returning plain rows.
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { join } from 'node:path';
-import { TABLE_NAMES, TABLES, type ColumnType } from '../../src/generate/schema.js';
+import { TABLE_NAMES, TABLES, type ColumnType } from '../../generator/schema.js';
 
 const SQL_TYPES: Record<ColumnType, string> = {
   string: 'VARCHAR',
@@ -31,7 +31,7 @@ export async function openDataset(dir: string): Promise<DatasetDb> {
   for (const table of TABLE_NAMES) {
     const columns = TABLES[table].map((c) => `'${c.name}': '${SQL_TYPES[c.type]}'`).join(', ');
     await connection.run(
-      `CREATE VIEW ${table} AS SELECT * FROM read_csv('${join(dir, `${table}.csv`)}', header = true, ` +
+      `CREATE TABLE ${table} AS SELECT * FROM read_csv('${join(dir, `${table}.csv`)}', header = true, ` +
         `auto_detect = false, nullstr = '', columns = {${columns}})`,
     );
   }

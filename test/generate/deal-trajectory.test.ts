@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AS_OF_DAY, DAY_SECONDS, SPAN_START_DAY } from '../../src/generate/calendar.js';
-import { simulateDeal, type DealPlan, type DealState } from '../../src/generate/deal-trajectory.js';
-import { CAT, CLOSED_LOST, CLOSED_WON, FIELD } from '../../src/generate/deal-vocabulary.js';
-import { createRng } from '../../src/generate/prng.js';
+import { AS_OF_DAY, DAY_SECONDS, SPAN_START_DAY } from '../../generator/calendar.js';
+import { simulateDeal, type DealPlan, type DealState } from '../../generator/deal-trajectory.js';
+import { CAT, CLOSED_LOST, CLOSED_WON, FIELD } from '../../generator/deal-vocabulary.js';
+import { createRng } from '../../generator/prng.js';
 
 const AS_OF_END = (AS_OF_DAY + 1) * DAY_SECONDS - 1;
 

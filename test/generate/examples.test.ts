@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUIRKS, type QuirkName } from '../../src/generate/quirks.js';
-import { TABLE_NAMES, TABLES } from '../../src/generate/schema.js';
+import { QUIRKS, type QuirkName } from '../../generator/quirks.js';
+import { TABLE_NAMES, TABLES } from '../../generator/schema.js';
 import { generateToTemp, removeTempDatasets, type GeneratedDataset } from './fixture.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples/data');

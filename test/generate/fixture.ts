@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateDataset, type GenerateSummary } from '../../src/generate/generate.js';
+import { generateDataset, type GenerateSummary } from '../../generator/generate.js';
 
 /** A generated data set on disk. */
 export interface GeneratedDataset {

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/generate/main.js';
-import { TABLE_NAMES } from '../../src/generate/schema.js';
+import { main } from '../../generator/main.js';
+import { TABLE_NAMES } from '../../generator/schema.js';
 
 let dir: string;
 beforeEach(() => {

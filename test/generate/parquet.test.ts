@@ -1,12 +1,12 @@
 /**
- * `--format parquet|both`: the CSVs converted by src/engine/convert.ts, with the declared column
+ * `--format parquet|both`: the CSVs converted by generator/convert.ts, with the declared column
  * types, the same rows, and (like the CSVs) byte-identical for the same seed.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TABLE_NAMES } from '../../src/generate/schema.js';
+import { TABLE_NAMES } from '../../generator/schema.js';
 import { generateToTemp, removeTempDatasets } from './fixture.js';
 
 afterAll(removeTempDatasets);

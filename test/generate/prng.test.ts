@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, hashString } from '../../src/generate/prng.js';
+import { createRng, hashString } from '../../generator/prng.js';
 
 const draw = (seed: number, stream: string, index: number, n: number): number[] => {
   const rng = createRng(seed, stream, index);

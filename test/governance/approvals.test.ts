@@ -40,8 +40,10 @@ describe('reviews', () => {
   });
 
   it('says what is wrong with a file that is not reviews', () => {
-    expect(parseReviews('not json')).toMatchObject({ ok: false, message: expect.stringMatching(/^it is not JSON/) });
-    expect(parseReviews('{"a": 1}')).toMatchObject({ ok: false, message: expect.stringMatching(/^it is neither a list of reviews/) });
+    const notJson = parseReviews('not json');
+    expect(!notJson.ok && notJson.message).toMatch(/^it is not JSON/);
+    const notReviews = parseReviews('{"a": 1}');
+    expect(!notReviews.ok && notReviews.message).toMatch(/^it is neither a list of reviews/);
     expect(parseReviews('[{"state": "APPROVED"}]')).toEqual({ ok: false, message: 'review 1 has no `user.login` and `state`' });
   });
 });

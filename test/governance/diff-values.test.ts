@@ -138,6 +138,19 @@ describe('other changes on the data', () => {
     expect(j.approvals.seats.map((s) => s.seat)).toEqual(['sales', 'finance']);
   }, 120_000);
 
+  it('money that moves by a millionth moves: exact values are compared to the last digit, and the JSON gives every digit', async () => {
+    const formula = 'formula: sum(amount where won)';
+    const run = await diff({ 'kpis/kpis.yaml': KPIS_YAML.replace(formula, `${formula} + 0.000001`) }, ['--format', 'json']);
+    expect(run.code).toBe(0);
+    const values = run.json!.values.sections.find((s) => s.kind === 'kpi-values');
+    if (values?.kind !== 'kpi-values') throw new Error('no values section');
+    const bookings = values.kpis.find((k) => k.kpi === 'bookings');
+    // Q1 bookings are 2,000: 2000.000001 is 5e-10 away, which real values would call the same.
+    expect(bookings?.moved).toBe(true);
+    expect(cell(bookings?.cells ?? [], '2025-01-01')).toMatchObject({ base: 2000, head: 2000.000001, same: false });
+    expect(run.stdout).toContain('"head": 2000.000001,');
+  }, 120_000);
+
   it('a definition rewritten to the same meaning is breaking, and says that no number moves', async () => {
     const run = await diff({
       'sources/sources.yaml': SOURCES_YAML.replace("closed: stage in ('Won', 'Lost')", "closed: won or stage = 'Lost'"),

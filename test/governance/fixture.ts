@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { folder, type Folder } from '../cli/helpers.js';
 
-export const CATALOG_YAML = `catalog: acme
+const CATALOG_YAML = `catalog: acme
 version: 1.0.0
 title: ACME test catalog
 currency: USD

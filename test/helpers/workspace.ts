@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
+import { Decimal } from '../../src/model/decimal.js';
 import { runKpis } from '../../src/pipeline.js';
 import type { QueryRequest } from '../../src/query/request.js';
 
@@ -42,7 +43,12 @@ export type PlainRow = Record<string, string | number | boolean | null>;
 export async function runWorkspace(ws: Workspace, request: QueryRequest): Promise<PlainRow[]> {
   const checked = checkCatalog(ws.catalogDir);
   assertValid(checked);
-  const result = await runKpis(checked.resolved, request, { dataDir: ws.dataDir });
+  return runChecked(checked, request, ws.dataDir);
+}
+
+/** Runs the request on a checked (valid) catalog over `dataDir`; throws with the diagnostics when the run fails. */
+export async function runChecked(checked: CheckedCatalog, request: QueryRequest, dataDir: string): Promise<PlainRow[]> {
+  const result = await runKpis(checked.resolved, request, { dataDir });
   if (!result.ok)
     throw new Error(
       `run failed (${result.kind}): ${result.message}\n${result.diagnostics.map((d) => `${d.code} ${d.message}`).join('\n')}`,
@@ -50,7 +56,8 @@ export async function runWorkspace(ws: Workspace, request: QueryRequest): Promis
   return result.rows.map((r) => {
     const row: PlainRow = { kpi: r.kpi, period: r.period };
     result.by.forEach((b, i) => {
-      row[b] = r.by[i] ?? null;
+      const v = r.by[i] ?? null;
+      row[b] = v instanceof Decimal ? v.toNumber() : v;
     });
     row['value'] = r.value;
     return row;

@@ -5,17 +5,18 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCatalog } from '../../src/check-catalog.js';
 import { openDatabase, type Database } from '../../src/engine/duckdb.js';
+import { calendarOf } from '../../src/model/calendar.js';
 import { readOrganisation } from '../../src/org/organisation.js';
 import type { OrgNode } from '../../src/org/tree.js';
 import { parsePeriod, type Period } from '../../src/periods/period.js';
 import { dataFolder } from '../../src/pipeline.js';
 import { checkScorecards } from '../../src/scorecard/check.js';
+import { checkShippedCatalog } from '../catalog/helpers.js';
 import { assertValid } from '../helpers/workspace.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const checked = checkCatalog(path.join(ROOT, 'catalog'));
+const checked = checkShippedCatalog();
 let db: Database;
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ afterAll(() => db.close());
 /** Level label path (`EMEA/EMEA Enterprise`) → managers, for every node above the members. */
 async function managers(label: string): Promise<Map<string, readonly string[]>> {
   const { resolved, catalog } = checked;
-  const calendar = catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' };
+  const calendar = calendarOf(catalog);
   const h = checkScorecards(resolved).value.hierarchies.get('sales_org');
   const like = resolved.kpis.get('bookings');
   if (h === undefined || like === undefined) throw new Error('the shipped catalog lost sales_org or bookings');

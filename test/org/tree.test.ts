@@ -46,8 +46,8 @@ describe('buildOrgTree', () => {
   });
 
   it('a member is managed by the one they report to', () => {
-    const reps = Object.fromEntries(nodesAt(tree, 2).map((n) => [n.value, n.managers]));
-    expect([reps['a1'], reps['lead'], reps['b1'], reps['boss']]).toEqual([['lead'], ['boss'], ['boss'], []]);
+    const reps = new Map(nodesAt(tree, 2).map((n) => [n.value, n.managers]));
+    expect(['a1', 'lead', 'b1', 'boss'].map((m) => reps.get(m))).toEqual([['lead'], ['boss'], ['boss'], []]);
   });
 
   it('without `manager` in the hierarchy no node has managers', () => {

@@ -1,56 +1,31 @@
 /**
- * Query plan snapshots: the IR for representative requests as JSON, so changes to the planner
- * show up as reviewable diffs. Regenerate with `UPDATE_GOLDEN=1`.
+ * Query plan snapshots: the IR for representative requests as JSON (cases in golden-cases.ts).
+ * The test only reads the files: after a deliberate change, run `npm run golden:update` and read
+ * the diff.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCatalogFiles } from '../../src/check-catalog.js';
-import { planQuery } from '../../src/query/planner.js';
-import type { QueryPlan } from '../../src/query/ir.js';
-import { catalogFiles, kpiDocs } from '../semantics/fixture.js';
+import { STRAY, missingGoldenMessage, readGolden, strayGoldenFiles } from '../helpers/golden.js';
+import { GOLDEN_PLAN_DIR, goldenPlans, planCatalog, planOf } from './golden-cases.js';
 
-const checked = checkCatalogFiles(
-  new Map(
-    Object.entries(
-      catalogFiles(
-        kpiDocs({
-          bookings: 'sum(amount where won)',
-          win_rate: 'count(opportunities where won) / count(opportunities where won or lost)',
-          rolling_win_rate: 'rolling(win_rate, 3 months)',
-          avg_rep: 'avg(sum(amount where won) per owner_id)',
-          employees: 'sum(account.employees where won)',
-        }),
-      ),
-    ),
-  ),
-);
-
-const CASES = {
-  'derived-ratio': { kpis: ['win_rate'] },
-  'rolling-by-region': { kpis: ['rolling_win_rate'], by: ['region'], from: '2025-03-01', to: '2025-03-31' },
-  'per-and-fan-out': { kpis: ['avg_rep', 'employees'] },
-};
-
-function plan(request: Parameters<typeof planQuery>[1]): QueryPlan {
-  const planned = planQuery(checked.resolved, request);
-  if (planned.value === undefined) throw new Error(planned.diagnostics.map((d) => d.message).join('\n'));
-  return planned.value;
-}
+const checked = planCatalog();
+const goldens = goldenPlans(checked);
 
 describe('query plans', () => {
-  it.each(Object.entries(CASES))('%s', (name, request) => {
-    expect(checked.ok).toBe(true);
-    const planned = plan(request);
-    const json = `${JSON.stringify(planned, null, 2)}\n`;
+  it.each(goldens.map((g) => [path.basename(g.file, '.json'), g] as const))('%s', (_name, golden) => {
     // The plan is plain data: it survives a JSON round trip unchanged.
-    expect(JSON.parse(json)).toEqual(planned);
-    const file = path.join(import.meta.dirname, 'golden', `${name}.json`);
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(file)) writeFileSync(file, json);
-    expect(json).toBe(readFileSync(file, 'utf8'));
+    expect(JSON.parse(golden.text)).toEqual(golden.plan);
+    const committed = readGolden(golden.file);
+    if (committed === undefined) expect.fail(missingGoldenMessage(golden.file));
+    expect(golden.text).toBe(committed);
   });
+
+  it('has no snapshot without a case', () => {
+    expect(strayGoldenFiles(GOLDEN_PLAN_DIR, '.json', goldens), STRAY).toEqual([]);
+  });
+
   it('reuses one scan per source and anchor, whatever the number of KPIs', () => {
-    const partialScans = plan({ kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] }).scans.filter(
+    const partialScans = planOf(checked, { kpis: ['bookings', 'win_rate', 'rolling_win_rate'], by: ['region'] }).scans.filter(
       (s) => s.mode === 'partials',
     );
     expect(partialScans.map((s) => `${s.source}/${s.anchor}`)).toEqual(['opportunities/close_date']);

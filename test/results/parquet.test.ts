@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { openDatabase } from '../../src/engine/duckdb.js';
 import { writeResultsParquet } from '../../src/results/parquet.js';
+import { Decimal } from '../../src/model/decimal.js';
 import type { ResultSet } from '../../src/results/result-set.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kpic-parquet-'));
@@ -29,6 +30,7 @@ test('column types follow the values; odd names and text survive; many rows', as
       'year:DOUBLE',
       'flag:BOOLEAN',
       'value:DOUBLE',
+      'exact value:DECIMAL(38,0)',
       'unit:VARCHAR',
     ]);
     const [summary] = await db.query(
@@ -44,6 +46,41 @@ test('column types follow the values; odd names and text survive; many rows', as
       regions: 2500 - 834,
       units: 1250,
     });
+  } finally {
+    db.close();
+  }
+});
+
+test('exact values keep every digit: a DECIMAL column as wide as their decimals need', async () => {
+  const results: ResultSet = {
+    by: ['deal_size'],
+    rows: [
+      { kpi: 'bookings', period: '2024-01-01', by: [new Decimal(1050n, 2)], value: 1, exact: new Decimal(100n, 2) },
+      { kpi: 'bookings', period: '2024-02-01', by: [null], value: Number('180143985094819.86'), exact: new Decimal(18014398509481986n, 2) },
+      { kpi: 'fee', period: '2024-01-01', by: [new Decimal(5n, 0)], value: 0.575, exact: new Decimal(575n, 3) },
+      { kpi: 'rate', period: '2024-01-01', by: [null], value: 0.1 + 0.2 },
+    ],
+    units: new Map([
+      ['bookings', 'money'],
+      ['fee', 'money'],
+      ['rate', 'ratio'],
+    ]),
+    currency: 'USD',
+  };
+  const file = path.join(dir, 'exact.parquet');
+  await writeResultsParquet(results, file);
+  const db = await openDatabase();
+  try {
+    const { columns, rows } = await db.queryResult(
+      `SELECT deal_size, "value", "exact value", CAST("exact value" AS VARCHAR) AS text FROM read_parquet('${file}')`,
+    );
+    expect(columns.map((c) => c.type)).toEqual(['DECIMAL(38,2)', 'DOUBLE', 'DECIMAL(38,3)', 'VARCHAR']);
+    expect(rows.map((r) => [String(r['deal_size']), r['value'], r['text']])).toEqual([
+      ['10.5', 1, '1.000'],
+      ['null', Number('180143985094819.86'), '180143985094819.860'],
+      ['5', 0.575, '0.575'],
+      ['null', 0.1 + 0.2, null],
+    ]);
   } finally {
     db.close();
   }

@@ -12,12 +12,12 @@ interface FullNode extends SchemaNode {
 
 /** Every object schema reachable from a kind's definition, with a path for messages. */
 function objectSchemas(node: FullNode | undefined, path: string, seen = new Set<unknown>()): { path: string; node: FullNode }[] {
-  const n = resolveRef(node) as FullNode | undefined;
+  const n: FullNode | undefined = resolveRef(node);
   if (n === undefined || seen.has(n)) return [];
   seen.add(n);
   const out: { path: string; node: FullNode }[] = [];
   if (n.properties !== undefined) out.push({ path, node: n });
-  for (const [k, child] of Object.entries(n.properties ?? {})) out.push(...objectSchemas(child as FullNode, `${path}.${k}`, seen));
+  for (const [k, child] of Object.entries(n.properties ?? {})) out.push(...objectSchemas(child, `${path}.${k}`, seen));
   if (typeof n.additionalProperties === 'object') out.push(...objectSchemas(n.additionalProperties, `${path}.*`, seen));
   if (n.items !== undefined) out.push(...objectSchemas(n.items, `${path}[]`, seen));
   return out;

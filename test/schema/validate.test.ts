@@ -29,7 +29,20 @@ const cases: Case[] = [
     name: 'unknown key far from any valid key lists the allowed keys',
     yaml: `${SOURCE}columns:\n  amount:\n    type: money\n    zzzzzz: 1\n`,
     errors: [{ code: 'schema/unknown-key', line: 6, column: 5 }],
-    hint: 'allowed keys: `type`, `required`, `unique`, `values`, `from`, `format`, `description`',
+    hint: 'allowed keys: `type`, `required`, `unique`, `values`, `from`, `format`, `scale`, `description`',
+  },
+  {
+    name: 'scale on a column that is not money',
+    yaml: `${SOURCE}columns:\n  qty: { type: integer, scale: 2 }\n`,
+    errors: [{ code: 'schema/conflicting-keys', line: 4, column: 25 }],
+    message: '`scale` is only for money columns, but column `qty` of source `opportunities` is `integer`',
+    hint: 'remove `scale:`, or declare `type: money`',
+  },
+  {
+    name: 'scale of a money column out of range',
+    yaml: `${SOURCE}columns:\n  amount: { type: money, scale: 13 }\n`,
+    errors: [{ code: 'schema/bad-format', line: 4, column: 33 }],
+    message: '`scale` of column `amount` of source `opportunities` must be between 0 and 12; found the number 13',
   },
   {
     name: 'bad enum value with a suggestion',

@@ -138,7 +138,7 @@ describeInBrowser('the catalog site in headless Chromium', (browser) => {
     const page = await browser().context.newPage();
     await page.goto(pathToFileURL(path.join(site, 'kpi/weighted_pipeline.html')).href);
     const graph = await page.evaluate(() => {
-      const svg = document.querySelector('svg.lineage') as SVGSVGElement | null;
+      const svg = document.querySelector<SVGSVGElement>('svg.lineage');
       const box = (e: Element): { width: number; height: number } => {
         const r = (e as SVGGraphicsElement).getBBox();
         return { width: r.width, height: r.height };

@@ -18,6 +18,7 @@ export const marker: Dialect = {
   dateLiteral: (iso) => `DATE_LIT('${iso}')`,
   cast: (expr, type) => `CAST_${type}(${expr})`,
   divide: (a, b) => `DIV(${a}, ${b})`,
+  numberChoice: (fn, args) => `CHOICE_${fn}(${args.join(', ')})`,
   periodStart: (expr, unit, calendar) => `PERIOD_START_${unit}_${calendar.fiscalYearStart}_${calendar.weekStart}(${expr})`,
   addToDate: (expr, amount, unit) => `ADD_${unit}(${expr}, ${amount})`,
   periodSeries: (from, to, grain, relation) => `SELECT p AS period FROM ${relation} CROSS JOIN PERIODS_${grain}(${from}, ${to})`,

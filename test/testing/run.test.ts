@@ -118,6 +118,37 @@ describe('a broken formula fails the right case with a readable cell diff', () =
   });
 });
 
+describe('money is compared through its exact value', () => {
+  // Two deals of 2^53 + 1 cents: their sum, 180143985094819.86, has no double (the nearest is
+  // 180143985094819.859375), so only the exact value can match it to the cent.
+  const large = (expected: string): string => `test: large
+defaults:
+  opportunities: { owner_id: r1, close_date: 2025-01-10, stage: Won }
+fixtures:
+  reps:
+    - { rep_id: r1, region: EMEA }
+cases:
+  - case: two large deals
+    fixtures:
+      opportunities:
+        - { amount: 90071992547409.93 }
+        - { amount: 90071992547409.93 }
+    expect:
+      - values:
+          - { period: 2025-01, bookings: ${expected} }
+`;
+
+  test('a sum beyond a double matches to the cent, and a cent off does not', async () => {
+    const exact = await cli(workspace({ 'tests/large.yaml': large('180143985094819.86') }).root, ['test']);
+    expect(exact.stdout).toContain('1 case: 1 passed');
+    expect(exact.code).toBe(0);
+    const off = await cli(workspace({ 'tests/large.yaml': large('180143985094819.87') }).root, ['test', '--format', 'json']);
+    expect(off.code).toBe(1);
+    // The JSON gives the actual value as a number with every digit.
+    expect(off.stdout).toContain('"expected": "180143985094819.87",\n                  "actual": 180143985094819.86,');
+  });
+});
+
 describe('CSV fixtures', () => {
   const csvTest = (file: string): string => GOOD_TEST.replace(/ {6}opportunities:\n(?: {8}- .*\n)+/, `      opportunities: ${file}\n`);
 

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 
 /** `1 error`, `2 warnings`: a count with its noun, plural when not one. */
-export function plural(count: number, noun: string): string {
+function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 

@@ -5,7 +5,7 @@ WITH
   "account_id" AS "account_id",
   "owner_id" AS "owner_id",
   "stage" AS "stage",
-  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
   TRY_CAST("created_date" AS DATE) AS "created_date",
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
@@ -56,16 +56,16 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region"
   LEFT JOIN "s1" AS j1 ON j1.period = drv.period AND j1."d_region" IS NOT DISTINCT FROM drv."d_region"
 )
-SELECT kpi, period, "region", value FROM (
-SELECT 0 AS _ord, 'bookings' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE) AS value
+SELECT kpi, period, "region", value, "exact value" FROM (
+SELECT 0 AS _ord, 'bookings' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 1 AS _ord, 'win_rate' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0__m2" / NULLIF(c."s0__m3", 0)) AS DOUBLE) AS value
+SELECT 1 AS _ord, 'win_rate' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0__m2" / NULLIF(c."s0__m3", 0)) AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 2 AS _ord, 'created' AS kpi, c.period, c."d_region" AS "region", CAST(c."s1__m4" AS DOUBLE) AS value
+SELECT 2 AS _ord, 'created' AS kpi, c.period, c."d_region" AS "region", CAST(c."s1__m4" AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
 ) AS results

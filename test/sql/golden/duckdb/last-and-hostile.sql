@@ -3,7 +3,7 @@ WITH
   SELECT
   "account_id" AS "account_id",
   TRY_CAST("snapshot_date" AS DATE) AS "snapshot_date",
-  CASE WHEN isfinite(TRY_CAST("arr" AS DOUBLE)) THEN TRY_CAST("arr" AS DOUBLE) END AS "arr"
+  CASE WHEN regexp_full_match("arr", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("arr" AS DECIMAL(38,2)) WHEN regexp_full_match("arr", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("arr", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("arr" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("arr" AS DOUBLE) THEN TRY_CAST("arr" AS DECIMAL(38,2)) END AS "arr"
 FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "src_opportunities" AS NOT MATERIALIZED (
@@ -12,7 +12,7 @@ FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape
   "account_id" AS "account_id",
   "owner_id" AS "owner_id",
   "stage" AS "stage",
-  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
   TRY_CAST("created_date" AS DATE) AS "created_date",
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
@@ -62,12 +62,12 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period
   LEFT JOIN "s2" AS j1 ON j1.period = drv.period
 )
-SELECT kpi, period, value FROM (
-SELECT 0 AS _ord, 'arr_end' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value
+SELECT kpi, period, value, "exact value" FROM (
+SELECT 0 AS _ord, 'arr_end' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
   FROM cells AS c
   WHERE c."s_arr_snapshots"
   UNION ALL
-SELECT 1 AS _ord, 'hostile' AS kpi, c.period, CAST(c."s2__m2" AS DOUBLE) AS value
+SELECT 1 AS _ord, 'hostile' AS kpi, c.period, CAST(c."s2__m2" AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
 ) AS results

@@ -13,7 +13,7 @@ FROM read_csv(['/data/accounts.csv'], header = true, delim = ',', quote = '"', e
   "account_id" AS "account_id",
   "owner_id" AS "owner_id",
   "stage" AS "stage",
-  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
   TRY_CAST("created_date" AS DATE) AS "created_date",
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
@@ -92,16 +92,16 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   LEFT JOIN "s0_l1" AS j2 ON j2.period = drv.period AND j2."d_region" IS NOT DISTINCT FROM drv."d_region"
   LEFT JOIN "r0" AS j3 ON j3.period = drv.period
 )
-SELECT kpi, period, "region", value FROM (
-SELECT 0 AS _ord, 'avg_rep' AS kpi, c.period, c."d_region" AS "region", CAST(c."p0__value" AS DOUBLE) AS value
+SELECT kpi, period, "region", value, "exact value" FROM (
+SELECT 0 AS _ord, 'avg_rep' AS kpi, c.period, c."d_region" AS "region", CAST(c."p0__value" AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 1 AS _ord, 'employees' AS kpi, c.period, c."d_region" AS "region", CAST(c."p1__value" AS DOUBLE) AS value
+SELECT 1 AS _ord, 'employees' AS kpi, c.period, c."d_region" AS "region", CAST(c."p1__value" AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 2 AS _ord, 'share' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0_l1__m5" / NULLIF(c."r0__m6", 0)) AS DOUBLE) AS value
+SELECT 2 AS _ord, 'share' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0_l1__m5" / NULLIF(c."r0__m6", 0)) AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
 ) AS results

@@ -5,7 +5,7 @@ WITH
   "account_id" AS "account_id",
   "owner_id" AS "owner_id",
   "stage" AS "stage",
-  CASE WHEN isfinite(TRY_CAST("amount" AS DOUBLE)) THEN TRY_CAST("amount" AS DOUBLE) END AS "amount",
+  CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
   TRY_CAST("created_date" AS DATE) AS "created_date",
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
@@ -29,7 +29,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   SELECT period, CAST(CAST(period + INTERVAL 1 MONTH AS DATE) - INTERVAL 3 MONTH AS DATE) AS ws, CAST(period + INTERVAL 1 MONTH AS DATE) AS we FROM "periods_all"
 ),
 "s1" AS (
-  SELECT period, median(v0) AS m7
+  SELECT period, median(CAST(v0 AS DOUBLE)) AS m7
   FROM (SELECT pw.period AS period, r.* EXCLUDE (period) FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0
     FROM "src_opportunities" AS t0
@@ -64,16 +64,16 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   LEFT JOIN "w1" AS j2 ON j2.period = drv.period
   LEFT JOIN "s1" AS j3 ON j3.period = drv.period
 )
-SELECT kpi, period, value FROM (
-SELECT 0 AS _ord, 'rolling_win_rate' AS kpi, c.period, CAST((c."w0__m1" / NULLIF(c."w0__m3", 0)) AS DOUBLE) AS value
+SELECT kpi, period, value, "exact value" FROM (
+SELECT 0 AS _ord, 'rolling_win_rate' AS kpi, c.period, CAST((c."w0__m1" / NULLIF(c."w0__m3", 0)) AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 1 AS _ord, 'yoy_growth' AS kpi, c.period, CAST(((c."s0__m5" / NULLIF(c."w1__m6", 0)) - 1) AS DOUBLE) AS value
+SELECT 1 AS _ord, 'yoy_growth' AS kpi, c.period, CAST(((c."s0__m5" / NULLIF(c."w1__m6", 0)) - 1) AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
   UNION ALL
-SELECT 2 AS _ord, 'rolling_median' AS kpi, c.period, CAST(c."s1__m7" AS DOUBLE) AS value
+SELECT 2 AS _ord, 'rolling_median' AS kpi, c.period, CAST(c."s1__m7" AS DOUBLE) AS value, NULL AS "exact value"
   FROM cells AS c
   WHERE c."s_opportunities"
 ) AS results

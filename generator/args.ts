@@ -7,7 +7,7 @@
 export type OutputFormat = 'csv' | 'parquet' | 'both';
 
 /** A fully parsed command line. */
-export interface GenerateArgs {
+interface GenerateArgs {
   readonly kind: 'run';
   readonly scale: number;
   readonly seed: number;
@@ -19,11 +19,11 @@ export interface GenerateArgs {
 export type ParsedArgs = GenerateArgs | { readonly kind: 'help' } | { readonly kind: 'error'; readonly message: string };
 
 /** The default number of opportunities. */
-export const DEFAULT_SCALE = 5000;
+const DEFAULT_SCALE = 5000;
 /** The default seed (the committed example data set uses it). */
-export const DEFAULT_SEED = 42;
+const DEFAULT_SEED = 42;
 /** The largest scale accepted (ids are sized for it). */
-export const MAX_SCALE = 99_999_999;
+const MAX_SCALE = 99_999_999;
 
 /** The usage text printed with `--help` and after a usage error. */
 export const USAGE = `usage: npm run generate -- --out DIR [--scale N] [--seed S] [--format csv|parquet|both]

@@ -22,7 +22,7 @@ const dateCache: string[] = [];
 const monthCache = new Int32Array(CACHE_LAST - CACHE_FIRST + 1).fill(-1);
 
 /** Year, month (1–12) and day of a day number. */
-export function ymdOf(day: number): { readonly year: number; readonly month: number; readonly day: number } {
+function ymdOf(day: number): { readonly year: number; readonly month: number; readonly day: number } {
   const d = new Date(day * 86_400_000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }

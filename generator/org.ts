@@ -5,15 +5,11 @@
 
 /** Sales regions, in output order. */
 export const REGIONS = ['AMER', 'EMEA', 'APAC'] as const;
-/** A region's index in {@link REGIONS}. */
-export type RegionIndex = 0 | 1 | 2;
 /** Share of accounts (and of headcount) per region. */
 export const REGION_WEIGHTS = [0.5, 0.32, 0.18] as const;
 
 /** Account segments, in output order. */
 export const SEGMENTS = ['SMB', 'Mid-Market', 'Enterprise'] as const;
-/** A segment's index in {@link SEGMENTS}. */
-export type SegmentIndex = 0 | 1 | 2;
 /** Share of accounts per segment. */
 export const SEGMENT_WEIGHTS = [0.52, 0.31, 0.17] as const;
 

@@ -12,12 +12,6 @@ export interface ColumnSpec {
   readonly type: ColumnType;
 }
 
-/** One generated table; its file is `<name>.csv` (or `.parquet`). */
-export interface TableSpec {
-  readonly name: TableName;
-  readonly columns: readonly ColumnSpec[];
-}
-
 /** Every table name, in the order the summary lists them. */
 export const TABLE_NAMES = [
   'reps',
@@ -100,8 +94,3 @@ export const TABLES = {
   nps_responses: [s('response_id'), s('account_id'), d('response_date'), i('score')],
   training_completions: [s('rep_id'), s('course'), d('completed_date')],
 } as const satisfies Record<TableName, readonly ColumnSpec[]>;
-
-/** The spec of one table. */
-export function tableSpec(name: TableName): TableSpec {
-  return { name, columns: TABLES[name] };
-}

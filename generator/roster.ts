@@ -44,7 +44,7 @@ export interface TeamRecord {
 }
 
 /** A director's tenure over one region. */
-export interface DirectorTerm {
+interface DirectorTerm {
   readonly rep: number;
   readonly region: number;
   readonly from: number;
@@ -60,7 +60,7 @@ export interface Roster {
 }
 
 /** The day the EMEA director changes (the hierarchy above EMEA's teams is re-parented). */
-export const DIRECTOR_CHANGE_DAY = dayOf(2025, 7, 1);
+const DIRECTOR_CHANGE_DAY = dayOf(2025, 7, 1);
 const SPAN_MONTHS = monthOf(AS_OF_DAY) - monthOf(SPAN_START_DAY) + 1;
 const REP_LEAVE_MONTHLY = 0.016;
 const MANAGER_LEAVE_MONTHLY = 0.008;

@@ -27,7 +27,7 @@ export interface RepTraits {
 }
 
 /** Share of quota-carrying reps (AE, AM) who game the CRM. */
-export const GAMING_SHARE = 0.15;
+const GAMING_SHARE = 0.15;
 
 /** The traits of the rep at `index`. */
 export function repTraits(seed: number, index: number, role: Role): RepTraits {

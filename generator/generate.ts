@@ -6,7 +6,7 @@
  */
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { convertCsvToParquet, type ParquetColumnType } from '../engine/convert.js';
+import { convertCsvToParquet, type ParquetColumnType } from './convert.js';
 import { generateAccount } from './account-lifecycle.js';
 import type { OutputFormat } from './args.js';
 import { newRepBookings } from './bookings.js';

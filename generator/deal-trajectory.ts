@@ -28,7 +28,7 @@ export interface DealPlan {
 }
 
 /** One change of one field; values are indices (stage, category), dollars or day numbers. */
-export interface FieldChange {
+interface FieldChange {
   readonly ts: number;
   readonly field: number;
   readonly oldValue: number;
@@ -36,7 +36,7 @@ export interface FieldChange {
 }
 
 /** A stay in one stage; `exitedDay` null while it lasts. */
-export interface StageStay {
+interface StageStay {
   readonly stage: number;
   readonly enteredDay: number;
   readonly exitedDay: number | null;
