@@ -12,10 +12,11 @@
  *   --data DIR   a data folder (repeatable; default examples/data)
  *   --rounds N   requests per user per concurrency level (default 10)
  */
+/* global fetch */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { URLSearchParams, fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -89,7 +90,9 @@ async function benchData(dataDir) {
     ['director', region.managers[0]],
     ['rep', rep.value],
   ];
-  const users = parseUsersFile(writeUsersFile(people.map(([user, member]) => ({ user, member, password: hashPassword(`bench-${user}-pw`) }))));
+  const users = parseUsersFile(
+    writeUsersFile(people.map(([user, member]) => ({ user, member, password: hashPassword(`bench-${user}-pw`) }))),
+  );
   const dashboard = createDashboard({ resolved: checked.resolved, scorecards, policy, dataDir, commentary });
   const server = await startServer(createApp({ dashboard, auth: createAuth({ users: users.users }) }), { port: 0, host: '127.0.0.1' });
   const base = server.url.replace(/\/$/, '');
@@ -156,7 +159,12 @@ const lines = [
   '',
 ];
 for (const r of results) {
-  lines.push(`## ${path.relative(root, r.dataDir) || r.dataDir}: ${r.reps} reps in the organisation`, '', `Drill-down path: ${r.label}. Data dates and organisation: ${f(r.datesMs)} ms.`, '');
+  lines.push(
+    `## ${path.relative(root, r.dataDir) || r.dataDir}: ${r.reps} reps in the organisation`,
+    '',
+    `Drill-down path: ${r.label}. Data dates and organisation: ${f(r.datesMs)} ms.`,
+    '',
+  );
   lines.push('| Page or API answer | cold (ms) | cached (ms) |', '| --- | ---: | ---: |');
   for (const s of r.single) lines.push(`| ${s.name} | ${f(s.cold)} | ${f(s.cached)} |`);
   lines.push('', '| Concurrent users | p50 (ms) | p95 (ms) | max (ms) | pages/s |', '| ---: | ---: | ---: | ---: | ---: |');

@@ -35,7 +35,7 @@ function managesAny(tree: OrgNode, member: string): boolean {
 }
 
 /** The role a user holds in the organisation `tree`, or undefined when no rule gives them one. */
-export function roleOf(policy: AccessPolicy, identity: Identity, tree: OrgNode): AccessRole | undefined {
+function roleOf(policy: AccessPolicy, identity: Identity, tree: OrgNode): AccessRole | undefined {
   const member = identity.member;
   for (const rule of policy.rules) {
     const matches =

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 
 /** Where one channel goes. */
-export interface ChannelTarget {
+interface ChannelTarget {
   readonly webhook?: string | undefined;
   readonly email?: string | undefined;
 }

@@ -30,7 +30,7 @@ import type { AlertDef, Fact, RuleCondition, Severity } from './model.js';
 import { recipientsOf, type Addressee } from './routing.js';
 
 /** A node an alert was evaluated at. */
-export interface AlertNode {
+interface AlertNode {
   readonly level: string;
   readonly levelTitle: string;
   readonly label: string;

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { SEVERITIES, type Severity } from './model.js';
 
 /** The open episode of an alert at a node. */
-export interface Episode {
+interface Episode {
   readonly alert: string;
   readonly node: string;
   readonly openedAt: string;
@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
 `;
 
 /** Whether `a` is more severe than `b`. */
-export function moreSevere(a: Severity, b: Severity): boolean {
+function moreSevere(a: Severity, b: Severity): boolean {
   return SEVERITIES.indexOf(a) > SEVERITIES.indexOf(b);
 }
 

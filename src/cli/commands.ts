@@ -35,7 +35,7 @@ export interface Command {
 const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
 /** Output formats of `alerts`. */
-export const ALERTS_FORMATS = ['table', 'json', 'ndjson'] as const;
+const ALERTS_FORMATS = ['table', 'json', 'ndjson'] as const;
 
 /** Output formats of `scorecard`. */
 const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;

@@ -27,7 +27,7 @@ export interface Note {
 }
 
 /** One version of a note (the first is its creation, a deletion has an empty body). */
-export interface NoteVersion {
+interface NoteVersion {
   readonly version: number;
   readonly action: 'create' | 'edit' | 'delete';
   readonly body: string;
@@ -36,14 +36,14 @@ export interface NoteVersion {
 }
 
 /** Which notes to read; every given field must match. */
-export interface NoteQuery {
+interface NoteQuery {
   readonly kpi?: string | undefined;
   readonly nodes?: readonly string[] | undefined;
   readonly period?: string | undefined;
 }
 
 /** What a change needs: who, when (ISO, UTC), and the version it was made against. */
-export interface Change {
+interface Change {
   readonly author: string;
   readonly at: string;
   /** The version the writer saw; a note changed since is a conflict, never silently overwritten. */
@@ -51,7 +51,7 @@ export interface Change {
 }
 
 /** An edit or deletion that did not happen, and why. */
-export type ChangeRefused = { readonly kind: 'not-found' } | { readonly kind: 'conflict'; readonly current: Note };
+type ChangeRefused = { readonly kind: 'not-found' } | { readonly kind: 'conflict'; readonly current: Note };
 
 /** An open store. */
 export interface CommentaryStore {
@@ -167,8 +167,14 @@ export function openCommentary(file: string, options: { readonly readonly?: bool
     find: (q) => {
       const where = ['deleted = 0'];
       const args: string[] = [];
-      if (q.kpi !== undefined) (where.push('kpi = ?'), args.push(q.kpi));
-      if (q.period !== undefined) (where.push('period = ?'), args.push(q.period));
+      if (q.kpi !== undefined) {
+        where.push('kpi = ?');
+        args.push(q.kpi);
+      }
+      if (q.period !== undefined) {
+        where.push('period = ?');
+        args.push(q.period);
+      }
       if (q.nodes !== undefined) {
         if (q.nodes.length === 0) return [];
         where.push(`node IN (${q.nodes.map(() => '?').join(', ')})`);

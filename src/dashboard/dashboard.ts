@@ -57,7 +57,7 @@ export interface Place {
 }
 
 /** The data's dates: where it ends, the latest complete period, recent periods. */
-export interface DataDates {
+interface DataDates {
   readonly end: string;
   readonly latest: Period;
   /** The latest complete period and those before it, newest first. */

@@ -18,7 +18,7 @@ import type { FigureTimes } from './scorecard-view.js';
 import { viewerKey } from './scorecard-view.js';
 
 /** One period of a trend: the KPI's line there, or why there is none. */
-export interface TrendPoint {
+interface TrendPoint {
   readonly period: Period;
   readonly line: KpiLine | undefined;
   readonly missing?: string | undefined;

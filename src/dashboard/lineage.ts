@@ -14,7 +14,7 @@ import { withMappedDimension } from '../resolve/extend.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 
 /** One source a figure reads. */
-export interface SourceLineage {
+interface SourceLineage {
   readonly source: string;
   readonly title: string | undefined;
   readonly columns: readonly string[];

@@ -22,7 +22,7 @@ export function nodeAtText(h: ResolvedHierarchy, node: OrgNode): string | undefi
 }
 
 /** Every node of the tree, depth first. */
-export function allNodes(tree: OrgNode): OrgNode[] {
+function allNodes(tree: OrgNode): OrgNode[] {
   return [tree, ...tree.children.flatMap(allNodes)];
 }
 

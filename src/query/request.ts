@@ -33,7 +33,7 @@ export interface QueryRequest {
 }
 
 /** A restriction of the returned cells to some values of one breakdown dimension. */
-export interface CellFilter {
+interface CellFilter {
   readonly dimension: string;
   /** Compared as text; an empty list returns no cell. */
   readonly values: readonly string[];

@@ -41,7 +41,21 @@ function staticClosure(entry: string): Set<string> {
 describe('the command registry', () => {
   it('registers each command once, in help order, each with a summary, a description and flags', () => {
     const names = COMMANDS.map((c) => c.name);
-    expect(names).toEqual(['validate', 'compile', 'run', 'demo', 'scorecard', 'test', 'docs', 'alerts', 'serve', 'passwd', 'diff', 'approvals', 'review']);
+    expect(names).toEqual([
+      'validate',
+      'compile',
+      'run',
+      'demo',
+      'scorecard',
+      'test',
+      'docs',
+      'alerts',
+      'serve',
+      'passwd',
+      'diff',
+      'approvals',
+      'review',
+    ]);
     expect(new Set(names).size).toBe(names.length);
     for (const c of COMMANDS) {
       expect([c.summary.length > 0, c.description.length > 0, c.flags.length > 0]).toEqual([true, true, true]);

@@ -66,7 +66,7 @@ async function figures(level: number, visible?: (n: OrgNode) => boolean): Promis
   const out: Record<string, number | null | string> = {};
   const why = values.unavailable.get('b');
   if (why !== undefined) out['unavailable'] = why;
-  for (const [k, v] of values.values.get('b') ?? new Map()) out[k] = v;
+  for (const [k, v] of values.values.get('b') ?? new Map<string, number | null>()) out[k] = v;
   return out;
 }
 

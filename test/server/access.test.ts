@@ -16,7 +16,6 @@ const client = (name: string): Client => {
 };
 const Q2 = 'period=2025-Q2';
 const US_A = encodeURIComponent('region=US/team=US-A');
-const EU_A = encodeURIComponent('region=EU/team=EU-A');
 const CY = encodeURIComponent('region=US/team=US-A/person=r3');
 const DI = encodeURIComponent('region=US/team=US-B/person=r4');
 

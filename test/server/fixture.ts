@@ -80,7 +80,7 @@ users:
 };
 
 /** Users and their members; each one's password is `pw-NAME-1`. */
-export const USERS: readonly (readonly [string, string | undefined])[] = [
+const USERS: readonly (readonly [string, string | undefined])[] = [
   ['ceo', undefined],
   ['auditor', undefined],
   ['eli', 'e1'],
@@ -106,7 +106,7 @@ export async function serveFixture(options: { readonly trustHeader?: string } = 
 }
 
 /** Serves the catalog of `ws` to `users` (password `pw-NAME-1`), its access document enforced. */
-export async function serveCatalog(
+async function serveCatalog(
   ws: Workspace,
   people: readonly (readonly [string, string | undefined])[],
   options: { readonly trustHeader?: string | undefined; readonly now?: Date | undefined } = {},

@@ -11,7 +11,7 @@ import { h, href, page, statusBadge, when, type Crumb, type Frame } from './layo
 import { periodPicker } from './scorecard-page.js';
 
 /** JSON safe inside a `<script>` element. */
-export function scriptJson(value: unknown): string {
+function scriptJson(value: unknown): string {
   return JSON.stringify(value).replaceAll('<', '\\u003c').replaceAll('>', '\\u003e').replaceAll('&', '\\u0026');
 }
 
