@@ -188,7 +188,7 @@ describe('the CSV export', () => {
   it('holds exactly the rows and columns the user may see', async () => {
     const cy = await client('cy').get(`/api/rows/bookings?${Q2}&format=csv`);
     expect(cy.headers.get('content-disposition')).toBe('attachment; filename="bookings-Cy-2025-Q2.csv"');
-    expect(await cy.text()).toBe('source,id,owner_id,amount,close_date,value\nopportunities,o3,r3,50.0,2025-05-05,50.0\n');
+    expect(await cy.text()).toBe('source,id,owner_id,amount,close_date,value\nopportunities,o3,r3,50.00,2025-05-05,50.00\n');
     const auditor = await (await client('auditor').get(`/api/rows/bookings?${Q2}&format=csv`)).text();
     expect(auditor.split('\n')[0]).toBe('source,id,owner_id,close_date');
     expect(auditor.split('\n').filter((l) => l !== '').length).toBe(6);

@@ -80,7 +80,7 @@ describe('the deals behind a figure', () => {
       `href="/row/bookings?at=${encodeURIComponent('region=EU/team=EU-A').replaceAll('%20', '+')}&amp;period=2025-Q2&amp;source=opportunities&amp;key=o1">o1</a>`,
     );
     const one = await (await ceo.get(`/row/bookings?${Q2}&at=${EU_A}&source=opportunities&key=o5`)).text();
-    expect(one).toContain('<dt>owner_id</dt><dd>r5</dd><dt>amount</dt><dd>30.0</dd>');
+    expect(one).toContain('<dt>owner_id</dt><dd>r5</dd><dt>amount</dt><dd>30.00</dd>');
   });
 });
 
