@@ -184,6 +184,16 @@ export function createApp(options: AppOptions): Handler {
           const next = localPath(form?.get('next'));
           const s = form === undefined ? undefined : await auth.signIn(form.get('user') ?? '', form.get('password') ?? '');
           if (s === undefined) return send(res, 401, 'text/html', loginPage('That user name and password do not match.', next));
+          if ('throttled' in s)
+            return send(
+              res,
+              429,
+              'text/html',
+              loginPage(`Too many failed sign-ins for this name: try again in ${Math.ceil(s.throttled / 60)} minutes.`, next),
+              {
+                'retry-after': String(s.throttled),
+              },
+            );
           return redirect(res, next, { 'set-cookie': `${SESSION_COOKIE}=${s.token}; ${cookieFlags}; Max-Age=${12 * 3600}` });
         }
         return send(res, 200, 'text/html', loginPage(undefined, localPath(url.searchParams.get('next'))));

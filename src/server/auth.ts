@@ -3,7 +3,8 @@
  * src/access/users-file.ts), or — when the server sits behind the company's single-sign-on proxy
  * — by a trusted header the proxy sets on every request. Sessions are random 256-bit tokens in an
  * HttpOnly, SameSite=Strict cookie, kept in memory (a restarted server asks everyone to sign in
- * again); each carries its own token for forms, checked on every POST.
+ * again); each carries its own token for forms, checked on every POST. After 5 failed sign-ins
+ * for one name in 15 minutes, that name is refused until the 15 minutes are over.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -36,8 +37,11 @@ export const SESSION_COOKIE = 'kpic_session';
 export interface Auth {
   /** The identity behind a request (session cookie or trusted header), if any. */
   who(req: IncomingMessage): Session | undefined;
-  /** Signs in by password; undefined when the name or password is wrong (never says which). */
-  signIn(user: string, password: string): Promise<Session | undefined>;
+  /**
+   * Signs in by password: the session, `undefined` when the name or password is wrong (never
+   * says which), or `throttled` with the seconds to wait after too many failures for that name.
+   */
+  signIn(user: string, password: string): Promise<Session | undefined | { readonly throttled: number }>;
   signOut(token: string): void;
   readonly trusted: boolean;
 }
@@ -56,6 +60,10 @@ export function sameText(a: string, b: string): boolean {
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
+
+/** Failed sign-ins allowed per user name in a window before it is refused for the rest of it. */
+const MAX_FAILURES = 5;
+const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 // A hash to verify against when the user does not exist, so both answers take as long.
 const DUMMY = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -76,6 +84,7 @@ export function createAuth(options: AuthOptions): Auth {
     sessions.set(s.token, s);
     return s;
   };
+  const failures = new Map<string, { count: number; since: number }>();
   const header = options.trustHeader?.toLowerCase();
   const trustedSessions = new Map<string, Session>();
   return {
@@ -107,9 +116,19 @@ export function createAuth(options: AuthOptions): Auth {
       return s;
     },
     async signIn(user, password) {
+      const key = user.slice(0, 200);
+      const failed = failures.get(key);
+      if (failed !== undefined && now() - failed.since >= FAILURE_WINDOW_MS) failures.delete(key);
+      const current = failures.get(key);
+      if (current !== undefined && current.count >= MAX_FAILURES)
+        return { throttled: Math.ceil((current.since + FAILURE_WINDOW_MS - now()) / 1000) };
       const entry = options.users.get(user);
       const ok = await verifyPassword(password, entry?.password ?? DUMMY);
-      if (!ok || entry?.password === undefined) return undefined;
+      if (!ok || entry?.password === undefined) {
+        failures.set(key, { count: (current?.count ?? 0) + 1, since: current?.since ?? now() });
+        return undefined;
+      }
+      failures.delete(key);
       return open({ user: entry.user, member: entry.member });
     },
     signOut(token) {

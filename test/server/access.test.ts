@@ -65,6 +65,23 @@ describe('signing in', () => {
     }
   });
 
+  it('after five failed sign-ins a name is refused for a while, even with its password; other names are not', async () => {
+    const attempt = (user: string, password: string): Promise<Response> =>
+      fetch(`${app.base}/login`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ user, password }),
+      });
+    for (let i = 0; i < 5; i++) expect((await attempt('di', `guess-${i}`)).status).toBe(401);
+    const refused = await attempt('di', 'pw-di-1');
+    expect([refused.status, refused.headers.get('set-cookie')]).toEqual([429, null]);
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait > 0 && wait <= 900).toBe(true);
+    expect(await refused.text()).toContain('Too many failed sign-ins for this name: try again in 15 minutes.');
+    expect((await attempt('cy', 'pw-cy-1')).status).toBe(303);
+  });
+
   it('sign-in returns only to a path of this server', async () => {
     const r = await fetch(`${app.base}/login`, {
       method: 'POST',
