@@ -187,7 +187,10 @@ export async function evaluateScorecard(
     }
     const notes = [
       ...(chosen.note === undefined ? [] : [chosen.note]),
-      `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${tree.members.length} members`,
+      `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${
+        // A reader confined to part of the organisation is not told its size.
+        visible === undefined ? `${tree.members.length} members` : `${node.members.length} members in ${node.label}`
+      }`,
     ];
     const report: ScorecardReport = {
       catalog: resolved.catalog.meta?.id ?? '',

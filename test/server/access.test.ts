@@ -118,6 +118,8 @@ describe('what each role sees', () => {
         .children?.nodes.map((n) => n.label)
         .sort(),
     ).toEqual(['Ann', 'Ed', 'Eli']);
+    // Nor is the size of the organisation outside his team.
+    expect((home.body['report'] as { notes: string[] }).notes.at(-1)).toMatch(/: 3 members in EU-A$/);
     for (const p of [
       `/api/scorecard?${Q2}&at=region%3DEU`,
       `/api/scorecard?${Q2}&at=${US_A}`,
