@@ -14,7 +14,8 @@ import { evaluateLevel, type ExprRequest, type LevelValues } from '../org/level-
 import { readOrganisation } from '../org/organisation.js';
 import { holdsFor } from '../org/scope.js';
 import { nodesAt, type OrgNode } from '../org/tree.js';
-import { dataEnd, latestCompletePeriod, sourceEnds } from '../periods/latest-period.js';
+import { dataAsOf } from '../periods/as-of.js';
+import { latestCompletePeriod } from '../periods/latest-period.js';
 import { parsePeriod, type Period } from '../periods/period.js';
 import type { Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -155,13 +156,11 @@ async function choosePeriod(
     const p = parsePeriod(text, alert.grain, calendar);
     return typeof p === 'string' ? usage(p) : p;
   }
-  // The data's end is the median last day of every dated source, not only of the alert's: a
-  // source of open deals runs into the future (expected close dates), the export does not.
-  const ends = await sourceEnds(resolved, [...resolved.catalog.sources.keys()], like, opts);
-  if (!(ends instanceof Map)) return ends;
-  const end = dataEnd(ends);
-  if (end === undefined) return usage(`alert \`${alert.id}\` reads no dated rows, so there is no latest period; give --period`);
-  return latestCompletePeriod(end, alert.grain, calendar);
+  // The data's as-of date (declared, or its latest event), as every reader of figures judges by.
+  const found = await dataAsOf(resolved, opts);
+  if (found !== undefined && 'ok' in found) return found;
+  if (found === undefined) return usage(`alert \`${alert.id}\` reads no dated rows, so there is no latest period; give --period`);
+  return latestCompletePeriod(found.date, alert.grain, calendar);
 }
 
 /** Evaluates `alerts` (period: a label or date, default the latest complete one of each alert's grain). */

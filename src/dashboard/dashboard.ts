@@ -14,7 +14,8 @@ import type { CalendarDef } from '../model/types.js';
 import type { ResolvedHierarchy } from '../org/hierarchy.js';
 import { readOrganisation, type Organisation } from '../org/organisation.js';
 import type { OrgNode } from '../org/tree.js';
-import { dataEnd, latestCompletePeriod, sourceEnds } from '../periods/latest-period.js';
+import { dataAsOf } from '../periods/as-of.js';
+import { latestCompletePeriod } from '../periods/latest-period.js';
 import { parsePeriod, periodBefore, type Period } from '../periods/period.js';
 import type { Failure } from '../pipeline.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -126,15 +127,11 @@ export function createDashboard(options: DashboardOptions): Dashboard {
       cache.get<DataDates | Failure>(`dates`, async () => {
         const db = await openDatabase();
         try {
-          const ends = await sourceEnds(resolved, [...resolved.catalog.sources.keys()], like, {
-            dataDir: options.dataDir,
-            db,
-            warnings: [],
-          });
-          if (!(ends instanceof Map)) return { value: ends, next: now() };
-          const end = dataEnd(ends);
-          if (end === undefined)
+          const found = await dataAsOf(resolved, { dataDir: options.dataDir, db });
+          if (found !== undefined && 'ok' in found) return { value: found, next: now() };
+          if (found === undefined)
             return { value: { ok: false, kind: 'data', message: 'the data has no dated rows', diagnostics: [] }, next: now() };
+          const end = found.date;
           const latest = latestCompletePeriod(end, scorecard.body.grain, calendar);
           const recent = Array.from({ length: 12 }, (_, i) => (i === 0 ? latest : periodBefore(latest, i, calendar)));
           return { value: { end, latest, recent }, next: nextRefresh(now(), 'daily', calendar) };

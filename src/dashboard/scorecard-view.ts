@@ -21,7 +21,7 @@ export interface FigureTimes {
   /** ISO times. */
   readonly computedAt: string;
   readonly next: string;
-  /** The last day of the data (the median of the sources' last days). */
+  /** The data's as-of date (declared, or its latest event: src/periods/as-of.ts). */
   readonly asOf: string;
   /** The data on disk changed since: the figures will pick it up at `next`. */
   readonly newerData: boolean;

@@ -68,15 +68,24 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
   const fallback = level === 0 ? undefined : h.levels[level]?.dimension;
   const kpis = requests.map((r, i) => ({ request: r, kpi: syntheticKpi(resolved, `__sc_${i}`, r.expr, r.like) }));
   const unavailable = new Map<string, string>();
-  type Group = { by: string[]; base: ResolvedCatalog; toNodes: (v: unknown) => string[]; members: typeof kpis; only?: string[] };
-  const groups: Group[] = [];
+  const groups: {
+    by: string[];
+    base: ResolvedCatalog;
+    toNodes: (v: unknown) => string[];
+    /** The breakdown value of every node, so that a node without rows still gets its figures. */
+    values: (string | null)[][];
+    members: typeof kpis;
+    /** The breakdown values of the nodes the reader may see: the only cells returned. */
+    only?: string[];
+  }[] = [];
+  const present = (v: string | null): v is string => v !== null;
   const shown = ctx.visible === undefined ? undefined : nodes.filter(ctx.visible);
   if (level === 0) {
     if (shown !== undefined && shown.length === 0) {
       for (const k of kpis) unavailable.set(k.request.key, NOT_VISIBLE);
       return { values: new Map(), unavailable };
     }
-    groups.push({ by: [], base: resolved, toNodes: () => [ctx.tree.key], members: kpis });
+    groups.push({ by: [], base: resolved, toNodes: () => [ctx.tree.key], values: [], members: kpis });
   } else {
     const mapped = isMember ? resolved : withMappedDimension(resolved, MAPPED, h.dimension, memberEntries(ctx.tree, level));
     const byMember = new Map(nodes.map((n) => [n.value ?? '', n.key] as const));
@@ -86,6 +95,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
       base: mapped,
       toNodes: (v) =>
         v === null || v === undefined ? [] : isMember ? [byMember.get(String(v))].filter((x): x is string => x !== undefined) : [String(v)],
+      values: (isMember ? nodes.map((n) => n.value) : nodes.map((n) => n.key)).filter(present).map((v) => [v]),
       members: primary,
       ...(shown === undefined ? {} : { only: shown.map((n) => (isMember ? (n.value ?? '') : n.key)) }),
     });
@@ -96,6 +106,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
         by: [fallback],
         base: resolved,
         toNodes: (v) => nodes.filter((n) => n.value !== null && n.value === String(v)).map((n) => n.key),
+        values: [...new Set(nodes.map((n) => n.value).filter(present))].map((v) => [v]),
         members: viaFallback,
         // A node shares its fallback value with others (two teams of one name): all must be visible.
         ...(shown === undefined
@@ -120,7 +131,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
     );
     const dimension = g.by[0];
     const only = g.only === undefined || dimension === undefined ? undefined : { dimension, values: g.only };
-    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last, only };
+    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last, values: g.values, only };
     // Plan each alone first: one expression the planner refuses must not sink the others.
     const runnable = g.members.filter((m) => {
       const planned = planQuery(base, { ...request, kpis: [m.kpi.id] });

@@ -75,10 +75,14 @@ describe('evaluating alerts', () => {
     ]);
   });
 
-  it('a missing figure never fires: Q1 has no deals at all, so no team has a bookings figure', async () => {
+  it('a team without deals has bookings of 0, and fires escalated: Q1 has no deals at all', async () => {
     const [ev] = await evaluate('2025-Q1');
     expect(ev?.nodes.map((n) => n.label)).toEqual(['EU-A', 'US-A', 'US-B']);
-    expect(ev?.firing).toEqual([]);
+    expect(ev?.firing.map((f) => [f.node.label, f.values[0]?.value, f.escalated])).toEqual([
+      ['EU-A', 0, true],
+      ['US-A', 0, true],
+      ['US-B', 0, true],
+    ]);
   });
 
   it('status(…) judges the KPI against its target at each node (target 100: 70 is red), limited by `where`', async () => {
@@ -129,10 +133,11 @@ describe('delivering alerts', () => {
     expect(again.outcomes.map((x) => x.status)).toEqual(['held', 'held', 'held', 'held', 'held']);
     expect(readdirSync(cfg.outbox)).toHaveLength(3);
     expect(received).toHaveLength(2);
-    // Q3: EU-A has 999, the alert clears there; US-A and US-B have no figure: nothing is decided.
+    // Q3: EU-A has 999, the alert clears there; US-A and US-B have no deals (bookings 0): US-A
+    // starts an episode (sent), US-B keeps firing at the severity already sent (held).
     const q3 = await dispatchAlerts(await evaluate('2025-Q3'), o);
     expect(q3.cleared).toEqual([{ alert: 'low_bookings', node: 'EU-A' }]);
-    expect(q3.outcomes).toEqual([]);
+    expect([...new Set(q3.outcomes.map((x) => `${x.firing.node.label} ${x.status}`))].sort()).toEqual(['US-A sent', 'US-B held']);
     // Back to Q2: EU-A fires again, a new episode, sent again; US-B still firing, still held.
     const back = await dispatchAlerts(await evaluate('2025-Q2'), o);
     expect(back.outcomes.map((x) => [x.firing.node.label, x.status])).toEqual([

@@ -46,6 +46,7 @@ describe('the command registry', () => {
       'compile',
       'run',
       'demo',
+      'show',
       'scorecard',
       'test',
       'docs',
@@ -83,7 +84,7 @@ describe('the command registry', () => {
     const reached = [...staticClosure('cli/main.ts')];
     const heavy = reached.filter(
       (f) =>
-        ['validate', 'compile', 'run', 'demo', 'scorecard', 'test-command', 'docs-command', 'diff', 'approvals', 'review'].some(
+        ['validate', 'compile', 'run', 'demo', 'show', 'scorecard', 'test-command', 'docs-command', 'diff', 'approvals', 'review'].some(
           (c) => f === path.join('cli', `${c}.ts`),
         ) ||
         /^(engine|load|schema|resolve|query|scorecard|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(

@@ -42,7 +42,7 @@ export function when(iso: string): string {
 /** The footer's sentence about the figures' times. */
 function timesLine(t: NonNullable<Frame['times']>): string {
   const newer = t.newerData ? ' <strong>Newer data has arrived on disk: it is picked up at the next refresh.</strong>' : '';
-  return `Figures as of <time datetime="${h(t.asOf)}">${h(t.asOf)}</time> (the data’s last day) · computed <time datetime="${h(t.computedAt)}">${h(when(t.computedAt))}</time> · next refresh <time datetime="${h(t.next)}">${h(when(t.next))}</time>.${newer}`;
+  return `Figures as of <time datetime="${h(t.asOf)}">${h(t.asOf)}</time> (the data’s as-of date) · computed <time datetime="${h(t.computedAt)}">${h(when(t.computedAt))}</time> · next refresh <time datetime="${h(t.next)}">${h(when(t.next))}</time>.${newer}`;
 }
 
 /** A whole page. */
