@@ -16,10 +16,12 @@ import type { Catalog, SourceDef } from './model/types.js';
 import type { QueryPlan } from './query/ir.js';
 import { planQuery } from './query/planner.js';
 import type { QueryRequest } from './query/request.js';
+import type { RowsQuery } from './query/rows-ir.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
 import type { Dialect } from './sql/dialect.js';
 import { DEFAULT_DIALECT } from './sql/dialects.js';
 import { duckdb } from './sql/duckdb.js';
+import { emitRowsSql } from './sql/emit-rows.js';
 import { emitSql } from './sql/emit-sql.js';
 import { EXACT_VALUE } from './sql/emit-outputs.js';
 import type { SourceReader } from './sql/source-reader.js';
@@ -173,53 +175,109 @@ export async function checkSources(
   return { value: checked, diagnostics };
 }
 
+/** The state sources a plan reads through a change log (their logged values are checked against the source). */
+type LoggedStates = QueryPlan['states'];
+
+/**
+ * Locates and checks the sources `ids` against their contracts (and the join keys of `joined`
+ * sources, and the logged values of `states`), after `earlier` diagnostics: the checked sources,
+ * or why the data cannot be used.
+ */
+async function preparedData(
+  resolved: ResolvedCatalog,
+  ids: readonly string[],
+  joined: ReadonlySet<string>,
+  states: LoggedStates,
+  options: RunOptions,
+  db: Database,
+  earlier: readonly Diagnostic[],
+): Promise<{ readonly checked: ReadonlyMap<string, CheckedSource>; readonly diagnostics: readonly Diagnostic[] } | Failure> {
+  const { sources } = resolved.catalog;
+  const found = locateSources(sources, ids, options.dataDir);
+  const diagnostics: Diagnostic[] = [...earlier, ...found.diagnostics];
+  if (hasErrors(diagnostics))
+    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  const checks = await checkSources(db, sources, found.value, (id) => ({
+    quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
+    cache: options.checkCache ?? defaultCheckCache(),
+  }));
+  diagnostics.push(...checks.diagnostics);
+  const checked = checks.value;
+  if (!hasErrors(diagnostics)) {
+    for (const id of joined) {
+      const source = sources.get(id);
+      if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
+    }
+    for (const state of states) {
+      const log = state.log === undefined ? undefined : sources.get(state.log.source);
+      const target = sources.get(state.source);
+      const files = log === undefined ? undefined : checked.get(log.id)?.files;
+      if (log !== undefined && target !== undefined && files !== undefined)
+        diagnostics.push(...(await checkLoggedValues(db, log, target, files)));
+    }
+  }
+  const unique = dedupeDiagnostics(diagnostics);
+  if (hasErrors(unique)) return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+  return { checked, diagnostics: unique };
+}
+
 /** Evaluates KPIs on the data folder. Data problems refuse the run (or quarantine rows). */
 export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, options: RunOptions): Promise<RunResult | Failure> {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const plan = planned.value;
-  const { sources } = resolved.catalog;
-  const ids = planSources(plan);
-  // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
-  const found = locateSources(sources, ids, options.dataDir);
-  const diagnostics: Diagnostic[] = [...planned.diagnostics, ...found.diagnostics];
-  const located = found.value;
-  if (hasErrors(diagnostics))
-    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
   const db = options.db ?? (await openDatabase());
   try {
-    const checks = await checkSources(db, sources, located, (id) => ({
-      quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
-      cache: options.checkCache ?? defaultCheckCache(),
-    }));
-    diagnostics.push(...checks.diagnostics);
-    const checked = checks.value;
-    if (!hasErrors(diagnostics)) {
-      for (const id of new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source))) {
-        const source = sources.get(id);
-        if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
-      }
-      for (const state of plan.states) {
-        const log = state.log === undefined ? undefined : sources.get(state.log.source);
-        const target = sources.get(state.source);
-        const files = log === undefined ? undefined : checked.get(log.id)?.files;
-        if (log !== undefined && target !== undefined && files !== undefined)
-          diagnostics.push(...(await checkLoggedValues(db, log, target, files)));
-      }
-    }
-    const unique = dedupeDiagnostics(diagnostics);
-    if (hasErrors(unique))
-      return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+    // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
+    const data = await preparedData(resolved, planSources(plan), joined, plan.states, options, db, planned.diagnostics);
+    if ('ok' in data) return data;
     // The engine is DuckDB: the query is written in its dialect.
-    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(checked) });
+    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked) });
     const rows = await db.query(sql);
     return {
       ok: true,
       by: plan.by,
       queryPlan: plan,
       sql,
-      diagnostics: sortDiagnostics(unique),
+      diagnostics: sortDiagnostics(data.diagnostics),
       rows: rows.map((r) => resultRow(plan, r)),
+    };
+  } finally {
+    if (options.db === undefined) db.close();
+  }
+}
+
+/** A page of listed rows and how many match in all. */
+export interface RowsResult {
+  readonly ok: true;
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+  readonly total: number;
+  readonly sql: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Lists the rows of a rows query (src/query/plan-rows.ts) on the data folder, checked as {@link runKpis} checks it. */
+export async function listRows(resolved: ResolvedCatalog, query: RowsQuery, options: RunOptions): Promise<RowsResult | Failure> {
+  const ids = [...new Set([query.source, ...query.joins.map((j) => j.target)])].sort();
+  const db = options.db ?? (await openDatabase());
+  try {
+    const joined = new Set(query.joins.length > 0 ? [query.source] : []);
+    const data = await preparedData(resolved, ids, joined, [], options, db, []);
+    if ('ok' in data) return data;
+    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const sql = emitRowsSql(query, { dialect: duckdb, sources: checkedSourcesReader(data.checked), calendar });
+    const rows = await db.query(sql.rows);
+    const count = await db.query(sql.count);
+    const n = count[0]?.['n'];
+    return {
+      ok: true,
+      columns: query.columns.map((c) => c.name),
+      rows,
+      total: typeof n === 'number' ? n : 0,
+      sql: sql.rows,
+      diagnostics: sortDiagnostics(data.diagnostics),
     };
   } finally {
     if (options.db === undefined) db.close();

@@ -280,6 +280,21 @@ const table = {
     severity: 'error',
     summary: '`CHANGELOG.md` has no entry for the new version, or the entry does not name a breaking change.',
   },
+  // alert: alert documents (`kpic alerts`)
+  'alert/unknown-reference': {
+    severity: 'error',
+    summary: 'An alert names a hierarchy, level or KPI that does not exist.',
+  },
+  'alert/not-a-condition': {
+    severity: 'error',
+    summary: "An alert's condition is not a true-or-false test of KPI values at a node (`when:`, `escalate.when:`).",
+  },
+  // access: the access document (`kpic serve`)
+  'access/unknown-reference': {
+    severity: 'error',
+    summary:
+      'The access document names a hierarchy, source column, field or role that does not exist, or a rule that gives its role to nobody.',
+  },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** Every diagnostic code kpic can emit. */

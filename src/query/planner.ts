@@ -60,6 +60,7 @@ function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan
     windows: registry.windowTables(),
     pers: state.pers,
     outputs,
+    ...(request.only === undefined ? {} : { only: request.only }),
   };
 }
 
