@@ -39,7 +39,7 @@ describe('kpic alerts on the example data', () => {
     };
     expect(doc.evaluated).toEqual([{ alert: 'pipeline_drop', period: '2026-09', nodes: 3, firing: 1 }]);
     expect(doc.alerts.map((a) => [a.alert, a.severity, a.node.label, a.values.map((v) => v.shown)])).toEqual([
-      ['pipeline_drop', 'warning', 'EMEA', ['-37.7%']],
+      ['pipeline_drop', 'warning', 'EMEA', ['-38.6%']],
     ]);
     expect(doc.alerts[0]?.delivery.map((d) => [d.to.member, d.to.name, d.status])).toEqual([['REP-00004', 'Mateus Gupta', 'sent']]);
     const mails = readdirSync(path.join(dir, 'outbox'));
@@ -47,7 +47,7 @@ describe('kpic alerts on the example data', () => {
     const mail = readFileSync(path.join(dir, 'outbox', mails[0] ?? ''), 'utf8');
     expect(mail).toContain('To: REP-00004@acme.example\r\n');
     expect(mail).toContain('Where:     Region EMEA (ACME Sales)');
-    expect(mail).toContain('growth(open_pipeline_eop, 1 month) = -37.7%');
+    expect(mail).toContain('growth(open_pipeline_eop, 1 month) = -38.6%');
 
     const second = await cli(ROOT, args);
     expect(second.code).toBe(0);
