@@ -22,6 +22,7 @@ const LAYERS: readonly string[] = [
   'site',
   'check-catalog.ts',
   'testing',
+  'plans',
   'scorecard',
   'targets',
   'org',
