@@ -14,7 +14,7 @@ import type { Credit } from './credits.js';
 import { decimalOf, isZero, max, plus, ratio, roundTo, sum, times, ZERO, type RoundingRule } from './decimal-math.js';
 import type { ComponentPay, PayLine, RepPeriod } from './report.js';
 import type { BonusComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
-import { amountText } from './text.js';
+import { amountText, percentText } from './text.js';
 
 /** What a rep's computation reads besides the rep's own data. */
 export interface RepContext {
@@ -36,7 +36,7 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
     if ((s.from !== undefined && c.date < s.from) || (s.to !== undefined && c.date > s.to)) continue;
     const failed = s.guards.filter((_, i) => flags.guards[i] !== true);
     const pay = s.amount ?? times(c.amount, s.rate ?? ZERO);
-    const base = s.amount !== undefined ? `${amountText(s.amount)} per deal` : `${amountText(s.rate ?? ZERO)} of credit`;
+    const base = s.amount !== undefined ? `${amountText(s.amount)} per deal` : `${percentText(s.rate ?? ZERO)} of credit`;
     out.push({
       component: s.id,
       kind: 'spiff',
