@@ -16,6 +16,7 @@ const KEYS: Record<ComponentType, readonly string[]> = {
   spiff: ['from', 'to', 'where', 'amount', 'rate', 'guards'],
   bonus: ['amount', 'when'],
   draw: ['amount', 'from', 'to', 'recoverable'],
+  clawback: ['trigger', 'date', 'within', 'term', 'of'],
 };
 
 const COMMON = ['component', 'title', 'type'];
@@ -248,11 +249,56 @@ function checkDraw(ctx: CheckContext, c: ComponentDef): ResolvedComponent | unde
   return { kind: 'draw', id: c.id.value, title: title(c), amount, from, to, recoverable: c.recoverable };
 }
 
+function checkClawback(
+  ctx: CheckContext,
+  c: ComponentDef,
+  source: SourceDef | undefined,
+  others: readonly ComponentDef[],
+): ResolvedComponent | undefined {
+  if (c.trigger === undefined) missing(ctx, c, 'clawback', "`trigger:`, the condition that claws pay back (e.g. `stage = 'Cancelled'`)");
+  if (c.date === undefined) missing(ctx, c, 'clawback', '`date:`, the date column of the trigger');
+  if (c.within === undefined) missing(ctx, c, 'clawback', '`within:`, the window in days after the credit date');
+  const paying = others.filter((o) => o.type?.value === 'commission' || o.type?.value === 'spiff').map((o) => o.id.value);
+  for (const o of c.of) {
+    if (!paying.includes(o.value)) reportUnknown(ctx, 'plan/misplaced-key', o.span, 'commission or SPIFF component', o.value, paying);
+  }
+  if (source === undefined || c.trigger === undefined || c.date === undefined || c.within === undefined) return undefined;
+  const trigger = resolveRowFormula(ctx, c.trigger, source);
+  checkCondition(ctx, trigger, c.trigger);
+  const column = source.columns.get(c.date.value);
+  if (column === undefined) {
+    reportUnknown(ctx, 'plan/unknown-column', c.date.span, `column of \`${source.id}\``, c.date.value, source.columns.keys());
+    return undefined;
+  }
+  if (column.type.value !== 'date' && column.type.value !== 'timestamp') {
+    report(
+      ctx,
+      'plan/unknown-column',
+      c.date.span,
+      `the trigger date must be a date column, but \`${source.id}.${c.date.value}\` is ${column.type.value}`,
+    );
+    return undefined;
+  }
+  const term = c.term === undefined ? undefined : resolveRowFormula(ctx, c.term, source);
+  if (term !== undefined && c.term !== undefined && term.type !== 'number' && term.type !== 'error')
+    report(ctx, 'resolve/type-mismatch', c.term.node.span, `the term \`${c.term.text}\` must be a number of months`);
+  return {
+    kind: 'clawback',
+    id: c.id.value,
+    title: title(c),
+    trigger,
+    date: column.name,
+    within: c.within.value,
+    term,
+    of: c.of.length > 0 ? c.of.map((o) => o.value) : paying,
+  };
+}
+
 /** Checks one component; undefined when it cannot be computed. */
 export function checkComponent(
   ctx: CheckContext,
   c: ComponentDef,
-  context: { readonly source: SourceDef | undefined; readonly hasQuota: boolean },
+  context: { readonly source: SourceDef | undefined; readonly hasQuota: boolean; readonly components: readonly ComponentDef[] },
 ): ResolvedComponent | undefined {
   const type = c.type?.value;
   if (type === undefined) return undefined;
@@ -266,6 +312,8 @@ export function checkComponent(
       return checkBonus(ctx, c);
     case 'draw':
       return checkDraw(ctx, c);
+    case 'clawback':
+      return checkClawback(ctx, c, context.source, context.components);
     default: {
       const never: never = type;
       return never;

@@ -141,7 +141,7 @@ function checkPlan(
       continue;
     }
     seen.set(c.id.value, c.id.span);
-    const resolved = checkComponent(ctx, c, { source, hasQuota });
+    const resolved = checkComponent(ctx, c, { source, hasQuota, components: p.components });
     if (resolved === undefined) broken = true;
     else components.push(resolved);
   }

@@ -8,12 +8,12 @@
 import type { Decimal } from '../model/decimal.js';
 import type { CalendarDef } from '../model/types.js';
 import { periodContaining, utcDay, type Period } from '../periods/period.js';
-import { activeDaysIn, isActive, type Activity } from './activity.js';
+import { activeDaysIn, daysInclusive, isActive, type Activity } from './activity.js';
 import { commissionLines, FRESH, type CommissionState, type ExactLine } from './commission.js';
 import type { Credit } from './credits.js';
-import { decimalOf, isZero, max, plus, ratio, roundTo, sum, times, ZERO, type RoundingRule } from './decimal-math.js';
+import { decimalOf, isZero, max, plus, ratio, roundFraction, roundTo, sum, times, ZERO, type RoundingRule } from './decimal-math.js';
 import type { ComponentPay, PayLine, RepPeriod } from './report.js';
-import type { BonusComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
+import type { BonusComponent, ClawbackComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
 import { amountText, percentText } from './text.js';
 
 /** What a rep's computation reads besides the rep's own data. */
@@ -83,6 +83,51 @@ function rounder(rule: RoundingRule): (line: ExactLine, totals: Map<string, Deci
   };
 }
 
+/** Whole months from `from` to `to` (ISO days): a month is served once its day of the month is reached. */
+function monthsServed(from: string, to: string): number {
+  const a = utcDay(from);
+  const b = utcDay(to);
+  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+  return b.getUTCDate() < a.getUTCDate() ? months - 1 : months;
+}
+
+/** The clawback lines of `period`: deals whose trigger falls in it, within the window after their credit. */
+function clawbackLines(
+  c: ClawbackComponent,
+  period: Period,
+  credits: readonly Credit[],
+  paid: ReadonlyMap<string, Decimal>,
+  rule: RoundingRule,
+): ExactLine[] {
+  const out: ExactLine[] = [];
+  for (const credit of credits) {
+    const t = credit.clawbacks.get(c.id);
+    if (t === undefined || t.date < period.start || t.date > period.last) continue;
+    const days = daysInclusive(credit.date, t.date) - 1;
+    if (days < 0 || days > c.within) continue;
+    const onDeal = sum(c.of.map((id) => paid.get(`${id}|${credit.deal}`) ?? ZERO));
+    if (onDeal.units <= 0n) continue;
+    let exact = onDeal;
+    let why = `${amountText(onDeal)} paid on the deal taken back in full`;
+    if (c.term !== undefined && t.term !== null && t.term > 0) {
+      const served = Math.min(Math.max(monthsServed(credit.date, t.date), 0), t.term);
+      const unserved = BigInt(Math.round(t.term - served));
+      exact = roundFraction(onDeal.units * unserved, 10n ** BigInt(onDeal.scale) * BigInt(Math.round(t.term)), 2, rule);
+      why = `${amountText(onDeal)} paid on the deal × unserved ${String(unserved)} of ${t.term} months`;
+    }
+    out.push({
+      component: c.id,
+      kind: 'clawback',
+      deal: credit.deal,
+      date: t.date,
+      credit: credit.amount,
+      rule: `clawback: trigger on ${t.date}, ${days} days after the credit (window ${c.within} days): ${why}`,
+      exact: ZERO.minus(exact),
+    });
+  }
+  return out;
+}
+
 function drawActive(d: DrawComponent, p: Period): boolean {
   return (d.from === undefined || d.from <= p.last) && (d.to === undefined || d.to >= p.start);
 }
@@ -118,7 +163,7 @@ function applyDraws(
   return {
     adjust: ZERO.minus(recovered),
     balance: balance.minus(recovered),
-    rule: `draw recovered from earnings: ${amountText(recovered)}; balance ${amountText(balance.minus(recovered))}`,
+    rule: `${draws.length === 0 ? 'carried balance' : 'draw'} recovered from earnings: ${amountText(recovered)}; balance ${amountText(balance.minus(recovered))}`,
   };
 }
 
@@ -134,6 +179,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
   let creditToDate: Decimal = ZERO;
   let quotaBefore: Decimal | undefined;
   let balance: Decimal = ZERO;
+  const paid = new Map<string, Decimal>();
   for (const period of ctx.periods) {
     const fy = periodContaining(utcDay(period.start), 'year', ctx.calendar);
     if (fy.start !== year) {
@@ -164,6 +210,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
           if (activeDays > 0) exact.push(bonusLine(c, period, (kpi) => ctx.kpiValue(kpi, period)));
           break;
         case 'draw':
+        case 'clawback':
           break;
         default: {
           const never: never = c;
@@ -171,6 +218,11 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
         }
       }
     }
+    // Pay on each deal so far (exact), what a clawback may take back; then this period's clawbacks.
+    for (const l of exact)
+      if (l.deal !== undefined) paid.set(`${l.component}|${l.deal}`, plus(paid.get(`${l.component}|${l.deal}`) ?? ZERO, l.exact));
+    const active = credits.filter((c) => isActive(activity, c.date));
+    for (const c of plan.components) if (c.kind === 'clawback') exact.push(...clawbackLines(c, period, active, paid, plan.rounding));
     const lines = exact.map((l) => round(l, totals));
     const components: ComponentPay[] = plan.components
       .filter((c) => c.kind !== 'draw')
@@ -180,7 +232,28 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
     balance = draw.balance;
     const drawLine: PayLine[] = isZero(draw.adjust)
       ? []
-      : [{ component: draws[0]?.id ?? 'draw', kind: 'draw', rule: draw.rule, exact: draw.adjust, amount: draw.adjust }];
+      : [
+          {
+            component: draws[0]?.id ?? 'carry',
+            kind: draws.length === 0 ? 'carry' : 'draw',
+            rule: draw.rule,
+            exact: draw.adjust,
+            amount: draw.adjust,
+          },
+        ];
+    // A period never pays a negative amount: it is carried and recovered from later earnings.
+    const short = ZERO.minus(plus(earnedNow, draw.adjust));
+    if (short.units > 0n) {
+      balance = plus(balance, short);
+      drawLine.push({
+        component: 'carry',
+        kind: 'carry',
+        rule: `negative pay carried to later periods; balance ${amountText(balance)}`,
+        exact: short,
+        amount: short,
+      });
+    }
+    const adjustment = sum(drawLine.map((l) => l.amount));
     if (activeDays === 0 && lines.length === 0 && drawLine.length === 0) {
       quotaBefore = quotaToDate;
       continue;
@@ -195,9 +268,9 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
       attainment: quotaToDate === undefined ? null : ratio(creditToDate, quotaToDate),
       components,
       earned: earnedNow,
-      draw: draw.adjust,
+      draw: adjustment,
       drawBalance: balance,
-      pay: plus(earnedNow, draw.adjust),
+      pay: plus(earnedNow, adjustment),
       lines: [...lines, ...drawLine],
     });
     quotaBefore = quotaToDate;

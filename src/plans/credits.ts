@@ -24,6 +24,8 @@ export interface Credit {
   readonly amount: Decimal;
   /** Per SPIFF id: whether the row qualifies, and whether it passes each guard (in order). */
   readonly spiffs: ReadonlyMap<string, { readonly qualifies: boolean; readonly guards: readonly boolean[] }>;
+  /** Per clawback id, when its trigger holds: the trigger's day and the contract term (months). */
+  readonly clawbacks: ReadonlyMap<string, { readonly date: string; readonly term: number | null }>;
 }
 
 /** What reading needs. */
@@ -65,6 +67,12 @@ export async function readCredits(
   spiffs.forEach((s, i) => {
     add(`__p_spiff_${i}`, flag(s.where));
     s.guards.forEach((g, j) => add(`__p_guard_${i}_${j}`, flag(g.when)));
+  });
+  const clawbacks = plan.components.filter((c) => c.kind === 'clawback');
+  clawbacks.forEach((c, i) => {
+    add(`__p_claw_${i}`, flag(c.trigger));
+    add(`__p_clawdate_${i}`, { kind: 'column', path: [], source: credit.source, column: c.date, type: 'date' });
+    if (c.term !== undefined) add(`__p_term_${i}`, c.term);
   });
   const sum = syntheticKpi(
     resolved,
@@ -117,7 +125,14 @@ export async function readCredits(
         { qualifies: at(row.by, `__p_spiff_${i}`) === 'y', guards: s.guards.map((_, j) => at(row.by, `__p_guard_${i}_${j}`) === 'y') },
       ]),
     );
-    out.push({ deal, rep, date, amount, spiffs: flags });
+    const claws = new Map<string, { date: string; term: number | null }>();
+    clawbacks.forEach((c, i) => {
+      const day = text(at(row.by, `__p_clawdate_${i}`))?.slice(0, 10);
+      const term = at(row.by, `__p_term_${i}`);
+      if (at(row.by, `__p_claw_${i}`) === 'y' && day !== undefined)
+        claws.set(c.id, { date: day, term: term === null || term === undefined ? null : Number(term) });
+    });
+    out.push({ deal, rep, date, amount, spiffs: flags, clawbacks: claws });
   }
   return out.sort((a, b) =>
     a.date !== b.date

@@ -6,7 +6,7 @@
  */
 import type { Span } from '../diagnostics/span.js';
 import type { Decimal } from '../model/decimal.js';
-import { booleanAt, choiceAt, formulaAt, itemsAt, mapAt, stringAt, textAt } from '../model/read-node.js';
+import { booleanAt, choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument, FormulaText, Located, YMap, YNode } from '../model/types.js';
 import { readExact, type WrittenExact } from './read-exact.js';
 
@@ -41,7 +41,7 @@ export interface BonusConditionDef {
 }
 
 /** Component types. */
-export const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw'] as const;
+export const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback'] as const;
 
 /** A component type. */
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
@@ -66,6 +66,11 @@ export interface ComponentDef {
   readonly guards: readonly GuardDef[];
   readonly when: readonly BonusConditionDef[];
   readonly recoverable: boolean;
+  readonly trigger?: FormulaText | undefined;
+  readonly date?: Located<string> | undefined;
+  readonly within?: Located<number> | undefined;
+  readonly term?: FormulaText | undefined;
+  readonly of: readonly Located<string>[];
   /** Keys present in the component, with their spans (to report keys its type does not take). */
   readonly keys: ReadonlyMap<string, Span>;
 }
@@ -132,7 +137,7 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
     id,
     span: m.span,
     title: textAt(m, 'title'),
-    type: choiceAt(m, 'type', ['commission', 'spiff', 'bonus', 'draw'] as const),
+    type: choiceAt(m, 'type', COMPONENT_TYPES),
     method: choiceAt(m, 'method', ['flat', 'marginal', 'retroactive'] as const),
     on: choiceAt(m, 'on', ['credit', 'attainment'] as const),
     tiers: items(m, 'tiers', (t) => ({ span: t.span, upTo: exactAt(t, 'up_to', files), rate: exactAt(t, 'rate', files) })),
@@ -165,6 +170,11 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
       atMost: exactAt(w, 'at_most', files),
     })),
     recoverable: booleanAt(m, 'recoverable') ?? true,
+    trigger: formulaAt(m, 'trigger', files),
+    date: stringAt(m, 'date'),
+    within: numberAt(m, 'within'),
+    term: formulaAt(m, 'term', files),
+    of: itemsAt(m, 'of').flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ value: n.value, span: n.span }] : [])),
     keys: new Map(m.entries.map((e) => [e.key, e.keySpan] as const)),
   };
 }

@@ -23,8 +23,12 @@ export type LineKind =
   | 'spiff'
   /** A bonus paid, or not (amount 0), with the KPI values that decided. */
   | 'bonus'
+  /** Pay taken back on a deal whose trigger (a cancellation…) happened within the window. */
+  | 'clawback'
   /** The draw: a top-up to the draw amount (positive) or a recovery of an earlier draw (negative). */
-  | 'draw';
+  | 'draw'
+  /** A negative total carried to later periods (positive), or its recovery from later earnings (negative). */
+  | 'carry';
 
 /** One itemised line of a statement. */
 export interface PayLine {
@@ -67,9 +71,9 @@ export interface RepPeriod {
   readonly components: readonly ComponentPay[];
   /** The components' sum. */
   readonly earned: Decimal;
-  /** Draw top-up (positive) or recovery (negative); zero without a draw. */
+  /** Draw top-up or negative pay carried (positive), or recovery (negative); zero without either. */
   readonly draw: Decimal;
-  /** What the rep still owes of recoverable draws after this period. */
+  /** What the rep still owes (recoverable draws, negative pay carried) after this period. */
   readonly drawBalance: Decimal;
   readonly pay: Decimal;
   readonly lines: readonly PayLine[];

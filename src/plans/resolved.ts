@@ -93,8 +93,24 @@ export interface DrawComponent {
   readonly recoverable: boolean;
 }
 
+/** A clawback: pay on a deal taken back when a trigger happens within a window after its credit. */
+export interface ClawbackComponent {
+  readonly kind: 'clawback';
+  readonly id: string;
+  readonly title: string;
+  readonly trigger: RowExpr;
+  /** The date column of the credit source on which the trigger happened. */
+  readonly date: string;
+  /** Days after the credit date. */
+  readonly within: number;
+  /** The contract term in months, to prorate by the unserved term; undefined: claw back in full. */
+  readonly term: RowExpr | undefined;
+  /** The components whose pay on the deal is clawed back. */
+  readonly of: readonly string[];
+}
+
 /** Any component. */
-export type ResolvedComponent = CommissionComponent | SpiffComponent | BonusComponent | DrawComponent;
+export type ResolvedComponent = CommissionComponent | SpiffComponent | BonusComponent | DrawComponent | ClawbackComponent;
 
 /** A plan ready to compute. */
 export interface ResolvedPlan {

@@ -32,9 +32,9 @@ components:
 const DATA = {
   'positions.csv': 'rep_id,role,team,valid_from,valid_to\nr1,AE,A,2020-01-01,\nr2,AE,A,2026-03-01,\n',
   'deals.csv':
-    'deal_id,owner_id,stage,amount,term,product,discount,close_date\n' +
-    'd1,r1,Won,200000.00,12,Core,0.1,2026-02-10\nd2,r1,Won,250000.00,12,Core,0.1,2026-05-20\nd3,r1,Won,150000.00,12,Core,0.1,2026-08-15\n' +
-    'e1,r2,Won,1000.10,12,Core,0.1,2026-03-10\n',
+    'deal_id,owner_id,stage,amount,term,product,discount,close_date,cancelled_date\n' +
+    'd1,r1,Won,200000.00,12,Core,0.1,2026-02-10,\nd2,r1,Won,250000.00,12,Core,0.1,2026-05-20,\nd3,r1,Won,150000.00,12,Core,0.1,2026-08-15,\n' +
+    'e1,r2,Won,1000.10,12,Core,0.1,2026-03-10,\n',
 };
 
 const dir = writeFixture({ 'ae.yaml': PLAN }, DATA);

@@ -32,6 +32,7 @@ columns:
   product:    { type: string }
   discount:   { type: percent }
   close_date: { type: date, required: true }
+  cancelled_date: { type: date }
 definitions:
   won: stage in ('Won', 'Cancelled')
 dimensions:

@@ -41,6 +41,11 @@ const PLANS = {
     'spiff',
     `  - component: security_spiff\n    type: spiff\n    from: 2026-01-01\n    to: 2026-03-31\n    where: product = 'Security'\n    amount: 500\n    guards:\n      - { when: discount <= 0.2, title: discount at most 20% }\n`,
   ),
+  'clawback.yaml': plan(
+    'clawback',
+    `  - component: commission\n    type: commission\n    method: flat\n    rate: 10%\n  - component: cancellations\n    type: clawback\n    trigger: stage = 'Cancelled'\n    date: cancelled_date\n    within: 200\n    term: term\n`,
+    'pay_period: month',
+  ),
   'rounding.yaml': plan('rounding', `  - component: commission\n    type: commission\n    method: flat\n    rate: 5%\n`),
 };
 
@@ -51,24 +56,29 @@ r2,AE,A,2026-03-01,
 r3,AE,B,2025-06-01,
 r4,SDR,B,2020-01-01,
 r5,AE,B,2020-01-01,
+r6,AE,B,2020-01-01,
 `,
-  'deals.csv': `deal_id,owner_id,stage,amount,term,product,discount,close_date
-d1,r1,Won,200000.00,12,Core,0.1,2026-02-10
-d2,r1,Won,250000.00,12,Core,0.1,2026-05-20
-d3,r1,Won,150000.00,12,Core,0.1,2026-08-15
-d4,r1,Lost,90000.00,12,Core,0.1,2026-03-01
-s1,r2,Won,1000.00,12,Security,0.3,2026-03-10
-s2,r2,Won,2000.00,12,Security,0.1,2026-03-12
-s3,r2,Won,3000.00,12,Core,0.1,2026-03-14
-s4,r2,Won,4000.00,12,Security,0.1,2026-04-02
-w1,r3,Won,5000.00,12,Core,0,2026-01-15
-w2,r3,Won,10000.00,12,Core,0,2026-02-15
-w3,r3,Won,12000.00,12,Core,0,2026-03-15
-w4,r3,Won,30000.00,12,Core,0,2026-04-15
-x1,r4,Won,99999.00,12,Core,0,2026-02-01
-c1,r5,Won,0.15,12,Core,0,2026-01-05
-c2,r5,Won,0.15,12,Core,0,2026-01-06
-c3,r5,Won,0.15,12,Core,0,2026-01-07
+  'deals.csv': `deal_id,owner_id,stage,amount,term,product,discount,close_date,cancelled_date
+d1,r1,Won,200000.00,12,Core,0.1,2026-02-10,
+d2,r1,Won,250000.00,12,Core,0.1,2026-05-20,
+d3,r1,Won,150000.00,12,Core,0.1,2026-08-15,
+d4,r1,Lost,90000.00,12,Core,0.1,2026-03-01,
+s1,r2,Won,1000.00,12,Security,0.3,2026-03-10,
+s2,r2,Won,2000.00,12,Security,0.1,2026-03-12,
+s3,r2,Won,3000.00,12,Core,0.1,2026-03-14,
+s4,r2,Won,4000.00,12,Security,0.1,2026-04-02,
+w1,r3,Won,5000.00,12,Core,0,2026-01-15,
+w2,r3,Won,10000.00,12,Core,0,2026-02-15,
+w3,r3,Won,12000.00,12,Core,0,2026-03-15,
+w4,r3,Won,30000.00,12,Core,0,2026-04-15,
+x1,r4,Won,99999.00,12,Core,0,2026-02-01,
+c1,r5,Won,0.15,12,Core,0,2026-01-05,
+c2,r5,Won,0.15,12,Core,0,2026-01-06,
+c3,r5,Won,0.15,12,Core,0,2026-01-07,
+k1,r6,Cancelled,120000.00,12,Core,0,2026-01-10,2026-07-10
+k2,r6,Won,10000.00,12,Core,0,2026-07-20,
+k3,r6,Won,80000.00,12,Core,0,2026-08-05,
+k4,r6,Cancelled,20000.00,12,Core,0,2026-01-12,2026-08-20
 `,
 };
 
@@ -149,7 +159,7 @@ describe('kpic payouts: tiers through the engine (the issue’s worked numbers)'
 
   test('reps off the plan (an SDR) are not paid on it', async () => {
     const report = await payouts({ plan: 'marginal', period: '2026-Q1' });
-    expect(report.plans[0]?.reps.map((r) => r.rep)).toEqual(['r1', 'r2', 'r3', 'r5']);
+    expect(report.plans[0]?.reps.map((r) => r.rep)).toEqual(['r1', 'r2', 'r3', 'r5', 'r6']);
   });
 });
 
@@ -197,5 +207,25 @@ describe('taper, SPIFF guards, draws and rounding', () => {
       ['0.0075', '0'],
     ]);
     expect(q1?.pay.toString()).toBe('0.02');
+  });
+
+  test('a cancellation within the window claws back the unserved share, recovered from later earnings', async () => {
+    // k1: 120,000 in January (commission 12,000), cancelled 10 July, 6 of 12 months served → −6,000.
+    // July: 1,000 earned − 6,000 = −5,000 → pays 0, carries 5,000; August: 8,000 earned → 3,000 paid.
+    // k1 is cancelled 181 days after its credit, inside the 200-day window; k4 220 days after, outside.
+    const periods = await repPeriods('clawback', 'r6', '2026');
+    const at = (label: string) => periods.find((p) => p.period.label === label);
+    expect(at('2026-07')?.lines.map((l) => [l.kind, l.deal ?? '', l.amount.toString()])).toEqual([
+      ['rate', 'k2', '1000'],
+      ['clawback', 'k1', '-6000'],
+      ['carry', '', '5000'],
+    ]);
+    expect([at('2026-07')?.pay.toString(), at('2026-07')?.drawBalance.toString()]).toEqual(['0', '5000']);
+    expect([at('2026-08')?.earned.toString(), at('2026-08')?.pay.toString(), at('2026-08')?.drawBalance.toString()]).toEqual([
+      '8000',
+      '3000',
+      '0',
+    ]);
+    expect(periods.flatMap((p) => p.lines).filter((l) => l.deal === 'k4' && l.kind === 'clawback')).toEqual([]);
   });
 });
