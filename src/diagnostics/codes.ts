@@ -186,6 +186,7 @@ const table = {
     summary: 'A `by` dimension of an expectation is not declared by every source its KPIs read.',
   },
   'test/unknown-scorecard': { severity: 'error', summary: 'A scorecard expectation names a scorecard or role that does not exist.' },
+  'test/unknown-plan': { severity: 'error', summary: 'A payout expectation names a plan that does not exist.' },
   'test/bad-value': {
     severity: 'error',
     summary:
