@@ -9,7 +9,7 @@ import { addDays, formatIsoDate } from '../query/calendar.js';
 import { utcDay } from '../periods/period.js';
 
 /** A run of days, first and last inclusive, ISO. */
-export interface DayRun {
+interface DayRun {
   readonly start: string;
   readonly last: string;
 }

@@ -5,7 +5,6 @@
  * reports nothing: the schema phase checked shapes, and check.ts reports what the schema cannot see.
  */
 import type { Span } from '../diagnostics/span.js';
-import type { Decimal } from '../model/decimal.js';
 import { booleanAt, choiceAt, formulaAt, itemsAt, mapAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument, FormulaText, Located, YMap, YNode } from '../model/types.js';
 import { readExact, type WrittenExact } from './read-exact.js';
@@ -26,14 +25,14 @@ export interface BandDef {
 }
 
 /** A SPIFF guard. */
-export interface GuardDef {
+interface GuardDef {
   readonly span: Span;
   readonly when?: FormulaText | undefined;
   readonly title?: string | undefined;
 }
 
 /** A bonus condition on a KPI. */
-export interface BonusConditionDef {
+interface BonusConditionDef {
   readonly span: Span;
   readonly kpi?: Located<string> | undefined;
   readonly atLeast?: WrittenExact | undefined;
@@ -41,7 +40,7 @@ export interface BonusConditionDef {
 }
 
 /** Component types. */
-export const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback'] as const;
+const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback'] as const;
 
 /** A component type. */
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
@@ -248,6 +247,3 @@ export function buildPlans(catalog: Catalog): ReadonlyMap<string, PlanDef> {
   }
   return out;
 }
-
-/** Re-exported for the checks. */
-export type { Decimal };

@@ -8,7 +8,7 @@ import type { Decimal } from '../model/decimal.js';
 import type { Period } from '../periods/period.js';
 
 /** What a line is. */
-export type LineKind =
+type LineKind =
   /** Credit of a deal at a tier's rate (× an accelerator). */
   | 'rate'
   /** Earlier credit re-paid at the retroactive tier now reached. */

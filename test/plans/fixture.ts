@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** The catalog files, without plans. */
-export const BASE_FILES: Readonly<Record<string, string>> = {
+const BASE_FILES: Readonly<Record<string, string>> = {
   'catalog.yaml': 'catalog: pay\ncurrency: USD\ndata: ../data\n',
   'sources/positions.yaml': `source: positions
 file: positions.csv
