@@ -28,6 +28,7 @@ const LAYERS: readonly string[] = [
   'commentary',
   'access',
   'testing',
+  'plans',
   'scorecard',
   'targets',
   'org',

@@ -41,6 +41,8 @@ const ALERTS_FORMATS = ['table', 'json', 'ndjson'] as const;
 
 /** Output formats of `show`. */
 const SHOW_FORMATS = ['text', 'json'] as const;
+/** Output formats of `payouts`. */
+const PAYOUT_FORMATS = ['table', 'csv', 'json', 'html'] as const;
 
 /** Output formats of `audit`. */
 const AUDIT_FORMATS = ['table', 'json', 'ndjson'] as const;
@@ -210,6 +212,39 @@ export const COMMANDS: readonly Command[] = [
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./audit.js')).auditCommand,
+  },
+  {
+    name: 'payouts',
+    summary: 'compute incentive pay per rep and period from the plans, with itemised statements',
+    description:
+      'Computes the payouts of the catalog’s `plan` documents on the data folder: per rep and pay ' +
+      'period the credit, quota, attainment, each component, the draw and the pay, in exact decimals. ' +
+      'With --statement, every line behind the pay: the deal, its credit, the rate and the rule that ' +
+      'applied (--format html writes the statements as one self-contained page).',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'plan', kind: 'value', placeholder: 'ID', description: 'the plan to compute', default: 'every plan' },
+      {
+        name: 'period',
+        kind: 'value',
+        placeholder: 'P',
+        description: 'a fiscal year (2026), quarter (2026-Q2), month (2026-05) or a date: the pay periods inside it',
+        default: "each plan's latest complete pay period in the data",
+      },
+      {
+        name: 'rep',
+        kind: 'value',
+        placeholder: 'ID',
+        description: 'one rep (the hierarchy’s member key)',
+        default: 'every rep on the plan',
+      },
+      { name: 'statement', kind: 'switch', description: 'itemise every line with its deal, rate and rule' },
+      formatFlag(PAYOUT_FORMATS, 'output format (html: statements)', 'table'),
+      outFlag('write to FILE (atomically) instead of stdout'),
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./payouts.js')).payoutsCommand,
   },
   {
     name: 'test',

@@ -229,6 +229,7 @@ const table = {
     summary: 'A `by` dimension of an expectation is not declared by every source its KPIs read.',
   },
   'test/unknown-scorecard': { severity: 'error', summary: 'A scorecard expectation names a scorecard or role that does not exist.' },
+  'test/unknown-plan': { severity: 'error', summary: 'A payout expectation names a plan that does not exist.' },
   'test/bad-value': {
     severity: 'error',
     summary:
@@ -266,6 +267,40 @@ const table = {
   'lifecycle/retired-reference': { severity: 'error', summary: 'A formula, scorecard, lookup, plan or alert refers to a retired KPI.' },
   'lifecycle/pilot-in-plan': { severity: 'error', summary: 'An incentive plan refers to a pilot KPI; pilots are in no plan.' },
   'lifecycle/unknown-guardrail': { severity: 'error', summary: 'A guardrail names no KPI, or the KPI itself.' },
+  // plan: incentive-compensation plans (docs/plans.md)
+  'plan/unknown-hierarchy': { severity: 'error', summary: 'A plan names a hierarchy that does not exist.' },
+  'plan/unknown-source': { severity: 'error', summary: "A plan's credit names a source that does not exist." },
+  'plan/unknown-column': {
+    severity: 'error',
+    summary: "A plan's credit date is not a date column of its source, or its source has no key or time to fall back on.",
+  },
+  'plan/unknown-kpi': { severity: 'error', summary: 'A quota or bonus names a KPI that does not exist.' },
+  'plan/not-exact': {
+    severity: 'error',
+    summary: 'A credit amount is not exact money (it divides, averages or reads a real-number column).',
+  },
+  'plan/bad-number': { severity: 'error', summary: 'A rate, amount, share or multiplier is not a number or percentage, or is negative.' },
+  'plan/bad-dates': { severity: 'error', summary: 'A plan, SPIFF or draw date is impossible, or its range ends before it starts.' },
+  'plan/bad-quota': {
+    severity: 'error',
+    summary: 'A quota is both or neither `annual` and `kpi`, or its seasonal shares leave part of the year out or do not add up to 100%.',
+  },
+  'plan/no-quota': { severity: 'error', summary: 'A component depends on attainment but the plan has no quota.' },
+  'plan/bad-tiers': {
+    severity: 'error',
+    summary: 'A rate table whose tiers overlap or leave a gap, or a method with the wrong kind of rate.',
+  },
+  'plan/bad-accelerators': {
+    severity: 'error',
+    summary: 'Accelerators that do not rise with attainment, decelerators that do not fall, or bands that overlap.',
+  },
+  'plan/bad-cap': { severity: 'warning', summary: 'A cap per period below a draw, the floor of the same pay.' },
+  'plan/misplaced-key': {
+    severity: 'error',
+    summary: 'A component has a key its type does not take, or lacks one its type needs.',
+  },
+  'plan/duplicate-component': { severity: 'error', summary: 'Two components of one plan share an id.' },
+  'plan/spiff-without-end': { severity: 'warning', summary: 'A SPIFF has no end date, so the short-term incentive never stops.' },
   // governance: the committee document and its approval rules
   'governance/duplicate-document': { severity: 'error', summary: 'A second `governance` document; a catalog has at most one.' },
   'governance/unknown-seat': { severity: 'error', summary: 'An approval rule names a seat that the governance document does not define.' },

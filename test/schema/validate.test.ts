@@ -216,7 +216,7 @@ const cases: Case[] = [
   },
   {
     name: 'later kinds accept any keys for now',
-    yaml: 'plan: main\nperspectives: { financial: [a] }\nanything: 1\n',
+    yaml: 'alert: main\nperspectives: { financial: [a] }\nanything: 1\n',
     errors: [],
   },
   {
