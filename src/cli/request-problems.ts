@@ -8,7 +8,15 @@ import type { CliIo } from './io.js';
 import { streamStyle } from './report.js';
 
 /** The flag that sets each field of a request. */
-const FLAGS = { kpis: '--kpi', grain: '--grain', by: '--by', from: '--from', to: '--to' } as const satisfies Record<RequestField, string>;
+const FLAGS = {
+  kpis: '--kpi',
+  grain: '--grain',
+  by: '--by',
+  from: '--from',
+  to: '--to',
+  out: '--out',
+  quarantine: '--quarantine',
+} as const satisfies Record<RequestField, string>;
 
 function valueOf(parts: readonly RequestPart[], field: RequestField): string {
   return parts.find((p) => p.field === field)?.value ?? '';
@@ -26,6 +34,10 @@ function requestProblemText(d: Diagnostic): string {
     }
     case 'query/empty-range':
       text = `--from ${valueOf(parts, 'from')} is after --to ${valueOf(parts, 'to')}`;
+      break;
+    case 'output/overwrites-input':
+    case 'output/same-file':
+      text = `${parts.map((p) => FLAGS[p.field]).join(' and ')}: ${d.message}`;
       break;
     case 'query/repeated-dimension':
       text = `dimension \`${valueOf(parts, 'by')}\` is named twice in --by`;

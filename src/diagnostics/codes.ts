@@ -119,6 +119,12 @@ const table = {
     severity: 'warning',
     summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.',
   },
+  // output: files a run writes
+  'output/overwrites-input': {
+    severity: 'error',
+    summary: 'An output file (`--out`, `--quarantine`) is an input of the run: a data file or a catalog file, by any path or link.',
+  },
+  'output/same-file': { severity: 'error', summary: 'Two outputs of one run (`--out`, a quarantine file) name the same file.' },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },
