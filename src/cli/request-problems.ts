@@ -42,6 +42,9 @@ function requestProblemText(d: Diagnostic): string {
     case 'query/repeated-dimension':
       text = `dimension \`${valueOf(parts, 'by')}\` is named twice in --by`;
       break;
+    case 'query/repeated-kpi':
+      text = `KPI \`${valueOf(parts, 'kpis')}\` is named twice in --kpi`;
+      break;
     default:
       text = d.message;
   }

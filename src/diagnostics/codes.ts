@@ -83,9 +83,10 @@ const table = {
   'query/unknown-grain': { severity: 'error', summary: 'The request asks for a grain other than day, week, month, quarter or year.' },
   'query/reserved-dimension': {
     severity: 'error',
-    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`).',
+    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`, in any case).',
   },
   'query/repeated-dimension': { severity: 'error', summary: 'The request names a breakdown dimension twice.' },
+  'query/repeated-kpi': { severity: 'error', summary: 'The request names a KPI twice.' },
   'query/missing-dimension': {
     severity: 'error',
     summary: 'A requested KPI reads a source that does not declare a requested breakdown dimension.',

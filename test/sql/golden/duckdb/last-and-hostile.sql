@@ -36,7 +36,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   GROUP BY period
 ),
 "s2" AS (
-  SELECT period, count(*) FILTER (WHERE f0) AS m2, count(*) AS m3
+  SELECT period, count(CASE WHEN f0 THEN 1 END) AS m2, count(*) AS m3
   FROM (
     SELECT make_date(CAST(((year(CAST(t0."close_date" AS DATE)) * 12 + month(CAST(t0."close_date" AS DATE)) - 1) // 3 * 3 + 0) // 12 AS BIGINT), CAST(((year(CAST(t0."close_date" AS DATE)) * 12 + month(CAST(t0."close_date" AS DATE)) - 1) // 3 * 3 + 0) % 12 + 1 AS BIGINT), 1) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."owner_id" = 'x''); DROP TABLE t; --') AS f0
     FROM "src_opportunities" AS t0
@@ -63,12 +63,8 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   LEFT JOIN "s2" AS j1 ON j1.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'arr_end' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
+SELECT c.period, unnest([0, 1]) AS "$ord", unnest(['arr_end', 'hostile']) AS "kpi", unnest([CAST(c."s0__m0" AS DOUBLE), CAST(c."s2__m2" AS DOUBLE)]) AS "value", unnest([CAST(c."s0__m0" AS VARCHAR), CAST(NULL AS VARCHAR)]) AS "exact value", unnest([c."s_arr_snapshots", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_arr_snapshots"
-  UNION ALL
-SELECT 1 AS _ord, 'hostile' AS kpi, c.period, CAST(c."s2__m2" AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period
