@@ -3,6 +3,7 @@
  * values formatted by unit and right-aligned so digits line up.
  */
 import { formatValue, NULL_TEXT } from './format-value.js';
+import { largest } from './largest.js';
 import { outputValue, type ByValue, type ResultSet } from './result-set.js';
 
 /** A breakdown value as table text (null as `—`). */
@@ -29,7 +30,12 @@ export function renderTable(results: ResultSet): string {
     ...r.by.map(byText),
     formatValue(outputValue(r), results.units.get(r.kpi), results.currency),
   ]);
-  const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));
+  const widths = header.map((h, i) =>
+    largest(
+      body.map((row) => width(row[i] ?? '')),
+      width(h),
+    ),
+  );
   const last = header.length - 1;
   const line = (cells: readonly string[]): string =>
     cells
