@@ -54,6 +54,11 @@ const table = {
   'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
   'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
   'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },
+  'resolve/argument-out-of-range': {
+    severity: 'error',
+    summary:
+      'A literal argument is beyond what can be computed: a window or shift over 1,000 years, `round` beyond ±38 decimals, `top_share` over a billion keys.',
+  },
   'resolve/type-mismatch': { severity: 'error', summary: 'An operator or function gets a value of the wrong type.' },
   'resolve/unit-mismatch': { severity: 'error', summary: 'Values of incompatible units are added, subtracted or compared.' },
   'resolve/declared-unit': { severity: 'error', summary: "A KPI's declared unit is not the unit its formula gives." },
