@@ -29,7 +29,10 @@ function requestProblemText(d: Diagnostic): string {
   switch (d.code) {
     case 'query/bad-date': {
       const part = parts[0];
-      text = part === undefined ? d.message : `${FLAGS[part.field]} needs a date written YYYY-MM-DD, not \`${part.value}\``;
+      text =
+        part === undefined
+          ? d.message
+          : `${FLAGS[part.field]} needs a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not \`${part.value}\``;
       break;
     }
     case 'query/empty-range':

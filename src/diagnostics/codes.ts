@@ -98,6 +98,10 @@ const table = {
   },
   'query/bad-date': { severity: 'error', summary: 'A date of the requested range is not a real calendar date written `YYYY-MM-DD`.' },
   'query/empty-range': { severity: 'error', summary: 'The requested range starts after it ends.' },
+  'query/date-out-of-range': {
+    severity: 'error',
+    summary: 'The requested range, with the windows its KPIs read before it, reaches before 0001-01-01.',
+  },
   'query/window-at-grain': {
     severity: 'error',
     summary: 'A time window of a KPI has no meaning at the requested grain (shorter than one period).',

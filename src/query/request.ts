@@ -145,7 +145,7 @@ function parseDate(text: string | undefined, field: 'from' | 'to', out: Diagnost
   const date = parseIsoDate(text);
   if (date === undefined) {
     const which = field === 'from' ? 'first' : 'last';
-    const message = `the ${which} day of the range must be a date written YYYY-MM-DD, not \`${text}\``;
+    const message = `the ${which} day of the range must be a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not \`${text}\``;
     out.push(diagnostic('query/bad-date', at, message, { request: [{ field, value: text }] }));
   }
   return date;
