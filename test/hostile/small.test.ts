@@ -59,4 +59,31 @@ describe('smaller items', () => {
       f.remove();
     }
   });
+
+  test.each(['2017/03/01', '2017-3-2', ' 2017-03-09', '03/09/2017'])(
+    'the data date `%s` is refused, as its message says YYYY-MM-DD',
+    async (date) => {
+      const f = salesFolder({ 'data/opportunities.csv': `${OPPORTUNITIES_CSV}7,EMEA,Won,5,1,"${date}"\n` });
+      try {
+        const r = await cli(f.root, ['run', '--kpi', 'deals']);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain('error[data/bad-value]');
+        expect(r.stderr).toContain('is not a date (expected YYYY-MM-DD)');
+      } finally {
+        f.remove();
+      }
+    },
+  );
+
+  test('ISO dates with a time still read', async () => {
+    const f = salesFolder({
+      'data/opportunities.csv': `${OPPORTUNITIES_CSV}7,EMEA,Won,5,1,2024-06-30 10:00:00\n8,EMEA,Won,5,1,2024-06-30T10:00:00Z\n`,
+    });
+    try {
+      const r = await cli(f.root, ['run', '--kpi', 'deals', '--grain', 'year', '--format', 'csv']);
+      expect([r.code, r.stdout]).toEqual([0, 'kpi,period,value\ndeals,2024-01-01,6\n']);
+    } finally {
+      f.remove();
+    }
+  });
 });

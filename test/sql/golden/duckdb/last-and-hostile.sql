@@ -2,7 +2,7 @@ WITH
 "src_arr_snapshots" AS NOT MATERIALIZED (
   SELECT
   "account_id" AS "account_id",
-  TRY_CAST("snapshot_date" AS DATE) AS "snapshot_date",
+  CASE WHEN regexp_full_match("snapshot_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("snapshot_date" AS DATE) END AS "snapshot_date",
   CASE WHEN regexp_full_match("arr", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("arr" AS DECIMAL(38,2)) WHEN regexp_full_match("arr", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("arr", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("arr" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("arr" AS DOUBLE) THEN TRY_CAST("arr" AS DECIMAL(38,2)) END AS "arr"
 FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
@@ -13,8 +13,8 @@ FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0" AS (
