@@ -8,7 +8,7 @@ import type { DurationUnit, Expr } from '../formula/ast.js';
 import { report, type ResolveEnv } from './env.js';
 
 /** The longest window or shift, in each unit: 1,000 years. */
-export const MAX_DURATION: Readonly<Record<DurationUnit, number>> = {
+const MAX_DURATION: Readonly<Record<DurationUnit, number>> = {
   year: 1000,
   quarter: 4000,
   month: 12000,
@@ -17,10 +17,10 @@ export const MAX_DURATION: Readonly<Record<DurationUnit, number>> = {
 };
 
 /** The most decimals `round` keeps (or, negative, the most tens it rounds to). */
-export const MAX_ROUND_DIGITS = 38;
+const MAX_ROUND_DIGITS = 38;
 
 /** The most keys `top_share` counts. */
-export const MAX_TOP_KEYS = 1_000_000_000;
+const MAX_TOP_KEYS = 1_000_000_000;
 
 const plural = (n: number, unit: string): string => `${n.toLocaleString('en-US')} ${unit}${n === 1 ? '' : 's'}`;
 

@@ -34,7 +34,7 @@ function isRunning(pid: number): boolean {
 }
 
 /** Removes temporary files for `target` that a process no longer running left behind. */
-export function sweepStaleTemporaries(target: string): void {
+function sweepStaleTemporaries(target: string): void {
   const dir = path.dirname(target);
   let names: string[];
   try {
