@@ -66,14 +66,14 @@ export function compileKpis(
   resolved: ResolvedCatalog,
   request: QueryRequest,
   options: CompileOptions,
-): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string } | Failure {
+): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string; readonly diagnostics: readonly Diagnostic[] } | Failure {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const sql = emitSql(planned.value, {
     dialect: options.dialect ?? DEFAULT_DIALECT,
     sources: options.sources ?? declaredFilesReader(resolved.catalog.sources, options.dataDir),
   });
-  return { ok: true, queryPlan: planned.value, sql };
+  return { ok: true, queryPlan: planned.value, sql, diagnostics: planned.diagnostics };
 }
 
 /** One result row: a KPI's value in one cell of the grid. */
@@ -85,6 +85,11 @@ export interface ResultRow {
   readonly by: readonly (string | number | boolean | Decimal | null)[];
   /** The value as a double: for an exact result, the double nearest to {@link ResultRow.exact}. */
   readonly value: number | null;
+  /**
+   * Whether the period is complete as of the data's as-of date (src/periods/complete.ts); absent
+   * when the rows were not judged against one.
+   */
+  readonly complete?: boolean | undefined;
   /**
    * The exact value of a result that is exact (money through sums and differences; see
    * docs/language.md) and not null. What is paid, printed or stored must come from here.
@@ -176,7 +181,8 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const plan = planned.value;
   const { sources } = resolved.catalog;
   const ids = planSources(plan);
-  const diagnostics: Diagnostic[] = [];
+  // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
+  const diagnostics: Diagnostic[] = [...planned.diagnostics];
   const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
   for (const id of ids) {
     const source = sources.get(id);

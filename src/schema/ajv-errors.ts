@@ -99,6 +99,10 @@ const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([
   ['^[a-z][a-z0-9_]*$', 'an id: lower-case letters, digits and `_`, starting with a letter'],
   ['^[A-Za-z_][A-Za-z0-9_]*$', 'a name of letters, digits and `_` that does not start with a digit'],
   ['^[A-Z]{3}$', 'a three-letter currency code such as `USD` or `EUR`'],
+  [
+    '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$',
+    'a calendar date written YYYY-MM-DD such as `2026-09-30`',
+  ],
 ]);
 
 function patternWords(pattern: string): string {
