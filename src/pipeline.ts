@@ -22,6 +22,8 @@ import { duckdb } from './sql/duckdb.js';
 import { emitSql } from './sql/emit-sql.js';
 import { EXACT_VALUE } from './sql/emit-outputs.js';
 import type { SourceReader } from './sql/source-reader.js';
+import type { SqlEngine } from './engine/sql-engine.js';
+import { checkTableSource, sourcesOffEngine, tablesReader } from './engine/table-source.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
 export function dataFolder(catalog: Catalog, catalogDir: string, override?: string): string {
@@ -54,7 +56,10 @@ export interface CompileOptions {
   readonly dataDir: string;
   /** The SQL dialect (default: DuckDB's). */
   readonly dialect?: Dialect | undefined;
-  /** How the query reads each source (default: DuckDB reading the declared files in `dataDir`). */
+  /**
+   * How the query reads each source (default: in DuckDB's dialect the declared files in `dataDir`,
+   * in another each source's `table:`, or the table of its id).
+   */
   readonly sources?: SourceReader | undefined;
 }
 
@@ -66,10 +71,13 @@ export function compileKpis(
 ): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string } | Failure {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
-  const sql = emitSql(planned.value, {
-    dialect: options.dialect ?? DEFAULT_DIALECT,
-    sources: options.sources ?? declaredFilesReader(resolved.catalog.sources, options.dataDir),
-  });
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  const sources =
+    options.sources ??
+    (dialect.name === duckdb.name
+      ? declaredFilesReader(resolved.catalog.sources, options.dataDir)
+      : tablesReader(resolved.catalog.sources, dialect));
+  const sql = emitSql(planned.value, { dialect, sources });
   return { ok: true, queryPlan: planned.value, sql };
 }
 
@@ -111,6 +119,11 @@ export interface RunOptions {
   readonly checkCache?: CheckCache | undefined;
   /** A database to use (default: a fresh in-memory one, closed afterwards). */
   readonly db?: Database | undefined;
+  /**
+   * Run on this engine instead (PostgreSQL, Spark): every source the KPIs read names a `table:`
+   * there, and its data contract is checked there. The caller connects and closes it.
+   */
+  readonly engine?: SqlEngine | undefined;
 }
 
 /** The sources a query plan reads (scanned and joined). */
@@ -136,6 +149,13 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const plan = planned.value;
   const { sources } = resolved.catalog;
   const ids = planSources(plan);
+  const offEngine = sourcesOffEngine(
+    ids.flatMap((id) => sources.get(id) ?? []),
+    options.engine,
+  );
+  if (offEngine.length > 0)
+    return { ok: false, kind: 'data', message: 'the data cannot be read on this engine', diagnostics: sortDiagnostics(offEngine) };
+  if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan);
   const diagnostics: Diagnostic[] = [];
   const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
   for (const id of ids) {
@@ -182,6 +202,41 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   } finally {
     if (options.db === undefined) db.close();
   }
+}
+
+/** Runs a planned query on `engine`, checking the contract of every table it reads there first. */
+async function runOnEngine(engine: SqlEngine, resolved: ResolvedCatalog, plan: QueryPlan): Promise<RunResult | Failure> {
+  const { sources } = resolved.catalog;
+  const keyed = new Set(plan.scans.flatMap((s) => s.joins.map((j) => j.target)));
+  const diagnostics: Diagnostic[] = [];
+  const relations = new Map<string, string>();
+  for (const id of planSources(plan)) {
+    const source = sources.get(id);
+    if (source === undefined) continue;
+    const checked = await checkTableSource(engine, source, keyed.has(id));
+    diagnostics.push(...checked.diagnostics);
+    relations.set(id, checked.value.sql);
+  }
+  if (hasErrors(diagnostics))
+    return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(diagnostics) };
+  const reader: SourceReader = {
+    dialect: engine.dialect.name,
+    relation(id) {
+      const sql = relations.get(id);
+      if (sql === undefined) throw new Error(`unchecked source ${id}`);
+      return sql;
+    },
+  };
+  const sql = emitSql(plan, { dialect: engine.dialect, sources: reader });
+  const rows = await engine.query(sql);
+  return {
+    ok: true,
+    by: plan.by,
+    queryPlan: plan,
+    sql,
+    diagnostics: sortDiagnostics(diagnostics),
+    rows: rows.map((r) => resultRow(plan, r)),
+  };
 }
 
 /** A row of the query as a result row; an exact output's value is read from its decimal text. */

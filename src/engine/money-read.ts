@@ -27,7 +27,7 @@ import type { ColumnRead } from './column-read.js';
 /** Decimal places of a money column without `scale:`. */
 const DEFAULT_MONEY_SCALE = 2;
 /** Total digits of a money value. */
-const MONEY_PRECISION = 38;
+export const MONEY_PRECISION = 38;
 /** The largest `scale:` a money column may declare. */
 const MAX_SCALE = 12;
 /** Significant digits that every double (and every float) holds exactly. */

@@ -99,12 +99,33 @@ const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([
   ['^[a-z][a-z0-9_]*$', 'an id: lower-case letters, digits and `_`, starting with a letter'],
   ['^[A-Za-z_][A-Za-z0-9_]*$', 'a name of letters, digits and `_` that does not start with a digit'],
   ['^[A-Z]{3}$', 'a three-letter currency code such as `USD` or `EUR`'],
+  ['^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}$', 'a table name such as `opportunities` or `crm.opportunities`'],
 ]);
 
 function patternWords(pattern: string): string {
   if (pattern.startsWith('^(0|[1-9]')) return 'a version MAJOR.MINOR.PATCH such as `1.4.0`';
   return PATTERN_WORDS.get(pattern) ?? 'of the required form';
 }
+
+/** The kinds whose documents have exactly one of two keys, and how their messages name them. */
+const ONE_OF: ReadonlyMap<string, { readonly second: string; readonly neither: string; readonly both: string }> = new Map([
+  [
+    'lookup',
+    {
+      second: 'value',
+      neither: '`rows` (fixed values) nor `value` (a KPI evaluated per key)',
+      both: '`rows` and `value`; a lookup has fixed rows or a KPI, not both',
+    },
+  ],
+  [
+    'source',
+    {
+      second: 'table',
+      neither: '`file` (data files) nor `table` (a table or view of a database)',
+      both: '`file` and `table`; a source reads files or a database table, not both',
+    },
+  ],
+]);
 
 /** The diagnostic for one ajv error, or undefined for errors that only echo another one. */
 function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined {
@@ -137,29 +158,18 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       });
     }
     case 'oneOf': {
-      // The schema's one oneOf: a lookup has `rows` or `value`, not both, not neither.
-      if (doc.kind !== 'lookup' || path.length > 0) {
+      // The schema's oneOfs: a lookup has `rows` or `value`, a source `file` or `table`; one of them.
+      const pair = ONE_OF.get(doc.kind);
+      if (pair === undefined || path.length > 0) {
         return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} does not have any of the allowed shapes`);
       }
       const passing = params['passingSchemas'];
       if (passing === null || passing === undefined) {
-        return diagnostic(
-          'schema/missing-key',
-          doc.kindSpan,
-          `${where} has neither \`rows\` (fixed values) nor \`value\` (a KPI evaluated per key)`,
-          {
-            hint: 'add one of them',
-          },
-        );
+        return diagnostic('schema/missing-key', doc.kindSpan, `${where} has neither ${pair.neither}`, { hint: 'add one of them' });
       }
-      return diagnostic(
-        'schema/conflicting-keys',
-        keySpanOf(doc, place, 'value'),
-        `${where} has both \`rows\` and \`value\`; a lookup has fixed rows or a KPI, not both`,
-        {
-          hint: 'remove one of them',
-        },
-      );
+      return diagnostic('schema/conflicting-keys', keySpanOf(doc, place, pair.second), `${where} has both ${pair.both}`, {
+        hint: 'remove one of them',
+      });
     }
     case 'type': {
       const expected = describeExpected(doc.kind, path, params['type']);
@@ -268,7 +278,7 @@ export function diagnosticsFromAjv(doc: CatalogDocument, errors: readonly ErrorO
     unknownKeys.set(e.instancePath, keys);
   }
   for (const e of errors) {
-    // The id is the loader's business (load/bad-id); the lookup's oneOf branches only echo it.
+    // The id is the loader's business (load/bad-id); the oneOf branches only echo the oneOf.
     if (e.instancePath === `/${doc.kind}`) continue;
     if (e.schemaPath.includes('/oneOf/')) continue;
     // `formual:` is one problem, not two: its "did you mean `formula`?" covers the missing key.

@@ -8,7 +8,15 @@ import { quoteIdentifier, stringLiteral } from './quote.js';
 
 const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
 
-const TYPES = { string: 'VARCHAR', real: 'DOUBLE', integer: 'INTEGER', date: 'DATE' } as const satisfies Record<SqlType, string>;
+const TYPES = {
+  string: 'VARCHAR',
+  real: 'DOUBLE',
+  integer: 'INTEGER',
+  bigint: 'BIGINT',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+} as const satisfies Record<SqlType, string>;
 
 function interval(amount: number, unit: TimeUnit): string {
   const months = MONTHS[unit];
@@ -57,6 +65,8 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   cast,
+  round: (value, digits) => (digits === undefined ? `round(${value})` : `round(${value}, ${cast(digits, 'integer')})`),
+  decimal: (expr, scale) => `CAST(${expr} AS DECIMAL(38, ${scale}))`,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).
   divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,
   // DuckDB gives CASE, coalesce, least and greatest over DECIMAL(38, s) of different scales the
