@@ -69,8 +69,10 @@ export async function connectPostgres(url: string): Promise<SqlEngine | { readon
   const where = describeUrl(url);
   try {
     await client.connect();
-    // Dates and times as ISO text, whatever the server's defaults are.
-    await client.query("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'");
+    // Dates and times as ISO text, whatever the server's defaults are. No JIT compilation: a KPI
+    // query is one large statement of many small aggregates, whose estimated cost makes the
+    // server compile ~1,600 functions (40 s measured for the shipped catalog) to save milliseconds.
+    await client.query("SET DateStyle = 'ISO, YMD'; SET TimeZone = 'UTC'; SET IntervalStyle = 'postgres'; SET jit = off");
   } catch (e) {
     await client.end().catch(() => undefined);
     return { error: `cannot connect to ${where}: ${(e as Error).message}` };

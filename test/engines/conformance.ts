@@ -8,6 +8,7 @@ import { Decimal } from '../../src/model/decimal.js';
 import { runKpis, type Failure, type ResultRow, type RunResult } from '../../src/pipeline.js';
 import type { QueryRequest } from '../../src/query/request.js';
 import type { ResolvedCatalog } from '../../src/resolve/resolved.js';
+import type { Span } from '../../src/diagnostics/span.js';
 import type { SqlEngine } from '../../src/engine/sql-engine.js';
 
 /** Relative tolerance of real (not exact) results. */
@@ -45,9 +46,12 @@ export function differences(reference: RunResult | Failure, other: RunResult | F
   return out;
 }
 
+const inside = (outer: Span, at: Span): boolean => outer.file === at.file && at.start >= outer.start && at.start < outer.end;
+
 /**
  * The KPIs a failed request cannot compute: those whose documents hold a diagnostic or that a
- * message names, else (a lookup's window, say) those that fail when run alone.
+ * message names, and those whose formulas name one of them or a lookup that holds a diagnostic;
+ * else those that fail when run alone.
  */
 async function blamed(
   resolved: ResolvedCatalog,
@@ -55,14 +59,13 @@ async function blamed(
   among: readonly string[],
   run: (kpis: string[]) => ReturnType<typeof runKpis>,
 ): Promise<Set<string>> {
-  const out = new Set<string>();
+  const names = new Set<string>();
   for (const d of failure.diagnostics) {
-    for (const id of among) {
-      const span = resolved.kpis.get(id)?.def.tree.span;
-      const inside = span !== undefined && span.file === d.span.file && d.span.start >= span.start && d.span.start < span.end;
-      if (inside || d.message.includes(`\`${id}\``)) out.add(id);
-    }
+    for (const [id, kpi] of resolved.kpis) if (inside(kpi.def.tree.span, d.span) || d.message.includes(`\`${id}\``)) names.add(id);
+    for (const [id, lookup] of resolved.catalog.lookups) if (inside(lookup.tree.span, d.span)) names.add(id);
   }
+  const mentions = (formula: string): boolean => [...names].some((n) => new RegExp(`\\b${n}\\b`).test(formula));
+  const out = new Set(among.filter((id) => names.has(id) || mentions(resolved.kpis.get(id)?.def.formula.text ?? '')));
   if (out.size > 0) return out;
   for (const id of among) if (!(await run([id])).ok) out.add(id);
   return out;

@@ -7,13 +7,15 @@
  * re-pointed at those tables.
  */
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../../src/engine/duckdb.js';
 import { connectPostgres } from '../../src/engine/postgres.js';
 import { declaredFilesReader } from '../../src/engine/source-readers.js';
 import type { SqlEngine } from '../../src/engine/sql-engine.js';
 import { moneyScale } from '../../src/engine/money-read.js';
-import { Decimal } from '../../src/model/decimal.js';
 import type { ColumnType, SourceDef } from '../../src/model/types.js';
 import type { ResolvedCatalog } from '../../src/resolve/resolved.js';
 
@@ -44,21 +46,21 @@ export function freshSchema(): string {
   return `kpic_${randomBytes(5).toString('hex')}`;
 }
 
-/** A value as a query parameter (exact decimals as their text). */
-function param(v: unknown): unknown {
-  return v instanceof Decimal ? v.toString() : v;
-}
+const lit = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 /**
  * Creates `schema` on the PostgreSQL server at `url` with one table per source of `resolved`
  * (named by the source id, typed by the declared types), filled with the rows DuckDB reads from
- * the source's files in `dataDir`.
+ * the source's files in `dataDir`: DuckDB writes them as CSV, the server reads that file with
+ * `COPY` (the test server is local and the test user a superuser, as .ci/postgres.sh makes it).
  */
 export async function loadIntoPostgres(url: string, schema: string, resolved: ResolvedCatalog, dataDir: string): Promise<void> {
   const reader = declaredFilesReader(resolved.catalog.sources, dataDir);
   const db = await openDatabase({ threads: 1 });
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const folder = mkdtempSync(path.join(tmpdir(), 'kpic-load-'));
+  chmodSync(folder, 0o755);
   try {
     await client.query(`DROP SCHEMA IF EXISTS ${q(schema)} CASCADE; CREATE SCHEMA ${q(schema)}`);
     for (const source of resolved.catalog.sources.values()) {
@@ -68,18 +70,16 @@ export async function loadIntoPostgres(url: string, schema: string, resolved: Re
       await client.query(
         `CREATE TABLE ${table} (${columns.map((c, i) => `${q(c.from?.value ?? c.name)} ${types[i] ?? 'TEXT'}`).join(', ')})`,
       );
-      const rows = await db.query(reader.relation(source.id));
-      const batch = Math.max(1, Math.floor(30000 / Math.max(1, columns.length)));
-      for (let start = 0; start < rows.length; start += batch) {
-        const part = rows.slice(start, start + batch);
-        const values = part.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-        const params = part.flatMap((row) => columns.map((c) => param(row[c.name])));
-        await client.query(`INSERT INTO ${table} VALUES ${values.join(', ')}`, params);
-      }
+      if (columns.length === 0) continue;
+      const file = path.join(folder, `${source.id}.csv`);
+      await db.run(`COPY (${reader.relation(source.id)}) TO ${lit(file)} (FORMAT csv, HEADER false)`);
+      chmodSync(file, 0o644);
+      await client.query(`COPY ${table} FROM ${lit(file)} WITH (FORMAT csv)`);
     }
   } finally {
     db.close();
     await client.end();
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 
