@@ -7,7 +7,7 @@
  */
 import { Decimal } from '../model/decimal.js';
 import { postgres } from '../sql/postgres.js';
-import type { Row, Value } from './duckdb.js';
+import type { Value } from './duckdb.js';
 import type { ColumnCategory, SqlEngine, TableColumn } from './sql-engine.js';
 
 /** Type OIDs of PostgreSQL's built-in types that are not read as text. */
@@ -84,12 +84,11 @@ export async function connectPostgres(url: string): Promise<SqlEngine | { readon
     dialect: postgres,
     where,
     async query(sql) {
-      const result = await client.query<Record<string, string | null>>({ text: sql, rowMode: 'array' } as never);
-      const rows = result.rows as unknown as (string | null)[][];
-      return rows.map((cells) => {
-        const row = Object.create(null) as Record<string, Value>;
+      const result = await client.query<(string | null)[]>({ text: sql, rowMode: 'array' });
+      return result.rows.map((cells) => {
+        const row: Record<string, Value> = Object.create(null) as Record<string, Value>;
         result.fields.forEach((f, i) => (row[f.name] = convert(cells[i] ?? null, f.dataTypeID)));
-        return row as Row;
+        return row;
       });
     },
     async describe(parts) {

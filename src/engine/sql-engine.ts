@@ -1,13 +1,13 @@
 /**
  * A database server kpic runs a query on instead of its own in-memory DuckDB over files
- * (PostgreSQL, Spark): its dialect, how to run a query, and what it knows of a table. The
- * adapters (postgres.ts, spark.ts) are loaded only by commands that connect to one.
+ * (PostgreSQL): its dialect, how to run a query, and what it knows of a table. The
+ * adapter (postgres.ts) is loaded only by commands that connect to one.
  */
 import type { Dialect } from '../sql/dialect.js';
 import type { Row } from './duckdb.js';
 
 /** The engines a command can run on (`--engine`). */
-export const ENGINE_NAMES = ['duckdb', 'postgres', 'spark'] as const;
+export const ENGINE_NAMES = ['duckdb', 'postgres'] as const;
 
 /** One of {@link ENGINE_NAMES}. */
 export type EngineName = (typeof ENGINE_NAMES)[number];

@@ -38,7 +38,7 @@ const ACCEPTS: Readonly<Record<ColumnType, readonly string[]>> = {
 const columnName = (c: ColumnDef): string => c.from?.value ?? c.name;
 
 /** `column` of the table typed as declared. */
-export function typedColumn(dialect: Dialect, column: ColumnDef): string {
+function typedColumn(dialect: Dialect, column: ColumnDef): string {
   const v = dialect.quoteIdentifier(columnName(column));
   switch (column.type.value) {
     case 'string':
@@ -64,7 +64,7 @@ export function typedColumn(dialect: Dialect, column: ColumnDef): string {
 }
 
 /** The SELECT of a table source's typed rows: every declared column by its declared name. */
-export function tableRelationSql(source: SourceDef, dialect: Dialect): string {
+function tableRelationSql(source: SourceDef, dialect: Dialect): string {
   const list = [...source.columns.values()].map((c) => `${typedColumn(dialect, c)} AS ${dialect.quoteIdentifier(c.name)}`);
   return `SELECT ${list.length === 0 ? 'NULL AS "$none"' : list.join(', ')} FROM ${tableSql(source, dialect)}`;
 }

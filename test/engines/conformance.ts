@@ -12,7 +12,7 @@ import type { Span } from '../../src/diagnostics/span.js';
 import type { SqlEngine } from '../../src/engine/sql-engine.js';
 
 /** Relative tolerance of real (not exact) results. */
-export const REAL_TOLERANCE = 1e-9;
+const REAL_TOLERANCE = 1e-9;
 
 function keyOf(r: ResultRow): string {
   return JSON.stringify([r.kpi, r.period, ...r.by.map((b) => (b instanceof Decimal ? `d:${b.toString()}` : b))]);

@@ -1,0 +1,29 @@
+/**
+ * The flags that choose where a command runs, as plain data for the command registry (what they
+ * do is engine-flags.ts, loaded with the command).
+ */
+import { ENGINE_NAMES } from '../engine/sql-engine.js';
+import type { FlagSpec } from './args.js';
+
+/** The engine when `--engine` is absent. */
+export const ENGINE_ENV = 'KPIC_ENGINE';
+/** The connection URL when `--connection` is absent. */
+export const CONNECTION_ENV = 'KPIC_CONNECTION';
+
+/** `--engine` and `--connection`. */
+export const ENGINE_FLAGS: readonly FlagSpec[] = [
+  {
+    name: 'engine',
+    kind: 'value',
+    placeholder: ENGINE_NAMES.join('|'),
+    choices: ENGINE_NAMES,
+    description: `where the KPIs run: DuckDB over the data folder's files, or the database the sources' \`table:\` name (also $${ENGINE_ENV})`,
+    default: 'duckdb',
+  },
+  {
+    name: 'connection',
+    kind: 'value',
+    placeholder: 'URL',
+    description: `the database to connect to, e.g. postgres://user@host:5432/db (also $${CONNECTION_ENV}; a password belongs in ~/.pgpass or $PGPASSWORD)`,
+  },
+];
