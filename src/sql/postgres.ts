@@ -6,6 +6,7 @@
 import type { Calendar, TimeUnit } from '../query/ir.js';
 import type { Dialect, SqlType } from './dialect.js';
 import { exactNumericLiteral } from './exact-literal.js';
+import { filterClause, plainAggregate } from './filtered-aggregate.js';
 import { quoteIdentifier, stringLiteral } from './quote.js';
 
 const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
@@ -118,17 +119,15 @@ export const postgres: Dialect = {
   month: (expr) => part('month', expr),
   sameValue: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
   aggregate(fn, value, filter, fraction) {
-    const where = filter === undefined ? '' : ` FILTER (WHERE ${filter})`;
+    const where = filterClause(filter);
     const v = value ?? '*';
     switch (fn) {
       case 'count':
-        return `count(${v})${where}`;
       case 'count_distinct':
-        return `count(DISTINCT ${v})${where}`;
       case 'sum':
       case 'min':
       case 'max':
-        return `${fn}(${v})${where}`;
+        return plainAggregate(fn, value, filter);
       // DuckDB's avg is a double, also of decimals.
       case 'avg':
         return `avg(${cast(v, 'real')})${where}`;

@@ -12,7 +12,7 @@ import { checkCatalog, type CheckedCatalog } from '../../src/check-catalog.js';
 import type { SqlEngine } from '../../src/engine/sql-engine.js';
 import type { QueryRequest } from '../../src/query/request.js';
 import { makeWorkspace, type Workspace } from '../helpers/workspace.js';
-import { DATA, catalogFiles, kpiDocs } from '../semantics/fixture.js';
+import { DATA, LOOKUPS, catalogFiles, kpiDocs } from '../semantics/fixture.js';
 import { compareOnEngine } from './conformance.js';
 import { connectTestPostgres, dropPostgresSchema, freshSchema, loadIntoPostgres, postgresUrl, tableCatalog } from './engines.js';
 
@@ -57,19 +57,6 @@ function validCatalog(
     if (offset === 0 || text.length === 0) return { ws, checked };
   }
 }
-
-const LOOKUPS = `lookup: stage_weight
-key: stage
-rows: { Open: 0.5, Won: 1 }
----
-lookup: owner_win_rate
-key: owner_id
-value: owner_win_rate_kpi
-window: 2 months
----
-kpi: owner_win_rate_kpi
-formula: count(opportunities where won) / count(opportunities where closed)
-`;
 
 const VARIANTS: readonly { name: string; options: Parameters<typeof catalogFiles>[1] }[] = [
   { name: 'calendar year, weeks from Monday', options: { extra: LOOKUPS } },
