@@ -4,12 +4,15 @@
  * connection comes from the flag or the environment (`KPIC_CONNECTION`), never from the catalog,
  * so no password is ever committed with it.
  */
-import { ENGINE_NAMES, type EngineName, type SqlEngine } from '../engine/sql-engine.js';
+import type { EngineName, SqlEngine } from '../engine/sql-engine.js';
 import type { ParsedFlags } from './args.js';
 import type { CliIo } from './io.js';
 import { printError, usageError } from './report.js';
 
-import { CONNECTION_ENV, ENGINE_ENV } from './engine-spec.js';
+import { CONNECTION_ENV, ENGINE_ENV, ENGINE_NAMES } from './engine-spec.js';
+
+/** The engines `--engine` offers, each one the engine layer knows. */
+const ENGINES: readonly EngineName[] = ENGINE_NAMES;
 
 /**
  * The engine a command runs on: undefined for DuckDB over files, a connected engine (the caller
@@ -17,10 +20,8 @@ import { CONNECTION_ENV, ENGINE_ENV } from './engine-spec.js';
  */
 export async function openEngine(io: CliIo, flags: ParsedFlags, usage: string, help: string): Promise<SqlEngine | undefined | number> {
   const name = flags.values.get('engine') ?? io.env[ENGINE_ENV] ?? 'duckdb';
-  if (!(ENGINE_NAMES as readonly string[]).includes(name)) {
-    return usageError(io, `$${ENGINE_ENV} is \`${name}\`; expected one of ${ENGINE_NAMES.join(', ')}`, usage, help);
-  }
-  const engine = name as EngineName;
+  const engine = ENGINES.find((e) => e === name);
+  if (engine === undefined) return usageError(io, `$${ENGINE_ENV} is \`${name}\`; expected one of ${ENGINES.join(', ')}`, usage, help);
   const connection = flags.values.get('connection') ?? io.env[CONNECTION_ENV];
   switch (engine) {
     case 'duckdb':

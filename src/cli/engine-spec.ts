@@ -2,8 +2,10 @@
  * The flags that choose where a command runs, as plain data for the command registry (what they
  * do is engine-flags.ts, loaded with the command).
  */
-import { ENGINE_NAMES } from '../engine/sql-engine.js';
 import type { FlagSpec } from './args.js';
+
+/** The values of `--engine` (every `EngineName`: engine-flags.ts checks it; no engine code is loaded at start-up). */
+export const ENGINE_NAMES = ['duckdb', 'postgres'] as const;
 
 /** The engine when `--engine` is absent. */
 export const ENGINE_ENV = 'KPIC_ENGINE';

@@ -6,11 +6,8 @@
 import type { Dialect } from '../sql/dialect.js';
 import type { Row } from './duckdb.js';
 
-/** The engines a command can run on (`--engine`). */
-export const ENGINE_NAMES = ['duckdb', 'postgres'] as const;
-
-/** One of {@link ENGINE_NAMES}. */
-export type EngineName = (typeof ENGINE_NAMES)[number];
+/** The engines a command can run on (`--engine`; the CLI lists them in src/cli/engine-spec.ts). */
+export type EngineName = 'duckdb' | 'postgres';
 
 /** What the engine's type of a table column can hold, as far as the data contract cares. */
 export type ColumnCategory = 'text' | 'integer' | 'decimal' | 'real' | 'boolean' | 'date' | 'timestamp' | 'other';

@@ -1,0 +1,43 @@
+/** `--engine` and `--connection` as usage: what is refused before anything connects (no server needed). */
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, folder } from './helpers.js';
+
+const f = folder({
+  'catalog/catalog.yaml': 'catalog: e\nversion: 1.0.0\ncurrency: USD\n',
+  'catalog/sources/payments.yaml': 'source: payments\ntable: crm.payments\ncolumns:\n  amount: { type: money }\n',
+  'catalog/kpis.yaml': 'kpi: total\nformula: sum(amount)\nunit: money\n',
+});
+afterAll(() => f.remove());
+
+describe('choosing the engine', () => {
+  it('needs a connection for PostgreSQL', async () => {
+    const r = await cli(f.root, ['run', '--engine', 'postgres']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toContain('`--engine postgres` needs the database: `--connection postgres://user@host/db` or $KPIC_CONNECTION');
+  });
+
+  it('refuses an unknown engine, from the flag or the environment', async () => {
+    const flag = await cli(f.root, ['run', '--engine', 'oracle']);
+    expect(flag.code).toBe(2);
+    const env = await cli(f.root, ['run'], { env: { KPIC_ENGINE: 'oracle' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('$KPIC_ENGINE is `oracle`; expected one of duckdb, postgres');
+  });
+
+  it('refuses --connection without a database engine', async () => {
+    const r = await cli(f.root, ['run', '--connection', 'postgres://x@y/z']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`--connection` is for a database engine: add `--engine postgres`');
+  });
+
+  it('validates a catalog of table sources without any database', async () => {
+    const r = await cli(f.root, ['validate']);
+    expect(r.code).toBe(0);
+  });
+
+  it('compiles for PostgreSQL without connecting, reading the table', async () => {
+    const r = await cli(f.root, ['compile', '--kpi', 'total', '--dialect', 'postgres']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('CAST("amount" AS NUMERIC(38, 2)) AS "amount" FROM "crm"."payments"');
+  });
+});
