@@ -4,7 +4,8 @@
  *
  * The usual entry points are {@link checkCatalog} (load, validate and resolve a catalog folder),
  * {@link compileKpis} (SQL for a request, no data read) and {@link runKpis} (numbers on DuckDB).
- * The performance layer that every consumer of KPIs against targets shares: periods of judgement
+ * The performance layer that every consumer of KPIs against targets shares: the data's as-of date
+ * ({@link dataAsOf}; {@link runKpisAsOf} judges a run's periods by it), periods of judgement
  * ({@link parsePeriod}, {@link latestCompletePeriod}), the organisation as of a period
  * ({@link readOrganisation}, {@link evaluateLevel} for figures by node, {@link findNode}) and
  * judgement ({@link chooseSettings}, {@link judgeFigure}, {@link statusOf}). Scorecards:
@@ -48,7 +49,10 @@ export * from './check-catalog.js';
 export type { Database, QueryResult, ColumnInfo, Row, Value } from './engine/duckdb.js';
 export type { YSeq, YEntry } from './load/tree.js';
 export { PERIOD_GRAINS, parsePeriod, periodContaining, periodWithin, type Period, type PeriodGrain } from './periods/period.js';
-export { dataEnd, latestCompletePeriod, sourceEnds, LAG_DAYS } from './periods/latest-period.js';
+export { latestCompletePeriod } from './periods/latest-period.js';
+export { dataAsOf, describeAsOf, type DataAsOf } from './periods/as-of.js';
+export { defaultRangeEnd, judgeRows, periodComplete, periodLastDay } from './periods/complete.js';
+export { runKpisAsOf, type JudgedRun } from './periods/run-as-of.js';
 export type * from './org/hierarchy.js';
 export { checkHierarchies } from './org/check-hierarchy.js';
 export { resolveLevelCondition } from './org/level-condition.js';

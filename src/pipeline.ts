@@ -68,7 +68,7 @@ export function compileKpis(
   resolved: ResolvedCatalog,
   request: QueryRequest,
   options: CompileOptions,
-): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string } | Failure {
+): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string; readonly diagnostics: readonly Diagnostic[] } | Failure {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const dialect = options.dialect ?? DEFAULT_DIALECT;
@@ -78,7 +78,7 @@ export function compileKpis(
       ? declaredFilesReader(resolved.catalog.sources, options.dataDir)
       : tablesReader(resolved.catalog.sources, dialect));
   const sql = emitSql(planned.value, { dialect, sources });
-  return { ok: true, queryPlan: planned.value, sql };
+  return { ok: true, queryPlan: planned.value, sql, diagnostics: planned.diagnostics };
 }
 
 /** One result row: a KPI's value in one cell of the grid. */
@@ -90,6 +90,11 @@ export interface ResultRow {
   readonly by: readonly (string | number | boolean | Decimal | null)[];
   /** The value as a double: for an exact result, the double nearest to {@link ResultRow.exact}. */
   readonly value: number | null;
+  /**
+   * Whether the period is complete as of the data's as-of date (src/periods/complete.ts); absent
+   * when the rows were not judged against one.
+   */
+  readonly complete?: boolean | undefined;
   /**
    * The exact value of a result that is exact (money through sums and differences; see
    * docs/language.md) and not null. What is paid, printed or stored must come from here.
@@ -155,8 +160,9 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   );
   if (offEngine.length > 0)
     return { ok: false, kind: 'data', message: 'the data cannot be read on this engine', diagnostics: sortDiagnostics(offEngine) };
-  if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan);
-  const diagnostics: Diagnostic[] = [];
+  if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan, planned.diagnostics);
+  // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
+  const diagnostics: Diagnostic[] = [...planned.diagnostics];
   const located = new Map<string, ReturnType<typeof locateSourceFiles>['value']>();
   for (const id of ids) {
     const source = sources.get(id);
@@ -205,10 +211,15 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
 }
 
 /** Runs a planned query on `engine`, checking the contract of every table it reads there first. */
-async function runOnEngine(engine: SqlEngine, resolved: ResolvedCatalog, plan: QueryPlan): Promise<RunResult | Failure> {
+async function runOnEngine(
+  engine: SqlEngine,
+  resolved: ResolvedCatalog,
+  plan: QueryPlan,
+  warnings: readonly Diagnostic[],
+): Promise<RunResult | Failure> {
   const { sources } = resolved.catalog;
   const keyed = new Set(plan.scans.flatMap((s) => s.joins.map((j) => j.target)));
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...warnings];
   const relations = new Map<string, string>();
   for (const id of planSources(plan)) {
     const source = sources.get(id);

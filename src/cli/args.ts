@@ -28,6 +28,8 @@ export interface ParsedFlags {
   readonly values: ReadonlyMap<string, string>;
   readonly lists: ReadonlyMap<string, readonly string[]>;
   readonly switches: ReadonlySet<string>;
+  /** The one argument that is not a flag, for commands that take one (`kpic show KPI`). */
+  readonly operand?: string | undefined;
 }
 
 /** The result of parsing: the flags, or a one-line usage error. */
@@ -49,14 +51,24 @@ function checkChoice(spec: FlagSpec, value: string): string | undefined {
   return `unknown value \`${value}\` for \`--${spec.name}\`; use one of ${spec.choices.join(', ')}${hint === undefined ? '' : ` (${hint})`}`;
 }
 
-/** Parses the arguments after the command name against the command's flags. */
-export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]): ParseResult {
+/**
+ * Parses the arguments after the command name against the command's flags. `operand` names the
+ * one argument that is not a flag when the command takes one (`KPI`); otherwise every such
+ * argument is a mistake.
+ */
+export function parseFlags(args: readonly string[], specs: readonly FlagSpec[], operand?: string): ParseResult {
   const values = new Map<string, string>();
   const lists = new Map<string, string[]>();
   const switches = new Set<string>();
+  let given: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (!arg.startsWith('-') || arg === '-') {
+      if (operand !== undefined && given === undefined) {
+        given = arg;
+        continue;
+      }
+      if (operand !== undefined) return fail(`unexpected argument \`${arg}\`: give one ${operand} (\`${given ?? ''}\` is already given)`);
       return fail(`unexpected argument \`${arg}\`; flags take the form \`--flag value\``);
     }
     if (!arg.startsWith('--')) {
@@ -100,7 +112,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
     if (bad !== undefined) return fail(bad);
     values.set(name, value);
   }
-  return { ok: true, flags: { values, lists, switches } };
+  return { ok: true, flags: { values, lists, switches, operand: given } };
 }
 
 /** True when `--help` or `-h` is among the arguments (help wins over every other error). */

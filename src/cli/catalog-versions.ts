@@ -35,6 +35,8 @@ const EMPTY_CATALOG: Catalog = {
   sources: new Map(),
   kpis: new Map(),
   lookups: new Map(),
+  clashes: new Set(),
+  clashing: [],
   documents: [],
   files: new Map(),
 };
@@ -42,7 +44,7 @@ const EMPTY_CATALOG: Catalog = {
 /** An empty, valid catalog: the base of a catalog that a change creates. */
 const EMPTY: CheckedCatalog = {
   catalog: EMPTY_CATALOG,
-  resolved: { catalog: EMPTY_CATALOG, kpis: new Map(), lookups: new Map(), dimensions: new Map() },
+  resolved: { catalog: EMPTY_CATALOG, kpis: new Map(), lookups: new Map(), dimensions: new Map(), events: new Map() },
   diagnostics: [],
   ok: true,
 };

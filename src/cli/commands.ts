@@ -28,12 +28,17 @@ export interface Command {
   readonly flags: readonly FlagSpec[];
   /** Names of flags that must be given. */
   readonly required?: readonly string[];
+  /** The one optional argument that is not a flag (`KPI` for `kpic show KPI`), with what it is. */
+  readonly operand?: { readonly name: string; readonly description: string } | undefined;
   /** Loads the command's module and returns its handler (called once the flags are valid). */
   readonly load: () => Promise<CommandHandler>;
 }
 
 /** Output formats of `validate`. */
 const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
+
+/** Output formats of `show`. */
+const SHOW_FORMATS = ['text', 'json'] as const;
 
 /** Output formats of `scorecard`. */
 const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
@@ -129,6 +134,18 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./demo.js')).demoCommand,
   },
   {
+    name: 'show',
+    summary: "list the catalog's KPIs, or show one: formula, unit, grain, dimensions, dependencies and users",
+    description:
+      'Without a KPI, lists every KPI with its unit, finest grain, horizon, status and title. With ' +
+      'one, shows what an analyst needs to use it: its formula and settings, the sources it reads, ' +
+      'the dimensions it can be broken down by, what it depends on (KPIs, lookups) and what uses it ' +
+      '(KPIs, lookups, scorecards, roles). Reads no data.',
+    operand: { name: 'KPI', description: 'the KPI to show (default: list every KPI)' },
+    flags: [CATALOG_FLAG, formatFlag(SHOW_FORMATS, 'output format', 'text')],
+    load: async () => (await import('./show.js')).showCommand,
+  },
+  {
     name: 'scorecard',
     summary: 'score a balanced scorecard for a node of the organisation and a period',
     description:
@@ -216,11 +233,12 @@ export function commandSpec(name: string): Command | undefined {
 }
 
 /** `kpic run [--catalog DIR] …`: the usage line of a command. */
-export function usageLine(spec: Pick<Command, 'name' | 'flags' | 'required'>): string {
+export function usageLine(spec: Pick<Command, 'name' | 'flags' | 'required' | 'operand'>): string {
   const required = new Set(spec.required ?? []);
   const parts = spec.flags.map((f) => {
     const text = f.kind === 'switch' ? `--${f.name}` : `--${f.name} ${f.placeholder ?? 'VALUE'}`;
     return required.has(f.name) ? text : `[${text}]`;
   });
+  if (spec.operand !== undefined) parts.unshift(`[${spec.operand.name}]`);
   return `kpic ${spec.name} ${parts.join(' ')}`;
 }

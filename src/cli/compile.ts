@@ -4,6 +4,7 @@ import { DIALECTS } from '../sql/dialects.js';
 import type { ParsedFlags } from './args.js';
 import { openCatalog, sessionDataDir } from './catalog-session.js';
 import type { CliIo } from './io.js';
+import { printDiagnostics } from './report.js';
 import { queryRequest, refuseInvalidCatalog, reportFailure } from './request.js';
 
 /** Runs `compile`; returns the exit code. */
@@ -17,6 +18,7 @@ export function compileCommand(io: CliIo, flags: ParsedFlags): number {
     dialect: DIALECTS.get(flags.values.get('dialect') ?? 'duckdb'),
   });
   if (!compiled.ok) return reportFailure(io, session, compiled, 'compile');
+  printDiagnostics(io, io.stderr, compiled.diagnostics, session.render);
   const emit = flags.values.get('emit');
   if (emit === 'query-plan' || emit === 'plan') io.stdout.write(`${JSON.stringify(compiled.queryPlan, null, 2)}\n`);
   else io.stdout.write(compiled.sql.endsWith('\n') ? compiled.sql : `${compiled.sql}\n`);

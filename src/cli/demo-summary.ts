@@ -3,9 +3,10 @@
  * before, each KPI's value (per region when broken down) and its change, grouped by perspective.
  * A pure function of the rows, so it is tested without running anything.
  */
-import type { KpiDef, Unit } from '../model/types.js';
+import type { KpiDef, KpiHorizon, Unit } from '../model/types.js';
 import type { ResultRow } from '../pipeline.js';
-import { formatValue, NULL_TEXT } from '../results/format-value.js';
+import { decimalsFor, formatValue, NULL_TEXT } from '../results/format-value.js';
+import { byText } from '../results/table.js';
 import type { Style } from '../diagnostics/render/style.js';
 
 /** One KPI of the summary. */
@@ -15,6 +16,8 @@ export interface DemoKpi {
   readonly unit: Unit | undefined;
   readonly direction: KpiDef['direction'];
   readonly perspective: KpiDef['perspective'];
+  /** `forward` KPIs are read for `next`; `forward` and `snapshot` ones get no comparison. */
+  readonly horizon: KpiHorizon;
 }
 
 /** What the summary shows. */
@@ -25,6 +28,8 @@ export interface DemoSummaryInput {
   /** Start of the latest quarter and of the one before (ISO dates). */
   readonly latest: string;
   readonly prior: string;
+  /** Start of the quarter KPIs that look forward are read for (the first not complete). */
+  readonly next: string;
   readonly currency: string;
   readonly style: Style;
 }
@@ -39,21 +44,53 @@ const PERSPECTIVES: readonly [NonNullable<KpiDef['perspective']>, string][] = [
 const ONE_DECIMAL = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
- * The change from `before` to `now`: percentage points for percent KPIs (a relative change of a
- * rate reads badly), a relative change otherwise; empty when there is nothing to compare.
+ * The change from `before` to `now`, in the KPI's own terms: percentage points for percentages
+ * (`▲ 5.0 pts`), a difference in the KPI's unit for ratios, scores and plain numbers (an NPS of −2
+ * after −21 is `▲ 18.46`, not a percent change of a number that crossed zero), and a relative
+ * change for amounts, counts and durations (`▲ 12.3%`; `▲ new` after 0). Empty when either side
+ * is missing.
  */
 export function changeText(
   now: number | null,
   before: number | null,
   unit: Unit | undefined,
+  currency = 'USD',
+  decimals = decimalsFor([now, before]),
 ): { readonly text: string; readonly sign: number } {
   if (now === null || before === null) return { text: '', sign: 0 };
   const delta = now - before;
   const sign = Math.abs(delta) < 1e-12 ? 0 : Math.sign(delta);
   const arrow = sign > 0 ? '▲' : sign < 0 ? '▼' : '=';
-  if (unit === 'percent') return { text: `${arrow} ${ONE_DECIMAL.format(Math.abs(delta) * 100)} pts`, sign };
-  if (before === 0) return { text: sign === 0 ? '= 0.0%' : `${arrow} new`, sign };
-  return { text: `${arrow} ${ONE_DECIMAL.format((Math.abs(delta) / Math.abs(before)) * 100)}%`, sign };
+  switch (unit) {
+    case 'percent':
+    case 'ratio':
+    case 'number':
+    case undefined: {
+      // A difference of the figures as shown, so that 99.0% after 98.9% reads `▲ 0.1 pts`.
+      const [scale, digits] = unit === 'percent' ? [100, 1] : [1, decimals];
+      const shown = shownDifference(now * scale, before * scale, digits);
+      const mark = shown > 0 ? '▲' : shown < 0 ? '▼' : '=';
+      const size = Math.abs(shown);
+      const text = unit === 'percent' ? `${ONE_DECIMAL.format(size)} pts` : formatValue(size, unit, currency, digits);
+      return { text: `${mark} ${text}`, sign: Math.sign(shown) };
+    }
+    case 'money':
+    case 'count':
+    case 'days':
+      if (before === 0) return { text: sign === 0 ? '= 0.0%' : `${arrow} new`, sign };
+      if (before < 0) return { text: `${arrow} ${formatValue(Math.abs(delta), unit, currency)}`, sign };
+      return { text: `${arrow} ${ONE_DECIMAL.format((Math.abs(delta) / before) * 100)}%`, sign };
+    default: {
+      const never: never = unit;
+      return never;
+    }
+  }
+}
+
+/** `now − before` after rounding each to `digits` decimals, as they are displayed. */
+function shownDifference(now: number, before: number, digits: number): number {
+  const round = (v: number): number => Number(v.toFixed(digits));
+  return round(round(now) - round(before));
 }
 
 /**
@@ -93,15 +130,19 @@ function kpiLines(kpi: DemoKpi, input: DemoSummaryInput): Line[] {
   const keys = new Map<string, readonly ResultRow['by'][number][]>();
   for (const r of rows) keys.set(JSON.stringify(r.by), r.by);
   const ordered = [...keys.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const decimals = decimalsFor(rows.map((r) => r.value));
   const lines = ordered.map(([key, by]) => {
     const at = (period: string): number | null => rows.find((r) => r.period === period && JSON.stringify(r.by) === key)?.value ?? null;
-    const now = at(input.latest);
-    const before = at(input.prior);
-    const change = changeText(now, before, kpi.unit);
-    const label = by.length === 0 ? 'all' : by.map((v) => (v === null ? '(none)' : String(v))).join(' · ');
-    const was = before === null ? '' : `was ${formatValue(before, kpi.unit, input.currency)}`;
+    // A KPI that looks forward is read for the quarter ahead; neither it nor a snapshot of the
+    // export laid out by date has a trend from one period to the next: no comparison.
+    const now = at(kpi.horizon === 'forward' ? input.next : input.latest);
+    const before = kpi.horizon === 'past' ? at(input.prior) : null;
+    const change = changeText(now, before, kpi.unit, input.currency, decimals);
+    const label = by.length === 0 ? 'all' : by.map(byText).join(' · ');
+    const shown = (v: number | null): string => formatValue(v, kpi.unit, input.currency, decimals);
+    const was = before === null ? '' : `was ${shown(before)}`;
     const empty = (now === null || now === 0) && (before === null || before === 0);
-    return { label, now: formatValue(now, kpi.unit, input.currency), change: change.text, sign: change.sign, was, empty };
+    return { label, now: shown(now), change: change.text, sign: change.sign, was, empty };
   });
   // Breakdown values with nothing in either quarter are noise, unless they are all there is.
   const shown = lines.filter((l) => !l.empty);

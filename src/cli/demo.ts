@@ -9,9 +9,14 @@ import path from 'node:path';
 import { validationSummary } from '../diagnostics/render/summary.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import { addMonths, formatIsoDate, parseIsoDate } from '../query/calendar.js';
+import type { Style } from '../diagnostics/render/style.js';
+import { openDatabase, type Database } from '../engine/duckdb.js';
+import { dataAsOf, describeAsOf } from '../periods/as-of.js';
+import { horizons, judgeRows } from '../periods/complete.js';
+import { latestCompletePeriod } from '../periods/latest-period.js';
 import { runKpis, type Failure, type ResultRow, type RunResult } from '../pipeline.js';
 import type { ParsedFlags } from './args.js';
-import { openCatalog, sessionDataDir } from './catalog-session.js';
+import { openCatalog, sessionDataDir, type CatalogSession } from './catalog-session.js';
 import { latestActivePeriod, renderDemoSummary, type DemoKpi } from './demo-summary.js';
 import type { CliIo } from './io.js';
 import { refuseInvalidCatalog, reportFailure } from './request.js';
@@ -81,8 +86,29 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
   const dataDir = sessionDataDir(io, session, flags.values.get('data'));
   const counts = { kpis: catalog.kpis.size, sources: catalog.sources.size, lookups: catalog.lookups.size };
   const shownData = path.relative(io.cwd, dataDir) || '.';
-  io.stdout.write(`${style.bold(name)}\n${style.green(validationSummary(diagnostics, counts, false))}\ndata: ${shownData}\n\n`);
+  const db = await openDatabase();
+  try {
+    const found = await dataAsOf(resolved, { dataDir, db });
+    if (found !== undefined && 'ok' in found) return reportFailure(io, session, found, 'demo');
+    const asOfText = found === undefined ? '' : `, as of ${describeAsOf(found)}`;
+    io.stdout.write(
+      `${style.bold(name)}\n${style.green(validationSummary(diagnostics, counts, false))}\ndata: ${shownData}${asOfText}\n\n`,
+    );
+    return await summarise(io, session, { dataDir, db, asOf: found?.date, style });
+  } finally {
+    db.close();
+  }
+}
 
+/** Runs the KPIs by quarter and prints the summary; returns the exit code. */
+async function summarise(
+  io: CliIo,
+  session: CatalogSession,
+  env: { readonly dataDir: string; readonly db: Database; readonly asOf: string | undefined; readonly style: Style },
+): Promise<number> {
+  const { resolved, catalog } = session.checked;
+  const { dataDir, db, asOf, style } = env;
+  const meta = catalog.meta;
   const kpis = [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value));
   if (kpis.length === 0) {
     io.stdout.write('no KPIs to run: every KPI is deprecated or retired\n');
@@ -97,7 +123,10 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
   const rows: ResultRow[] = [];
   const skipped: string[] = [];
   const progress = progressFor(io);
-  const run: RunBatch = (ids, by) => runKpis(resolved, { kpis: ids, grain: 'quarter', by }, { dataDir });
+  const run: RunBatch = async (ids, by) => {
+    const result = await runKpis(resolved, { kpis: ids, grain: 'quarter', by }, { dataDir, db });
+    return result.ok ? { ...result, rows: judgeRows(result.rows, 'quarter', asOf, horizons(resolved)) } : result;
+  };
   for (const batch of batches.filter((b) => b.kpis.length > 0)) {
     progress.show(`running ${batch.kpis.length} KPI${batch.kpis.length === 1 ? '' : 's'}${batch.by.length > 0 ? ' by region' : ''}…`);
     const outcome = await runBatch(run, batch.kpis, batch.by);
@@ -107,21 +136,29 @@ export async function demoCommand(io: CliIo, flags: ParsedFlags): Promise<number
     skipped.push(...outcome.skipped);
   }
   for (const note of skipped) io.stderr.write(`kpic: skipped ${note}\n`);
-  const latest = latestActivePeriod(rows);
+  const calendar = meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+  // The latest quarter complete as of the data; without an as-of date, the latest with data.
+  const latest = asOf === undefined ? latestActivePeriod(rows) : latestCompletePeriod(asOf, 'quarter', calendar).start;
   if (latest === undefined) {
     io.stdout.write('no data: the KPIs have no periods to show\n');
     return 0;
   }
   const latestDate = parseIsoDate(latest);
   const prior = latestDate === undefined ? latest : formatIsoDate(addMonths(latestDate, -3));
-  io.stdout.write(`${style.bold(`Quarter ${quarterText(latest)}`)} ${style.dim(`against ${quarterText(prior)}`)}\n\n`);
+  // KPIs that look forward are read for the first quarter that is not complete: what is due next.
+  const next = latestDate === undefined ? latest : formatIsoDate(addMonths(latestDate, 3));
+  io.stdout.write(`${style.bold(`Quarter ${quarterText(latest)}`)} ${style.dim(`against ${quarterText(prior)}`)}\n`);
+  if (kpis.some((k) => k.def.horizon.value === 'forward'))
+    io.stdout.write(style.dim(`KPIs that look forward (due, planned) are for ${quarterText(next)}, without a comparison\n`));
+  io.stdout.write('\n');
   const shown: DemoKpi[] = kpis.map((k) => ({
     id: k.id,
     title: k.def.title ?? k.id,
     unit: k.unit,
     direction: k.def.direction,
     perspective: k.def.perspective,
+    horizon: k.def.horizon.value,
   }));
-  io.stdout.write(renderDemoSummary({ kpis: shown, rows, latest, prior, currency: meta?.currency ?? 'USD', style }));
+  io.stdout.write(renderDemoSummary({ kpis: shown, rows, latest, prior, next, currency: meta?.currency ?? 'USD', style }));
   return 0;
 }

@@ -46,7 +46,7 @@ async function trends(io: CliIo, session: CatalogSession, dataArg: string): Prom
     return 1;
   }
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
-  return { series: result.trends, skipped: result.skipped };
+  return { series: result.trends, skipped: result.skipped, asOf: result.asOf };
 }
 
 async function run(io: CliIo, flags: ParsedFlags): Promise<number> {

@@ -30,7 +30,9 @@ export function overviewHelp(): string {
 export function commandHelp(spec: Command): string {
   const names = spec.flags.map((f) => (f.kind === 'switch' ? `--${f.name}` : `--${f.name} ${f.placeholder ?? 'VALUE'}`));
   const width = Math.max(...names.map((n) => n.length));
-  const lines = [`usage: ${usageLine(spec)}`, '', spec.description, '', 'flags:'];
+  const lines = [`usage: ${usageLine(spec)}`, '', spec.description, ''];
+  if (spec.operand !== undefined) lines.push(`  ${spec.operand.name.padEnd(Math.min(width, 28))}  ${spec.operand.description}`, '');
+  lines.push('flags:');
   spec.flags.forEach((f, i) => {
     const name = names[i] ?? '';
     const tail = f.default === undefined ? '' : ` (default: ${f.default})`;

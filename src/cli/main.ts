@@ -31,7 +31,7 @@ async function runCommand(io: CliIo, spec: Command, args: readonly string[]): Pr
     return 0;
   }
   const help = `kpic ${spec.name} --help`;
-  const parsed = parseFlags(args, spec.flags);
+  const parsed = parseFlags(args, spec.flags, spec.operand?.name);
   if (!parsed.ok) return usageError(io, parsed.message, usageLine(spec), help);
   for (const required of spec.required ?? []) {
     if (!parsed.flags.values.has(required) && !parsed.flags.lists.has(required)) {

@@ -4,7 +4,9 @@
  */
 import { configureCheckCache } from './check-cache.js';
 import path from 'node:path';
-import { runKpis, type Failure, type RunResult } from '../pipeline.js';
+import type { Failure, RunResult } from '../pipeline.js';
+import { describeAsOf } from '../periods/as-of.js';
+import { runKpisAsOf, type JudgedRun } from '../periods/run-as-of.js';
 import { renderCsv } from '../results/csv.js';
 import { renderJsonRows, renderNdjson } from '../results/json.js';
 import { writeResultsParquet } from '../results/parquet.js';
@@ -21,10 +23,11 @@ import { openValidCatalog, queryRequest, reportFailure } from './request.js';
 import { printDiagnostics, progressFor, usageError } from './report.js';
 import { runsByDefault } from '../model/kpi-status.js';
 
-/** The results of a run with what formatting them takes. */
-export function resultSet(session: CatalogSession, result: RunResult): ResultSet {
+/** The results of a run with what formatting them takes (and the as-of date they were judged by). */
+export function resultSet(session: CatalogSession, result: RunResult | JudgedRun): ResultSet {
   const units = new Map([...session.checked.resolved.kpis.values()].map((k) => [k.id, k.unit] as const));
-  return { by: result.by, rows: result.rows, units, currency: session.checked.catalog.meta?.currency ?? 'USD' };
+  const asOf = 'asOf' in result && result.asOf !== undefined ? { date: result.asOf.date, about: describeAsOf(result.asOf) } : undefined;
+  return { by: result.by, rows: result.rows, units, currency: session.checked.catalog.meta?.currency ?? 'USD', asOf };
 }
 
 /** The results as text in a text format. */
@@ -69,9 +72,9 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
   const quarantine = flags.values.get('quarantine');
-  let result: RunResult | Failure;
+  let result: JudgedRun | Failure;
   try {
-    result = await runKpis(session.checked.resolved, request, {
+    result = await runKpisAsOf(session.checked.resolved, request, {
       dataDir: sessionDataDir(io, session, flags.values.get('data')),
       quarantine: quarantine === undefined ? undefined : path.resolve(io.cwd, quarantine),
       engine,

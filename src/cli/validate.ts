@@ -1,4 +1,5 @@
 /** `kpic validate`: check the catalog and print every diagnostic in the chosen format (stdout). */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { renderGithub } from '../diagnostics/render/github.js';
 import { renderJson } from '../diagnostics/render/json.js';
 import { renderPretty } from '../diagnostics/render/pretty.js';
@@ -16,21 +17,23 @@ export function validateCommand(io: CliIo, flags: ParsedFlags): number {
   const { diagnostics, catalog } = session.checked;
   const strict = flags.switches.has('strict');
   const failed = diagnostics.some((d) => d.severity === 'error' || strict);
+  // Under --strict a warning fails validation: it is an error, and every format says so.
+  const shown = strict ? diagnostics.map((d): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d)) : diagnostics;
   const format = flags.values.get('format') ?? 'pretty';
   switch (format) {
     case 'json':
-      io.stdout.write(renderJson(diagnostics, catalog.files, !failed));
+      io.stdout.write(renderJson(shown, catalog.files, !failed));
       break;
     case 'github':
-      io.stdout.write(renderGithub(diagnostics, session.render));
+      io.stdout.write(renderGithub(shown, session.render));
       break;
     case 'sarif':
-      io.stdout.write(renderSarif(diagnostics, session.render, kpicVersion()));
+      io.stdout.write(renderSarif(shown, session.render, kpicVersion()));
       break;
     default: {
       const style = streamStyle(io, io.stdout);
       const counts = { kpis: catalog.kpis.size, sources: catalog.sources.size, lookups: catalog.lookups.size };
-      const body = renderPretty(diagnostics, session.render, style);
+      const body = renderPretty(shown, session.render, style);
       const summary = validationSummary(diagnostics, counts, strict);
       io.stdout.write(`${body}${body === '' ? '' : '\n'}${failed ? style.bold(summary) : style.green(summary)}\n`);
     }

@@ -77,6 +77,11 @@ const table = {
     summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.',
   },
   'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
+  'resolve/percent-times-100': {
+    severity: 'warning',
+    summary:
+      'A percent KPI multiplies by 100, but percent values are fractions (0.25 is shown as 25.0%): the figures would be 100 times too large.',
+  },
   // query: a request to evaluate KPIs (which KPIs, grain, breakdown, range) against the catalog
   'query/unknown-kpi': { severity: 'error', summary: 'The request names a KPI that the catalog does not have.' },
   'query/unknown-dimension': { severity: 'error', summary: 'The request breaks KPIs down by a dimension that no source declares.' },
@@ -99,6 +104,11 @@ const table = {
   'query/nested-window': {
     severity: 'error',
     summary: 'A window that widens the period sits inside another one once KPIs and lookups are put together.',
+  },
+  'query/grain-too-fine': {
+    severity: 'warning',
+    summary:
+      'A KPI is evaluated at a grain finer than its `grain:` (a quarterly KPI by month): most periods would have no value, or a part of one.',
   },
   // data: reading sources
   'data/missing-file': { severity: 'error', summary: "A source's file (or glob) matches no file in the data folder." },
@@ -182,6 +192,14 @@ const table = {
   'scorecard/scope-not-a-level': {
     severity: 'warning',
     summary: "A scorecard KPI's override names a dimension that is not a level of the hierarchy, so it never applies in the scorecard.",
+  },
+  'scorecard/implausible-target': {
+    severity: 'warning',
+    summary: 'A target on a percent KPI is written as a whole percentage (`10` where `10%` is meant): percent values are fractions.',
+  },
+  'scorecard/grain-too-fine': {
+    severity: 'warning',
+    summary: "A scorecard scores a KPI at a grain finer than the KPI's `grain:` (a quarterly KPI in a monthly scorecard).",
   },
   // test: test documents (fixtures and expectations)
   'test/unknown-source': { severity: 'error', summary: 'A test gives fixture rows or defaults for a source the catalog does not have.' },

@@ -53,3 +53,11 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   const best = closestName(name, candidates);
   return best === undefined ? undefined : `did you mean \`${best}\`?`;
 }
+
+/** `did you mean \`a\`, \`b\` or \`c\`?` for every one of `options` (none: undefined). */
+export function didYouMeanAny(options: readonly string[]): string | undefined {
+  if (options.length === 0) return undefined;
+  const quoted = options.map((o) => `\`${o}\``);
+  const last = quoted.pop() ?? '';
+  return `did you mean ${quoted.length === 0 ? last : `${quoted.join(', ')} or ${last}`}?`;
+}

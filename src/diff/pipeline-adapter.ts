@@ -13,7 +13,8 @@ import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { calendarOf } from '../model/calendar.js';
 import { checkScorecards } from '../scorecard/check.js';
 import { evaluateScorecard, type ScorecardResult } from '../scorecard/evaluate.js';
-import { dataEnd, latestCompletePeriod, sourceEnds } from '../periods/latest-period.js';
+import { dataAsOf } from '../periods/as-of.js';
+import { latestCompletePeriod } from '../periods/latest-period.js';
 import { periodBefore, type Period, type PeriodGrain as ScorecardGrain } from '../periods/period.js';
 import { addDuration, formatIsoDate, parseIsoDate } from '../query/calendar.js';
 import type { DurationUnit } from '../formula/ast.js';
@@ -95,33 +96,27 @@ export async function runValues(
 }
 
 /**
- * The last `count` complete periods of `grain` in the data, oldest first. The data ends on the
- * median of the last days of the sources the KPIs read — of every timed source of the catalog
- * when `kpis` is undefined, so that one KPI over a source dated into the future (open deals'
- * expected close dates) does not pick periods that have not happened.
+ * The last `count` complete periods of `grain` in the data, oldest first: complete as of the
+ * data's as-of date (src/periods/as-of.ts, the one date every command judges periods by), so a
+ * source dated into the future (open deals' expected close dates) never picks periods that have
+ * not happened. `dataEnd` is that date.
  */
 export async function completePeriods(
   resolved: ResolvedCatalog,
-  kpis: readonly string[] | undefined,
+  _kpis: readonly string[] | undefined,
   grain: ScorecardGrain,
   count: number,
   options: { readonly dataDir: string; readonly db: Database },
 ): Promise<{ readonly ok: true; readonly periods: readonly Period[]; readonly dataEnd: string } | Failure> {
-  const like = kpis === undefined ? resolved.kpis.values().next().value : resolved.kpis.get(kpis[0] ?? '');
-  if (like === undefined) return { ok: false, kind: 'usage', message: 'no KPI to evaluate', diagnostics: [] };
-  const sources =
-    kpis === undefined ? [...resolved.catalog.sources.keys()] : [...new Set(kpis.flatMap((k) => resolved.kpis.get(k)?.sources ?? []))];
-  const warnings: Diagnostic[] = [];
-  const ends = await sourceEnds(resolved, sources, like, { ...options, warnings });
-  if (!(ends instanceof Map)) return ends;
-  const end = dataEnd(ends);
-  if (end === undefined)
+  const asOf = await dataAsOf(resolved, options);
+  if (asOf !== undefined && 'ok' in asOf) return asOf;
+  if (asOf === undefined)
     return { ok: false, kind: 'usage', message: 'the KPIs read no dated rows, so there is no complete period', diagnostics: [] };
   const calendar = calendarOf(resolved.catalog);
-  const latest = latestCompletePeriod(end, grain, calendar);
+  const latest = latestCompletePeriod(asOf.date, grain, calendar);
   const periods: Period[] = [];
   for (let i = count - 1; i >= 0; i--) periods.push(i === 0 ? latest : periodBefore(latest, i, calendar));
-  return { ok: true, periods, dataEnd: end };
+  return { ok: true, periods, dataEnd: asOf.date };
 }
 
 const scorecardCache = new WeakMap<ResolvedCatalog, ScorecardCatalog>();

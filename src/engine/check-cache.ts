@@ -88,7 +88,7 @@ export function memoryCheckCache(): CheckCache {
 const RACY_NS = 2_000_000_000n;
 
 /** Bump when the checks or the reading SQL change meaning, so old entries stop matching. */
-const CHECK_VERSION = 'kpic-data-check-2';
+const CHECK_VERSION = 'kpic-data-check-3';
 
 /**
  * A key that changes whenever the outcome of checking `files` against `source` could: the
@@ -101,6 +101,7 @@ export function checkFingerprint(source: SourceDef, files: SourceFiles): string 
     c.name,
     c.type.value,
     c.required,
+    c.optional === true,
     c.unique,
     c.values?.map((v) => v.value) ?? null,
     c.from?.value ?? null,

@@ -216,17 +216,23 @@ function readFailure(source: SourceDef, files: SourceFiles, error: unknown): Dia
   return [malformedFromError(source, files, undefined, error)];
 }
 
-/** A warning for rows without a default time anchor: they belong to no period. */
+/**
+ * A warning for rows without a default time anchor: they belong to no period. Not when the column
+ * says `required: false`: the catalog then states that such rows are expected (open deals
+ * without a close date), and the hint must not ask for the opposite.
+ */
 function nullTimeWarnings(source: SourceDef, checks: readonly ColumnChecks[], counts: CheckCounts): Diagnostic[] {
   const c = checks.find((x) => x.time && !x.required);
   const n = c === undefined ? 0 : (counts.nulls.get(c.i) ?? 0);
-  if (c === undefined || n === 0 || source.time === undefined) return [];
+  if (c === undefined || n === 0 || source.time === undefined || c.column.optional === true) return [];
   return [
     diagnostic(
       'data/null-time-anchor',
       source.time.span,
       `${n.toLocaleString('en-US')} of ${counts.rows.toLocaleString('en-US')} rows of source \`${source.id}\` have no \`${c.column.name}\`, so they belong to no period`,
-      { hint: `mark \`${c.column.name}\` as \`required: true\` to refuse such rows, or fill them in the export` },
+      {
+        hint: `if rows without \`${c.column.name}\` are expected, say so with \`required: false\` on the column (this warning then stays quiet); if not, fill it in the export or refuse such rows with \`required: true\``,
+      },
     ),
   ];
 }

@@ -69,7 +69,9 @@ function checkDeprecation(l: KpiLifecycle, resolved: ResolvedCatalog, today: str
   const replacement = kpi.replacedBy;
   if (replacement !== undefined) {
     const target = resolved.catalog.kpis.get(replacement.value);
-    if (target === undefined || replacement.value === kpi.id) {
+    if (target === undefined && resolved.catalog.clashes.has(replacement.value)) {
+      // a clash of ids, reported where they are declared
+    } else if (target === undefined || replacement.value === kpi.id) {
       const why = target === undefined ? 'names no KPI' : 'names the KPI itself';
       out.push(
         diagnostic('lifecycle/bad-replacement', replacement.span, `\`replaced_by: ${replacement.value}\` ${why}`, {
@@ -115,7 +117,7 @@ function checkGuardrails(l: KpiLifecycle, resolved: ResolvedCatalog, out: Diagno
           hint: 'name a KPI that gaming this one would make worse',
         }),
       );
-    } else if (!resolved.catalog.kpis.has(g.value)) {
+    } else if (!resolved.catalog.kpis.has(g.value) && !resolved.catalog.clashes.has(g.value)) {
       out.push(
         diagnostic('lifecycle/unknown-guardrail', g.span, `unknown guardrail KPI \`${g.value}\``, {
           hint: didYouMean(g.value, resolved.catalog.kpis.keys()),

@@ -31,10 +31,34 @@ export interface DocumentSetContext {
   readonly rootHadErrors: boolean;
 }
 
+/**
+ * One error at each document claiming an id that another claims too, naming the others: the new
+ * copy and the old one are both at fault (which to rename is the author's call), and an error
+ * only at the file that happens to be read second would point at a file nobody touched.
+ */
+const kindName = (kind: DocumentKind): string => (kind === 'kpi' ? 'KPI' : kind);
+
+function clashAtEveryPlace(id: string, docs: readonly CatalogDocument[], ctx: DocumentSetContext): Diagnostic[] {
+  return docs.map((doc) => {
+    const others = docs.filter((d) => d !== doc);
+    const places = others
+      .map((d) => `${d.kind === doc.kind ? '' : `the ${kindName(d.kind)} at `}${where(ctx.sources, d.idSpan)}`)
+      .join(', ');
+    const shared = others.some((d) => d.kind !== doc.kind) ? '; sources, KPIs and lookups share one namespace' : '';
+    const message = others.every((d) => d.kind === doc.kind)
+      ? `duplicate ${kindName(doc.kind)} id \`${id}\`: it is also defined at ${places}`
+      : `duplicate id \`${id}\`: it is also the id of ${places}${shared}`;
+    return diagnostic('load/duplicate-id', doc.idSpan, message, {
+      hint: 'rename one of them',
+      related: others.map((d) => ({ span: d.idSpan, message: `also \`${id}\` (${kindName(d.kind)})` })),
+    });
+  });
+}
+
 /** Diagnostics for duplicate ids and misplaced, repeated or missing `catalog` documents. */
 export function checkDocumentSet(documents: readonly CatalogDocument[], ctx: DocumentSetContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, Map<string, CatalogDocument>>();
+  const seen = new Map<string, Map<string, CatalogDocument[]>>();
   let rootCatalog: CatalogDocument | undefined;
   for (const doc of documents) {
     if (doc.kind === 'catalog') {
@@ -72,22 +96,10 @@ export function checkDocumentSet(documents: readonly CatalogDocument[], ctx: Doc
       ids = new Map();
       seen.set(ns, ids);
     }
-    const first = ids.get(doc.id);
-    if (first === undefined) {
-      ids.set(doc.id, doc);
-      continue;
-    }
-    const at = where(ctx.sources, first.idSpan);
-    const message =
-      first.kind === doc.kind
-        ? `duplicate ${doc.kind} id \`${doc.id}\`: it is already defined at ${at}`
-        : `duplicate id \`${doc.id}\`: it is already the id of the ${first.kind} at ${at}; sources, KPIs and lookups share one namespace`;
-    diagnostics.push(
-      diagnostic('load/duplicate-id', doc.idSpan, message, {
-        hint: 'rename one of them',
-        related: [{ span: first.idSpan, message: 'first defined here' }],
-      }),
-    );
+    ids.set(doc.id, [...(ids.get(doc.id) ?? []), doc]);
+  }
+  for (const ids of seen.values()) {
+    for (const [id, docs] of ids) if (docs.length > 1) diagnostics.push(...clashAtEveryPlace(id, docs, ctx));
   }
   if (rootCatalog === undefined && ctx.hasRootFile && !ctx.rootHadErrors) {
     diagnostics.push(

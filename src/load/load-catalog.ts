@@ -24,7 +24,16 @@ export function loadCatalogFromFiles(files: ReadonlyMap<string, string>): PhaseR
 export function loadCatalog(dir: string): PhaseResult<Catalog> {
   const read = readCatalogFolder(dir);
   if (read.diagnostics.some((d) => d.code === 'load/missing-catalog')) {
-    const empty: Catalog = { meta: undefined, sources: new Map(), kpis: new Map(), lookups: new Map(), documents: [], files: new Map() };
+    const empty: Catalog = {
+      meta: undefined,
+      sources: new Map(),
+      kpis: new Map(),
+      lookups: new Map(),
+      clashes: new Set(),
+      clashing: [],
+      documents: [],
+      files: new Map(),
+    };
     return { value: empty, diagnostics: sortDiagnostics(read.diagnostics) };
   }
   const loaded = loadCatalogFromFiles(read.value);

@@ -1,12 +1,16 @@
 /** Builds a {@link KpiDef} from a `kpi` document. */
 import type { SourceText } from '../diagnostics/span.js';
 import type { YMap, YNode } from '../load/tree.js';
-import type { CatalogDocument, KpiDef, KpiOverride, KpiStatus, Thresholds, Unit } from './types.js';
+import type { CatalogDocument, KpiDef, KpiGrain, KpiHorizon, KpiOverride, KpiStatus, Thresholds, Unit } from './types.js';
 import { choiceAt, formulaAt, itemsAt, stringAt, textAt } from './read-node.js';
 import { buildBaseline, buildExceptions, buildMissing, buildScoring, buildSeasonal, buildThresholdsAt } from './build-performance.js';
 
 /** Units of LANGUAGE.md §4. */
 export const UNITS: readonly Unit[] = ['count', 'money', 'percent', 'ratio', 'days', 'number'];
+/** What a KPI's periods describe; `past` is the default. */
+const KPI_HORIZONS: readonly KpiHorizon[] = ['past', 'forward', 'snapshot'];
+/** Grains a KPI may declare as its finest. */
+const KPI_GRAINS: readonly KpiGrain[] = ['day', 'week', 'month', 'quarter', 'year'];
 /** KPI lifecycle states; `active` is the default. */
 export const KPI_STATUSES: readonly KpiStatus[] = ['proposed', 'draft', 'pilot', 'active', 'deprecated', 'retired'];
 
@@ -58,6 +62,8 @@ export function buildKpi(doc: CatalogDocument, files: ReadonlyMap<string, Source
     perspective: choiceAt(m, 'perspective', ['financial', 'customer', 'internal_process', 'learning_growth'] as const)?.value,
     owner: textAt(m, 'owner'),
     refresh: choiceAt(m, 'refresh', ['daily', 'weekly', 'monthly', 'quarterly'] as const)?.value,
+    horizon: choiceAt(m, 'horizon', KPI_HORIZONS) ?? { value: 'past', span: doc.kindSpan },
+    grain: choiceAt(m, 'grain', KPI_GRAINS),
     status: choiceAt(m, 'status', KPI_STATUSES) ?? { value: 'active', span: doc.kindSpan },
     replacedBy: stringAt(m, 'replaced_by'),
     target: formulaAt(m, 'target', files),

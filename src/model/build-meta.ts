@@ -25,6 +25,7 @@ export function buildMeta(doc: CatalogDocument): CatalogMeta {
     title: textAt(m, 'title'),
     currency: textAt(m, 'currency') ?? 'USD',
     data: stringAt(m, 'data'),
+    asOf: stringAt(m, 'as_of'),
     calendar: {
       fiscalYearStart: fy !== undefined && Number.isInteger(fy) && fy >= 1 && fy <= 12 ? fy : DEFAULT_CALENDAR.fiscalYearStart,
       weekStart:

@@ -1,8 +1,8 @@
 /** Builds a {@link SourceDef} from a `source` document. */
 import type { SourceText } from '../diagnostics/span.js';
-import type { YEntry } from '../load/tree.js';
-import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceDef } from './types.js';
-import { booleanAt, choiceAt, entriesAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from './read-node.js';
+import type { YEntry, YMap } from '../load/tree.js';
+import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceAsOf, SourceDef } from './types.js';
+import { booleanAt, choiceAt, entriesAt, formulaAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from './read-node.js';
 
 /** Column types of LANGUAGE.md §3. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'number', 'money', 'percent', 'boolean', 'date', 'timestamp'];
@@ -21,6 +21,7 @@ function buildColumn(entry: YEntry): ColumnDef | undefined {
     span: entry.keySpan,
     type,
     required: booleanAt(m, 'required') ?? false,
+    optional: booleanAt(m, 'required') === false,
     unique: booleanAt(m, 'unique') ?? false,
     values: m.byKey.has('values') ? values : undefined,
     from: stringAt(m, 'from'),
@@ -46,6 +47,14 @@ function buildExpressions(entries: readonly YEntry[], files: ReadonlyMap<string,
     if (formula !== undefined) out.set(e.key, { name: e.key, span: e.keySpan, formula });
   }
   return out;
+}
+
+/** `as_of:` — a row formula, or `false` for a source of plans. */
+function buildAsOf(m: YMap, files: ReadonlyMap<string, SourceText>): SourceAsOf | undefined {
+  const node = m.byKey.get('as_of')?.value;
+  if (node?.kind === 'scalar' && node.value === false) return { kind: 'none', span: node.span };
+  const formula = formulaAt(m, 'as_of', files);
+  return formula === undefined ? undefined : { kind: 'formula', formula };
 }
 
 /**
@@ -76,6 +85,7 @@ export function buildSource(doc: CatalogDocument, files: ReadonlyMap<string, Sou
     delimiter: stringAt(m, 'delimiter'),
     key: stringAt(m, 'key'),
     time: stringAt(m, 'time'),
+    asOf: buildAsOf(m, files),
     columns,
     joins,
     definitions: buildExpressions(entriesAt(m, 'definitions'), files),

@@ -13,38 +13,38 @@ import { buildMeta } from './build-meta.js';
 import { buildSource } from './build-source.js';
 
 /**
- * Builds the catalog. Where ids repeat (an error the loader reported), the first document wins;
- * sources, KPIs and lookups share one namespace, so a KPI named like an earlier source is left out.
+ * Builds the catalog. Where a formula name repeats (an error the loader reported at every place),
+ * nothing that depends on which copy wins may be reported: a KPI or lookup whose id is claimed
+ * twice is left out (references to it resolve to nothing, silently), and a source keeps its first
+ * declaration (a source named like a KPI stays, so the formulas over its rows are still checked).
  */
 export function buildCatalog(documents: readonly CatalogDocument[], files: ReadonlyMap<string, SourceText>): PhaseResult<Catalog> {
   let meta: CatalogMeta | undefined;
   const sources = new Map<string, SourceDef>();
   const kpis = new Map<string, KpiDef>();
   const lookups = new Map<string, LookupDef>();
-  const formulaNames = new Set<string>();
+  const claims = new Map<string, number>();
+  for (const doc of documents) {
+    if (doc.kind === 'source' || doc.kind === 'kpi' || doc.kind === 'lookup') claims.set(doc.id, (claims.get(doc.id) ?? 0) + 1);
+  }
+  const clashes = new Set([...claims].filter(([, n]) => n > 1).map(([id]) => id));
+  const clashing: KpiDef[] = [];
   for (const doc of documents) {
     switch (doc.kind) {
       case 'catalog':
         if (meta === undefined && doc.file === ROOT_FILE) meta = buildMeta(doc);
         break;
       case 'source':
-        if (!formulaNames.has(doc.id)) {
-          formulaNames.add(doc.id);
-          sources.set(doc.id, buildSource(doc, files));
-        }
+        if (!sources.has(doc.id)) sources.set(doc.id, buildSource(doc, files));
         break;
-      case 'kpi':
-        if (!formulaNames.has(doc.id)) {
-          formulaNames.add(doc.id);
-          const kpi = buildKpi(doc, files);
-          if (kpi !== undefined) kpis.set(doc.id, kpi);
-        }
+      case 'kpi': {
+        const kpi = buildKpi(doc, files);
+        if (kpi !== undefined && clashes.has(doc.id)) clashing.push(kpi);
+        else if (kpi !== undefined) kpis.set(doc.id, kpi);
         break;
+      }
       case 'lookup':
-        if (!formulaNames.has(doc.id)) {
-          formulaNames.add(doc.id);
-          lookups.set(doc.id, buildLookup(doc, files));
-        }
+        if (!clashes.has(doc.id)) lookups.set(doc.id, buildLookup(doc, files));
         break;
       case 'hierarchy':
       case 'scorecard':
@@ -61,5 +61,5 @@ export function buildCatalog(documents: readonly CatalogDocument[], files: Reado
       }
     }
   }
-  return { value: { meta, sources, kpis, lookups, documents, files }, diagnostics: [] };
+  return { value: { meta, sources, kpis, lookups, clashes, clashing, documents, files }, diagnostics: [] };
 }

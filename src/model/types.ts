@@ -62,6 +62,8 @@ export interface ColumnDef {
   readonly span: Span;
   readonly type: Located<ColumnType>;
   readonly required: boolean;
+  /** Written `required: false`: the catalog says empty values are expected (not just unchecked). */
+  readonly optional?: boolean | undefined;
   readonly unique: boolean;
   /** The enumeration, each value with its own span. */
   readonly values?: readonly Located<string>[] | undefined;
@@ -90,6 +92,12 @@ export interface NamedExpression {
   readonly formula: FormulaText;
 }
 
+/**
+ * Which dates of a source are events that happened (deciding the data's as-of date): a row
+ * formula giving each row's latest event, or `none` for a source of plans (`as_of: false`).
+ */
+export type SourceAsOf = { readonly kind: 'formula'; readonly formula: FormulaText } | { readonly kind: 'none'; readonly span: Span };
+
 /** A `source` document. */
 export interface SourceDef extends CatalogDocument {
   readonly kind: 'source';
@@ -111,6 +119,8 @@ export interface SourceDef extends CatalogDocument {
   readonly delimiter?: Located<string> | undefined;
   readonly key?: Located<string> | undefined;
   readonly time?: Located<string> | undefined;
+  /** `as_of:` — which dates count as events; default: the time anchor. */
+  readonly asOf?: SourceAsOf | undefined;
   readonly columns: ReadonlyMap<string, ColumnDef>;
   readonly joins: ReadonlyMap<string, JoinDef>;
   readonly definitions: ReadonlyMap<string, NamedExpression>;
@@ -119,6 +129,17 @@ export interface SourceDef extends CatalogDocument {
 
 /** Units of KPI values (LANGUAGE.md §4). */
 export type Unit = 'count' | 'money' | 'percent' | 'ratio' | 'days' | 'number';
+
+/**
+ * What a KPI's periods describe: `past` — what happened (no value after the data's as-of date);
+ * `forward` — dates still to come by design (values after the as-of date, marked incomplete);
+ * `snapshot` — the data as exported, laid out by a date of its rows (no value after the as-of
+ * date). Changes between periods of a `forward` or `snapshot` KPI are not trends.
+ */
+export type KpiHorizon = 'past' | 'forward' | 'snapshot';
+
+/** The grains a KPI can be evaluated at (the query's grains). */
+export type KpiGrain = 'day' | 'week' | 'month' | 'quarter' | 'year';
 
 /** KPI lifecycle states; `draft` is accepted as a synonym of `proposed` (see src/lifecycle/). */
 export type KpiStatus = 'proposed' | 'draft' | 'pilot' | 'active' | 'deprecated' | 'retired';
@@ -218,6 +239,10 @@ export interface KpiDef extends CatalogDocument {
   readonly perspective?: 'financial' | 'customer' | 'internal_process' | 'learning_growth' | undefined;
   readonly owner?: string | undefined;
   readonly refresh?: 'daily' | 'weekly' | 'monthly' | 'quarterly' | undefined;
+  /** Default `past`, located at the document's kind when not written. */
+  readonly horizon: Located<KpiHorizon>;
+  /** The finest grain the KPI means something at (`quarter` for quotas set per quarter). */
+  readonly grain?: Located<KpiGrain> | undefined;
   readonly status: Located<KpiStatus>;
   /** For deprecated KPIs: the KPI to use instead. */
   readonly replacedBy?: Located<string> | undefined;
@@ -267,6 +292,8 @@ export interface CatalogMeta extends CatalogDocument {
   readonly currency: string;
   /** The default data folder, relative to `catalog.yaml`. */
   readonly data?: Located<string> | undefined;
+  /** The declared as-of date of the data (ISO), when the catalog pins it. */
+  readonly asOf?: Located<string> | undefined;
   readonly calendar: CalendarDef;
   /** Committee seats that must approve a change, by document kind. */
   readonly approvals: ReadonlyMap<string, readonly string[]>;
@@ -279,6 +306,14 @@ export interface Catalog {
   readonly sources: ReadonlyMap<string, SourceDef>;
   readonly kpis: ReadonlyMap<string, KpiDef>;
   readonly lookups: ReadonlyMap<string, LookupDef>;
+  /**
+   * Formula names (ids of sources, KPIs, lookups) claimed by more than one document — an error the
+   * loader reports at every place. Such a KPI or lookup is left out and references to it resolve
+   * to nothing without further reports; a source keeps its first declaration.
+   */
+  readonly clashes: ReadonlySet<string>;
+  /** The KPIs left out for a clash: their own formulas are still checked, nothing refers to them. */
+  readonly clashing: readonly KpiDef[];
   /** Every document in file order, including kinds handled by later phases. */
   readonly documents: readonly CatalogDocument[];
   /** The text of every file read, by catalog-relative path, for rendering diagnostics. */

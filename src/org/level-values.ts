@@ -59,9 +59,17 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
   const fallback = level === 0 ? undefined : h.levels[level]?.dimension;
   const kpis = requests.map((r, i) => ({ request: r, kpi: syntheticKpi(resolved, `__sc_${i}`, r.expr, r.like) }));
   const unavailable = new Map<string, string>();
-  const groups: { by: string[]; base: ResolvedCatalog; toNodes: (v: unknown) => string[]; members: typeof kpis }[] = [];
+  const groups: {
+    by: string[];
+    base: ResolvedCatalog;
+    toNodes: (v: unknown) => string[];
+    /** The breakdown value of every node, so that a node without rows still gets its figures. */
+    values: (string | null)[][];
+    members: typeof kpis;
+  }[] = [];
+  const present = (v: string | null): v is string => v !== null;
   if (level === 0) {
-    groups.push({ by: [], base: resolved, toNodes: () => [ctx.tree.key], members: kpis });
+    groups.push({ by: [], base: resolved, toNodes: () => [ctx.tree.key], values: [], members: kpis });
   } else {
     const mapped = isMember ? resolved : withMappedDimension(resolved, MAPPED, h.dimension, memberEntries(ctx.tree, level));
     const byMember = new Map(nodes.map((n) => [n.value ?? '', n.key] as const));
@@ -71,6 +79,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
       base: mapped,
       toNodes: (v) =>
         v === null || v === undefined ? [] : isMember ? [byMember.get(String(v))].filter((x): x is string => x !== undefined) : [String(v)],
+      values: (isMember ? nodes.map((n) => n.value) : nodes.map((n) => n.key)).filter(present).map((v) => [v]),
       members: primary,
     });
     const rest = kpis.filter((k) => !primary.includes(k));
@@ -80,6 +89,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
         by: [fallback],
         base: resolved,
         toNodes: (v) => nodes.filter((n) => n.value !== null && n.value === String(v)).map((n) => n.key),
+        values: [...new Set(nodes.map((n) => n.value).filter(present))].map((v) => [v]),
         members: viaFallback,
       });
     }
@@ -98,7 +108,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
       g.base,
       g.members.map((m) => m.kpi),
     );
-    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last };
+    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last, values: g.values };
     // Plan each alone first: one expression the planner refuses must not sink the others.
     const runnable = g.members.filter((m) => {
       const planned = planQuery(base, { ...request, kpis: [m.kpi.id] });

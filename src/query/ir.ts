@@ -212,6 +212,12 @@ export interface QueryRange {
   readonly to: string | null;
   /** The earliest date any window reaches back to (null: read everything). */
   readonly scanFrom: string | null;
+  /**
+   * The earliest date whose rows decide the grid's breakdown values: the first output period's
+   * start, or earlier when the outputs' windows read rows before it (null: the data's first
+   * period). A cell whose window has rows exists even when its own period has none.
+   */
+  readonly valuesFrom: string | null;
   /** The day after the last output period (null: read everything). */
   readonly scanTo: string | null;
 }
@@ -222,6 +228,8 @@ export interface QueryPlan {
   readonly calendar: Calendar;
   /** The breakdown dimensions, in output order. */
   readonly by: readonly string[];
+  /** Breakdown values every output shows besides those its rows reach (text, in `by` order). */
+  readonly values: readonly (readonly (string | null)[])[];
   readonly range: QueryRange;
   readonly dimensions: readonly QueryDimension[];
   readonly keys: readonly QueryKey[];

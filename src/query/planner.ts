@@ -48,6 +48,7 @@ function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan
     grain,
     calendar,
     by,
+    values: request.values,
     range: queryRange(request.from, request.to, grain, calendar, state.windowsUsed),
     dimensions,
     keys,

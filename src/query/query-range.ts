@@ -18,18 +18,21 @@ export function queryRange(
   const fromPeriod = from === undefined ? undefined : periodStart(from, grain, calendar);
   const toPeriod = to === undefined ? undefined : periodStart(to, grain, calendar);
   let scanFrom = fromPeriod;
+  let valuesFrom = fromPeriod;
   if (fromPeriod !== undefined) {
     const reach = (kind: ScanPurpose['kind'], period: Date, earliest: Date): Date =>
       windowsUsed
         .filter((w) => (w.purpose.kind === 'main') === (kind === 'main'))
         .reduce((acc, w) => minDate(acc, windowRange(w.window, period, grain, calendar).start), earliest);
     const mainEarliest = reach('main', fromPeriod, fromPeriod);
-    scanFrom = reach('lookup', periodStart(mainEarliest, grain, calendar), mainEarliest);
+    valuesFrom = periodStart(mainEarliest, grain, calendar);
+    scanFrom = reach('lookup', valuesFrom, mainEarliest);
   }
   return {
     from: fromPeriod === undefined ? null : formatIsoDate(fromPeriod),
     to: toPeriod === undefined ? null : formatIsoDate(toPeriod),
     scanFrom: scanFrom === undefined ? null : formatIsoDate(scanFrom),
+    valuesFrom: valuesFrom === undefined ? null : formatIsoDate(valuesFrom),
     scanTo: toPeriod === undefined ? null : formatIsoDate(periodEnd(toPeriod, grain)),
   };
 }

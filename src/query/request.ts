@@ -24,6 +24,13 @@ export interface QueryRequest {
   /** ISO dates (first and last day evaluated); default: the range of the data. */
   readonly from?: string | undefined;
   readonly to?: string | undefined;
+  /**
+   * Breakdown values every requested KPI shows besides those its rows reach, one tuple per
+   * combination, in `by` order: the members of an organisation, say, so that a rep without a
+   * deal in the period gets bookings of 0 (and a baseline from history) rather than no row. Only
+   * for breakdowns whose dimensions hold text.
+   */
+  readonly values?: readonly (readonly (string | null)[])[] | undefined;
 }
 
 /** A request that makes sense for the catalog. */
@@ -33,6 +40,7 @@ export interface CheckedRequest {
   readonly by: readonly string[];
   readonly from: Date | undefined;
   readonly to: Date | undefined;
+  readonly values: readonly (readonly (string | null)[])[];
 }
 
 /** The dimension names every result row already uses for its own fields. */
@@ -67,11 +75,43 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
     diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
   }
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
-  return { value: { kpis, grain: grain as Grain, by, from, to }, diagnostics };
+  for (const kpi of kpis) diagnostics.push(...grainWarning(kpi, grain as Grain));
+  return { value: { kpis, grain: grain as Grain, by, from, to, values: textValues(resolved, by, request.values) }, diagnostics };
 }
 
-/** The KPIs of a request that names none: every KPI that is not deprecated. */
-function defaultKpis(resolved: ResolvedCatalog): string[] {
+/** The requested extra breakdown values, when every dimension holds text and each tuple fits. */
+function textValues(
+  resolved: ResolvedCatalog,
+  by: readonly string[],
+  values: QueryRequest['values'],
+): readonly (readonly (string | null)[])[] {
+  if (values === undefined || by.length === 0) return [];
+  if (!by.every((d) => resolved.dimensions.get(d)?.type === 'string')) return [];
+  return values.filter((t) => t.length === by.length);
+}
+
+/** Grains from the finest up. */
+const GRAIN_ORDER: readonly Grain[] = ['day', 'week', 'month', 'quarter', 'year'];
+
+/**
+ * A KPI evaluated finer than its `grain:` (a quarterly quota by month) has a value in one period
+ * of several, or part of one: said at the KPI's `grain:`, where its author stated it.
+ */
+function grainWarning(kpi: ResolvedKpi, grain: Grain): Diagnostic[] {
+  const own = kpi.def.grain;
+  if (own === undefined || GRAIN_ORDER.indexOf(grain) >= GRAIN_ORDER.indexOf(own.value)) return [];
+  return [
+    diagnostic(
+      'query/grain-too-fine',
+      own.span,
+      `KPI \`${kpi.id}\` is evaluated by ${grain}, but it means something only by ${own.value} or longer: most ${grain}s would show no value, or part of one`,
+      { hint: `evaluate it by ${own.value} (or year)` },
+    ),
+  ];
+}
+
+/** The KPIs of a request that names none: every KPI that is not deprecated (or retired). */
+export function defaultKpis(resolved: ResolvedCatalog): string[] {
   return [...resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).map((k) => k.id);
 }
 
@@ -113,17 +153,14 @@ function checkBreakdown(resolved: ResolvedCatalog, by: readonly string[], kpis: 
   return out;
 }
 
-/** At most this many KPIs are named in one message (all are related places). */
-const NAMED_KPIS = 3;
-
+/** One diagnostic per source: every KPI that reads it is named, so one run tells the whole story. */
 function missingDimension(resolved: ResolvedCatalog, kpis: readonly ResolvedKpi[], source: string, dim: string, at: Span): Diagnostic {
   const def = resolved.catalog.sources.get(source);
-  const names = kpis.slice(0, NAMED_KPIS).map((k) => `\`${k.id}\``);
-  const more = kpis.length > NAMED_KPIS ? ` and ${kpis.length - NAMED_KPIS} more` : '';
+  const names = kpis.map((k) => `\`${k.id}\``);
   const message =
     kpis.length === 1
       ? `KPI ${names.join('')} cannot be broken down by \`${dim}\`: its source \`${source}\` does not declare that dimension`
-      : `KPIs ${names.join(', ')}${more} cannot be broken down by \`${dim}\`: their source \`${source}\` does not declare that dimension`;
+      : `${kpis.length} KPIs cannot be broken down by \`${dim}\` because their source \`${source}\` does not declare that dimension: ${names.join(', ')}`;
   return diagnostic('query/missing-dimension', def?.idSpan ?? at, message, {
     hint: `declare \`${dim}\` under \`dimensions:\` of source \`${source}\`, or leave it out of the breakdown`,
     related: kpis.map((k) => ({ span: k.def.idSpan, message: `KPI \`${k.id}\` reads source \`${source}\`` })),

@@ -82,12 +82,14 @@ function planPer(state: PlannerState, per: PerRequest, ctx: WalkContext): IrCell
 
 /**
  * Rows of a per's inner level count only when some aggregate of E has a matching row: the sum of
- * one row count per (source, anchor) of E, filtered by any of E's filters there.
+ * one row count per (source, anchor, balance or not) of E, filtered by any of E's filters there.
+ * For a balance (`last`) the rows counted are those it reads — the key's rows at its last date,
+ * carried over periods without rows — so a key keeps its balance where nothing moved.
  */
 export function presenceOf(state: PlannerState, inner: KpiExpr, ctx: WalkContext): IrCellExpr {
   const groups = new Map<string, { agg: KpiAggregate; filters: (IrRowExpr | undefined)[] }>();
   for (const agg of aggregatesOf(inner, state.resolved)) {
-    const k = `${agg.source}\u0000${agg.anchor ?? ''}`;
+    const k = `${agg.source}\u0000${agg.anchor ?? ''}\u0000${String(agg.last)}`;
     const g = groups.get(k) ?? { agg, filters: [] };
     g.filters.push(agg.filter === undefined ? undefined : rowToIr(agg.filter));
     groups.set(k, g);
@@ -95,7 +97,7 @@ export function presenceOf(state: PlannerState, inner: KpiExpr, ctx: WalkContext
   let total: IrCellExpr | undefined;
   for (const { agg, filters } of groups.values()) {
     // Presence is a row count: it shares its column with any equal count(…) of the scan.
-    const m = measureAt(state, { ...specOf(agg), value: undefined, filter: anyOf(filters), last: false }, 'count', ctx);
+    const m = measureAt(state, { ...specOf(agg), value: undefined, filter: anyOf(filters) }, 'count', ctx);
     total = total === undefined ? m : { kind: 'binary', op: '+', left: total, right: m };
   }
   return total ?? { kind: 'literal', value: 1, type: 'number' };

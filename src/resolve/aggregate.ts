@@ -5,7 +5,7 @@
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { childrenOf } from '../formula/children.js';
 import { percentFraction } from '../formula/literals.js';
-import { closestName } from '../diagnostics/suggest.js';
+import { closestName, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
 import { resolveRow } from './row.js';
@@ -26,6 +26,31 @@ function collectNames(expr: Expr | undefined, out: NameRef[] = []): NameRef[] {
   else if (expr.kind === 'index') collectNames(expr.index, out);
   else for (const child of childrenOf(expr)) collectNames(child, out);
   return out;
+}
+
+/**
+ * When one named source joins to the others, the joins that reach them, as a did-you-mean:
+ * `users.region` inside an aggregate over orders, with joins `placer` and `fulfiller` to users,
+ * is `placer.region` or `fulfiller.region` — every candidate, since only the user knows which.
+ */
+function joinPaths(env: ResolveEnv, pins: ReadonlyMap<string, NameRef | undefined>): string | undefined {
+  for (const from of pins.keys()) {
+    const source = env.catalog.sources.get(from);
+    if (source === undefined) continue;
+    const options: string[] = [];
+    let reachesAll = true;
+    for (const [to, ref] of pins) {
+      if (to === from) continue;
+      const joins = [...source.joins.values()].filter((j) => j.to.value === to);
+      if (joins.length === 0 || ref === undefined) reachesAll = false;
+      const rest = ref?.parts.slice(1).map((p) => p.name) ?? [];
+      for (const j of joins) options.push([j.name, ...rest].join('.'));
+    }
+    const others = [...pins.keys()].filter((p) => p !== from).map((p) => `\`${p}\``);
+    if (reachesAll && options.length > 0)
+      return `reach ${others.join(' and ')} from \`${from}\` through a join: ${didYouMeanAny(options) ?? ''}`;
+  }
+  return undefined;
 }
 
 /**
@@ -51,7 +76,9 @@ function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[],
       call.span,
       `\`${call.name}\` reads one source, but this names ${[...pins.keys()].map((s) => `\`${s}\``).join(' and ')}`,
       {
-        hint: 'reach other sources through joins (e.g. account.segment), or split the formula into one aggregate per source',
+        hint:
+          joinPaths(env, pins) ??
+          'reach other sources through joins (e.g. account.segment), or split the formula into one aggregate per source',
       },
     );
     return undefined;
@@ -102,18 +129,6 @@ function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[],
   for (const ref of bare) {
     const name = ref.parts[0]?.name ?? '';
     if ([...sources.values()].some((s) => sourceHas(s, name))) continue;
-    if (env.catalog.documents.some((d) => d.kind === 'source' && d.id === name)) {
-      report(
-        env,
-        'resolve/unknown-column',
-        ref.parts[0]?.span ?? ref.span,
-        `\`${name}\` is a source, but a KPI or lookup has the same id, so the source was not loaded`,
-        {
-          hint: 'sources, KPIs and lookups share one namespace: rename one of them',
-        },
-      );
-      continue;
-    }
     const all = [...sources.values()].flatMap((s) => sourceNames(s).map((n) => ({ n, s: s.id })));
     const nearest = closestName(
       name,

@@ -37,6 +37,8 @@ export function syntheticKpi(resolved: ResolvedCatalog, id: string, expr: KpiExp
   const sources = [...expressionSources(expr, (k) => new Set(resolved.kpis.get(k)?.sources ?? []))].sort();
   return {
     ...like,
+    // Not the KPI itself: its finest grain says nothing about what a consumer derives from it.
+    def: { ...like.def, grain: undefined },
     id,
     expr,
     type: expr.type,

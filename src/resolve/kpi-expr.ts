@@ -69,6 +69,8 @@ function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr
   const first = ast.parts[0]?.name ?? '';
   if (ast.parts.length === 1) {
     if (catalog.kpis.has(first)) return scope.kpi(first, ast) ?? ERROR;
+    // A name several documents claim: the clash is the one error (reported where it is declared).
+    if (catalog.clashes.has(first)) return ERROR;
     if (catalog.lookups.has(first)) {
       report(
         env,

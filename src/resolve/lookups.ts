@@ -32,6 +32,7 @@ export function resolveLookups(env: ResolveEnv, kpis: ReadonlyMap<string, Resolv
       continue;
     }
     const kpi = kpis.get(doc.value.value);
+    if (kpi === undefined && env.catalog.clashes.has(doc.value.value)) continue; // the clash is reported
     if (kpi === undefined) {
       report(env, 'resolve/unknown-kpi', doc.value.span, `lookup \`${doc.id}\` takes its values from unknown KPI \`${doc.value.value}\``, {
         hint: didYouMean(doc.value.value, kpis.keys()),

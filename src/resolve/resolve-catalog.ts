@@ -4,7 +4,8 @@
  */
 import type { PhaseResult } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
-import type { NameRef } from '../formula/ast.js';
+import type { Expr, NameRef } from '../formula/ast.js';
+import { childrenOf } from '../formula/children.js';
 import type { Catalog, KpiDef, SourceDef } from '../model/types.js';
 import { createEnv, parseOnce, report, type ResolveEnv } from './env.js';
 import { findCycles } from './cycles.js';
@@ -12,7 +13,7 @@ import { expressionSources, resolveKpiExpr, type KpiScope } from './kpi-expr.js'
 import { resolveNamed, resolveRow } from './row.js';
 import { declaredUnitAccepts, describeUnit } from './units.js';
 import { resolveLookups } from './lookups.js';
-import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride } from './resolved.js';
+import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride, SourceEvents } from './resolved.js';
 import type { KpiExpr, KpiRef, RowExpr, Typed } from './types.js';
 import { forEachRow } from './row-walk.js';
 import { forEachKpi } from './kpi-walk.js';
@@ -25,7 +26,30 @@ export function resolveCatalog(catalog: Catalog): PhaseResult<ResolvedCatalog> {
   const kpis = resolveKpis(env);
   const lookups = resolveLookups(env, kpis);
   findCycles(env, kpis, lookups);
-  return { value: { catalog, kpis, lookups, dimensions }, diagnostics: env.diagnostics };
+  const events = new Map([...catalog.sources.values()].map((s) => [s.id, resolveEvents(env, s)] as const));
+  return { value: { catalog, kpis, lookups, dimensions, events }, diagnostics: env.diagnostics };
+}
+
+/** A source's events: `as_of:` (a date formula, or false), else its time anchor. */
+function resolveEvents(env: ResolveEnv, source: SourceDef): SourceEvents {
+  const asOf = source.asOf;
+  if (asOf?.kind === 'none') return { kind: 'none' };
+  if (asOf?.kind === 'formula') {
+    const expr = resolveRow(env, parseOnce(env, asOf.formula), { source });
+    if (expr.type !== 'date' && expr.type !== 'timestamp' && expr.type !== 'error') {
+      report(
+        env,
+        'resolve/type-mismatch',
+        asOf.formula.node.span,
+        `\`as_of\` of \`${source.id}\` must give a date (each row's latest event), but it gives ${expr.type === 'boolean' ? 'a condition' : `a ${expr.type}`}`,
+        {
+          hint: 'name a date column, or a formula such as `if(closed, close_date, created_date)`; `as_of: false` leaves the source out',
+        },
+      );
+    }
+    return { kind: 'formula', expr };
+  }
+  return source.time === undefined ? { kind: 'none' } : { kind: 'anchor', column: source.time.value };
 }
 
 function checkSource(env: ResolveEnv, source: SourceDef): void {
@@ -127,6 +151,30 @@ function resolveDimensions(env: ResolveEnv): Map<string, ResolvedDimension> {
   return out;
 }
 
+/**
+ * `* 100` (or `/ 0.01`) in a percent KPI: percent values are fractions that kpic shows as
+ * percentages (0.25 is 25.0%), so the figures would read 100 times too large.
+ */
+function checkHundredfold(env: ResolveEnv, def: KpiDef, ast: Expr): void {
+  const isNumber = (e: Expr, value: number): boolean => e.kind === 'number' && !e.percent && e.value === value;
+  const visit = (e: Expr): void => {
+    if (
+      e.kind === 'binary' &&
+      ((e.op === '*' && (isNumber(e.left, 100) || isNumber(e.right, 100))) || (e.op === '/' && isNumber(e.right, 0.01)))
+    ) {
+      report(
+        env,
+        'resolve/percent-times-100',
+        e.span,
+        `percent KPI \`${def.id}\` is multiplied by 100, so it would read 100 times too large: percent values are fractions (0.25 is shown as 25.0%)`,
+        { hint: `remove \`${e.op === '*' ? '* 100' : '/ 0.01'}\`; or, for a number on a 0–100 scale (like NPS), declare \`unit: number\`` },
+      );
+    }
+    for (const child of childrenOf(e)) visit(child);
+  };
+  visit(ast);
+}
+
 /** Collects every KPI reference in an expression. */
 function collectRefs(expr: KpiExpr, out: KpiRef[] = []): KpiRef[] {
   forEachKpi(expr, (e) => {
@@ -202,6 +250,7 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
         },
       );
     }
+    if ((def.unit?.value ?? expr.unit) === 'percent') checkHundredfold(env, def, parseOnce(env, def.formula));
     const result: ResolvedKpi = {
       id: def.id,
       def,
@@ -220,6 +269,12 @@ function resolveKpis(env: ResolveEnv): Map<string, ResolvedKpi> {
     return result;
   };
   for (const def of kpis.values()) resolveOne(def);
+  // A KPI left out for a clash of ids is still checked on its own: its formula and target may
+  // hold mistakes of their own, which the author fixing the clash wants to see in the same run.
+  for (const def of env.catalog.clashing) {
+    resolveKpiExpr(env, parseOnce(env, def.formula), scopeFor(def));
+    if (def.target !== undefined) resolveKpiExpr(env, parseOnce(env, def.target), scopeFor(def));
+  }
   // Targets and overrides once every formula is resolved: a target may name any KPI, the KPI
   // itself included (`prior(bookings, 1 year) * 1.1`), without that being a cycle.
   for (const [id, kpi] of done) {

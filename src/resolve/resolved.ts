@@ -59,10 +59,20 @@ export interface ResolvedDimension {
   readonly sources: readonly { readonly source: string; readonly expr: RowExpr }[];
 }
 
+/**
+ * Which dates of a source are events that happened, so decide how far the data goes (the as-of
+ * date, src/periods/as-of.ts): its time anchor (the default), a row formula (`as_of:`), or none
+ * (`as_of: false`, or a source without time and formula).
+ */
+export type SourceEvents =
+  { readonly kind: 'anchor'; readonly column: string } | { readonly kind: 'formula'; readonly expr: RowExpr } | { readonly kind: 'none' };
+
 /** A resolved catalog. */
 export interface ResolvedCatalog {
   readonly catalog: Catalog;
   readonly kpis: ReadonlyMap<string, ResolvedKpi>;
   readonly lookups: ReadonlyMap<string, ResolvedLookup>;
   readonly dimensions: ReadonlyMap<string, ResolvedDimension>;
+  /** Each source's events, by source id. */
+  readonly events: ReadonlyMap<string, SourceEvents>;
 }

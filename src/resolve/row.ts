@@ -3,7 +3,7 @@
  * followed hop by hop), types and units checked, enumerations checked against literals.
  */
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMean, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, isRowFunction } from './functions.js';
 import { ROW_ERROR, columnTyped, parseOnce, report, sourceNames, type ResolveEnv } from './env.js';
@@ -84,7 +84,7 @@ function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): RowExpr
     if (part === undefined) return ROW_ERROR;
     const join = current.joins.get(part.name);
     if (join === undefined) {
-      const viaJoin = [...current.joins.values()].find((j) => j.to.value === part.name);
+      const viaJoins = [...current.joins.values()].filter((j) => j.to.value === part.name);
       const isSource = catalog.sources.has(part.name);
       report(
         env,
@@ -94,10 +94,12 @@ function resolveRowName(env: ResolveEnv, ref: NameRef, scope: RowScope): RowExpr
           ? `\`${part.name}\` is a source, not a join of \`${current.id}\`; reach another source through a join`
           : `\`${current.id}\` has no join \`${part.name}\``,
         {
+          // Every join that reaches the source is a candidate: which one is meant is the user's call.
           hint:
-            viaJoin !== undefined
-              ? `use the join \`${viaJoin.name}\`: ${viaJoin.name}.${parts[i + 1]?.name ?? ''}`
+            viaJoins.length > 0
+              ? didYouMeanAny(viaJoins.map((j) => [j.name, ...parts.slice(i + 1).map((p) => p.name)].join('.')))
               : didYouMean(part.name, current.joins.keys()),
+          related: viaJoins.map((j) => ({ span: j.span, message: `join \`${j.name}\` reaches \`${part.name}\`` })),
         },
       );
       return ROW_ERROR;
@@ -205,6 +207,7 @@ function resolveLookupIndex(env: ResolveEnv, target: NameRef, index: Expr, scope
   const lookup = target.parts.length === 1 ? env.catalog.lookups.get(name) : undefined;
   const key = resolveRow(env, index, scope);
   if (lookup === undefined) {
+    if (target.parts.length === 1 && env.catalog.clashes.has(name)) return ROW_ERROR; // the clash is reported
     report(env, 'resolve/unknown-lookup', target.span, `\`${name}\` is not a lookup, so it cannot be indexed with [ ]`, {
       hint: didYouMean(name, env.catalog.lookups.keys()),
     });

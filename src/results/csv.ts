@@ -5,7 +5,7 @@
  * (quotes doubled); lines end with `\n`.
  */
 import type { Decimal } from '../model/decimal.js';
-import { outputValue, type ResultSet } from './result-set.js';
+import { asOfFields, outputValue, type ResultSet } from './result-set.js';
 
 /** One CSV field. */
 export function csvField(value: string | number | boolean | Decimal | null): string {
@@ -14,11 +14,17 @@ export function csvField(value: string | number | boolean | Decimal | null): str
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** The whole CSV text. */
+/** The whole CSV text; with an as-of date, `complete` and `as_of` columns after `value`. */
 export function renderCsv(results: ResultSet): string {
   const line = (cells: readonly (string | number | boolean | Decimal | null)[]): string => `${cells.map(csvField).join(',')}\n`;
+  const judged = asOfFields(results);
+  const extra = [...(judged.complete ? ['complete'] : []), ...(judged.asOf ? ['as_of'] : [])];
+  const tail = (complete: boolean | undefined): (boolean | string | null)[] => [
+    ...(judged.complete ? [complete ?? null] : []),
+    ...(judged.asOf ? [results.asOf?.date ?? null] : []),
+  ];
   return [
-    line(['kpi', 'period', ...results.by, 'value']),
-    ...results.rows.map((r) => line([r.kpi, r.period, ...r.by, outputValue(r)])),
+    line(['kpi', 'period', ...results.by, 'value', ...extra]),
+    ...results.rows.map((r) => line([r.kpi, r.period, ...r.by, outputValue(r), ...tail(r.complete)])),
   ].join('');
 }

@@ -2,13 +2,14 @@
  * The `json` and `ndjson` formats: one object per row, keys in a fixed order — `kpi`, `period`,
  * one per breakdown dimension (in `--by` order), `value` (a JSON number; an exact decimal with its
  * exact digits), `unit` (the KPI's unit, or null; left out when a dimension is itself named
- * `unit`). The objects are written key by key rather than built as plain objects, because
- * dimension names are chosen by users. `json` is one array with one row per line; `ndjson` one
- * object per line.
+ * `unit`), and, when the rows were judged against the data's as-of date, `complete` (whether the
+ * period is complete) and `as_of` (that date). The objects are written key by key rather than
+ * built as plain objects, because dimension names are chosen by users. `json` is one array with
+ * one row per line; `ndjson` one object per line.
  */
 import { Decimal } from '../model/decimal.js';
 import type { ResultRow } from '../pipeline.js';
-import { hasUnitField, outputValue, type ResultSet } from './result-set.js';
+import { asOfFields, hasUnitField, outputValue, type ResultSet } from './result-set.js';
 
 /** A JSON number: an exact decimal with its exact digits (`1`, not `0.9999999999999999`). */
 function jsonNumber(value: number | Decimal | null): string {
@@ -25,6 +26,9 @@ function rowJson(results: ResultSet, row: ResultRow): string {
   });
   fields.push(`"value":${jsonNumber(outputValue(row))}`);
   if (hasUnitField(results)) fields.push(`"unit":${JSON.stringify(results.units.get(row.kpi) ?? null)}`);
+  const judged = asOfFields(results);
+  if (judged.complete) fields.push(`"complete":${JSON.stringify(row.complete ?? null)}`);
+  if (judged.asOf) fields.push(`"as_of":${JSON.stringify(results.asOf?.date ?? null)}`);
   return `{${fields.join(',')}}`;
 }
 

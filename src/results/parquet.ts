@@ -3,13 +3,14 @@
  * (DOUBLE when every value is a number, DECIMAL when every value is an exact decimal, BOOLEAN when
  * every value is a boolean, else VARCHAR), `value` (DOUBLE), `exact value` (DECIMAL(38, s), s the
  * largest scale of the exact values, 2 for sums of cents: the exact decimal of exact results, null
- * for the others) and `unit` (VARCHAR, unless a dimension has that name). Written by DuckDB; needs a file,
- * never stdout.
+ * for the others), `unit` (VARCHAR, unless a dimension has that name), and, when the rows were
+ * judged against the data's as-of date, `complete` (BOOLEAN) and `as_of` (DATE). Written by
+ * DuckDB; needs a file, never stdout.
  */
 import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
 import { Decimal } from '../model/decimal.js';
 import { EXACT_VALUE } from '../sql/emit-outputs.js';
-import { hasUnitField, type ByValue, type ResultSet } from './result-set.js';
+import { asOfFields, hasUnitField, type ByValue, type ResultSet } from './result-set.js';
 
 /** DECIMAL(38, s), s the largest scale of the decimals (as computed: 2 for sums of cents). */
 function decimalType(values: readonly Decimal[]): ParquetType {
@@ -35,10 +36,21 @@ export async function writeResultsParquet(results: ResultSet, file: string): Pro
   ];
   const unit = hasUnitField(results);
   if (unit) columns.push({ name: 'unit', type: 'VARCHAR' });
+  const judged = asOfFields(results);
+  if (judged.complete) columns.push({ name: 'complete', type: 'BOOLEAN' });
+  if (judged.asOf) columns.push({ name: 'as_of', type: 'DATE' });
   const rows = results.rows.map((r) => {
     const by = r.by.map((v, i) => (columns[i + 2]?.type === 'VARCHAR' && v !== null ? String(v) : v));
-    const row = [r.kpi, r.period, ...by, r.value, r.exact ?? null];
-    return unit ? [...row, results.units.get(r.kpi) ?? null] : row;
+    return [
+      r.kpi,
+      r.period,
+      ...by,
+      r.value,
+      r.exact ?? null,
+      ...(unit ? [results.units.get(r.kpi) ?? null] : []),
+      ...(judged.complete ? [r.complete ?? null] : []),
+      ...(judged.asOf ? [results.asOf?.date ?? null] : []),
+    ];
   });
   await writeParquet(file, columns, rows);
 }

@@ -23,6 +23,11 @@ export interface ResultSet {
   readonly units: ReadonlyMap<string, Unit | undefined>;
   /** ISO 4217 code of the catalog's currency, for money values. */
   readonly currency: string;
+  /**
+   * The data's as-of date the rows' periods were judged against (each row then says whether its
+   * period is `complete`), with how it was found, for people; absent when there is none.
+   */
+  readonly asOf?: { readonly date: string; readonly about: string } | undefined;
 }
 
 /** The output formats of `kpic run`. */
@@ -34,4 +39,13 @@ export type ResultFormat = (typeof RESULT_FORMATS)[number];
 /** Whether rows carry a `unit` field (not when a breakdown dimension is itself named `unit`). */
 export function hasUnitField(results: ResultSet): boolean {
   return !results.by.includes('unit');
+}
+
+/**
+ * Whether rows carry `complete` and `as_of` fields: when they were judged against an as-of
+ * date, each field unless a breakdown dimension has its name.
+ */
+export function asOfFields(results: ResultSet): { readonly complete: boolean; readonly asOf: boolean } {
+  const judged = results.asOf !== undefined;
+  return { complete: judged && !results.by.includes('complete'), asOf: judged && !results.by.includes('as_of') };
 }

@@ -100,6 +100,10 @@ const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([
   ['^[A-Za-z_][A-Za-z0-9_]*$', 'a name of letters, digits and `_` that does not start with a digit'],
   ['^[A-Z]{3}$', 'a three-letter currency code such as `USD` or `EUR`'],
   ['^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}$', 'a table name such as `opportunities` or `crm.opportunities`'],
+  [
+    '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$',
+    'a calendar date written YYYY-MM-DD such as `2026-09-30`',
+  ],
 ]);
 
 function patternWords(pattern: string): string {

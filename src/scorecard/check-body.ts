@@ -7,6 +7,7 @@
 import type { Span } from '../diagnostics/span.js';
 import { report, reportUnknown, type CheckContext } from '../resolve/check-context.js';
 import { forEachRow } from '../resolve/row-walk.js';
+import type { ResolvedKpi } from '../resolve/resolved.js';
 import { checkExceptions } from '../targets/check-performance.js';
 import { checkScoring, checkSeasonal, checkTarget, checkThresholds } from '../targets/check-settings.js';
 import { DEFAULT_SCORING, type KpiPerformance } from '../targets/settings.js';
@@ -97,6 +98,7 @@ function checkEntry(
   body: BodyDef,
 ): ResolvedEntry | undefined {
   const kpi = ctx.resolved.kpis.get(e.kpi.value);
+  if (kpi === undefined && ctx.resolved.catalog.clashes.has(e.kpi.value)) return undefined; // the clash is reported
   if (kpi === undefined) {
     reportUnknown(ctx, 'scorecard/unknown-kpi', e.kpi.span, 'KPI', e.kpi.value, ctx.resolved.kpis.keys());
     return undefined;
@@ -129,6 +131,7 @@ function checkEntry(
       hint: kpi.def.replacedBy !== undefined ? `use \`${kpi.def.replacedBy.value}\` instead` : 'replace it before it is removed',
     });
   }
+  warnGrain(ctx, e, kpi, body);
   const perf = ec.performance.get(kpi.id);
   const direction = kpi.def.direction;
   const target = checkTarget(ctx, kpi, e.target, e.baseline);
@@ -159,6 +162,25 @@ function checkEntry(
     exceptions: checkExceptions(ctx, kpi, e.exceptions),
     seasonal: checkSeasonal(ctx, e.seasonal),
   };
+}
+
+const GRAIN_ORDER = ['day', 'week', 'month', 'quarter', 'year'] as const;
+
+/** A KPI scored at a grain finer than its own (a quarterly quota in a monthly scorecard). */
+function warnGrain(ctx: CheckContext, e: EntryDef, kpi: ResolvedKpi, body: BodyDef): void {
+  const own = kpi.def.grain?.value;
+  const grain = body.grain?.value ?? 'quarter';
+  if (own === undefined || GRAIN_ORDER.indexOf(grain) >= GRAIN_ORDER.indexOf(own)) return;
+  report(
+    ctx,
+    'scorecard/grain-too-fine',
+    e.kpi.span,
+    `KPI \`${kpi.id}\` means something only by ${own} or longer, but this scorecard scores by ${grain}: most ${grain}s would show no value, or part of one`,
+    {
+      hint: `score it on a scorecard by ${own}, or leave it out`,
+      related: kpi.def.grain === undefined ? [] : [{ span: kpi.def.grain.span, message: `\`grain: ${own}\`` }],
+    },
+  );
 }
 
 function checkPerspective(ctx: CheckContext, ec: EntryContext, p: PerspectiveDef, body: BodyDef): ResolvedPerspective | undefined {

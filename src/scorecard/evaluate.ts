@@ -11,10 +11,12 @@ import { calendarOf } from '../model/calendar.js';
 import { evaluateLevel, type ExprRequest, type LevelContext, type LevelValues } from '../org/level-values.js';
 import { readOrganisation } from '../org/organisation.js';
 import type { OrgNode } from '../org/tree.js';
-import { dataEnd, latestCompletePeriod, sourceEnds } from '../periods/latest-period.js';
+import { dataAsOf, describeAsOf } from '../periods/as-of.js';
+import { latestCompletePeriod } from '../periods/latest-period.js';
 import { parsePeriod, type Period } from '../periods/period.js';
 import type { Failure } from '../pipeline.js';
-import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
+import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { ON_TARGET } from '../targets/score.js';
 import { bindExceptions } from './bind-exceptions.js';
 import { nodeRef, requestsFor, scoreNode, type JudgeContext } from './judge.js';
 import type { NodeRef, NodeScore, ScorecardReport } from './report.js';
@@ -37,34 +39,55 @@ export type ScorecardResult =
 
 const usage = (message: string): Failure => ({ ok: false, kind: 'usage', message, diagnostics: [] });
 
-function sourcesOf(resolved: ResolvedCatalog, bodies: readonly ResolvedScorecard[]): string[] {
-  const out = new Set<string>();
-  for (const b of bodies)
-    for (const p of b.body.perspectives) for (const e of p.entries) for (const s of resolved.kpis.get(e.kpi)?.sources ?? []) out.add(s);
-  return [...out];
+/** A period judged against the data's as-of date, with the notes that say so. */
+interface ChosenPeriod {
+  readonly period: Period;
+  readonly asOf: string | undefined;
+  readonly complete: boolean | undefined;
+  readonly notes: readonly string[];
 }
 
+/**
+ * The period to score: `--period`, or the latest complete one as of the data's as-of date. A
+ * period after that date has not happened and is refused; one that contains it is scored on
+ * partial figures, and says so.
+ */
 async function choosePeriod(
   resolved: ResolvedCatalog,
   sc: ResolvedScorecard,
-  all: readonly ResolvedScorecard[],
   text: string | undefined,
-  like: ResolvedKpi,
   opts: { dataDir: string; db: Database; warnings: Diagnostic[] },
-): Promise<{ period: Period; note?: string } | Failure> {
+): Promise<ChosenPeriod | Failure> {
   const calendar = calendarOf(resolved.catalog);
+  const found = await dataAsOf(resolved, opts);
+  if (found !== undefined && 'ok' in found) return found;
+  const asOfNote = found === undefined ? [] : [`data as of ${describeAsOf(found)}`];
   if (text !== undefined) {
     const p = parsePeriod(text, sc.body.grain, calendar);
-    return typeof p === 'string' ? usage(p) : { period: p };
+    if (typeof p === 'string') return usage(p);
+    if (found === undefined) return { period: p, asOf: undefined, complete: undefined, notes: [] };
+    if (p.start > found.date) {
+      const latest = latestCompletePeriod(found.date, p.grain, calendar);
+      return usage(
+        `${p.label} (${p.start} – ${p.last}) has not started: the data runs to ${found.date}; the latest complete ${p.grain} is ${latest.label}`,
+      );
+    }
+    const complete = p.last <= found.date;
+    const partial = complete ? [] : [`${p.label} is not complete: its figures run to ${found.date}, ${p.last} is its last day`];
+    return { period: p, asOf: found.date, complete, notes: [...asOfNote, ...partial] };
   }
-  const ends = await sourceEnds(resolved, sourcesOf(resolved, all), like, opts);
-  if (!(ends instanceof Map)) return ends;
-  const end = dataEnd(ends);
-  if (end === undefined) return usage('the scorecard reads no dated rows, so there is no latest period; give `--period`');
+  if (found === undefined) return usage('the catalog reads no dated rows, so there is no latest period; give `--period`');
   return {
-    period: latestCompletePeriod(end, sc.body.grain, calendar),
-    note: `period: the latest ${sc.body.grain} complete in the data, which runs to ${end} (median of its sources' last days); choose another with --period`,
+    period: latestCompletePeriod(found.date, sc.body.grain, calendar),
+    asOf: found.date,
+    complete: true,
+    notes: [...asOfNote, `period: the latest ${sc.body.grain} complete as of that date; choose another with --period`],
   };
+}
+
+/** The highest score each KPI of a node can reach. */
+function maxScores(node: NodeScore): number[] {
+  return node.perspectives.flatMap((p) => p.kpis.filter((k) => k.state !== 'not-applicable').map((k) => k.maxScore));
 }
 
 /** Evaluates the request; opens (and closes) its own database unless one is given. */
@@ -80,16 +103,11 @@ export async function evaluateScorecard(
   const firstKpi = selected.body.perspectives[0]?.entries[0]?.kpi;
   const like = firstKpi === undefined ? undefined : resolved.kpis.get(firstKpi);
   if (h === undefined || like === undefined) throw new Error(`scorecard ${selected.id} was checked without its hierarchy or KPIs`);
-  const related = [
-    selected,
-    ...[...catalog.scorecards.values()].filter((s) => s.base === selected.id),
-    ...[...catalog.roles.values()].filter((r) => r.hierarchy === h.id && selected.kind === 'scorecard'),
-  ];
   const db = options.db ?? (await openDatabase());
   try {
     const warnings: Diagnostic[] = [];
     const opts = { dataDir: options.dataDir, db, warnings };
-    const chosen = await choosePeriod(resolved, selected, related, request.period, like, opts);
+    const chosen = await choosePeriod(resolved, selected, request.period, opts);
     if ('ok' in chosen) return chosen;
     const { period } = chosen;
     const calendar = calendarOf(resolved.catalog);
@@ -163,7 +181,7 @@ export async function evaluateScorecard(
       childrenScore = weights > 0 ? sum / weights : null;
     }
     const notes = [
-      ...(chosen.note === undefined ? [] : [chosen.note]),
+      ...chosen.notes,
       `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${tree.members.length} members`,
     ];
     const report: ScorecardReport = {
@@ -172,7 +190,10 @@ export async function evaluateScorecard(
       hierarchy: { id: h.id, title: h.title },
       scorecard: { kind: selected.kind, id: selected.id, title: selected.title },
       period,
+      asOf: chosen.asOf,
+      complete: chosen.complete,
       membershipDate,
+      scale: { onTarget: ON_TARGET, max: Math.max(ON_TARGET, ...[nodeScore, ...childScores].flatMap(maxScores)) },
       node: nodeScore,
       childrenScore,
       rollupWeight: rollup?.id,

@@ -15,7 +15,7 @@ import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import { chooseSettings, literalTarget, seasonalTarget, targetCandidates, type TargetOrigin } from '../targets/choose.js';
 import { applyExceptions, exceptionReportExpr, targetExpr } from '../targets/expressions.js';
 import { judgeFigure, type NoScore } from '../targets/judge-figure.js';
-import { weightedAverage, type Part } from '../targets/score.js';
+import { maxScoreOf, weightedAverage, type Part } from '../targets/score.js';
 import { seasonalIndex } from '../targets/seasonal.js';
 import { statusOf } from '../targets/status.js';
 import type { BoundRules } from './bind-exceptions.js';
@@ -130,6 +130,7 @@ function judgeEntry(
     indicator: kpi.def.indicator,
     weight: entry.weight,
     policy: settings.missing,
+    maxScore: maxScoreOf(settings.scoring),
   };
   const notes = [...set.notes];
   const valueKey = keys.value(kpi.id, set.id);

@@ -62,7 +62,7 @@ export interface PerspectiveDef {
   readonly entries: readonly EntryDef[];
 }
 
-/** Status levels of an overall score (points out of 10). */
+/** Status levels of an overall score (points; 10 = on target). */
 interface ScoreThresholdsDef {
   readonly span: Span;
   readonly green?: Located<number> | undefined;

@@ -1,6 +1,6 @@
 /**
  * The scorecard as JSON for machines: the report as it is, with weights and attainment as
- * fractions and scores out of 10. JSON has no infinity: the best possible attainment (a
+ * fractions and scores on the report's `scale` (10 = on target). JSON has no infinity: the best possible attainment (a
  * lower-is-better value of 0) is written `"attainment": null` with `"best": true`.
  */
 import type { KpiLine, NodeScore, ScorecardReport } from './report.js';

@@ -5,12 +5,12 @@
  * with the figures. Columns are aligned on plain text; colour is applied after padding.
  */
 import type { Style } from '../diagnostics/render/style.js';
-import { NULL_TEXT } from '../results/format-value.js';
+import { decimalsFor, NULL_TEXT } from '../results/format-value.js';
 import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
 import type { NodeScore, ScorecardReport } from './report.js';
 import type { Status } from '../targets/status.js';
 import { childNotes } from './notes.js';
-import { formatAttainment, formatFigure, formatScore, formatWeight } from './text.js';
+import { formatAttainment, formatFigure, formatScore, formatWeight, scaleText } from './text.js';
 
 type Cell = { readonly text: string; readonly right?: boolean; readonly status?: Status; readonly strong?: boolean };
 
@@ -46,7 +46,8 @@ function title(report: ScorecardReport): string {
   const n = report.node;
   const where = [...n.path.map((p) => p.label), n.label].join(' › ');
   const p = report.period;
-  return `${report.scorecard.title} · ${where} · ${p.label} (${p.start} – ${p.last})`;
+  const partial = report.complete === false ? ` · NOT COMPLETE: data as of ${report.asOf ?? ''}` : '';
+  return `${report.scorecard.title} · ${where} · ${p.label} (${p.start} – ${p.last})${partial}`;
 }
 
 /** Numbered notes of the node's own KPIs, by KPI id (the table marks each KPI with its numbers). */
@@ -83,8 +84,8 @@ function kpiRows(report: ScorecardReport, node: NodeScore, marks: ReadonlyMap<st
       rows.push([
         { text: `  ${k.title}${k.direction === 'down' ? ' ↓' : ''}${marks.has(k.kpi) ? ` ${marks.get(k.kpi)?.marks ?? ''}` : ''}` },
         { text: formatWeight(k.weight), right: true },
-        { text: na ? 'n/a' : formatFigure(k.value, k.unit, report.currency), right: true },
-        { text: formatFigure(k.target, k.unit, report.currency), right: true },
+        { text: na ? 'n/a' : formatFigure(k.value, k.unit, report.currency, decimalsFor([k.value, k.target])), right: true },
+        { text: formatFigure(k.target, k.unit, report.currency, decimalsFor([k.value, k.target])), right: true },
         { text: formatAttainment(k.attainment), right: true },
         { text: statusText(k.status), status: k.status },
         { text: formatScore(k.score), right: true },
@@ -121,7 +122,7 @@ export function renderScorecardTable(report: ScorecardReport, style: Style): str
   const parts: string[] = [style.bold(title(report))];
   if (n.scorecard === undefined) parts.push(`no scorecard scores this ${n.level}`);
   else {
-    const score = `score ${formatScore(n.score)} / 10  ${paint(style, { text: '', status: n.status }, statusText(n.status))}`;
+    const score = `score ${formatScore(n.score)} (${scaleText(report.scale)})  ${paint(style, { text: '', status: n.status }, statusText(n.status))}`;
     const rollup =
       report.childrenScore === null
         ? ''

@@ -1,6 +1,6 @@
 /**
  * The scorecard report: plain, JSON-serialisable data that the table, JSON and HTML renderers
- * print. Numbers are raw (fractions for weights and attainment, points out of 10 for scores).
+ * print. Numbers are raw (fractions for weights and attainment, points for scores, 10 = on target).
  */
 import type { MissingPolicy, Unit } from '../model/types.js';
 import type { Perspective } from './model.js';
@@ -35,6 +35,8 @@ export interface KpiLine {
   readonly attainment: number | null;
   readonly status: Status;
   readonly score: number | null;
+  /** The highest score its scoring can give (12 for attainment capped at 120%; 10 = on target). */
+  readonly maxScore: number;
   /** `missing`: no value or no target, handled by `policy`; `not-applicable`: not measurable at this level. */
   readonly state: 'scored' | 'missing' | 'not-applicable';
   readonly policy: MissingPolicy;
@@ -82,8 +84,17 @@ export interface ScorecardReport {
   readonly hierarchy: { readonly id: string; readonly title: string };
   readonly scorecard: { readonly kind: 'scorecard' | 'role'; readonly id: string; readonly title: string };
   readonly period: Period;
+  /** The data's as-of date (ISO); undefined when the data has none (no dated events). */
+  readonly asOf?: string | undefined;
+  /** Whether the period is complete as of that date (false: its figures are partial). */
+  readonly complete?: boolean | undefined;
   /** The day whose organisation the rollups use. */
   readonly membershipDate: string;
+  /**
+   * The scale every score of the report is on: 10 is on target, `max` the highest score any of
+   * its KPIs can reach (10 × the largest attainment cap), and so the highest any average reaches.
+   */
+  readonly scale: { readonly onTarget: number; readonly max: number };
   readonly node: NodeScore;
   /** The weighted average of the children's scores (weights: the scorecard's rollup KPI, else equal). */
   readonly childrenScore: number | null;

@@ -32,7 +32,7 @@ export interface ResolvedBody {
   readonly grain: PeriodGrain;
   readonly missing: MissingPolicy;
   readonly scoring: ScoringSpec;
-  /** Status of the overall score, in points out of 10. */
+  /** Status of the overall score, in points (10 = on target). */
   readonly scoreThresholds: { readonly green: number; readonly amber: number };
 }
 

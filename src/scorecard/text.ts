@@ -1,23 +1,17 @@
 /**
  * Scorecard figures as people read them: compact amounts (`$4.2M`), attainment as a percentage,
- * scores out of 10, and the sentence that goes with an exception ("excludes 2 exceptional deals
+ * scores (10 = on target), and the sentence that goes with an exception ("excludes 2 exceptional deals
  * worth $4.2M"). Always en-US conventions, like the other result formats.
  */
 import type { Unit } from '../model/types.js';
-import { formatValue, NULL_TEXT } from '../results/format-value.js';
+import { formatCompactMoney, formatValue, NULL_TEXT } from '../results/format-value.js';
 import type { ExceptionLine } from './report.js';
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
-
-/** A value in its unit, money compact from 10,000 up (`$1.2M`). */
-export function formatFigure(value: number | null, unit: Unit | undefined, currency: string): string {
+/** A value in its unit, money compact from 10,000 up (`$1.2M`, `$633.6K`); `decimals` as in formatValue. */
+export function formatFigure(value: number | null, unit: Unit | undefined, currency: string, decimals?: number): string {
   if (value === null || !Number.isFinite(value)) return NULL_TEXT;
-  if (unit === 'money' && Math.abs(value) >= 10_000) {
-    const text = compact.format(Math.abs(value));
-    const sign = value < 0 ? '-' : '';
-    return currency.toUpperCase() === 'USD' ? `${sign}$${text}` : `${sign}${text} ${currency}`;
-  }
-  return formatValue(value, unit, currency);
+  if (unit === 'money') return formatCompactMoney(value, currency);
+  return formatValue(value, unit, currency, decimals);
 }
 
 /** Attainment as a percentage; the best possible result (a lower-is-better 0) as `best`. */
@@ -27,9 +21,18 @@ export function formatAttainment(attainment: number | null): string {
   return `${(attainment * 100).toFixed(1)}%`;
 }
 
-/** A score out of 10, one decimal. */
+/** A score (10 = on target), one decimal. */
 export function formatScore(score: number | null): string {
   return score === null ? NULL_TEXT : score.toFixed(1);
+}
+
+/**
+ * What a score means on the report's scale, said the same way everywhere: `10 = on target, 12 at
+ * most` (or `10 = on target and at most` when nothing scores above target).
+ */
+export function scaleText(scale: { readonly onTarget: number; readonly max: number }): string {
+  const max = Number.isInteger(scale.max) ? String(scale.max) : scale.max.toFixed(1);
+  return scale.max > scale.onTarget ? `${scale.onTarget} = on target, ${max} at most` : `${scale.onTarget} = on target and at most`;
 }
 
 /** A weight as a whole percentage where possible (`40%`, `33.3%`). */

@@ -16,6 +16,8 @@ export interface SiteTrends {
   readonly series: ReadonlyMap<string, TrendSeries>;
   /** KPIs that could not be evaluated, with why. */
   readonly skipped: ReadonlyMap<string, string>;
+  /** The data's as-of date as people read it; undefined when the data has none. */
+  readonly asOf?: string | undefined;
 }
 
 /** Everything a page needs. */

@@ -1,11 +1,15 @@
 /**
  * The site's only contact with the evaluation pipeline: the recent values of each KPI for its
- * trend chart, through `runKpis` on one database. Kept in one small file so a change in that entry
- * point (its module, or returning diagnostics instead of failing) is absorbed here.
+ * trend chart, through `runJudged` on one database. Like `kpic run`, the periods are judged
+ * against the data's as-of date (found once): a period after it has no value unless the KPI looks
+ * forward — a balance is not drawn flat into quarters that have not happened — and the period
+ * containing it is marked incomplete. Kept in one small file so a change in that entry point is
+ * absorbed here.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { openDatabase } from '../engine/duckdb.js';
-import { runKpis } from '../pipeline.js';
+import { dataAsOf, describeAsOf } from '../periods/as-of.js';
+import { runJudged } from '../periods/run-as-of.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { TrendPoint, TrendSeries } from './trend-chart.js';
 
@@ -15,13 +19,15 @@ export type TrendsResult =
       readonly ok: true;
       readonly trends: ReadonlyMap<string, TrendSeries>;
       readonly skipped: ReadonlyMap<string, string>;
+      /** The data's as-of date as people read it (`2026-09-30 (the latest event in 6 sources)`); undefined without one. */
+      readonly asOf: string | undefined;
       readonly diagnostics: readonly Diagnostic[];
     }
   | { readonly ok: false; readonly message: string; readonly diagnostics: readonly Diagnostic[] };
 
 /**
  * The last `count` periods of each series, after dropping the trailing periods with no value or
- * 0 (exports reach into the future: open deals' expected close dates, quotas already set).
+ * 0 (periods after the as-of date have none; a KPI that looks forward can still end in zeros).
  */
 function recentPoints(points: readonly TrendPoint[], count: number): TrendPoint[] {
   let end = points.length;
@@ -43,12 +49,14 @@ export async function kpiTrends(
   for (const [id, grain] of kpis) byGrain.set(grain, [...(byGrain.get(grain) ?? []), id]);
   const db = await openDatabase();
   try {
+    const found = await dataAsOf(resolved, { dataDir, db });
+    if (found !== undefined && 'ok' in found) return { ok: false, message: found.message, diagnostics: found.diagnostics };
     for (const [grain, ids] of byGrain) {
       // One run per grain; if the planner refuses one KPI, the others are run one by one.
       const batches = [ids];
       while (batches.length > 0) {
         const batch = batches.shift() ?? [];
-        const result = await runKpis(resolved, { kpis: batch, grain }, { dataDir, db });
+        const result = await runJudged(resolved, { kpis: batch, grain }, { dataDir, db }, found);
         if (!result.ok) {
           if (result.kind === 'data') return { ok: false, message: result.message, diagnostics: result.diagnostics };
           if (batch.length === 1) skipped.set(batch[0] ?? '', result.message);
@@ -59,13 +67,14 @@ export async function kpiTrends(
         const points = new Map<string, TrendPoint[]>();
         for (const r of result.rows) {
           const value = typeof r.value === 'number' ? r.value : r.value === null ? null : Number(r.value);
-          points.set(r.kpi, [...(points.get(r.kpi) ?? []), { period: r.period, value }]);
+          const point: TrendPoint = r.complete === false ? { period: r.period, value, complete: false } : { period: r.period, value };
+          points.set(r.kpi, [...(points.get(r.kpi) ?? []), point]);
         }
         for (const id of batch) trends.set(id, { grain, points: recentPoints(points.get(id) ?? [], count) });
       }
     }
+    return { ok: true, trends, skipped, asOf: found === undefined ? undefined : describeAsOf(found), diagnostics };
   } finally {
     db.close();
   }
-  return { ok: true, trends, skipped, diagnostics };
 }

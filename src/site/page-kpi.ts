@@ -116,10 +116,19 @@ function trendSection(ctx: SiteContext, kpi: ResolvedKpi): string {
   if (series === undefined)
     return section('trend', 'Recent values', `<p class="muted">Not evaluated: ${escapeHtml(skipped ?? 'deprecated')}</p>`);
   const chart = renderTrendSvg(series, kpi.unit, ctx.currency, `${kpi.def.title ?? kpi.id}: recent values by ${series.grain}`);
+  const asOf = ctx.trends.asOf === undefined ? '' : `; data as of ${escapeHtml(ctx.trends.asOf)}`;
+  const partial = series.points.filter((p) => p.complete === false);
+  const first = escapeHtml(partial[0]?.period ?? '');
+  const incomplete =
+    partial.length === 0
+      ? ''
+      : partial.length === 1
+        ? ` The ${escapeHtml(series.grain)} of ${first} is not complete.`
+        : ` The periods from ${first} on are not complete: this KPI looks forward, past the as-of date.`;
   return section(
     'trend',
     'Recent values',
-    `<p class="muted">By ${escapeHtml(series.grain)}, the last ${series.points.length} periods with data.</p><div class="figure">${chart}</div>`,
+    `<p class="muted">By ${escapeHtml(series.grain)}, the last ${series.points.length} periods with data${asOf}.${incomplete}</p><div class="figure">${chart}</div>`,
   );
 }
 

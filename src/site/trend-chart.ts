@@ -12,6 +12,8 @@ export interface TrendPoint {
   /** ISO date on which the period starts. */
   readonly period: string;
   readonly value: number | null;
+  /** False for the period containing the data's as-of date: its figures are partial. */
+  readonly complete?: boolean | undefined;
 }
 
 /** A KPI's recent values at one grain. */
@@ -53,7 +55,7 @@ export function renderTrendSvg(series: TrendSeries, unit: Unit | undefined, curr
       ? []
       : [
           `<circle class="point" cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="3"><title>${escapeHtml(
-            `${p.period}: ${formatValue(p.value, unit, currency)}`,
+            `${p.period}: ${formatValue(p.value, unit, currency)}${p.complete === false ? ' (not complete)' : ''}`,
           )}</title></circle>`,
         ],
   );

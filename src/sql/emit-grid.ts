@@ -59,11 +59,24 @@ function emitTuples(ctx: EmitContext, baseTables: readonly PartialTable[], sourc
     ctx.ctes.push({ name: 'tuples', sql: `SELECT ${flags}`, deps: [] });
     return;
   }
-  const inRange = ' WHERE period >= (SELECT lo FROM bounds) AND period <= (SELECT hi FROM bounds)';
+  // A window's rows before the range decide the breakdown values too (a region with rows only in
+  // the months a rolling window reads still has a value in the range).
+  const from = ctx.plan.range.valuesFrom;
+  const lower = from !== null && from !== ctx.plan.range.from ? d.dateLiteral(from) : '(SELECT lo FROM bounds)';
+  const inRange = ` WHERE period >= ${lower} AND period <= (SELECT hi FROM bounds)`;
   const parts = baseTables.map(
     (t) =>
       `SELECT ${dims.join(', ')}, ${d.stringLiteral(t.scan.source)} AS src FROM ${d.quoteIdentifier(t.table)}${t.scan.anchor === null ? '' : inRange}`,
   );
+  // Requested breakdown values (members without rows) count as reached by every output source.
+  const values = ctx.plan.values;
+  if (values.length > 0) {
+    const row = (t: readonly (string | null)[]): string =>
+      `(${t.map((v) => (v === null ? d.cast('NULL', 'string') : d.stringLiteral(v))).join(', ')})`;
+    const list = `(VALUES ${values.map(row).join(', ')}) AS x(${dims.join(', ')})`;
+    for (const s of sources.length === 0 ? ['*'] : sources)
+      parts.push(`SELECT ${dims.join(', ')}, ${d.stringLiteral(s)} AS src FROM ${list}`);
+  }
   const flags = sources.map((s) => `${d.anyTrue(`src = ${d.stringLiteral(s)}`)} AS ${flag(s)}`);
   ctx.ctes.push({
     name: 'tuples',

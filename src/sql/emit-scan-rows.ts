@@ -59,12 +59,15 @@ function fromItems(ctx: EmitContext, scan: Scan, row: (e: IrRowExpr) => string, 
   return from;
 }
 
-/** Rows with an anchor date, within the dates the plan reads. */
-function whereSql(ctx: EmitContext, anchor: string | undefined): string {
+/**
+ * Rows with an anchor date, within the dates the plan reads. A `last` scan reads from the start
+ * of the data: a balance carries over from whenever its cell last had rows.
+ */
+function whereSql(ctx: EmitContext, anchor: string | undefined, last: boolean): string {
   if (anchor === undefined) return '';
   const where = [`${anchor} IS NOT NULL`];
   const { scanFrom, scanTo } = ctx.plan.range;
-  if (scanFrom !== null) where.push(`${anchor} >= ${ctx.dialect.dateLiteral(scanFrom)}`);
+  if (scanFrom !== null && !last) where.push(`${anchor} >= ${ctx.dialect.dateLiteral(scanFrom)}`);
   if (scanTo !== null) where.push(`${anchor} < ${ctx.dialect.dateLiteral(scanTo)}`);
   return `\n    WHERE ${where.join(' AND ')}`;
 }
@@ -101,7 +104,7 @@ export function scanRowsSql(ctx: EmitContext, scan: Scan, deps: Set<string>): Sc
   }
   const from = fromItems(ctx, scan, row, period, deps);
   return {
-    sql: `SELECT ${select.map(([sql, c]) => `${sql} AS ${c}`).join(', ')}\n    FROM ${from.join('\n      ')}${whereSql(ctx, anchor)}`,
+    sql: `SELECT ${select.map(([sql, c]) => `${sql} AS ${c}`).join(', ')}\n    FROM ${from.join('\n      ')}${whereSql(ctx, anchor, scan.last)}`,
     columns: select.map(([, c]) => c),
     column: (e) => (e === undefined ? undefined : valueColumns.get(row(e))),
   };

@@ -6,7 +6,7 @@
  */
 import type { Scan } from '../query/ir.js';
 import type { Level } from '../query/ir-expr.js';
-import type { EmitContext } from './emit-context.js';
+import { periodsTable, type EmitContext } from './emit-context.js';
 import { scanRowsSql, type ScanRows } from './emit-scan-rows.js';
 import type { Cte } from './order-ctes.js';
 
@@ -20,13 +20,39 @@ function scanRelation(ctx: EmitContext, scan: Scan, rows: ScanRows, deps: Set<st
     const pw = ctx.periodWindowTable(scan.purpose, scan.window);
     deps.add(pw);
     const columns = dialect.allColumnsExcept('r', rows.columns, ['period']);
-    relation = `(SELECT pw.period AS period, ${columns} FROM ${relation} JOIN ${dialect.quoteIdentifier(pw)} AS pw ON r._a >= pw.ws AND r._a < pw.we) AS r`;
+    // A balance (`last`) at a window's end is the one of the last date with rows up to that end,
+    // however long before the window that was: a stock carries over periods without rows.
+    const from = scan.last ? '' : 'r._a >= pw.ws AND ';
+    relation = `(SELECT pw.period AS period, ${columns} FROM ${relation} JOIN ${dialect.quoteIdentifier(pw)} AS pw ON ${from}r._a < pw.we) AS r`;
   }
   if (scan.last) {
     const partition = [...(scan.anchor === null ? [] : ['period']), ...names.levelColumns(scan.levels[0] ?? NO_LEVEL)];
     relation = `(${dialect.keepLast(relation, 'r', '_a', partition)}) AS r`;
+    if (scan.mode === 'partials' && scan.anchor !== null) relation = carriedForward(ctx, scan, rows, relation, deps);
   }
   return relation;
+}
+
+/**
+ * A balance carried over periods without rows: each cell's rows at its last date in a period
+ * stand for every following period of the query until the next period in which the cell has
+ * rows (`lead`), so a stock keeps its last value instead of falling to 0 where nothing moved.
+ */
+function carriedForward(ctx: EmitContext, scan: Scan, rows: ScanRows, kept: string, deps: Set<string>): string {
+  const { dialect: d, names } = ctx;
+  const cell = names.levelColumns(scan.levels[0] ?? NO_LEVEL);
+  const keptName = `${scan.id}_kept`;
+  ctx.ctes.push({ name: keptName, sql: `SELECT * FROM ${kept}`, deps: [...deps] });
+  const periods = periodsTable(scan.purpose);
+  deps.clear();
+  deps.add(keptName);
+  deps.add(periods);
+  const partition = cell.length === 0 ? '' : `PARTITION BY ${cell.join(', ')} `;
+  const distinct = [...cell, 'period'].join(', ');
+  const next = `(SELECT ${distinct}, lead(period) OVER (${partition}ORDER BY period) AS _next FROM (SELECT DISTINCT ${distinct} FROM ${d.quoteIdentifier(keptName)}) AS kd) AS n`;
+  const same = ['n.period = k.period', ...cell.map((c) => d.sameValue(`n.${c}`, `k.${c}`))].join(' AND ');
+  const columns = d.allColumnsExcept('k', rows.columns, ['period']);
+  return `(SELECT g.period AS period, ${columns} FROM ${d.quoteIdentifier(keptName)} AS k JOIN ${next} ON ${same} JOIN ${d.quoteIdentifier(periods)} AS g ON g.period >= k.period AND (n._next IS NULL OR g.period < n._next)) AS r`;
 }
 
 /** The CTEs of one scan: the scan itself and, with several levels, one view per level. */

@@ -198,5 +198,23 @@ export function checkTarget(
     resolved?.type === 'error' ? resolveKpiFormula({ ...ctx, env: { ...ctx.env, diagnostics: [] } }, formula, kpi.id) : resolved;
   const expr = settled ?? resolveKpiFormula(ctx, formula, kpi.id);
   if (resolved === undefined && !checkNumeric(ctx, expr, formula, `the target of \`${kpi.id}\``)) return undefined;
+  checkPlausiblePercent(ctx, kpi, expr, formula);
   return expr.type === 'error' ? undefined : { kind: 'expr', expr };
+}
+
+/**
+ * A literal target of 2 or more on a percent KPI (200 %+) is almost always a percentage written
+ * as a whole number (`10` for 10 %): percent values are fractions. Real targets above 100 % (NRR
+ * at 1.1) stay well below 2.
+ */
+function checkPlausiblePercent(ctx: CheckContext, kpi: ResolvedKpi, expr: KpiExpr, formula: FormulaText): void {
+  if (kpi.unit !== 'percent' || expr.kind !== 'literal' || typeof expr.value !== 'number' || expr.value < 2) return;
+  const shown = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(expr.value * 100);
+  report(
+    ctx,
+    'scorecard/implausible-target',
+    formula.node.span,
+    `a target of ${formula.text.trim()} on percent KPI \`${kpi.id}\` means ${shown}%: percent values are fractions`,
+    { hint: `write \`${formula.text.trim()}%\` for ${formula.text.trim()} percent` },
+  );
 }

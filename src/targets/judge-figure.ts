@@ -1,6 +1,6 @@
 /**
  * Judging one figure: a KPI's value against its target under the settings that apply (see
- * choose.ts) — direction-aware attainment, status, score out of 10, and what the missing-data
+ * choose.ts) — direction-aware attainment, status, score (10 = on target), and what the missing-data
  * policy does when there is no score. Synchronous and pure: plain numbers in, plain data out.
  */
 import { attainmentOf, scoreOf } from './score.js';

@@ -1,5 +1,5 @@
 /**
- * Arithmetic of judgement: attainment (direction-aware), the score of one KPI out of 10, and the
+ * Arithmetic of judgement: attainment (direction-aware), the score of one KPI (10 = on target), and the
  * weighted averages that make perspective and overall scores, with the missing-data policies.
  */
 import type { MissingPolicy } from '../model/types.js';
@@ -32,6 +32,18 @@ export function scoreOf(scoring: ScoringSpec, attainment: number | null, value: 
   const goal = scoring.on === 'value' ? scoring.goal * scale : scoring.goal;
   if (measure === Infinity) return 10;
   return 10 * clamp((measure - red) / (goal - red), 0, 1);
+}
+
+/** A score on target: the fixed point of every scale, so KPIs of any unit average together. */
+export const ON_TARGET = 10;
+
+/**
+ * The highest score a scoring can give: 10 × cap for capped attainment (12 with the default cap
+ * of 120%), 10 for linear scoring. Perspective and overall scores, being weighted averages, never
+ * exceed the highest of their KPIs'.
+ */
+export function maxScoreOf(scoring: ScoringSpec): number {
+  return scoring.method === 'capped_attainment' ? ON_TARGET * scoring.cap : ON_TARGET;
 }
 
 /** One part of a weighted average: its weight, and its score or why it has none. */

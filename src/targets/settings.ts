@@ -27,7 +27,7 @@ export interface ThresholdSpec {
   readonly on: 'attainment' | 'value';
 }
 
-/** How a KPI scores, out of 10 (10 = on target). */
+/** How a KPI scores, on the scale where 10 = on target (capped attainment reaches 10 × cap). */
 export type ScoringSpec =
   | { readonly method: 'capped_attainment'; readonly cap: number }
   | { readonly method: 'linear'; readonly redFlag: number; readonly goal: number; readonly on: 'attainment' | 'value' };

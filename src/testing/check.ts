@@ -35,6 +35,7 @@ function checkExpectedValue(ctx: Ctx, cell: WrittenCell): void {
 }
 
 function unknownKpi(ctx: Ctx, name: string, span: ValuesExpectation['span'], dims: readonly string[]): void {
+  if (ctx.resolved.catalog.clashes.has(name)) return; // a clash of ids, reported where they are declared
   const dimension = ctx.resolved.dimensions.has(name) && !dims.includes(name);
   const hint = dimension
     ? `\`${name}\` is a dimension: add it to \`by:\` to expect values per ${name}`

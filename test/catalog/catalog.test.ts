@@ -87,6 +87,12 @@ describe('the catalog validates', () => {
     expect(missing).toEqual([]);
   });
 
+  it('the project README counts the shipped KPIs right', () => {
+    const readme = readFileSync(path.join(CATALOG_DIR, '..', 'README.md'), 'utf8');
+    const claimed = /\(`catalog\/`, (\d+) standard sales KPIs\)/.exec(readme)?.[1];
+    expect(Number(claimed)).toBe(checked.catalog.kpis.size);
+  });
+
   it('lists every KPI in catalog/README.md with its title, unit, owner and refresh', () => {
     const readme = readFileSync(path.join(CATALOG_DIR, 'README.md'), 'utf8');
     const listed = new Map<string, string>();

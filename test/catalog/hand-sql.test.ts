@@ -21,7 +21,15 @@ interface Case {
   /** kpic's value in a cell with no rows: 0 for counts and sums, null for ratios and averages. */
   readonly empty: 0 | null;
   readonly sql: (g: Grain, region: (expr: string) => string) => string;
+  /**
+   * The last period compared, for balances of the ARR ledger: after its last month a balance
+   * carries its last value (tested in test/semantics), which this SQL does not rebuild.
+   */
+  readonly through?: string;
 }
+
+/** The first day of the example ledger's last month: the last period with ledger rows. */
+const LEDGER_END = '2026-09-01';
 
 const P = (g: Grain, col: string): string => `CAST(date_trunc('${g}', ${col}) AS DATE)`;
 const WON = "o.stage = 'Closed Won'";
@@ -154,12 +162,14 @@ const CASES: readonly Case[] = [
   },
   {
     kpi: 'arr',
+    through: LEDGER_END,
     empty: 0,
     sql: (_g, region) => `WITH ${ACCOUNT_ARR}
       SELECT a.period, ${region('ac.region')} AS region, SUM(a.end_arr) AS value FROM acct a JOIN accounts ac USING (account_id) GROUP BY ALL`,
   },
   {
     kpi: 'nrr',
+    through: LEDGER_END,
     empty: null,
     sql: (_g, region) => `WITH ${ACCOUNT_ARR}
       SELECT a.period, ${region('ac.region')} AS region,
@@ -168,6 +178,7 @@ const CASES: readonly Case[] = [
   },
   {
     kpi: 'grr',
+    through: LEDGER_END,
     empty: null,
     sql: (_g, region) => `WITH ${ACCOUNT_ARR}
       SELECT a.period, ${region('ac.region')} AS region, SUM(LEAST(a.start_arr, a.end_arr)) / NULLIF(SUM(a.start_arr), 0) AS value
@@ -175,6 +186,7 @@ const CASES: readonly Case[] = [
   },
   {
     kpi: 'logo_churn_rate',
+    through: LEDGER_END,
     empty: null,
     sql: (_g, region) => `WITH ${ACCOUNT_ARR}
       SELECT a.period, ${region('ac.region')} AS region,
@@ -184,6 +196,7 @@ const CASES: readonly Case[] = [
   {
     // Customers are corporate families: a subsidiary counts toward its parent.
     kpi: 'arr_hhi',
+    through: LEDGER_END,
     empty: null,
     sql: (_g, region) => `WITH ${ACCOUNT_ARR},
       fam AS (SELECT a.period, ${region('ac.region')} AS region, COALESCE(ac.parent_account_id, ac.account_id) AS fam, SUM(a.end_arr) AS v
@@ -192,6 +205,7 @@ const CASES: readonly Case[] = [
   },
   {
     kpi: 'top10_arr_share',
+    through: LEDGER_END,
     empty: null,
     sql: (_g, region) => `WITH ${ACCOUNT_ARR},
       fam AS (SELECT a.period, ${region('ac.region')} AS region, COALESCE(ac.parent_account_id, ac.account_id) AS fam, SUM(a.end_arr) AS v
@@ -203,6 +217,7 @@ const CASES: readonly Case[] = [
     // Trailing twelve months: start = ARR in the month before the window; end = the account's latest
     // balance in the window (its last month, or the churn row; after the ledger ends, its last row).
     kpi: 'nrr_ttm',
+    through: LEDGER_END,
     empty: null,
     sql: (
       _g,
@@ -310,7 +325,8 @@ describe.each([
 
   it.each(CASES.map((c) => [c.kpi, c] as const))('%s', async (_kpi, c) => {
     const region = (expr: string): string => (byRegion ? expr : 'CAST(NULL AS VARCHAR)');
-    const sqlRows = await db.query(c.sql(grain, region));
-    expectCells(rows, c.kpi, by, expectedCells(sqlRows, by), c.empty);
+    const sqlRows = (await db.query(c.sql(grain, region))).filter((r) => c.through === undefined || String(r['period']) <= c.through);
+    const compared = rows.filter((r) => c.through === undefined || String(r['period']) <= c.through);
+    expectCells(compared, c.kpi, by, expectedCells(sqlRows, by), c.empty);
   });
 });

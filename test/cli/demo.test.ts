@@ -13,7 +13,7 @@ describe('demo', () => {
       [
         'Sales test catalog v1.2.0',
         'catalog is valid: 5 KPIs, 1 source',
-        'data: data',
+        'data: data, as of 2024-06-30 (the latest event in source `opportunities`)',
         '',
         'Quarter 2024-04-01 – 2024-06-30 against 2024-01-01 – 2024-03-31',
         '',

@@ -34,6 +34,7 @@ describe('run: output formats', () => {
         'cycle_days  2024-01-01  EMEA    10.0 d',
         'cycle_days  2024-04-01  AMER    35.0 d',
         'cycle_days  2024-04-01  EMEA    50.0 d',
+        'data as of 2024-06-30 (the latest event in source `opportunities`)',
         '',
       ].join('\n'),
     );
@@ -44,15 +45,15 @@ describe('run: output formats', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       [
-        'kpi,period,region,value',
-        'bookings,2024-01-01,AMER,0',
-        'bookings,2024-01-01,EMEA,1000',
-        'bookings,2024-04-01,AMER,2800.5',
-        'bookings,2024-04-01,EMEA,700',
-        'cycle_days,2024-01-01,AMER,',
-        'cycle_days,2024-01-01,EMEA,10',
-        'cycle_days,2024-04-01,AMER,35',
-        'cycle_days,2024-04-01,EMEA,50',
+        'kpi,period,region,value,complete,as_of',
+        'bookings,2024-01-01,AMER,0,true,2024-06-30',
+        'bookings,2024-01-01,EMEA,1000,true,2024-06-30',
+        'bookings,2024-04-01,AMER,2800.5,true,2024-06-30',
+        'bookings,2024-04-01,EMEA,700,true,2024-06-30',
+        'cycle_days,2024-01-01,AMER,,true,2024-06-30',
+        'cycle_days,2024-01-01,EMEA,10,true,2024-06-30',
+        'cycle_days,2024-04-01,AMER,35,true,2024-06-30',
+        'cycle_days,2024-04-01,EMEA,50,true,2024-06-30',
         '',
       ].join('\n'),
     );
@@ -63,18 +64,21 @@ describe('run: output formats', () => {
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(rows).toHaveLength(8);
-    expect(rows[1]).toEqual({ kpi: 'win_rate', period: '2024-01-01', region: 'EMEA', value: 0.5, unit: 'percent' });
-    expect(rows[4]).toEqual({ kpi: 'cycle_days', period: '2024-01-01', region: 'AMER', value: null, unit: 'days' });
-    expect(Object.keys(rows[0] ?? {})).toEqual(['kpi', 'period', 'region', 'value', 'unit']);
+    const judged = { complete: true, as_of: '2024-06-30' };
+    expect(rows[1]).toEqual({ kpi: 'win_rate', period: '2024-01-01', region: 'EMEA', value: 0.5, unit: 'percent', ...judged });
+    expect(rows[4]).toEqual({ kpi: 'cycle_days', period: '2024-01-01', region: 'AMER', value: null, unit: 'days', ...judged });
+    expect(Object.keys(rows[0] ?? {})).toEqual(['kpi', 'period', 'region', 'value', 'unit', 'complete', 'as_of']);
   });
 
   test('json without --by: kpi, period, value', async () => {
     const r = await cli(ws.root, ['run', '--grain', 'year', '--format', 'json']);
+    // The data runs to 2024-06-30: the year 2024 is not complete.
+    const judged = { complete: false, as_of: '2024-06-30' };
     expect(JSON.parse(r.stdout)).toEqual([
-      { kpi: 'bookings', period: '2024-01-01', value: 4500.5, unit: 'money' },
-      { kpi: 'win_rate', period: '2024-01-01', value: 4 / 6, unit: 'percent' },
-      { kpi: 'deals', period: '2024-01-01', value: 4, unit: 'count' },
-      { kpi: 'cycle_days', period: '2024-01-01', value: (10 + 30 + 40 + 50) / 4, unit: 'days' },
+      { kpi: 'bookings', period: '2024-01-01', value: 4500.5, unit: 'money', ...judged },
+      { kpi: 'win_rate', period: '2024-01-01', value: 4 / 6, unit: 'percent', ...judged },
+      { kpi: 'deals', period: '2024-01-01', value: 4, unit: 'count', ...judged },
+      { kpi: 'cycle_days', period: '2024-01-01', value: (10 + 30 + 40 + 50) / 4, unit: 'days', ...judged },
     ]);
   });
 
@@ -88,6 +92,8 @@ describe('run: output formats', () => {
       region: 'EMEA',
       value: 1,
       unit: 'count',
+      complete: true,
+      as_of: '2024-06-30',
     });
   });
 
@@ -108,7 +114,14 @@ describe('run: output formats', () => {
       'csv',
     ]);
     expect(r.stdout).toBe(
-      'kpi,period,value\ndeals,2024-04-01,1\ndeals,2024-05-01,1\nbookings,2024-04-01,2500.5\nbookings,2024-05-01,300\n',
+      [
+        'kpi,period,value,complete,as_of',
+        'deals,2024-04-01,1,true,2024-06-30',
+        'deals,2024-05-01,1,true,2024-06-30',
+        'bookings,2024-04-01,2500.5,true,2024-06-30',
+        'bookings,2024-05-01,300,true,2024-06-30',
+        '',
+      ].join('\n'),
     );
   });
 
@@ -126,17 +139,91 @@ describe('run: output formats', () => {
         'value DOUBLE',
         'exact value DECIMAL(38,2)',
         'unit VARCHAR',
+        'complete BOOLEAN',
+        'as_of DATE',
       ]);
       const exact = (cents: bigint): Decimal => new Decimal(cents, 2);
       expect(rows.map((x) => ({ ...x }))).toEqual([
-        { kpi: 'bookings', period: '2024-01-01', region: 'AMER', value: 0, 'exact value': exact(0n), unit: 'money' },
-        { kpi: 'bookings', period: '2024-01-01', region: 'EMEA', value: 1000, 'exact value': exact(100000n), unit: 'money' },
-        { kpi: 'bookings', period: '2024-04-01', region: 'AMER', value: 2800.5, 'exact value': exact(280050n), unit: 'money' },
-        { kpi: 'bookings', period: '2024-04-01', region: 'EMEA', value: 700, 'exact value': exact(70000n), unit: 'money' },
-        { kpi: 'cycle_days', period: '2024-01-01', region: 'AMER', value: null, 'exact value': null, unit: 'days' },
-        { kpi: 'cycle_days', period: '2024-01-01', region: 'EMEA', value: 10, 'exact value': null, unit: 'days' },
-        { kpi: 'cycle_days', period: '2024-04-01', region: 'AMER', value: 35, 'exact value': null, unit: 'days' },
-        { kpi: 'cycle_days', period: '2024-04-01', region: 'EMEA', value: 50, 'exact value': null, unit: 'days' },
+        {
+          kpi: 'bookings',
+          period: '2024-01-01',
+          region: 'AMER',
+          value: 0,
+          'exact value': exact(0n),
+          unit: 'money',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'bookings',
+          period: '2024-01-01',
+          region: 'EMEA',
+          value: 1000,
+          'exact value': exact(100000n),
+          unit: 'money',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'bookings',
+          period: '2024-04-01',
+          region: 'AMER',
+          value: 2800.5,
+          'exact value': exact(280050n),
+          unit: 'money',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'bookings',
+          period: '2024-04-01',
+          region: 'EMEA',
+          value: 700,
+          'exact value': exact(70000n),
+          unit: 'money',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'cycle_days',
+          period: '2024-01-01',
+          region: 'AMER',
+          value: null,
+          'exact value': null,
+          unit: 'days',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'cycle_days',
+          period: '2024-01-01',
+          region: 'EMEA',
+          value: 10,
+          'exact value': null,
+          unit: 'days',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'cycle_days',
+          period: '2024-04-01',
+          region: 'AMER',
+          value: 35,
+          'exact value': null,
+          unit: 'days',
+          complete: true,
+          as_of: '2024-06-30',
+        },
+        {
+          kpi: 'cycle_days',
+          period: '2024-04-01',
+          region: 'EMEA',
+          value: 50,
+          'exact value': null,
+          unit: 'days',
+          complete: true,
+          as_of: '2024-06-30',
+        },
       ]);
     } finally {
       db.close();
@@ -146,7 +233,7 @@ describe('run: output formats', () => {
   test('--out writes the file, nothing on stdout, no temporary file left', async () => {
     const r = await cli(ws.root, ['run', '--grain', 'year', '--format', 'csv', '--out', 'year.csv']);
     expect([r.code, r.stdout, r.stderr]).toEqual([0, '', '']);
-    expect(readFileSync(path.join(ws.root, 'year.csv'), 'utf8').split('\n')[0]).toBe('kpi,period,value');
+    expect(readFileSync(path.join(ws.root, 'year.csv'), 'utf8').split('\n')[0]).toBe('kpi,period,value,complete,as_of');
     expect(ws.files().filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
@@ -237,9 +324,12 @@ describe('run: exact money', () => {
     const f = salesFolder({ 'data/opportunities.csv': `id,region,stage,amount,cycle,close_date\n${rows.join('\n')}\n` });
     try {
       const json = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'json']);
-      expect(json.stdout).toBe('[\n{"kpi":"bookings","period":"2024-01-01","value":1,"unit":"money"}\n]\n');
+      // The data runs to 2024-01-09, so January is incomplete.
+      expect(json.stdout).toBe(
+        '[\n{"kpi":"bookings","period":"2024-01-01","value":1,"unit":"money","complete":false,"as_of":"2024-01-09"}\n]\n',
+      );
       const csv = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'csv']);
-      expect(csv.stdout).toBe('kpi,period,value\nbookings,2024-01-01,1\n');
+      expect(csv.stdout).toBe('kpi,period,value,complete,as_of\nbookings,2024-01-01,1,false,2024-01-09\n');
       const parquet = await cli(f.root, ['run', '--kpi', 'bookings', '--format', 'parquet', '--out', 'r.parquet']);
       expect(parquet.code).toBe(0);
       const db = await openDatabase();

@@ -29,7 +29,7 @@ describe('the shipped catalog on the example data', () => {
     const lines = table.stdout.split('\n');
     expect(lines[0]).toBe('Enterprise scorecard · ACME Sales · 2025-Q4 (2026-07-01 – 2026-09-30)');
     expect(lines[1]).toMatch(
-      /^scorecard `enterprise` {3}score \d+\.\d \/ 10 {2}(green|amber|red) {3}children average \d+\.\d \(weighted by quota\)$/,
+      /^scorecard `enterprise` {3}score \d+\.\d \(10 = on target, 12 at most\) {2}(green|amber|red) {3}children average \d+\.\d \(weighted by quota\)$/,
     );
     for (const title of ['Financial', 'Customer', 'Internal process', 'Learning & growth', '  Bookings', '  Win rate (by count)']) {
       expect(lines.some((l) => l.startsWith(title))).toBe(true);

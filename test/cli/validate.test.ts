@@ -26,6 +26,7 @@ afterAll(() => [valid, broken, warned].forEach((f) => f.remove()));
 
 /** The positions every format must agree on: [code, file, line, column, endLine, endColumn]. */
 const EXPECTED = [
+  ['load/duplicate-id', 'kpis/a.yaml', 1, 6, 1, 14],
   ['resolve/unknown-column', 'kpis/a.yaml', 3, 14, 3, 21],
   ['resolve/deprecated-reference', 'kpis/a.yaml', 11, 10, 11, 13],
   ['load/duplicate-id', 'kpis/b.yaml', 1, 6, 1, 14],
@@ -69,9 +70,23 @@ describe('validate: warnings', () => {
   test('--strict makes warnings fail', async () => {
     const r = await cli(warned.root, ['validate', '--strict']);
     expect(r.code).toBe(1);
-    expect(r.stdout.endsWith('1 warning (--strict: warnings fail validation)\n')).toBe(true);
+    expect(r.stdout).toContain('catalog/kpis/more.yaml:2:10: error[resolve/deprecated-reference]');
+    expect(r.stdout.endsWith('1 error (--strict: 1 warning counted as an error)\n')).toBe(true);
     const json = await cli(warned.root, ['validate', '--strict', '--format', 'json']);
-    expect([json.code, (JSON.parse(json.stdout) as { ok: boolean }).ok]).toEqual([1, false]);
+    const parsed = JSON.parse(json.stdout) as { ok: boolean; diagnostics: { severity: string }[] };
+    expect([json.code, parsed.ok, parsed.diagnostics.map((d) => d.severity)]).toEqual([1, false, ['error']]);
+  });
+
+  test('--strict prints warnings as errors in every machine format', async () => {
+    const github = await cli(warned.root, ['validate', '--strict', '--format', 'github']);
+    expect(github.code).toBe(1);
+    expect(github.stdout).toMatch(/^::error file=catalog\/kpis\/more.yaml,line=2,/);
+    expect(github.stdout).not.toContain('::warning');
+    const sarif = await cli(warned.root, ['validate', '--strict', '--format', 'sarif']);
+    const results = (JSON.parse(sarif.stdout) as { runs: { results: { level: string }[] }[] }).runs[0]?.results;
+    expect([sarif.code, results?.map((x) => x.level)]).toEqual([1, ['error']]);
+    const lenient = await cli(warned.root, ['validate', '--format', 'github']);
+    expect([lenient.code, lenient.stdout.startsWith('::warning ')]).toEqual([0, true]);
   });
 });
 
@@ -82,6 +97,13 @@ describe('validate: a catalog with several problems, in every format', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
       [
+        'catalog/kpis/a.yaml:1:6: error[load/duplicate-id] duplicate KPI id `bookings`: it is also defined at kpis/b.yaml:1',
+        '    |',
+        '  1 | kpi: bookings',
+        '    |      ^^^^^^^^',
+        '  = hint: rename one of them',
+        '  = note: catalog/kpis/b.yaml:1:6: also `bookings` (KPI)',
+        '',
         'catalog/kpis/a.yaml:3:14: error[resolve/unknown-column] unknown column `ammount` in source `opportunities`',
         '    |',
         '  3 | formula: sum(ammount where won)',
@@ -94,14 +116,14 @@ describe('validate: a catalog with several problems, in every format', () => {
         '     |          ^^^',
         '  = hint: replace it before it is removed',
         '',
-        'catalog/kpis/b.yaml:1:6: error[load/duplicate-id] duplicate kpi id `bookings`: it is already defined at kpis/a.yaml:1',
+        'catalog/kpis/b.yaml:1:6: error[load/duplicate-id] duplicate KPI id `bookings`: it is also defined at kpis/a.yaml:1',
         '    |',
         '  1 | kpi: bookings',
         '    |      ^^^^^^^^',
         '  = hint: rename one of them',
-        '  = note: catalog/kpis/a.yaml:1:6: first defined here',
+        '  = note: catalog/kpis/a.yaml:1:6: also `bookings` (KPI)',
         '',
-        '2 errors, 1 warning',
+        '3 errors, 1 warning',
         '',
       ].join('\n'),
     );
@@ -113,7 +135,7 @@ describe('validate: a catalog with several problems, in every format', () => {
     const doc = JSON.parse(r.stdout) as { ok: boolean; diagnostics: Record<string, unknown>[] };
     expect(Object.keys(doc)).toEqual(['ok', 'diagnostics']);
     expect(doc.ok).toBe(false);
-    expect(doc.diagnostics[0]).toEqual({
+    expect(doc.diagnostics[1]).toEqual({
       severity: 'error',
       code: 'resolve/unknown-column',
       message: 'unknown column `ammount` in source `opportunities`',
@@ -125,14 +147,14 @@ describe('validate: a catalog with several problems, in every format', () => {
       endColumn: 21,
     });
     expect(doc.diagnostics.map((d) => [d['code'], d['file'], d['line'], d['column'], d['endLine'], d['endColumn']])).toEqual(EXPECTED);
-    expect(doc.diagnostics.map((d) => d['severity'])).toEqual(['error', 'warning', 'error']);
+    expect(doc.diagnostics.map((d) => d['severity'])).toEqual(['error', 'error', 'warning', 'error']);
   });
 
   test('github: workflow commands, paths relative to the working directory', async () => {
     const r = await cli(broken.root, ['validate', '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(
+    expect(lines[1]).toBe(
       '::error file=catalog/kpis/a.yaml,line=3,col=14,endLine=3,endColumn=21,title=kpic resolve/unknown-column::unknown column `ammount` in source `opportunities`%0Ahint: did you mean `amount`?',
     );
     const parsed = lines.map((l) => {
@@ -141,12 +163,12 @@ describe('validate: a catalog with several problems, in every format', () => {
       return [m[7], m[2]?.replace(/^catalog\//, ''), ...[m[3], m[4], m[5], m[6]].map(Number)];
     });
     expect(parsed).toEqual(EXPECTED);
-    expect(lines[1]?.startsWith('::warning ')).toBe(true);
+    expect(lines[2]?.startsWith('::warning ')).toBe(true);
   });
 
   test('github: run from inside the catalog folder, paths follow the working directory', async () => {
     const r = await cli(`${broken.root}/catalog`, ['validate', '--catalog', '.', '--format', 'github']);
-    expect(r.stdout.split('\n')[0]?.startsWith('::error file=kpis/a.yaml,line=3,')).toBe(true);
+    expect(r.stdout.split('\n')[1]?.startsWith('::error file=kpis/a.yaml,line=3,')).toBe(true);
   });
 
   test('sarif: SARIF 2.1.0 with one rule per code and the same regions', async () => {
@@ -175,7 +197,7 @@ describe('validate: a catalog with several problems, in every format', () => {
     expect(run.tool.driver.rules.map((x) => x.id)).toEqual(['load/duplicate-id', 'resolve/deprecated-reference', 'resolve/unknown-column']);
     expect(run.tool.driver.rules[0]?.shortDescription.text).toBe('Two documents share an id in one namespace.');
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
-    expect(run.results.map((x) => x.level)).toEqual(['error', 'warning', 'error']);
+    expect(run.results.map((x) => x.level)).toEqual(['error', 'error', 'warning', 'error']);
     const positions = run.results.map((x) => {
       const loc = x.locations[0]?.physicalLocation;
       const g = loc?.region ?? {};
@@ -190,7 +212,7 @@ describe('validate: a catalog with several problems, in every format', () => {
     });
     expect(positions).toEqual(EXPECTED);
     expect(run.results[0]?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('catalog/kpis/a.yaml');
-    expect(run.results[2]?.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toBe('catalog/kpis/a.yaml');
+    expect(run.results[3]?.relatedLocations?.[0]?.physicalLocation.artifactLocation.uri).toBe('catalog/kpis/a.yaml');
   });
 });
 

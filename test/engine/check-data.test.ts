@@ -264,6 +264,25 @@ describe('contract: required, unique, values', () => {
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
       ['data/null-time-anchor', 'warning', '2 of 3 rows of source `t` have no `day`, so they belong to no period'],
     ]);
+    // The hint offers both readings; it never asks for `required: true` alone.
+    expect(result.diagnostics[0]?.hint).toBe(
+      'if rows without `day` are expected, say so with `required: false` on the column (this warning then stays quiet); if not, fill it in the export or refuse such rows with `required: true`',
+    );
+  });
+
+  it('says nothing about empty time anchors the catalog declares expected (`required: false`)', async () => {
+    data.write('time-optional.csv', 'id,day\n1,2024-01-01\n2,\n');
+    const source = makeSource(
+      't',
+      'time-optional.csv',
+      [
+        ['id', { type: 'string' }],
+        ['day', { type: 'date', required: false }],
+      ],
+      { time: 'day' },
+    );
+    const result = await check(source);
+    expect(result.diagnostics).toEqual([]);
   });
 });
 

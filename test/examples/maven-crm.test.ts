@@ -50,6 +50,10 @@ describe('examples/maven-crm', () => {
   it('validates without errors', () => {
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+  it('runs without warnings: open deals without a close date are declared expected (`required: false`)', async () => {
+    const result = await runKpis(checked.resolved, { kpis: ['bookings'], grain: 'quarter' }, { dataDir: data });
+    expect(result.ok && result.diagnostics.map((d) => d.code)).toEqual([]);
+  });
   it('bookings, win rate and median cycle by region and quarter equal hand-written SQL', async () => {
     const got = await run(['bookings', 'win_rate', 'median_cycle_days'], ['region']);
     const want = await hand(`

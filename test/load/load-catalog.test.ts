@@ -71,9 +71,11 @@ describe('loadCatalogFromFiles at scale', () => {
     );
     const result = loadCatalogFromFiles(files);
     expect(positions(result)).toEqual([
+      { code: 'load/duplicate-id', file: 'kpis/batch_00.yaml', line: 121, column: 6 },
       { code: 'schema/unknown-key', file: 'kpis/batch_07.yaml', line: 602, column: 1 },
       { code: 'load/duplicate-id', file: 'kpis/batch_07.yaml', line: 1190, column: 6 },
     ]);
-    expect(result.diagnostics[1]?.message).toContain('kpis/batch_00.yaml:121');
+    expect(result.diagnostics[0]?.message).toContain('kpis/batch_07.yaml:1190');
+    expect(result.diagnostics[2]?.message).toContain('kpis/batch_00.yaml:121');
   });
 });

@@ -92,8 +92,11 @@ const cases: Case[] = [
   {
     name: 'duplicate KPI ids across files',
     files: { 'kpis/a.yaml': 'kpi: win_rate\nformula: x\n', 'kpis/b.yaml': '# again\nkpi: win_rate\nformula: y\n' },
-    errors: [{ code: 'load/duplicate-id', file: 'kpis/b.yaml', line: 2, column: 6 }],
-    says: 'kpis/a.yaml:1',
+    errors: [
+      { code: 'load/duplicate-id', file: 'kpis/a.yaml', line: 1, column: 6 },
+      { code: 'load/duplicate-id', file: 'kpis/b.yaml', line: 2, column: 6 },
+    ],
+    says: 'duplicate KPI id `win_rate`: it is also defined at kpis/b.yaml:2',
   },
   {
     name: 'sources, KPIs and lookups share one namespace',
@@ -101,13 +104,19 @@ const cases: Case[] = [
       'kpis/a.yaml': 'kpi: opportunities\nformula: x\n',
       'sources/o.yaml': 'source: opportunities\nfile: o.csv\ncolumns: {}\n',
     },
-    errors: [{ code: 'load/duplicate-id', file: 'sources/o.yaml', line: 1, column: 9 }],
-    says: 'share one namespace',
+    errors: [
+      { code: 'load/duplicate-id', file: 'kpis/a.yaml', line: 1, column: 6 },
+      { code: 'load/duplicate-id', file: 'sources/o.yaml', line: 1, column: 9 },
+    ],
+    says: 'it is also the id of the source at sources/o.yaml:1; sources, KPIs and lookups share one namespace',
   },
   {
     name: 'a lookup named like a KPI in the same file',
     files: { 'k.yaml': 'kpi: rate\nformula: x\n---\nlookup: rate\nkey: k\nrows: {a: 1}\n' },
-    errors: [{ code: 'load/duplicate-id', file: 'k.yaml', line: 4, column: 9 }],
+    errors: [
+      { code: 'load/duplicate-id', file: 'k.yaml', line: 1, column: 6 },
+      { code: 'load/duplicate-id', file: 'k.yaml', line: 4, column: 9 },
+    ],
   },
   {
     name: 'other kinds have their own namespaces',
@@ -120,7 +129,10 @@ const cases: Case[] = [
   {
     name: 'duplicate scorecards',
     files: { 's.yaml': 'scorecard: main\n---\nscorecard: main\n' },
-    errors: [{ code: 'load/duplicate-id', file: 's.yaml', line: 3, column: 12 }],
+    errors: [
+      { code: 'load/duplicate-id', file: 's.yaml', line: 1, column: 12 },
+      { code: 'load/duplicate-id', file: 's.yaml', line: 3, column: 12 },
+    ],
   },
   {
     name: 'catalog document outside the root file',
@@ -181,10 +193,18 @@ describe('parseCatalogFiles and the load codes', () => {
     expect([...result.value.files.keys()]).toEqual(['catalog.yaml', 'kpis/a.yml', 'sources/z.yaml']);
   });
 
-  test('the duplicate-id diagnostic relates the first definition', () => {
-    const result = loadFiles({ 'kpis/a.yaml': 'kpi: x\nformula: a\n', 'kpis/b.yaml': 'kpi: x\nformula: b\n' });
-    const d = result.diagnostics[0];
-    expect(d?.related).toEqual([{ span: { file: 'kpis/a.yaml', start: 5, end: 6 }, message: 'first defined here' }]);
+  test('a duplicate id is an error at every place, each relating the others; neither KPI is kept', () => {
+    const result = loadFiles({
+      'kpis/a.yaml': 'kpi: x\nformula: a\n',
+      'kpis/b.yaml': 'kpi: x\nformula: b\n',
+      'kpis/c.yaml': 'kpi: x\nformula: c\n',
+    });
+    expect(result.diagnostics.map((d) => [d.span.file, d.related?.map((r) => `${r.span.file} ${r.message}`)])).toEqual([
+      ['kpis/a.yaml', ['kpis/b.yaml also `x` (KPI)', 'kpis/c.yaml also `x` (KPI)']],
+      ['kpis/b.yaml', ['kpis/a.yaml also `x` (KPI)', 'kpis/c.yaml also `x` (KPI)']],
+      ['kpis/c.yaml', ['kpis/a.yaml also `x` (KPI)', 'kpis/b.yaml also `x` (KPI)']],
+    ]);
+    expect([result.value.kpis.has('x'), [...result.value.clashes]]).toEqual([false, ['x']]);
   });
 
   test('a `<<` merge key is just a key', () => {

@@ -1,7 +1,7 @@
 /** Periods of judgement on fiscal calendars, positions in the fiscal year, and the default (latest complete) period. */
 import { describe, expect, it } from 'vitest';
 import type { CalendarDef } from '../../src/model/types.js';
-import { dataEnd, latestCompletePeriod } from '../../src/periods/latest-period.js';
+import { latestCompletePeriod } from '../../src/periods/latest-period.js';
 import { parsePeriod, periodsIntoYear, type Period } from '../../src/periods/period.js';
 
 const october: CalendarDef = { fiscalYearStart: 10, weekStart: 'monday' };
@@ -33,23 +33,14 @@ describe('position in the fiscal year', () => {
   });
 });
 
-describe('the latest complete period', () => {
-  it('the median of the sources’ last days: one future-dated source and one lagging one do not move it', () => {
-    const ends = new Map([
-      ['opportunities', '2027-03-31'],
-      ['quotas', '2026-07-01'],
-      ['activities', '2026-09-30'],
-    ]);
-    expect(dataEnd(ends)).toBe('2026-09-30');
-    expect(dataEnd(new Map())).toBeUndefined();
-  });
-
+describe('the latest complete period as of the data', () => {
   it.each([
     ['2026-09-30', '2025-Q4'],
-    ['2026-09-28', '2025-Q4'], // a weekly feed's last Monday still completes the quarter
-    ['2026-09-23', '2025-Q3'],
+    ['2026-09-28', '2025-Q3'], // two days short of the quarter's end: that quarter is not complete
+    ['2026-10-01', '2025-Q4'],
     ['2026-07-01', '2025-Q3'],
-  ])('data to %s → %s', (end, label) => {
-    expect(latestCompletePeriod(end, 'quarter', october).label).toBe(label);
+    ['2026-06-30', '2025-Q3'],
+  ])('as of %s → %s', (asOf, label) => {
+    expect(latestCompletePeriod(asOf, 'quarter', october).label).toBe(label);
   });
 });

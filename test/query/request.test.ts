@@ -100,7 +100,7 @@ describe('request problems', () => {
         {
           code: 'query/missing-dimension',
           message:
-            'KPIs `arr`, `arr_and_bookings` cannot be broken down by `region`: their source `arr_snapshots` does not declare that dimension',
+            '2 KPIs cannot be broken down by `region` because their source `arr_snapshots` does not declare that dimension: `arr`, `arr_and_bookings`',
           hint: 'declare `region` under `dimensions:` of source `arr_snapshots`, or leave it out of the breakdown',
           request: [{ field: 'by', value: 'region' }],
         },

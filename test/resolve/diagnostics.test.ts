@@ -23,6 +23,7 @@ columns:
 joins:
   account: { to: accounts, on: account_id }
   owner: { to: reps, on: owner_id }
+  approver: { to: reps, on: owner_id }
 definitions:
   won: stage = 'Won'
 dimensions:
@@ -134,7 +135,32 @@ const CASES: readonly Case[] = [
   {
     name: 'a source name used as a join',
     kpis: 'kpi: k\nformula: sum(accounts.employees + amount)\n',
-    errors: [{ code: 'resolve/unknown-join', line: 2, column: 14, message: /`accounts` is a source.*use the join `account`/ }],
+    errors: [{ code: 'resolve/unknown-join', line: 2, column: 14, message: /`accounts` is a source.*did you mean `account.employees`\?$/ }],
+  },
+  {
+    name: 'a source reached by two joins: each join is a suggestion',
+    kpis: "kpi: k\nformula: sum(amount where reps.region = 'EMEA')\n",
+    errors: [
+      {
+        code: 'resolve/unknown-join',
+        line: 2,
+        column: 27,
+        message: /`reps` is a source.*did you mean `owner.region` or `approver.region`\?$/,
+      },
+    ],
+  },
+  {
+    name: 'two sources named in one aggregate, one joined from the other: the joins are the suggestions',
+    kpis: "kpi: k\nformula: sum(opportunities.amount where reps.region = 'EMEA')\n",
+    errors: [
+      {
+        code: 'resolve/ambiguous-source',
+        line: 2,
+        column: 10,
+        message:
+          /names `opportunities` and `reps` reach `reps` from `opportunities` through a join: did you mean `owner.region` or `approver.region`\?$/,
+      },
+    ],
   },
   {
     name: 'an unknown join',

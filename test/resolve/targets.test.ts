@@ -36,13 +36,14 @@ describe('KPI targets', () => {
   });
 });
 
-describe('a source hidden by a KPI of the same id', () => {
-  it('is named as such where it is used, besides the duplicate id itself', () => {
-    const checked = checkCatalogFiles(files('kpi: deals\nformula: 1 + 0\n---\nkpi: k\nformula: count(deals)\n'));
+describe('a source and a KPI of the same id', () => {
+  it('is one error at each place, with no follow-on errors: the source still counts its rows', () => {
+    const checked = checkCatalogFiles(files('kpi: deals\nformula: 1 + 0\n---\nkpi: k\nformula: count(deals) + deals\n'));
     expect(checked.diagnostics.map((d) => [d.code, d.span.file])).toEqual([
-      ['resolve/unknown-column', 'kpis.yaml'],
+      ['load/duplicate-id', 'kpis.yaml'],
       ['load/duplicate-id', 'sources.yaml'],
     ]);
-    expect(checked.diagnostics[0]?.message).toContain('`deals` is a source, but a KPI or lookup has the same id');
+    expect(checked.diagnostics[0]?.message).toContain('duplicate id `deals`: it is also the id of the source at sources.yaml:1');
+    expect(checked.resolved.kpis.get('k')?.sources).toEqual(['deals']);
   });
 });

@@ -67,13 +67,50 @@ describe('json and ndjson', () => {
 });
 
 describe('table', () => {
-  test('aligned columns, values by unit, null as a dash', () => {
+  test('aligned columns, values by unit, null as a dash, a null breakdown value as (none)', () => {
     expect(renderTable(results)).toBe(
       [
         'kpi       period      region         __proto__      value',
         'bookings  2024-01-01  EMEA, "North"  1          1,500 EUR',
-        'bookings  2024-01-01  —              true               —',
+        'bookings  2024-01-01  (none)         true               —',
         'win_rate  2024-01-01  Zürich         2              50.0%',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('rows judged against the data’s as-of date', () => {
+  const judged: ResultSet = {
+    by: [],
+    rows: [
+      { kpi: 'bookings', period: '2024-04-01', by: [], value: 10, complete: true },
+      { kpi: 'bookings', period: '2024-07-01', by: [], value: 4, complete: false },
+    ],
+    units: new Map([['bookings', 'money']]),
+    currency: 'USD',
+    asOf: { date: '2024-08-15', about: '2024-08-15 (declared in catalog.yaml)' },
+  };
+
+  test('json: complete and as_of on every row', () => {
+    expect(renderNdjson(judged).split('\n')[1]).toBe(
+      '{"kpi":"bookings","period":"2024-07-01","value":4,"unit":"money","complete":false,"as_of":"2024-08-15"}',
+    );
+  });
+
+  test('csv: complete and as_of columns', () => {
+    expect(renderCsv(judged)).toBe(
+      'kpi,period,value,complete,as_of\nbookings,2024-04-01,10,true,2024-08-15\nbookings,2024-07-01,4,false,2024-08-15\n',
+    );
+  });
+
+  test('table: an incomplete period is marked, and the last line says the date', () => {
+    expect(renderTable(judged)).toBe(
+      [
+        'kpi       period       value',
+        'bookings  2024-04-01     $10',
+        'bookings  2024-07-01*     $4',
+        'data as of 2024-08-15 (declared in catalog.yaml); * the period is not complete',
         '',
       ].join('\n'),
     );

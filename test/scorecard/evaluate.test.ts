@@ -5,6 +5,9 @@
  * and the missing-data policies — every expected number computed by hand in the comments.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PLAIN } from '../../src/diagnostics/render/style.js';
+import { renderScorecardHtml } from '../../src/scorecard/render-html.js';
+import { renderScorecardTable } from '../../src/scorecard/render-table.js';
 import type { ScorecardReport } from '../../src/scorecard/report.js';
 import { MAIN_SCORECARD, repRole } from './fixture.js';
 import { child, evaluate, handOrg, kpi, perspectiveScore } from './helpers.js';
@@ -18,6 +21,21 @@ describe('the whole organisation in Q2 2025', () => {
   let report: ScorecardReport;
   beforeAll(async () => {
     report = await evaluate(handOrg({ 'sc.yaml': MAIN_SCORECARD, 'role.yaml': repRole('ignore') }), { period: '2025-Q2' });
+  });
+
+  it('says the period is not complete: the data runs to 2025-06-20 (the last deal), before the quarter ends', () => {
+    expect([report.asOf, report.complete]).toEqual(['2025-06-20', false]);
+    const table = renderScorecardTable(report, PLAIN);
+    expect(table.split('\n')[0]).toBe('Main · Hand Co · 2025-Q2 (2025-04-01 – 2025-06-30) · NOT COMPLETE: data as of 2025-06-20');
+    expect(report.notes).toContain('2025-Q2 is not complete: its figures run to 2025-06-20, 2025-06-30 is its last day');
+    expect(renderScorecardHtml(report)).toContain('2025-Q2 · 2025-04-01 – 2025-06-30 · <b>not complete: data as of 2025-06-20</b>');
+  });
+
+  it('states the score scale: 10 on target, 12 at most with attainment capped at 120%', () => {
+    expect(report.scale).toEqual({ onTarget: 10, max: 12 });
+    expect(renderScorecardTable(report, PLAIN).split('\n')[1]).toMatch(
+      /^scorecard `main` {3}score \d+\.\d \(10 = on target, 12 at most\) /,
+    );
   });
 
   it('names the period and the membership day', () => {

@@ -85,7 +85,8 @@ describe('baselines and seasonal shares', () => {
           growth: 50%
 `;
     const ws = handOrg({
-      'catalog.yaml': 'catalog: hand_org\ndata: ../data\ncalendar: { fiscal_year_start: 4 }\n',
+      // Declared as of the end of 2025, so that the quarters after the deals can be scored.
+      'catalog.yaml': 'catalog: hand_org\ndata: ../data\nas_of: 2025-12-31\ncalendar: { fiscal_year_start: 4 }\n',
       's.yaml': scorecard('base', entry),
     });
     const q2 = await evaluate(ws, { period: '2025-Q2' });
@@ -105,7 +106,8 @@ describe('baselines and seasonal shares', () => {
           growth: -10%
           as: rate
 `;
-    const report = await evaluate(handOrg({ 's.yaml': scorecard('base', entry) }), { period: '2025-Q3' });
+    const asOf = { 'catalog.yaml': 'catalog: hand_org\ndata: ../data\nas_of: 2025-09-30\n' };
+    const report = await evaluate(handOrg({ ...asOf, 's.yaml': scorecard('base', entry) }), { period: '2025-Q3' });
     close(kpi(report.node, 'cycle').target, (170 / 6) * 0.9);
     expect(kpi(report.node, 'cycle').value).toBeNull();
   });

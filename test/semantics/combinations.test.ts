@@ -27,6 +27,9 @@ const KPIS = {
   acts_per_win: 'count(activities) / count(opportunities where won)',
   arr_end: 'last(sum(arr) on snapshot_date)',
   arr_all: 'sum(arr)',
+  arr_by_account: 'sum(last(sum(arr) on snapshot_date) per account_id)',
+  arr_prior: 'prior(arr_end, 1 month)',
+  arr_accounts: 'count(last(sum(arr) on snapshot_date) per account_id)',
   per_account: 'bookings / count(accounts)',
   account_count: 'count(accounts)',
 };
@@ -128,7 +131,24 @@ describe('semi-additive last', () => {
     // Jan: last date 01-31 → a1 110 + a2 200. Feb: last date 02-28 → a1 120 (a2's 02-15 row is earlier).
     expect(series(rows, 'arr_end')['2025-01-01']).toBe(310);
     expect(series(rows, 'arr_end')['2025-02-01']).toBe(120);
-    expect(series(rows, 'arr_end')['2025-03-01']).toBe(0);
+  });
+  it('carries a balance over periods without rows: nothing moved in March, so it is February’s', () => {
+    expect(series(rows, 'arr_end')['2025-03-01']).toBe(120);
+    // Per account, each keeps its own latest balance: Feb a1 120 (02-28) + a2 210 (02-15); March
+    // has no rows, so both carry (330), and both accounts are still there.
+    expect(series(rows, 'arr_by_account')).toEqual({ '2025-01-01': 310, '2025-02-01': 330, '2025-03-01': 330 });
+    expect(series(rows, 'arr_accounts')).toEqual({ '2025-01-01': 2, '2025-02-01': 2, '2025-03-01': 2 });
+  });
+  it('a balance in a window is the one at the window’s end, carried from before it if need be', async () => {
+    // April 2025 has no rows and neither does March: prior(…, 1 month) of April is March's, which
+    // carries February's 120.
+    const r = await runWorkspace(makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA), {
+      kpis: ['arr_prior', 'arr_end'],
+      from: '2025-04-01',
+      to: '2025-04-30',
+    });
+    expect(series(r, 'arr_prior')).toEqual({ '2025-04-01': 120 });
+    expect(series(r, 'arr_end')).toEqual({ '2025-04-01': 120 });
     expect(series(rows, 'arr_all')['2025-01-01']).toBe(410);
   });
 });

@@ -143,3 +143,15 @@ describe('--from and --to', () => {
     expect(series(rows, 'yoy')).toEqual({ '2026-01-01': 300, '2026-02-01': 0, '2026-03-01': 355 });
   });
 });
+
+describe('a window broken down by a dimension does not depend on --from', () => {
+  it('the rows a window reads before the range decide the breakdown values too', async () => {
+    const ws = makeWorkspace(catalogFiles(kpiDocs(KPIS)), DATA);
+    // February has no closed rows at all; its Jan–Feb window holds EMEA's January bookings
+    // (o1 100 + o3 200). The same cell read with a range starting in January has that value.
+    const feb = await runWorkspace(ws, { kpis: ['rolling_bookings'], by: ['region'], from: '2025-02-01', to: '2025-02-28' });
+    expect(feb).toEqual([{ kpi: 'rolling_bookings', period: '2025-02-01', region: 'EMEA', value: 300 }]);
+    const wide = await runWorkspace(ws, { kpis: ['rolling_bookings'], by: ['region'], from: '2025-01-01', to: '2025-02-28' });
+    expect(wide.filter((r) => r['period'] === '2025-02-01')).toEqual(feb);
+  });
+});

@@ -71,7 +71,9 @@ describe('kpic docs', () => {
     expect((await cli(ws.root, ['docs', '--data', 'data', '--out', 'b'])).code).toBe(0);
     const bookings = readFileSync(path.join(ws.root, 'a/kpi/bookings.html'), 'utf8');
     expect(bookings).toContain('<svg class="trend"');
-    expect(bookings).toContain('By month, the last 3 periods with data.');
+    expect(bookings).toContain(
+      'By month, the last 3 periods with data; data as of 2025-03-05 (the latest event in source `opportunities`). The month of 2025-03-01 is not complete.',
+    );
     const same = ws
       .files()
       .filter((f) => f.startsWith('a/'))

@@ -23,14 +23,15 @@ export interface CatalogCounts {
 
 /**
  * The summary of a validation: `catalog is valid: 12 KPIs, 4 sources` (with the warning count in
- * parentheses when there are some), or the problem counts when validation fails — including
- * warnings under `--strict`, which the line then says.
+ * parentheses when there are some), or the problem counts when validation fails. Under `--strict`
+ * warnings are errors (and printed as such), so they are counted as errors.
  */
 export function validationSummary(diagnostics: readonly Diagnostic[], counts: CatalogCounts, strict: boolean): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
+  if (strict && warnings > 0)
+    return `${plural(errors + warnings, 'error')} (--strict: ${plural(warnings, 'warning')} counted as ${warnings === 1 ? 'an error' : 'errors'})`;
   if (errors > 0) return countSummary(diagnostics);
-  if (strict && warnings > 0) return `${countSummary(diagnostics)} (--strict: warnings fail validation)`;
   const held = [plural(counts.kpis, 'KPI'), plural(counts.sources, 'source')];
   if (counts.lookups > 0) held.push(plural(counts.lookups, 'lookup'));
   const tail = warnings > 0 ? ` (${plural(warnings, 'warning')})` : '';

@@ -20,7 +20,8 @@ describe('summary lines', () => {
   test.each([
     [[], false, counts, 'catalog is valid: 12 KPIs, 1 source'],
     [[warning], false, { kpis: 1, sources: 2, lookups: 1 }, 'catalog is valid: 1 KPI, 2 sources, 1 lookup (1 warning)'],
-    [[warning], true, counts, '1 warning (--strict: warnings fail validation)'],
+    [[warning], true, counts, '1 error (--strict: 1 warning counted as an error)'],
+    [[error, warning, warning], true, counts, '3 errors (--strict: 2 warnings counted as errors)'],
     [[error, warning], false, counts, '1 error, 1 warning'],
   ])('validationSummary %#', (ds, strict, c, expected) => {
     expect(validationSummary(ds, c, strict)).toBe(expected);

@@ -17,14 +17,12 @@ FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape
   TRY_CAST("close_date" AS DATE) AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
-"s0" AS (
-  SELECT period, sum(v0) AS m0
-  FROM (SELECT * FROM (
+"s0_kept" AS (
+  SELECT * FROM (SELECT * FROM (
     SELECT make_date(CAST(((year(CAST(t0."snapshot_date" AS DATE)) * 12 + month(CAST(t0."snapshot_date" AS DATE)) - 1) // 3 * 3 + 0) // 12 AS BIGINT), CAST(((year(CAST(t0."snapshot_date" AS DATE)) * 12 + month(CAST(t0."snapshot_date" AS DATE)) - 1) // 3 * 3 + 0) % 12 + 1 AS BIGINT), 1) AS period, CAST(t0."snapshot_date" AS DATE) AS _a, t0."arr" AS v0
     FROM "src_arr_snapshots" AS t0
     WHERE t0."snapshot_date" IS NOT NULL
   ) AS r QUALIFY r._a = max(r._a) OVER (PARTITION BY period)) AS r
-  GROUP BY period
 ),
 "s1" AS (
   SELECT period, count(*) AS m1
@@ -49,6 +47,11 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 ),
 "periods_all" AS (
   SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 3 MONTH)) AS DATE) AS period FROM bounds
+),
+"s0" AS (
+  SELECT period, sum(v0) AS m0
+  FROM (SELECT g.period AS period, k.* EXCLUDE (period) FROM "s0_kept" AS k JOIN (SELECT period, lead(period) OVER (ORDER BY period) AS _next FROM (SELECT DISTINCT period FROM "s0_kept") AS kd) AS n ON n.period = k.period JOIN "periods_all" AS g ON g.period >= k.period AND (n._next IS NULL OR g.period < n._next)) AS r
+  GROUP BY period
 ),
 "periods" AS (
   SELECT p.period FROM periods_all AS p, bounds AS b WHERE p.period >= b.lo AND p.period <= b.hi

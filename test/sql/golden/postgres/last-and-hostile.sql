@@ -5,14 +5,12 @@ WITH
 "src_opportunities" AS NOT MATERIALIZED (
   SELECT CAST("id" AS TEXT) AS "id", CAST("account_id" AS TEXT) AS "account_id", CAST("owner_id" AS TEXT) AS "owner_id", CAST("stage" AS TEXT) AS "stage", CAST("amount" AS NUMERIC(38, 2)) AS "amount", CAST("created_date" AS DATE) AS "created_date", CAST("close_date" AS DATE) AS "close_date" FROM "opportunities"
 ),
-"s0" AS (
-  SELECT period, sum(v0) AS m0
-  FROM (SELECT (q.w).* FROM (SELECT r AS w, r._a = max(r._a) OVER (PARTITION BY period) AS keep FROM (
+"s0_kept" AS (
+  SELECT * FROM (SELECT (q.w).* FROM (SELECT r AS w, r._a = max(r._a) OVER (PARTITION BY period) AS keep FROM (
     SELECT make_date(CAST(((CAST(extract(year FROM CAST(t0."snapshot_date" AS DATE)) AS BIGINT) * 12 + CAST(extract(month FROM CAST(t0."snapshot_date" AS DATE)) AS BIGINT) - 1) / 3 * 3 + 0) / 12 AS INTEGER), CAST(((CAST(extract(year FROM CAST(t0."snapshot_date" AS DATE)) AS BIGINT) * 12 + CAST(extract(month FROM CAST(t0."snapshot_date" AS DATE)) AS BIGINT) - 1) / 3 * 3 + 0) % 12 + 1 AS INTEGER), 1) AS period, CAST(t0."snapshot_date" AS DATE) AS _a, t0."arr" AS v0
     FROM "src_arr_snapshots" AS t0
     WHERE t0."snapshot_date" IS NOT NULL
   ) AS r) AS q WHERE q.keep) AS r
-  GROUP BY period
 ),
 "s1" AS (
   SELECT period, count(*) AS m1
@@ -37,6 +35,11 @@ WITH
 ),
 "periods_all" AS (
   SELECT CAST(s.p AS DATE) AS period FROM bounds CROSS JOIN LATERAL generate_series(CAST(lo AS TIMESTAMP), CAST(hi AS TIMESTAMP), INTERVAL '3 months') AS s(p)
+),
+"s0" AS (
+  SELECT period, sum(v0) AS m0
+  FROM (SELECT g.period AS period, k._a, k.v0 FROM "s0_kept" AS k JOIN (SELECT period, lead(period) OVER (ORDER BY period) AS _next FROM (SELECT DISTINCT period FROM "s0_kept") AS kd) AS n ON n.period = k.period JOIN "periods_all" AS g ON g.period >= k.period AND (n._next IS NULL OR g.period < n._next)) AS r
+  GROUP BY period
 ),
 "periods" AS (
   SELECT p.period FROM periods_all AS p, bounds AS b WHERE p.period >= b.lo AND p.period <= b.hi
