@@ -24,6 +24,7 @@ import { EXACT_VALUE } from './sql/emit-outputs.js';
 import type { SourceReader } from './sql/source-reader.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { checkTableSource, sourcesOffEngine, tablesReader } from './engine/table-source.js';
+import { prunePartitions, timeRangeRead } from './engine/hive-partitions.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
 export function dataFolder(catalog: Catalog, catalogDir: string, override?: string): string {
@@ -129,6 +130,11 @@ export interface RunOptions {
    * there, and its data contract is checked there. The caller connects and closes it.
    */
   readonly engine?: SqlEngine | undefined;
+  /**
+   * The most memory DuckDB may use (`4GB`, `512MiB`), beyond which it spills to temporary files
+   * (DuckDB's default: 80% of the machine's memory). For the database a run opens itself.
+   */
+  readonly memoryLimit?: string | undefined;
 }
 
 /** The sources a query plan reads (scanned and joined). */
@@ -169,11 +175,13 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
     if (source === undefined) throw new Error(`unknown source ${id}`);
     const files = locateSourceFiles(source, options.dataDir);
     diagnostics.push(...files.diagnostics);
-    located.set(id, files.value);
+    // Partition pruning: files in `year=`… folders of dates the query does not read are left out.
+    const range = timeRangeRead(plan, source);
+    located.set(id, range === undefined ? files.value : prunePartitions(files.value, options.dataDir, range).files);
   }
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }));
   try {
     const checked = new Map<string, CheckedSource>();
     for (const id of ids) {
@@ -181,7 +189,11 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
       const files = located.get(id);
       if (source === undefined || files === undefined) continue;
       const quarantine = options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1);
-      const result = await checkSourceData(db, source, files, { quarantine, cache: options.checkCache ?? defaultCheckCache() });
+      const result = await checkSourceData(db, source, files, {
+        quarantine,
+        cache: options.checkCache ?? defaultCheckCache(),
+        dataDir: options.dataDir,
+      });
       diagnostics.push(...result.diagnostics);
       checked.set(id, result.value);
     }

@@ -9,7 +9,7 @@ import type { ParsedFlags } from './args.js';
 import type { CliIo } from './io.js';
 import { printError, usageError } from './report.js';
 
-import { CONNECTION_ENV, ENGINE_ENV, ENGINE_NAMES } from './engine-spec.js';
+import { CONNECTION_ENV, ENGINE_ENV, ENGINE_NAMES, MEMORY_LIMIT_ENV } from './engine-spec.js';
 
 /** The engines `--engine` offers, each one the engine layer knows. */
 const ENGINES: readonly EngineName[] = ENGINE_NAMES;
@@ -51,4 +51,29 @@ export async function openEngine(io: CliIo, flags: ParsedFlags, usage: string, h
       return never;
     }
   }
+}
+
+/** A size DuckDB takes as a memory limit: a number and a unit (`4GB`, `1.5 GiB`, `512MB`). */
+const SIZE = /^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i;
+
+/**
+ * The DuckDB memory limit of a run on DuckDB (`--memory-limit` or `$KPIC_MEMORY_LIMIT`):
+ * undefined for DuckDB's default, the size, or the exit code after reporting a bad one.
+ */
+export function memoryLimit(
+  io: CliIo,
+  flags: ParsedFlags,
+  usage: string,
+  help: string,
+  engine: SqlEngine | undefined,
+): string | undefined | number {
+  const flag = flags.values.get('memory-limit');
+  const value = flag ?? io.env[MEMORY_LIMIT_ENV];
+  if (value === undefined || value === '') return undefined;
+  const from = flag === undefined ? `$${MEMORY_LIMIT_ENV}` : '`--memory-limit`';
+  if (!SIZE.test(value.trim())) return usageError(io, `${from} is \`${value}\`; expected a size such as 4GB, 512MiB or 1.5GB`, usage, help);
+  if (engine !== undefined && flag !== undefined) {
+    return usageError(io, `\`--memory-limit\` is for DuckDB; ${engine.where} manages its own memory`, usage, help);
+  }
+  return value.trim();
 }

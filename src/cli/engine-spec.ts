@@ -12,7 +12,10 @@ export const ENGINE_ENV = 'KPIC_ENGINE';
 /** The connection URL when `--connection` is absent. */
 export const CONNECTION_ENV = 'KPIC_CONNECTION';
 
-/** `--engine` and `--connection`. */
+/** The DuckDB memory limit when `--memory-limit` is absent. */
+export const MEMORY_LIMIT_ENV = 'KPIC_MEMORY_LIMIT';
+
+/** `--engine`, `--connection` and `--memory-limit`. */
 export const ENGINE_FLAGS: readonly FlagSpec[] = [
   {
     name: 'engine',
@@ -27,5 +30,12 @@ export const ENGINE_FLAGS: readonly FlagSpec[] = [
     kind: 'value',
     placeholder: 'URL',
     description: `the database to connect to, e.g. postgres://user@host:5432/db (also $${CONNECTION_ENV}; a password belongs in ~/.pgpass or $PGPASSWORD)`,
+  },
+  {
+    name: 'memory-limit',
+    kind: 'value',
+    placeholder: 'SIZE',
+    description: `the most memory DuckDB may use, e.g. 4GB or 512MiB; beyond it, it spills to temporary files (also $${MEMORY_LIMIT_ENV})`,
+    default: '80% of the memory',
   },
 ];

@@ -18,7 +18,7 @@ import { commandSpec, usageLine } from './commands.js';
 import { sessionDataDir, type CatalogSession } from './catalog-session.js';
 import type { CliIo } from './io.js';
 import { writeOut } from './output.js';
-import { openEngine } from './engine-flags.js';
+import { memoryLimit, openEngine } from './engine-flags.js';
 import { openValidCatalog, queryRequest, reportFailure } from './request.js';
 import { printDiagnostics, progressFor, usageError } from './report.js';
 import { runsByDefault } from '../model/kpi-status.js';
@@ -68,6 +68,11 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   if (typeof session === 'number') return session;
   const engine = await openEngine(io, flags, usage, 'kpic run --help');
   if (typeof engine === 'number') return engine;
+  const limit = memoryLimit(io, flags, usage, 'kpic run --help', engine);
+  if (typeof limit === 'number') {
+    await engine?.close();
+    return limit;
+  }
   const request = queryRequest(flags);
   const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
@@ -78,6 +83,7 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
       dataDir: sessionDataDir(io, session, flags.values.get('data')),
       quarantine: quarantine === undefined ? undefined : path.resolve(io.cwd, quarantine),
       engine,
+      memoryLimit: limit,
     });
   } finally {
     progress.clear();

@@ -130,6 +130,10 @@ const table = {
   'data/not-in-values': { severity: 'error', summary: "A value is not one of its column's `values`." },
   'data/unknown-format': { severity: 'error', summary: "A source's file format cannot be told from its extension; declare `format:`." },
   'data/bad-format': { severity: 'error', summary: "A column's `format:` is not a valid strptime date/time format." },
+  'data/outside-partition': {
+    severity: 'error',
+    summary: "A file in `year=`/`quarter=`/`month=`/`day=` folders holds rows whose time lies outside those folders' dates.",
+  },
   'data/null-time-anchor': {
     severity: 'warning',
     summary: 'Rows whose default time anchor is empty belong to no period and are left out of every KPI over time.',

@@ -41,3 +41,32 @@ describe('choosing the engine', () => {
     expect(r.stdout).toContain('CAST("amount" AS NUMERIC(38, 2)) AS "amount" FROM "crm"."payments"');
   });
 });
+
+const files = folder({
+  'catalog/catalog.yaml': 'catalog: e\nversion: 1.0.0\ncurrency: USD\ndata: ../data\n',
+  'catalog/sources/payments.yaml':
+    'source: payments\nfile: payments.csv\ntime: paid\ncolumns:\n  amount: { type: money }\n  paid: { type: date }\n',
+  'catalog/kpis.yaml': 'kpi: total\nformula: sum(amount)\nunit: money\n',
+  'data/payments.csv': 'amount,paid\n0.10,2025-01-02\n0.20,2025-01-30\n',
+});
+afterAll(() => files.remove());
+
+describe('the memory limit of DuckDB', () => {
+  it('runs within a limit given by the flag or the environment', async () => {
+    const flag = await cli(files.root, ['run', '--memory-limit', '512MB', '--format', 'csv']);
+    expect([flag.code, flag.stderr]).toEqual([0, '']);
+    expect(flag.stdout).toContain('total,2025-01-01');
+    expect(flag.stdout).toContain('0.3');
+    const env = await cli(files.root, ['run', '--format', 'csv'], { env: { KPIC_MEMORY_LIMIT: '1.5 GiB' } });
+    expect(env.stdout).toEqual(flag.stdout);
+  });
+
+  it('refuses a size that is not one, before reading any data', async () => {
+    const flag = await cli(files.root, ['run', '--memory-limit', 'lots']);
+    expect([flag.code, flag.stdout]).toEqual([2, '']);
+    expect(flag.stderr).toContain('`--memory-limit` is `lots`; expected a size such as 4GB, 512MiB or 1.5GB');
+    const env = await cli(files.root, ['run'], { env: { KPIC_MEMORY_LIMIT: '80' } });
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('$KPIC_MEMORY_LIMIT is `80`; expected a size');
+  });
+});
