@@ -25,6 +25,7 @@ import type { SourceReader } from './sql/source-reader.js';
 import type { SqlEngine } from './engine/sql-engine.js';
 import { checkTableSource, sourcesOffEngine, tablesReader } from './engine/table-source.js';
 import { prunePartitions, timeRangeRead } from './engine/hive-partitions.js';
+import { isOutOfMemory, outOfMemoryMessage } from './engine/out-of-memory.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
 export function dataFolder(catalog: Catalog, catalogDir: string, override?: string): string {
@@ -181,7 +182,7 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   }
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
-  const db = options.db ?? (await openDatabase(options.memoryLimit === undefined ? {} : { memoryLimit: options.memoryLimit }));
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const checked = new Map<string, CheckedSource>();
     for (const id of ids) {
@@ -217,6 +218,9 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
       diagnostics: sortDiagnostics(unique),
       rows: rows.map((r) => resultRow(plan, r)),
     };
+  } catch (error) {
+    if (!isOutOfMemory(error)) throw error;
+    return { ok: false, kind: 'data', message: outOfMemoryMessage(error as Error, options.memoryLimit), diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();
   }

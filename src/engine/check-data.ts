@@ -17,6 +17,7 @@ import type { SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
 import { checkFingerprint, type CheckCache } from './check-cache.js';
 import { partitionProblems } from './check-partitions.js';
+import { isOutOfMemory } from './out-of-memory.js';
 import { partitionRanges } from './hive-partitions.js';
 import {
   countQueries,
@@ -221,7 +222,7 @@ const BUG_ERRORS = /^(Binder|Parser|Catalog|Not implemented|INTERNAL) Error/;
 
 function readFailure(source: SourceDef, files: SourceFiles, error: unknown): Diagnostic[] {
   const message = error instanceof Error ? error.message : String(error);
-  if (BUG_ERRORS.test(message)) throw error;
+  if (BUG_ERRORS.test(message) || isOutOfMemory(error)) throw error;
   if (files.format === 'csv') {
     const located = locateCsvProblems(source, files);
     if (located.length > 0) return located;

@@ -55,7 +55,7 @@ export interface OpenOptions {
   /** Worker threads (DuckDB's default: one per core). */
   readonly threads?: number;
   /** DuckDB memory limit, e.g. `'4GB'`; beyond it, DuckDB spills to a temporary folder of its own. */
-  readonly memoryLimit?: string;
+  readonly memoryLimit?: string | undefined;
 }
 
 /** Opens a fresh in-memory database. */

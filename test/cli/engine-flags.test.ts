@@ -1,4 +1,6 @@
 /** `--engine` and `--connection` as usage: what is refused before anything connects (no server needed). */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, folder } from './helpers.js';
 
@@ -68,5 +70,16 @@ describe('the memory limit of DuckDB', () => {
     const env = await cli(files.root, ['run'], { env: { KPIC_MEMORY_LIMIT: '80' } });
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('$KPIC_MEMORY_LIMIT is `80`; expected a size');
+  });
+});
+
+describe('running out of memory', () => {
+  it('says so and what to change, and writes nothing', async () => {
+    const r = await cli(files.root, ['run', '--memory-limit', '1MB', '--out', 'out.csv', '--format', 'csv']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('DuckDB ran out of memory under its limit of 1MB');
+    expect(r.stderr).toContain('raise --memory-limit');
+    expect(r.stderr).not.toMatch(/cannot be read|at .*\.js:\d+/);
+    expect(existsSync(path.join(files.root, 'out.csv'))).toBe(false);
   });
 });
