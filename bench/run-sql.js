@@ -3,7 +3,7 @@
  * data folder, and writes the last statement's rows as CSV — the hand-written side of the
  * benchmark, in its own process so that both sides are timed the same way (whole process).
  *
- * Usage: node bench/run-sql.js FILE.sql --data DIR [--out FILE.csv]
+ * Usage: node bench/run-sql.js FILE.sql --data DIR [--out FILE.csv] [--memory-limit SIZE]
  * Values are written with full precision (JavaScript's shortest round-trip form); NULL is empty.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -21,10 +21,12 @@ if (sqlFile === undefined || sqlFile.startsWith('--') || data === undefined) {
   process.exit(2);
 }
 const out = flag('out');
+const memoryLimit = flag('memory-limit');
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 await connection.run(`SET file_search_path = '${data.replaceAll("'", "''")}'`);
+if (memoryLimit !== undefined) await connection.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
 const reader = await connection.runAndReadAll(readFileSync(sqlFile, 'utf8'));
 const names = reader.columnNames();
 const text = (v) => {
