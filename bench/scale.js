@@ -124,10 +124,12 @@ for (let round = 1; round <= runs; round++) {
   const pruned = compareResults(readFileSync(outs.get('kpic, 6 months'), 'utf8'), sixMonths(readFileSync(outs.get('kpic'), 'utf8')), {
     labels: ['kpic, 6 months', 'kpic'],
   });
-  for (const [what, r, kpis] of [
+  /** @type {[string, typeof full, number][]} */
+  const checks = [
     ['kpic vs hand SQL', full, 13],
     ['6 months vs full', pruned, 12],
-  ]) {
+  ];
+  for (const [what, r, kpis] of checks) {
     if (r.mismatches.length > 0 || r.kpis !== kpis || r.cells === 0) {
       console.error(`!!! ${what} disagree (${r.mismatches.length} of ${r.cells} cells, ${r.kpis} KPIs):`);
       for (const m of r.mismatches.slice(0, 30)) console.error(`  ${JSON.stringify(m)}`);
