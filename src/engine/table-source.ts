@@ -11,7 +11,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import type { ColumnDef, ColumnType, SourceDef } from '../model/types.js';
 import type { Dialect } from '../sql/dialect.js';
 import type { SourceReader } from '../sql/source-reader.js';
-import { moneyScale } from './money-read.js';
+import { moneyScale } from '../model/money-scale.js';
 import type { SqlEngine, TableColumn } from './sql-engine.js';
 import { tableParts, tableSql } from './table-name.js';
 import { tableProblems } from './table-values.js';

@@ -7,7 +7,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ColumnDef, SourceDef } from '../model/types.js';
 import type { Dialect } from '../sql/dialect.js';
-import { MONEY_PRECISION, moneyScale } from './money-read.js';
+import { moneyScale } from '../model/money-scale.js';
+import { MONEY_PRECISION } from './money-read.js';
 import type { SqlEngine, TableColumn } from './sql-engine.js';
 import { tableSql } from './table-name.js';
 

@@ -3,6 +3,7 @@
  * KPI-level functions (prior, change, growth, rolling, to_date, total, last, per, hhi, top_share)
  * rearrange when and over what the aggregates inside them are evaluated.
  */
+import { rejectAsAt } from './point-in-time.js';
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, isRowFunction } from './functions.js';
@@ -116,6 +117,7 @@ function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope, layer: 
 }
 
 function rejectClauses(env: ResolveEnv, ast: CallExpr, allowOnFirst = false): void {
+  rejectAsAt(env, ast);
   ast.args.forEach((a, i) => {
     for (const clause of [a.where, allowOnFirst && i === 0 ? undefined : a.on, a.per]) {
       if (clause !== undefined)
@@ -291,6 +293,7 @@ function resolvePer(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExpr {
     );
     return ERROR;
   }
+  rejectAsAt(env, ast);
   for (const [i, a] of ast.args.entries()) {
     for (const clause of [a.where, a.on, i === 0 ? undefined : a.per]) {
       if (clause !== undefined)

@@ -20,6 +20,37 @@ interface Place {
   readonly node: YNode | undefined;
 }
 
+/** The documents whose schema has one of two keys (`oneOf`), and how to name the pair. */
+const ONE_OF_KEYS: ReadonlyMap<string, { first: string; second: string; key: string; both: string }> = new Map([
+  [
+    'lookup',
+    {
+      first: '`rows` (fixed values)',
+      second: '`value` (a KPI evaluated per key)',
+      key: 'value',
+      both: '`rows` and `value`; a lookup has fixed rows or a KPI, not both',
+    },
+  ],
+  [
+    'check',
+    {
+      first: '`fails` (a row condition)',
+      second: '`duplicates` (a name to compare)',
+      key: 'duplicates',
+      both: '`fails` and `duplicates`; a check flags rows by a condition or by duplicates, not both',
+    },
+  ],
+  [
+    'source',
+    {
+      first: '`file` (data files)',
+      second: '`table` (a table or view of a database)',
+      key: 'table',
+      both: '`file` and `table`; a source reads files or a database table, not both',
+    },
+  ],
+]);
+
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -111,26 +142,6 @@ function patternWords(pattern: string): string {
   return PATTERN_WORDS.get(pattern) ?? 'of the required form';
 }
 
-/** The kinds whose documents have exactly one of two keys, and how their messages name them. */
-const ONE_OF: ReadonlyMap<string, { readonly second: string; readonly neither: string; readonly both: string }> = new Map([
-  [
-    'lookup',
-    {
-      second: 'value',
-      neither: '`rows` (fixed values) nor `value` (a KPI evaluated per key)',
-      both: '`rows` and `value`; a lookup has fixed rows or a KPI, not both',
-    },
-  ],
-  [
-    'source',
-    {
-      second: 'table',
-      neither: '`file` (data files) nor `table` (a table or view of a database)',
-      both: '`file` and `table`; a source reads files or a database table, not both',
-    },
-  ],
-]);
-
 /** The diagnostic for one ajv error, or undefined for errors that only echo another one. */
 function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined {
   const place = placeOf(doc, e.instancePath);
@@ -162,16 +173,18 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       });
     }
     case 'oneOf': {
-      // The schema's oneOfs: a lookup has `rows` or `value`, a source `file` or `table`; one of them.
-      const pair = ONE_OF.get(doc.kind);
+      // The schema's oneOfs: a lookup has `rows` or `value`, a check `fails` or `duplicates`, a source `file` or `table`.
+      const pair = ONE_OF_KEYS.get(doc.kind);
       if (pair === undefined || path.length > 0) {
         return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} does not have any of the allowed shapes`);
       }
       const passing = params['passingSchemas'];
       if (passing === null || passing === undefined) {
-        return diagnostic('schema/missing-key', doc.kindSpan, `${where} has neither ${pair.neither}`, { hint: 'add one of them' });
+        return diagnostic('schema/missing-key', doc.kindSpan, `${where} has neither ${pair.first} nor ${pair.second}`, {
+          hint: 'add one of them',
+        });
       }
-      return diagnostic('schema/conflicting-keys', keySpanOf(doc, place, pair.second), `${where} has both ${pair.both}`, {
+      return diagnostic('schema/conflicting-keys', keySpanOf(doc, place, pair.key), `${where} has both ${pair.both}`, {
         hint: 'remove one of them',
       });
     }

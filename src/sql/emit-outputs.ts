@@ -39,6 +39,7 @@ export function emitOutputs(ctx: EmitContext, grid: Grid): string {
 function outputSql(ctx: EmitContext, output: Output, index: number, grid: Grid, measure: Parameters<typeof cellSql>[2]): string {
   const { dialect: d, plan, names } = ctx;
   const member = output.sources.length === 0 ? 'TRUE' : output.sources.map((s) => `c.${grid.flag(s)}`).join(' OR ');
+  const where = plan.only === undefined ? member : `(${member}) AND ${onlySql(ctx, plan.only)}`;
   const cols = [
     `${index} AS _ord`,
     `${d.stringLiteral(output.kpi)} AS kpi`,
@@ -47,5 +48,13 @@ function outputSql(ctx: EmitContext, output: Output, index: number, grid: Grid, 
   ];
   const value = cellSql(ctx, output.expr, measure);
   cols.push(`${d.cast(value, 'real')} AS value`, `${output.exact ? d.cast(value, 'string') : 'NULL'} AS ${d.quoteIdentifier(EXACT_VALUE)}`);
-  return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${member}`;
+  return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${where}`;
+}
+
+/** The cells a restricted plan returns: its dimension's value, as text, among the values. */
+function onlySql(ctx: EmitContext, only: NonNullable<EmitContext['plan']['only']>): string {
+  const { dialect: d, names } = ctx;
+  if (only.values.length === 0) return 'FALSE';
+  const column = d.cast(`c.${names.dimColumn(only.dimension)}`, 'string');
+  return `${column} IN (${only.values.map((v) => d.stringLiteral(v)).join(', ')})`;
 }

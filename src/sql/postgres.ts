@@ -141,6 +141,12 @@ export const postgres: Dialect = {
     }
   },
   groupingMask: (columns) => `GROUPING(${columns.join(', ')})`,
+  // No IGNORE NULLS in PostgreSQL's windows: the non-null values so far as an array (a window
+  // aggregate may filter), indexed by their count — the last one, or null when there is none.
+  carryForward(value, partitionBy, orderBy, direction) {
+    const w = `OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy} ${direction === 'forward' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    return `(array_agg(${value}) FILTER (WHERE ${value} IS NOT NULL) ${w})[count(${value}) ${w}]`;
+  },
   anyTrue: (condition) => `bool_or(${condition})`,
   // The n largest values as an array slice, summed by a subquery (the aggregate is the outer query's).
   topShare: (value, n) =>

@@ -15,7 +15,7 @@ import { openDatabase } from '../../src/engine/duckdb.js';
 import { connectPostgres } from '../../src/engine/postgres.js';
 import { declaredFilesReader } from '../../src/engine/source-readers.js';
 import type { SqlEngine } from '../../src/engine/sql-engine.js';
-import { moneyScale } from '../../src/engine/money-read.js';
+import { moneyScale } from '../../src/model/money-scale.js';
 import type { ColumnType, SourceDef } from '../../src/model/types.js';
 import type { ResolvedCatalog } from '../../src/resolve/resolved.js';
 

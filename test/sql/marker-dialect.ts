@@ -33,6 +33,7 @@ export const marker: Dialect = {
   aggregate: (fn, value, filter, fraction) =>
     `AGG_${fn}(${value ?? 'ROWS'}${fraction === undefined ? '' : `, ${fraction}`}${filter === undefined ? '' : ` IF ${filter}`})`,
   groupingMask: (columns) => `GROUPING_MASK(${columns.join(', ')})`,
+  carryForward: (value, partitionBy, orderBy, direction) => `CARRY_${direction}(${value} BY ${partitionBy} ORDER ${orderBy})`,
   anyTrue: (condition) => `ANY_TRUE(${condition})`,
   topShare: (value, n) => `TOP_SHARE(${value}, ${n})`,
   keepLast: (relation, alias, column, partitionBy) =>
