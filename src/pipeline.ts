@@ -10,6 +10,9 @@ import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource, ty
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database, type Row } from './engine/duckdb.js';
 import { locateSourceFiles, type SourceFiles } from './engine/source-files.js';
+import { outputClashes, type PlannedOutput, type RunInput } from './engine/output-clash.js';
+import type { OutputFile } from './engine/quarantine.js';
+import { fileSpan } from './diagnostics/span.js';
 import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
 import { Decimal } from './model/decimal.js';
 import type { Catalog, SourceDef } from './model/types.js';
@@ -116,6 +119,11 @@ export interface RunResult {
   readonly sql: string;
   /** Warnings (e.g. quarantined rows). */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The quarantine files to write (see {@link RunOptions.quarantine}): the run writes nothing
+   * itself, so that a caller writes them together with its own output, or not at all.
+   */
+  readonly files: readonly OutputFile[];
 }
 
 export { useCheckCacheFile } from './engine/default-check-cache.js';
@@ -123,8 +131,19 @@ export { useCheckCacheFile } from './engine/default-check-cache.js';
 /** Options of {@link runKpis}. */
 export interface RunOptions {
   readonly dataDir: string;
-  /** Leave rows that break the data contract out, writing them here, instead of failing. */
+  /**
+   * Leave rows that break the data contract out instead of failing; their file (this path, or one
+   * per source beside it when the run reads several) is returned in {@link RunResult.files}.
+   */
   readonly quarantine?: string | undefined;
+  /**
+   * Absolute paths of files the caller will write with the results: refused (before anything is
+   * read) when one is a data or catalog file, through any link, or names the same file as
+   * another output.
+   */
+  readonly out?: readonly string[] | undefined;
+  /** The catalog folder, whose files an output must not replace. */
+  readonly catalogDir?: string | undefined;
   /** Where passed data checks are remembered (default: the process's, see `useCheckCacheFile`). */
   readonly checkCache?: CheckCache | undefined;
   /** A database to use (default: a fresh in-memory one, closed afterwards). */
@@ -156,6 +175,27 @@ function quarantineFile(base: string, source: string, many: boolean): string {
   if (!many) return base;
   const ext = path.extname(base);
   return `${base.slice(0, base.length - ext.length)}.${source}${ext === '' ? '.csv' : ext}`;
+}
+
+/** Outputs (the caller's and the quarantine files) that are inputs or name one file twice. */
+function checkOutputs(resolved: ResolvedCatalog, ids: readonly string[], options: RunOptions): Diagnostic[] {
+  const { quarantine } = options;
+  const outputs: PlannedOutput[] = [
+    ...(options.out ?? []).map((p) => ({ field: 'out', path: p }) as const),
+    ...(quarantine === undefined
+      ? []
+      : ids.map((id) => ({ field: 'quarantine', path: quarantineFile(quarantine, id, ids.length > 1) }) as const)),
+  ];
+  if (outputs.length === 0) return [];
+  const inputs: RunInput[] = [];
+  for (const source of resolved.catalog.sources.values()) {
+    const what = `the data file of source \`${source.id}\``;
+    inputs.push(...locateSourceFiles(source, options.dataDir).value.paths.map((p) => ({ path: p, what })));
+  }
+  const { catalogDir } = options;
+  if (catalogDir !== undefined)
+    for (const file of resolved.catalog.files.keys()) inputs.push({ path: path.join(catalogDir, file), what: 'a catalog file' });
+  return outputClashes(outputs, inputs, fileSpan(resolved.catalog.meta?.file ?? 'catalog.yaml'));
 }
 
 /** The files of each source of `ids` in `dataDir`; sources whose files cannot be found give diagnostics. */
@@ -265,6 +305,8 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
     return { ok: false, kind: 'data', message: 'the data cannot be read on this engine', diagnostics: sortDiagnostics(offEngine) };
   if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan, planned.diagnostics);
   const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
+  const clashes = checkOutputs(resolved, ids, options);
+  if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
   const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
@@ -280,6 +322,7 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
       sql,
       diagnostics: sortDiagnostics(data.diagnostics),
       rows: rows.map((r) => resultRow(plan, r)),
+      files: [...data.checked.values()].flatMap((c) => (c.quarantineFile === undefined ? [] : [c.quarantineFile])),
     };
   } catch (error) {
     if (!isOutOfMemory(error)) throw error;
@@ -326,6 +369,7 @@ async function runOnEngine(
     sql,
     diagnostics: sortDiagnostics(diagnostics),
     rows: rows.map((r) => resultRow(plan, r)),
+    files: [],
   };
 }
 

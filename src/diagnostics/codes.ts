@@ -54,6 +54,11 @@ const table = {
   'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
   'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
   'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },
+  'resolve/argument-out-of-range': {
+    severity: 'error',
+    summary:
+      'A literal argument is beyond what can be computed: a window or shift over 1,000 years, `round` beyond ±38 decimals, `top_share` over a billion keys.',
+  },
   'resolve/type-mismatch': { severity: 'error', summary: 'An operator or function gets a value of the wrong type.' },
   'resolve/unit-mismatch': { severity: 'error', summary: 'Values of incompatible units are added, subtracted or compared.' },
   'resolve/declared-unit': { severity: 'error', summary: "A KPI's declared unit is not the unit its formula gives." },
@@ -100,9 +105,10 @@ const table = {
   'query/unknown-grain': { severity: 'error', summary: 'The request asks for a grain other than day, week, month, quarter or year.' },
   'query/reserved-dimension': {
     severity: 'error',
-    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`).',
+    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`, in any case).',
   },
   'query/repeated-dimension': { severity: 'error', summary: 'The request names a breakdown dimension twice.' },
+  'query/repeated-kpi': { severity: 'error', summary: 'The request names a KPI twice.' },
   'query/missing-dimension': {
     severity: 'error',
     summary: 'A requested KPI reads a source that does not declare a requested breakdown dimension.',
@@ -116,6 +122,10 @@ const table = {
   'query/point-in-window': {
     severity: 'error',
     summary: 'An `as at` aggregate is inside `rolling`, `to_date` or a window over rows, where a state at one point has no meaning.',
+  },
+  'query/date-out-of-range': {
+    severity: 'error',
+    summary: 'The requested range, with the windows its KPIs read before it, reaches before 0001-01-01.',
   },
   'query/window-at-grain': {
     severity: 'error',
@@ -167,6 +177,12 @@ const table = {
     severity: 'error',
     summary: 'A check reads a value as at a point (`at_start`) or a lookup computed from a KPI; checks read rows as they stand.',
   },
+  // output: files a run writes
+  'output/overwrites-input': {
+    severity: 'error',
+    summary: 'An output file (`--out`, `--quarantine`) is an input of the run: a data file or a catalog file, by any path or link.',
+  },
+  'output/same-file': { severity: 'error', summary: 'Two outputs of one run (`--out`, a quarantine file) name the same file.' },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },

@@ -57,7 +57,10 @@ export interface CheckedRequest {
   readonly values: readonly (readonly (string | null)[])[];
 }
 
-/** The dimension names every result row already uses for its own fields. */
+/**
+ * The dimension names every result row already uses for its own fields. Compared without case:
+ * DuckDB, Parquet readers and spreadsheet users all treat `Value` and `value` as one column.
+ */
 const RESERVED = new Set(['kpi', 'period', 'value']);
 
 /** Checks a request; the value is undefined when any diagnostic is an error. */
@@ -71,11 +74,17 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
   if (!(GRAINS as readonly string[]).includes(grain))
     report('query/unknown-grain', 'grain', grain, `unknown grain \`${grain}\``, `use one of ${GRAINS.join(', ')}`);
   const kpis: ResolvedKpi[] = [];
-  for (const id of request.kpis ?? defaultKpis(resolved)) {
+  const named = request.kpis ?? defaultKpis(resolved);
+  named.forEach((id, i) => {
+    const first = named.indexOf(id);
+    if (first !== i) {
+      if (named.indexOf(id, i + 1) < 0) report('query/repeated-kpi', 'kpis', id, `KPI \`${id}\` is named twice in the request`);
+      return;
+    }
     const kpi = resolved.kpis.get(id);
     if (kpi === undefined) report('query/unknown-kpi', 'kpis', id, `unknown KPI \`${id}\``, didYouMean(id, resolved.kpis.keys()));
     else kpis.push(kpi);
-  }
+  });
   const by = [...(request.by ?? [])];
   diagnostics.push(...checkBreakdown(resolved, by, kpis, at));
   const from = parseDate(request.from, 'from', diagnostics, at);
@@ -149,8 +158,8 @@ function checkBreakdown(resolved: ResolvedCatalog, by: readonly string[], kpis: 
         out.push(diagnostic('query/repeated-dimension', at, `dimension \`${dim}\` is named twice in the breakdown`, { request }));
       return;
     }
-    if (RESERVED.has(dim)) {
-      const message = `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim}\` field`;
+    if (RESERVED.has(dim.toLowerCase())) {
+      const message = `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim.toLowerCase()}\` field`;
       out.push(diagnostic('query/reserved-dimension', at, message, { hint: 'rename the dimension', request }));
       return;
     }
@@ -192,7 +201,7 @@ function parseDate(text: string | undefined, field: 'from' | 'to', out: Diagnost
   const date = parseIsoDate(text);
   if (date === undefined) {
     const which = field === 'from' ? 'first' : 'last';
-    const message = `the ${which} day of the range must be a date written YYYY-MM-DD, not \`${text}\``;
+    const message = `the ${which} day of the range must be a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not \`${text}\``;
     out.push(diagnostic('query/bad-date', at, message, { request: [{ field, value: text }] }));
   }
   return date;

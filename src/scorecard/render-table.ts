@@ -6,6 +6,7 @@
  */
 import type { Style } from '../diagnostics/render/style.js';
 import { decimalsFor, NULL_TEXT } from '../results/format-value.js';
+import { largest } from '../results/largest.js';
 import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
 import type { NodeScore, ScorecardReport } from './report.js';
 import type { Status } from '../targets/status.js';
@@ -29,7 +30,12 @@ function paint(style: Style, cell: Cell, text: string): string {
 }
 
 function table(style: Style, header: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
-  const widths = header.map((h, i) => Math.max(width(h.text), ...rows.map((r) => width(r[i]?.text ?? ''))));
+  const widths = header.map((h, i) =>
+    largest(
+      rows.map((r) => width(r[i]?.text ?? '')),
+      width(h.text),
+    ),
+  );
   const line = (cells: readonly Cell[], head: boolean): string =>
     cells
       .map((c, i) => {

@@ -1,6 +1,7 @@
 /**
- * The aggregates every SQL engine kpic runs on writes alike — `count`, `count(DISTINCT …)`, `sum`,
- * `min`, `max` — with a row filter as the standard `FILTER (WHERE …)` clause. Dialects write the
+ * The plain aggregates — `count`, `count(DISTINCT …)`, `sum`, `min`, `max` — with a row filter as
+ * the standard `FILTER (WHERE …)` clause, as PostgreSQL writes them (DuckDB puts the filter in a
+ * CASE inside the aggregate instead: its FILTER costs grow with their number). Dialects write the
  * others (`avg`, `median`, `percentile`) themselves: engines type or spell them differently.
  */
 

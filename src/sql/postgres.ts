@@ -154,6 +154,8 @@ export const postgres: Dialect = {
   // No QUALIFY: the whole row of `alias` travels as one composite value beside the window test.
   keepLast: (relation, alias, column, partitionBy) =>
     `SELECT (q.w).* FROM (SELECT ${alias} AS w, ${alias}.${column} = max(${alias}.${column}) OVER (${partitionBy.length === 0 ? '' : `PARTITION BY ${partitionBy.join(', ')}`}) AS keep FROM ${relation}) AS q WHERE q.keep`,
+  // Set-returning functions in a select list run in lockstep (PostgreSQL 10 or later).
+  spread: (columns) => columns.map((c) => `unnest(ARRAY[${c.values.join(', ')}]) AS ${quoteIdentifier(c.name)}`).join(', '),
   allColumnsExcept: (qualifier, all, excluded) =>
     all
       .filter((c) => !excluded.includes(c))

@@ -5,7 +5,7 @@ import type { ResultRow, RunResult } from '../../src/pipeline.js';
 import { differences } from './conformance.js';
 
 function run(rows: ResultRow[]): RunResult {
-  return { ok: true, by: ['region'], rows, queryPlan: {} as RunResult['queryPlan'], sql: '', diagnostics: [] };
+  return { ok: true, by: ['region'], rows, queryPlan: {} as RunResult['queryPlan'], sql: '', diagnostics: [], files: [] };
 }
 const row = (value: number | null, exact?: string, region = 'EU'): ResultRow => ({
   kpi: 'k',

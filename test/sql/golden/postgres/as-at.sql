@@ -55,12 +55,8 @@ WITH
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region"
 )
 SELECT kpi, period, "region", value, "exact value" FROM (
-SELECT 0 AS _ord, 'open_eop' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE PRECISION) AS value, CAST(c."s0__m0" AS TEXT) AS "exact value"
+SELECT c.period, c."d_region" AS "region", unnest(ARRAY[0, 1]) AS "$ord", unnest(ARRAY['open_eop', 'grown']) AS "kpi", unnest(ARRAY[CAST(c."s0__m0" AS DOUBLE PRECISION), CAST(c."s0__m2" AS DOUBLE PRECISION)]) AS "value", unnest(ARRAY[CAST(c."s0__m0" AS TEXT), CAST(c."s0__m2" AS TEXT)]) AS "exact value", unnest(ARRAY[c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'grown' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m2" AS DOUBLE PRECISION) AS value, CAST(c."s0__m2" AS TEXT) AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period, "region" NULLS LAST
+WHERE "$in"
+ORDER BY "$ord", period, "region" NULLS LAST

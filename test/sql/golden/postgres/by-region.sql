@@ -45,16 +45,8 @@ WITH
   LEFT JOIN "s1" AS j1 ON j1.period = drv.period AND j1."d_region" IS NOT DISTINCT FROM drv."d_region"
 )
 SELECT kpi, period, "region", value, "exact value" FROM (
-SELECT 0 AS _ord, 'bookings' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE PRECISION) AS value, CAST(c."s0__m0" AS TEXT) AS "exact value"
+SELECT c.period, c."d_region" AS "region", unnest(ARRAY[0, 1, 2]) AS "$ord", unnest(ARRAY['bookings', 'win_rate', 'created']) AS "kpi", unnest(ARRAY[CAST(c."s0__m0" AS DOUBLE PRECISION), CAST((CAST(c."s0__m2" AS DOUBLE PRECISION) / NULLIF(CAST(c."s0__m3" AS DOUBLE PRECISION), 0)) AS DOUBLE PRECISION), CAST(c."s1__m4" AS DOUBLE PRECISION)]) AS "value", unnest(ARRAY[CAST(c."s0__m0" AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)]) AS "exact value", unnest(ARRAY[c."s_opportunities", c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'win_rate' AS kpi, c.period, c."d_region" AS "region", CAST((CAST(c."s0__m2" AS DOUBLE PRECISION) / NULLIF(CAST(c."s0__m3" AS DOUBLE PRECISION), 0)) AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 2 AS _ord, 'created' AS kpi, c.period, c."d_region" AS "region", CAST(c."s1__m4" AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period, "region" NULLS LAST
+WHERE "$in"
+ORDER BY "$ord", period, "region" NULLS LAST

@@ -54,12 +54,8 @@ WITH
   LEFT JOIN "s2" AS j1 ON j1.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'arr_end' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE PRECISION) AS value, CAST(c."s0__m0" AS TEXT) AS "exact value"
+SELECT c.period, unnest(ARRAY[0, 1]) AS "$ord", unnest(ARRAY['arr_end', 'hostile']) AS "kpi", unnest(ARRAY[CAST(c."s0__m0" AS DOUBLE PRECISION), CAST(c."s2__m2" AS DOUBLE PRECISION)]) AS "value", unnest(ARRAY[CAST(c."s0__m0" AS TEXT), CAST(NULL AS TEXT)]) AS "exact value", unnest(ARRAY[c."s_arr_snapshots", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_arr_snapshots"
-  UNION ALL
-SELECT 1 AS _ord, 'hostile' AS kpi, c.period, CAST(c."s2__m2" AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period

@@ -76,16 +76,8 @@ WITH
   LEFT JOIN "r0" AS j3 ON j3.period = drv.period
 )
 SELECT kpi, period, "region", value, "exact value" FROM (
-SELECT 0 AS _ord, 'avg_rep' AS kpi, c.period, c."d_region" AS "region", CAST(c."p0__value" AS DOUBLE PRECISION) AS value, NULL AS "exact value"
+SELECT c.period, c."d_region" AS "region", unnest(ARRAY[0, 1, 2]) AS "$ord", unnest(ARRAY['avg_rep', 'employees', 'share']) AS "kpi", unnest(ARRAY[CAST(c."p0__value" AS DOUBLE PRECISION), CAST(c."p1__value" AS DOUBLE PRECISION), CAST((CAST(c."s0_l1__m5" AS DOUBLE PRECISION) / NULLIF(CAST(c."r0__m6" AS DOUBLE PRECISION), 0)) AS DOUBLE PRECISION)]) AS "value", unnest(ARRAY[CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)]) AS "exact value", unnest(ARRAY[c."s_opportunities", c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'employees' AS kpi, c.period, c."d_region" AS "region", CAST(c."p1__value" AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 2 AS _ord, 'share' AS kpi, c.period, c."d_region" AS "region", CAST((CAST(c."s0_l1__m5" AS DOUBLE PRECISION) / NULLIF(CAST(c."r0__m6" AS DOUBLE PRECISION), 0)) AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period, "region" NULLS LAST
+WHERE "$in"
+ORDER BY "$ord", period, "region" NULLS LAST

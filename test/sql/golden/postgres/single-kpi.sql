@@ -29,8 +29,8 @@ WITH
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'bookings' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE PRECISION) AS value, CAST(c."s0__m0" AS TEXT) AS "exact value"
+SELECT c.period, unnest(ARRAY[0]) AS "$ord", unnest(ARRAY['bookings']) AS "kpi", unnest(ARRAY[CAST(c."s0__m0" AS DOUBLE PRECISION)]) AS "value", unnest(ARRAY[CAST(c."s0__m0" AS TEXT)]) AS "exact value", unnest(ARRAY[c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period

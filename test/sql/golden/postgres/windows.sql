@@ -57,16 +57,8 @@ WITH
   LEFT JOIN "s1" AS j3 ON j3.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'rolling_win_rate' AS kpi, c.period, CAST((CAST(c."w0__m1" AS DOUBLE PRECISION) / NULLIF(CAST(c."w0__m3" AS DOUBLE PRECISION), 0)) AS DOUBLE PRECISION) AS value, NULL AS "exact value"
+SELECT c.period, unnest(ARRAY[0, 1, 2]) AS "$ord", unnest(ARRAY['rolling_win_rate', 'yoy_growth', 'rolling_median']) AS "kpi", unnest(ARRAY[CAST((CAST(c."w0__m1" AS DOUBLE PRECISION) / NULLIF(CAST(c."w0__m3" AS DOUBLE PRECISION), 0)) AS DOUBLE PRECISION), CAST(((CAST(c."s0__m5" AS DOUBLE PRECISION) / NULLIF(CAST(c."w1__m6" AS DOUBLE PRECISION), 0)) - 1) AS DOUBLE PRECISION), CAST(c."s1__m7" AS DOUBLE PRECISION)]) AS "value", unnest(ARRAY[CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)]) AS "exact value", unnest(ARRAY[c."s_opportunities", c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'yoy_growth' AS kpi, c.period, CAST(((CAST(c."s0__m5" AS DOUBLE PRECISION) / NULLIF(CAST(c."w1__m6" AS DOUBLE PRECISION), 0)) - 1) AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 2 AS _ord, 'rolling_median' AS kpi, c.period, CAST(c."s1__m7" AS DOUBLE PRECISION) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period
