@@ -3,8 +3,7 @@
  * data folder, and writes the last statement's rows as CSV — the hand-written side of the
  * benchmark, in its own process so that both sides are timed the same way (whole process).
  *
- * Usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv] [--memory-limit SIZE]
- *   (several files are one query in parts)
+ * Usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv] [--memory-limit SIZE] (several files are one query in parts)
  * Values are written with full precision (JavaScript's shortest round-trip form); NULL is empty.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';

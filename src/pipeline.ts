@@ -258,12 +258,12 @@ async function preparedData(
   const diagnostics: Diagnostic[] = [...earlier, ...found.diagnostics];
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
-  // Partition pruning: files in `year=`… folders of dates the query does not read are left out.
-  const located = new Map<string, SourceFiles>();
-  for (const [id, files] of found.value) {
+  // Partition pruning: the files in `year=`… folders of dates the plan does not read are left out.
+  const located = new Map(found.value);
+  for (const [id, files] of located) {
     const source = sources.get(id);
     const range = plan === undefined || source === undefined ? undefined : timeRangeRead(plan, source);
-    located.set(id, range === undefined ? files : prunePartitions(files, options.dataDir, range).files);
+    if (range !== undefined) located.set(id, prunePartitions(files, options.dataDir, range).files);
   }
   const checks = await checkSources(db, sources, located, (id) => ({
     quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
@@ -295,15 +295,16 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const plan = planned.value;
-  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
+  const { sources } = resolved.catalog;
   const ids = planSources(plan);
   const offEngine = sourcesOffEngine(
-    ids.flatMap((id) => resolved.catalog.sources.get(id) ?? []),
+    ids.flatMap((id) => sources.get(id) ?? []),
     options.engine,
   );
   if (offEngine.length > 0)
     return { ok: false, kind: 'data', message: 'the data cannot be read on this engine', diagnostics: sortDiagnostics(offEngine) };
   if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan, planned.diagnostics);
+  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
   const clashes = checkOutputs(resolved, ids, options);
   if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
   const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
@@ -385,7 +386,7 @@ export interface RowsResult {
 /** Lists the rows of a rows query (src/query/plan-rows.ts) on the data folder, checked as {@link runKpis} checks it. */
 export async function listRows(resolved: ResolvedCatalog, query: RowsQuery, options: RunOptions): Promise<RowsResult | Failure> {
   const ids = [...new Set([query.source, ...query.joins.map((j) => j.target)])].sort();
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const joined = new Set(query.joins.length > 0 ? [query.source] : []);
     const data = await preparedData(resolved, ids, joined, [], options, db, []);

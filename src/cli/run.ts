@@ -83,10 +83,10 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
     result = await runKpisAsOf(session.checked.resolved, request, {
       dataDir: sessionDataDir(io, session, flags.values.get('data')),
       quarantine: quarantine === undefined ? undefined : path.resolve(io.cwd, quarantine),
-      out: outArg === undefined ? undefined : [path.resolve(io.cwd, outArg)],
-      catalogDir: session.catalogDir,
       engine,
       memoryLimit: limit,
+      out: outArg === undefined ? undefined : [path.resolve(io.cwd, outArg)],
+      catalogDir: session.catalogDir,
     });
   } finally {
     progress.clear();

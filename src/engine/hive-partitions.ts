@@ -64,8 +64,8 @@ export function partitionRanges(files: SourceFiles, dataDir: string): ReadonlyMa
 
 /**
  * The dates of its `time:` column a query reads from `source` (undefined: all of them): the
- * plan's scan range when every scan of the source is anchored on that column, and no join reads
- * it (a joined row is needed whatever its date). A balance (`last`) reads from the start of the
+ * plan's scan range when every scan of the source is anchored on that column, and no join nor
+ * point-in-time state reads it (a joined row, or a version, is needed whatever its date). A balance (`last`) reads from the start of the
  * data, so only the end of the range counts for it.
  */
 export function timeRangeRead(
@@ -75,6 +75,7 @@ export function timeRangeRead(
   const time = source.time?.value;
   if (time === undefined) return undefined;
   if (plan.scans.some((s) => s.joins.some((j) => j.target === source.id))) return undefined;
+  if (plan.states.some((s) => s.source === source.id || s.log?.source === source.id)) return undefined;
   const scans = plan.scans.filter((s) => s.source === source.id);
   if (scans.length === 0 || scans.some((s) => s.anchor !== time)) return undefined;
   const from = scans.some((s) => s.last) ? null : plan.range.scanFrom;

@@ -1,11 +1,8 @@
 /**
- * The aggregates every SQL engine kpic runs on writes alike — `count`, `count(DISTINCT …)`, `sum`,
- * `min`, `max` — with a row filter as a `CASE` inside the aggregate: every one of them ignores
- * nulls, so `sum(CASE WHEN f THEN v END)` is `sum(v) FILTER (WHERE f)`, and it is standard SQL that
- * every engine plans well (DuckDB's cost for `FILTER` grows with the square of the number of
- * filtered aggregates of one GROUP BY: 400 of them over 2,000 rows took 10 s, against 0.3 s).
- * Dialects write the others (`avg`, `median`, `percentile`) themselves: engines type or spell them
- * differently.
+ * The plain aggregates — `count`, `count(DISTINCT …)`, `sum`, `min`, `max` — with a row filter as
+ * the standard `FILTER (WHERE …)` clause, as PostgreSQL writes them (DuckDB puts the filter in a
+ * CASE inside the aggregate instead: its FILTER costs grow with their number). Dialects write the
+ * others (`avg`, `median`, `percentile`) themselves: engines type or spell them differently.
  */
 
 /** The standard `FILTER (WHERE …)` clause of `filter`, or nothing. */

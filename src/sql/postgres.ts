@@ -141,10 +141,12 @@ export const postgres: Dialect = {
     }
   },
   groupingMask: (columns) => `GROUPING(${columns.join(', ')})`,
-  // No IGNORE NULLS: the frame is taken in the opposite order, from the current row on, and its
-  // first non-null value is the last one up to the current row in the asked order.
-  carryForward: (value, partitionBy, orderBy, direction) =>
-    `(array_remove(array_agg(${value}) OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy} ${direction === 'forward' ? 'DESC NULLS LAST' : 'ASC NULLS FIRST'} ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING), NULL))[1]`,
+  // No IGNORE NULLS in PostgreSQL's windows: the non-null values so far as an array (a window
+  // aggregate may filter), indexed by their count — the last one, or null when there is none.
+  carryForward(value, partitionBy, orderBy, direction) {
+    const w = `OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy} ${direction === 'forward' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;
+    return `(array_agg(${value}) FILTER (WHERE ${value} IS NOT NULL) ${w})[count(${value}) ${w}]`;
+  },
   anyTrue: (condition) => `bool_or(${condition})`,
   // The n largest values as an array slice, summed by a subquery (the aggregate is the outer query's).
   topShare: (value, n) =>
@@ -152,12 +154,12 @@ export const postgres: Dialect = {
   // No QUALIFY: the whole row of `alias` travels as one composite value beside the window test.
   keepLast: (relation, alias, column, partitionBy) =>
     `SELECT (q.w).* FROM (SELECT ${alias} AS w, ${alias}.${column} = max(${alias}.${column}) OVER (${partitionBy.length === 0 ? '' : `PARTITION BY ${partitionBy.join(', ')}`}) AS keep FROM ${relation}) AS q WHERE q.keep`,
+  // Set-returning functions in a select list run in lockstep (PostgreSQL 10 or later).
+  spread: (columns) => columns.map((c) => `unnest(ARRAY[${c.values.join(', ')}]) AS ${quoteIdentifier(c.name)}`).join(', '),
   allColumnsExcept: (qualifier, all, excluded) =>
     all
       .filter((c) => !excluded.includes(c))
       .map((c) => (qualifier === undefined ? c : `${qualifier}.${c}`))
       .join(', '),
-  // Set-returning functions in one select list advance in step (PostgreSQL 10 and later).
-  spread: (columns) => columns.map((c) => `unnest(ARRAY[${c.values.join(', ')}]) AS ${quoteIdentifier(c.name)}`).join(', '),
   cte: (name, sql, inline) => `${quoteIdentifier(name)} AS ${inline ? 'NOT MATERIALIZED ' : ''}(\n  ${sql}\n)`,
 };
