@@ -10,18 +10,13 @@ export function filterClause(filter: string | undefined): string {
   return filter === undefined ? '' : ` FILTER (WHERE ${filter})`;
 }
 
-/** `value` on the rows `filter` keeps and null on the others (`value` itself without a filter). */
-export function keptValue(value: string, filter: string | undefined): string {
-  return filter === undefined ? value : `CASE WHEN ${filter} THEN ${value} END`;
-}
-
 /** `count`, `count_distinct`, `sum`, `min` or `max` of `value` (undefined: count rows) over the rows `filter` keeps. */
 export function plainAggregate(
   fn: 'count' | 'count_distinct' | 'sum' | 'min' | 'max',
   value: string | undefined,
   filter: string | undefined,
 ): string {
-  if (value === undefined) return filter === undefined ? 'count(*)' : `count(${keptValue('1', filter)})`;
-  const v = keptValue(value, filter);
-  return fn === 'count_distinct' ? `count(DISTINCT ${v})` : `${fn}(${v})`;
+  const v = value ?? '*';
+  const call = fn === 'count_distinct' ? `count(DISTINCT ${v})` : `${fn}(${v})`;
+  return `${call}${filterClause(filter)}`;
 }

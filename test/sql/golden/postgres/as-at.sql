@@ -27,7 +27,7 @@ WITH
   SELECT p.period AS period, least(p.period, CAST(b.dhi + INTERVAL '1 days' AS DATE)) AS _pn, CAST(CAST(p.period + INTERVAL '3 months' AS DATE) - INTERVAL '1 days' AS DATE) AS _pe FROM "pp_opportunities" AS p, "pb_opportunities" AS b
 ),
 "s0" AS (
-  SELECT period, "d_region", sum(CASE WHEN f1 THEN v0 END) AS m0, count(*) AS m1, sum(CASE WHEN f3 THEN v2 END) AS m2
+  SELECT period, "d_region", sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1, sum(v2) FILTER (WHERE f3) AS m2
   FROM (
     SELECT pt.period AS period, t1."region" AS "d_region", t0."amount" AS v0, (NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AS f1, (t0."amount" - (CASE WHEN (t0s."id" IS NOT NULL) THEN t0s."amount" ELSE NULL END)) AS v2, ((NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AND (t0."created_date" < pt.period)) AS f3
     FROM "st_opportunities" AS t0

@@ -6,7 +6,7 @@ WITH
   SELECT CAST("rep_id" AS TEXT) AS "rep_id", CAST("name" AS TEXT) AS "name", CAST("region" AS TEXT) AS "region" FROM "reps"
 ),
 "s0" AS (
-  SELECT period, "d_region", sum(CASE WHEN f1 THEN v0 END) AS m0, count(*) AS m1, count(CASE WHEN f1 THEN 1 END) AS m2, count(CASE WHEN f2 THEN 1 END) AS m3
+  SELECT period, "d_region", sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1, count(*) FILTER (WHERE f1) AS m2, count(*) FILTER (WHERE f2) AS m3
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(extract(day FROM CAST(t0."close_date" AS DATE)) AS INTEGER) + 1) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."amount" AS v0, (t0."stage" = 'Won') AS f1, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f2
     FROM "src_opportunities" AS t0

@@ -22,7 +22,7 @@ WITH
   GROUP BY period
 ),
 "s2" AS (
-  SELECT period, count(CASE WHEN f0 THEN 1 END) AS m2, count(*) AS m3
+  SELECT period, count(*) FILTER (WHERE f0) AS m2, count(*) AS m3
   FROM (
     SELECT make_date(CAST(((CAST(extract(year FROM CAST(t0."close_date" AS DATE)) AS BIGINT) * 12 + CAST(extract(month FROM CAST(t0."close_date" AS DATE)) AS BIGINT) - 1) / 3 * 3 + 0) / 12 AS INTEGER), CAST(((CAST(extract(year FROM CAST(t0."close_date" AS DATE)) AS BIGINT) * 12 + CAST(extract(month FROM CAST(t0."close_date" AS DATE)) AS BIGINT) - 1) / 3 * 3 + 0) % 12 + 1 AS INTEGER), 1) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."owner_id" = 'x''); DROP TABLE t; --') AS f0
     FROM "src_opportunities" AS t0

@@ -9,7 +9,7 @@ WITH
   SELECT CAST("rep_id" AS TEXT) AS "rep_id", CAST("name" AS TEXT) AS "name", CAST("region" AS TEXT) AS "region" FROM "reps"
 ),
 "s0" AS (
-  SELECT period, "d_region", k0, k1, sum(CASE WHEN f1 THEN v0 END) AS m0, count(CASE WHEN f1 THEN 1 END) AS m1, count(*) AS m2, max(CASE WHEN f1 THEN v2 END) AS m3, count(CASE WHEN f1 THEN 1 END) AS m4, sum(CASE WHEN f1 THEN v0 END) AS m5, GROUPING("d_region", k0, k1) AS _g
+  SELECT period, "d_region", k0, k1, sum(v0) FILTER (WHERE f1) AS m0, count(*) FILTER (WHERE f1) AS m1, count(*) AS m2, max(v2) FILTER (WHERE f1) AS m3, count(*) FILTER (WHERE f1) AS m4, sum(v0) FILTER (WHERE f1) AS m5, GROUPING("d_region", k0, k1) AS _g
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(extract(day FROM CAST(t0."close_date" AS DATE)) AS INTEGER) + 1) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."owner_id" AS k0, t0."account_id" AS k1, t0."amount" AS v0, (t0."stage" = 'Won') AS f1, t2."employees" AS v2
     FROM "src_opportunities" AS t0

@@ -3,7 +3,7 @@ WITH
   SELECT CAST("id" AS TEXT) AS "id", CAST("account_id" AS TEXT) AS "account_id", CAST("owner_id" AS TEXT) AS "owner_id", CAST("stage" AS TEXT) AS "stage", CAST("amount" AS NUMERIC(38, 2)) AS "amount", CAST("created_date" AS DATE) AS "created_date", CAST("close_date" AS DATE) AS "close_date" FROM "opportunities"
 ),
 "s0" AS (
-  SELECT period, sum(CASE WHEN f1 THEN v0 END) AS m0, count(*) AS m1
+  SELECT period, sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(extract(day FROM CAST(t0."close_date" AS DATE)) AS INTEGER) + 1) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0, (t0."stage" = 'Won') AS f1
     FROM "src_opportunities" AS t0

@@ -3,7 +3,7 @@ WITH
   SELECT CAST("id" AS TEXT) AS "id", CAST("account_id" AS TEXT) AS "account_id", CAST("owner_id" AS TEXT) AS "owner_id", CAST("stage" AS TEXT) AS "stage", CAST("amount" AS NUMERIC(38, 2)) AS "amount", CAST("created_date" AS DATE) AS "created_date", CAST("close_date" AS DATE) AS "close_date" FROM "opportunities"
 ),
 "s0" AS (
-  SELECT period, count(CASE WHEN f0 THEN 1 END) AS m0, count(CASE WHEN f1 THEN 1 END) AS m2, count(*) AS m4, sum(CASE WHEN f0 THEN v2 END) AS m5
+  SELECT period, count(*) FILTER (WHERE f0) AS m0, count(*) FILTER (WHERE f1) AS m2, count(*) AS m4, sum(v2) FILTER (WHERE f0) AS m5
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(extract(day FROM CAST(t0."close_date" AS DATE)) AS INTEGER) + 1) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."stage" = 'Won') AS f0, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f1, t0."amount" AS v2
     FROM "src_opportunities" AS t0
