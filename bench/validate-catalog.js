@@ -13,7 +13,7 @@ import path from 'node:path';
 const KPIS_PER_DOMAIN = 50;
 const DOCS_PER_FILE = 25;
 
-function sources(d) {
+export function sources(d) {
   return `source: deals_${d}
 title: Opportunities of business unit ${d} (CRM export)
 file: bu${d}/opportunities.csv
