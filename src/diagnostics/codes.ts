@@ -82,6 +82,18 @@ const table = {
     summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.',
   },
   'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
+  'resolve/bad-state': {
+    severity: 'error',
+    summary: "A source's `interval:` or `changes:` names a missing column, a column of the wrong type, or a source that cannot be tracked.",
+  },
+  'resolve/no-history': {
+    severity: 'error',
+    summary: '`as at` reads a source that has neither an `interval:` nor a change log, so its rows have no state over time.',
+  },
+  'resolve/needs-as-at': {
+    severity: 'error',
+    summary: '`period_start()`, `period_end()`, `point_date()` or `at_start(…)` is used in an aggregate without `as at`.',
+  },
   'resolve/percent-times-100': {
     severity: 'warning',
     summary:
@@ -103,6 +115,14 @@ const table = {
   },
   'query/bad-date': { severity: 'error', summary: 'A date of the requested range is not a real calendar date written `YYYY-MM-DD`.' },
   'query/empty-range': { severity: 'error', summary: 'The requested range starts after it ends.' },
+  'query/point-outside-period': {
+    severity: 'error',
+    summary: 'An `as at` point (`day N`, `week N`, `month N`) can fall after the end of a period of the requested grain.',
+  },
+  'query/point-in-window': {
+    severity: 'error',
+    summary: 'An `as at` aggregate is inside `rolling`, `to_date` or a window over rows, where a state at one point has no meaning.',
+  },
   'query/date-out-of-range': {
     severity: 'error',
     summary: 'The requested range, with the windows its KPIs read before it, reaches before 0001-01-01.',
@@ -138,6 +158,11 @@ const table = {
   'data/quarantined': {
     severity: 'warning',
     summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.',
+  },
+  // audit: check documents (docs/checks.md)
+  'audit/unsupported': {
+    severity: 'error',
+    summary: 'A check reads a value as at a point (`at_start`) or a lookup computed from a KPI; checks read rows as they stand.',
   },
   // output: files a run writes
   'output/overwrites-input': {
@@ -220,6 +245,7 @@ const table = {
     summary: 'A `by` dimension of an expectation is not declared by every source its KPIs read.',
   },
   'test/unknown-scorecard': { severity: 'error', summary: 'A scorecard expectation names a scorecard or role that does not exist.' },
+  'test/unknown-plan': { severity: 'error', summary: 'A payout expectation names a plan that does not exist.' },
   'test/bad-value': {
     severity: 'error',
     summary:
@@ -257,6 +283,40 @@ const table = {
   'lifecycle/retired-reference': { severity: 'error', summary: 'A formula, scorecard, lookup, plan or alert refers to a retired KPI.' },
   'lifecycle/pilot-in-plan': { severity: 'error', summary: 'An incentive plan refers to a pilot KPI; pilots are in no plan.' },
   'lifecycle/unknown-guardrail': { severity: 'error', summary: 'A guardrail names no KPI, or the KPI itself.' },
+  // plan: incentive-compensation plans (docs/plans.md)
+  'plan/unknown-hierarchy': { severity: 'error', summary: 'A plan names a hierarchy that does not exist.' },
+  'plan/unknown-source': { severity: 'error', summary: "A plan's credit names a source that does not exist." },
+  'plan/unknown-column': {
+    severity: 'error',
+    summary: "A plan's credit date is not a date column of its source, or its source has no key or time to fall back on.",
+  },
+  'plan/unknown-kpi': { severity: 'error', summary: 'A quota or bonus names a KPI that does not exist.' },
+  'plan/not-exact': {
+    severity: 'error',
+    summary: 'A credit amount is not exact money (it divides, averages or reads a real-number column).',
+  },
+  'plan/bad-number': { severity: 'error', summary: 'A rate, amount, share or multiplier is not a number or percentage, or is negative.' },
+  'plan/bad-dates': { severity: 'error', summary: 'A plan, SPIFF or draw date is impossible, or its range ends before it starts.' },
+  'plan/bad-quota': {
+    severity: 'error',
+    summary: 'A quota is both or neither `annual` and `kpi`, or its seasonal shares leave part of the year out or do not add up to 100%.',
+  },
+  'plan/no-quota': { severity: 'error', summary: 'A component depends on attainment but the plan has no quota.' },
+  'plan/bad-tiers': {
+    severity: 'error',
+    summary: 'A rate table whose tiers overlap or leave a gap, or a method with the wrong kind of rate.',
+  },
+  'plan/bad-accelerators': {
+    severity: 'error',
+    summary: 'Accelerators that do not rise with attainment, decelerators that do not fall, or bands that overlap.',
+  },
+  'plan/bad-cap': { severity: 'warning', summary: 'A cap per period below a draw, the floor of the same pay.' },
+  'plan/misplaced-key': {
+    severity: 'error',
+    summary: 'A component has a key its type does not take, or lacks one its type needs.',
+  },
+  'plan/duplicate-component': { severity: 'error', summary: 'Two components of one plan share an id.' },
+  'plan/spiff-without-end': { severity: 'warning', summary: 'A SPIFF has no end date, so the short-term incentive never stops.' },
   // governance: the committee document and its approval rules
   'governance/duplicate-document': { severity: 'error', summary: 'A second `governance` document; a catalog has at most one.' },
   'governance/unknown-seat': { severity: 'error', summary: 'An approval rule names a seat that the governance document does not define.' },
@@ -270,6 +330,21 @@ const table = {
   'diff/changelog': {
     severity: 'error',
     summary: '`CHANGELOG.md` has no entry for the new version, or the entry does not name a breaking change.',
+  },
+  // alert: alert documents (`kpic alerts`)
+  'alert/unknown-reference': {
+    severity: 'error',
+    summary: 'An alert names a hierarchy, level or KPI that does not exist.',
+  },
+  'alert/not-a-condition': {
+    severity: 'error',
+    summary: "An alert's condition is not a true-or-false test of KPI values at a node (`when:`, `escalate.when:`).",
+  },
+  // access: the access document (`kpic serve`)
+  'access/unknown-reference': {
+    severity: 'error',
+    summary:
+      'The access document names a hierarchy, source column, field or role that does not exist, or a rule that gives its role to nobody.',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

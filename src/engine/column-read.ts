@@ -20,7 +20,8 @@
  */
 import type { ColumnDef, ColumnType } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
-import { isNumericType, moneyFromNumber, moneyFromText, moneyScale } from './money-read.js';
+import { moneyScale } from '../model/money-scale.js';
+import { isNumericType, moneyFromNumber, moneyFromText } from './money-read.js';
 
 /** The DuckDB type each declared column type is read as (money: with the column's scale, money-read.ts). */
 const SQL_TYPES = {

@@ -20,6 +20,7 @@ import { rowToIr } from './row-to-ir.js';
 import { scanJoinsAndLookups } from './scan-rows.js';
 import { aggregatesOf, walkKpi } from './walk-kpi.js';
 import { NO_WINDOW } from './windows.js';
+import { planStates } from './point-scans.js';
 
 /**
  * Plans the evaluation of KPIs. A request that does not fit the catalog (an unknown KPI, a window
@@ -54,11 +55,13 @@ function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan
     dimensions,
     keys,
     lookups,
+    states: planStates(resolved.catalog, scans),
     scans,
     rollups: registry.rollupTables(),
     windows: registry.windowTables(),
     pers: state.pers,
     outputs,
+    ...(request.only === undefined ? {} : { only: request.only }),
   };
 }
 
@@ -81,7 +84,15 @@ function planOutput(state: PlannerState, kpi: ResolvedKpi): Output {
     windowSpan: kpi.def.idSpan,
   });
   for (const agg of aggregatesOf(kpi.expr, state.resolved)) {
-    const shape = { purpose: { kind: 'main' }, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false } as const;
+    const point = agg.point === undefined ? {} : { point: agg.point };
+    const shape = {
+      purpose: { kind: 'main' },
+      source: agg.source,
+      anchor: agg.anchor ?? null,
+      mode: 'partials',
+      last: false,
+      ...point,
+    } as const;
     state.registry.measure(shape, base, { fn: 'count' });
   }
   return { kpi: kpi.id, expr, sources: kpi.sources, exact: isExactKpi(state.resolved, kpi) };

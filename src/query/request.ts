@@ -31,6 +31,19 @@ export interface QueryRequest {
    * for breakdowns whose dimensions hold text.
    */
   readonly values?: readonly (readonly (string | null)[])[] | undefined;
+  /**
+   * Only the cells whose value of one breakdown dimension (of `by`) is one of `values` are
+   * returned: the rest are computed where a figure needs them (a total, a window) but never leave
+   * the query. How a consumer confines what a reader sees (src/access/) inside the query itself.
+   */
+  readonly only?: CellFilter | undefined;
+}
+
+/** A restriction of the returned cells to some values of one breakdown dimension. */
+interface CellFilter {
+  readonly dimension: string;
+  /** Compared as text; an empty list returns no cell. */
+  readonly values: readonly string[];
 }
 
 /** A request that makes sense for the catalog. */
@@ -40,6 +53,7 @@ export interface CheckedRequest {
   readonly by: readonly string[];
   readonly from: Date | undefined;
   readonly to: Date | undefined;
+  readonly only: CellFilter | undefined;
   readonly values: readonly (readonly (string | null)[])[];
 }
 
@@ -83,9 +97,14 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
     const message = `the range starts on ${request.from ?? ''}, after its last day ${request.to ?? ''}`;
     diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
   }
+  if (request.only !== undefined && !by.includes(request.only.dimension))
+    throw new Error(`the cells are restricted by \`${request.only.dimension}\`, which the request does not break down by`);
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   for (const kpi of kpis) diagnostics.push(...grainWarning(kpi, grain as Grain));
-  return { value: { kpis, grain: grain as Grain, by, from, to, values: textValues(resolved, by, request.values) }, diagnostics };
+  return {
+    value: { kpis, grain: grain as Grain, by, from, to, values: textValues(resolved, by, request.values), only: request.only },
+    diagnostics,
+  };
 }
 
 /** The requested extra breakdown values, when every dimension holds text and each tuple fits. */

@@ -13,6 +13,18 @@ export interface BestSources {
   readonly sources: readonly SourceDef[];
 }
 
+const INDEXES = new WeakMap<Catalog, CatalogIndex>();
+
+/** The one {@link CatalogIndex} of `catalog`, shared by every check of it. */
+export function catalogIndex(catalog: Catalog): CatalogIndex {
+  let index = INDEXES.get(catalog);
+  if (index === undefined) {
+    index = new CatalogIndex(catalog);
+    INDEXES.set(catalog, index);
+  }
+  return index;
+}
+
 /** Lazily built indexes over one catalog. */
 export class CatalogIndex {
   private byName: Map<string, SourceDef[]> | undefined;

@@ -2,7 +2,7 @@
  * Shared state of one resolution run: the catalog, the diagnostics found so far, and caches of
  * parsed formulas and resolved definitions.
  */
-import { CatalogIndex } from './catalog-index.js';
+import { catalogIndex, type CatalogIndex } from './catalog-index.js';
 import { diagnostic, type Diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
@@ -27,7 +27,7 @@ export interface ResolveEnv {
 
 /** A fresh environment for `catalog`. */
 export function createEnv(catalog: Catalog): ResolveEnv {
-  return { catalog, diagnostics: [], parsed: new Map(), named: new Map(), index: new CatalogIndex(catalog) };
+  return { catalog, diagnostics: [], parsed: new Map(), named: new Map(), index: catalogIndex(catalog) };
 }
 
 /** Records a diagnostic. */

@@ -4,6 +4,7 @@
  * rearrange when and over what the aggregates inside them are evaluated.
  */
 import { durationInBounds, topKeysInBounds } from './literal-bounds.js';
+import { rejectAsAt } from './point-in-time.js';
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, isRowFunction } from './functions.js';
@@ -115,6 +116,7 @@ function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope, layer: 
 }
 
 function rejectClauses(env: ResolveEnv, ast: CallExpr, allowOnFirst = false): void {
+  rejectAsAt(env, ast);
   ast.args.forEach((a, i) => {
     for (const clause of [a.where, allowOnFirst && i === 0 ? undefined : a.on, a.per]) {
       if (clause !== undefined)
@@ -289,6 +291,7 @@ function resolvePer(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExpr {
     );
     return ERROR;
   }
+  rejectAsAt(env, ast);
   for (const [i, a] of ast.args.entries()) {
     for (const clause of [a.where, a.on, i === 0 ? undefined : a.per]) {
       if (clause !== undefined)

@@ -150,6 +150,13 @@ export function renderScorecardTable(report: ScorecardReport, style: Style): str
     const { header, rows } = childRows(children.nodes[0], children.nodes);
     parts.push('', table(style, header, rows));
   }
+  const comments = report.commentary ?? [];
+  if (comments.length > 0) {
+    const title = (kpi: string): string => n.perspectives.flatMap((p) => p.kpis).find((k) => k.kpi === kpi)?.title ?? kpi;
+    parts.push('', style.bold('commentary:'));
+    for (const c of comments)
+      parts.push(`  ${title(c.kpi)} · ${c.node}: “${c.body}” — ${c.author}, ${c.at.slice(0, 10)}${c.edited ? ' (edited)' : ''}`);
+  }
   const all = [...[...numbered.values()].flatMap((x) => x.lines), ...childNotes(report), ...report.notes];
   if (all.length > 0) parts.push('', style.dim('notes:'), ...all.map((t) => style.dim(`  ${t}`)));
   return `${parts.join('\n')}\n`;

@@ -8,7 +8,14 @@ import { quoteIdentifier, stringLiteral } from './quote.js';
 
 const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
 
-const TYPES = { string: 'VARCHAR', real: 'DOUBLE', integer: 'INTEGER', date: 'DATE' } as const satisfies Record<SqlType, string>;
+const TYPES = {
+  string: 'VARCHAR',
+  real: 'DOUBLE',
+  integer: 'INTEGER',
+  date: 'DATE',
+  timestamp: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
+} as const satisfies Record<SqlType, string>;
 
 function interval(amount: number, unit: TimeUnit): string {
   const months = MONTHS[unit];
@@ -57,6 +64,7 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   cast,
+  decimal: (expr, scale) => `CAST(${expr} AS DECIMAL(38,${scale}))`,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).
   divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,
   // DuckDB gives CASE, coalesce, least and greatest over DECIMAL(38, s) of different scales the
@@ -114,6 +122,8 @@ export const duckdb: Dialect = {
     }
   },
   groupingMask: (columns) => `GROUPING(${columns.join(', ')})`,
+  carryForward: (value, partitionBy, orderBy, direction) =>
+    `last_value(${value} IGNORE NULLS) OVER (PARTITION BY ${partitionBy} ORDER BY ${orderBy} ${direction === 'forward' ? 'ASC NULLS FIRST' : 'DESC NULLS LAST'} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
   anyTrue: (condition) => `bool_or(${condition})`,
   topShare: (value, n) =>
     `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,

@@ -48,7 +48,8 @@ export function emitOutputs(ctx: EmitContext, grid: Grid): string {
     { name: MEMBER, values: plan.outputs.map((o) => memberSql(o, grid)) },
   ]);
   const dims = plan.by.map((b) => `c.${names.dimColumn(b)} AS ${q(b)}`);
-  const rows = `SELECT c.period, ${[...dims, spread].join(', ')}\n  FROM cells AS c`;
+  const only = plan.only === undefined ? '' : `\n  WHERE ${onlySql(ctx, plan.only)}`;
+  const rows = `SELECT c.period, ${[...dims, spread].join(', ')}\n  FROM cells AS c${only}`;
   const order = [q(ORDER), 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
   const columns = ['kpi', 'period', ...plan.by.map(q), 'value', q(EXACT_VALUE)].join(', ');
   return `SELECT ${columns} FROM (\n${rows}\n) AS results\nWHERE ${q(MEMBER)}\nORDER BY ${order}`;
@@ -57,4 +58,12 @@ export function emitOutputs(ctx: EmitContext, grid: Grid): string {
 /** Whether a cell is one that the output's sources reach (a timeless output: every cell). */
 function memberSql(output: Output, grid: Grid): string {
   return output.sources.length === 0 ? 'TRUE' : output.sources.map((s) => `c.${grid.flag(s)}`).join(' OR ');
+}
+
+/** The cells a restricted plan returns: its dimension's value, as text, among the values. */
+function onlySql(ctx: EmitContext, only: NonNullable<EmitContext['plan']['only']>): string {
+  const { dialect: d, names } = ctx;
+  if (only.values.length === 0) return 'FALSE';
+  const column = d.cast(`c.${names.dimColumn(only.dimension)}`, 'string');
+  return `${column} IN (${only.values.map((v) => d.stringLiteral(v)).join(', ')})`;
 }

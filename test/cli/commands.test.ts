@@ -41,7 +41,24 @@ function staticClosure(entry: string): Set<string> {
 describe('the command registry', () => {
   it('registers each command once, in help order, each with a summary, a description and flags', () => {
     const names = COMMANDS.map((c) => c.name);
-    expect(names).toEqual(['validate', 'compile', 'run', 'demo', 'show', 'scorecard', 'test', 'docs', 'diff', 'approvals', 'review']);
+    expect(names).toEqual([
+      'validate',
+      'compile',
+      'run',
+      'demo',
+      'show',
+      'scorecard',
+      'audit',
+      'payouts',
+      'test',
+      'docs',
+      'alerts',
+      'serve',
+      'passwd',
+      'diff',
+      'approvals',
+      'review',
+    ]);
     expect(new Set(names).size).toBe(names.length);
     for (const c of COMMANDS) {
       expect([c.summary.length > 0, c.description.length > 0, c.flags.length > 0]).toEqual([true, true, true]);
@@ -69,10 +86,22 @@ describe('the command registry', () => {
     const reached = [...staticClosure('cli/main.ts')];
     const heavy = reached.filter(
       (f) =>
-        ['validate', 'compile', 'run', 'demo', 'show', 'scorecard', 'test-command', 'docs-command', 'diff', 'approvals', 'review'].some(
-          (c) => f === path.join('cli', `${c}.ts`),
-        ) ||
-        /^(engine|load|schema|resolve|query|scorecard|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(
+        [
+          'validate',
+          'compile',
+          'run',
+          'demo',
+          'show',
+          'scorecard',
+          'audit',
+          'payouts',
+          'test-command',
+          'docs-command',
+          'diff',
+          'approvals',
+          'review',
+        ].some((c) => f === path.join('cli', `${c}.ts`)) ||
+        /^(engine|load|schema|resolve|query|scorecard|audit|plans|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(
           f.split(path.sep).join('/'),
         ) ||
         f === 'pipeline.ts' ||
