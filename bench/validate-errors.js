@@ -3,8 +3,9 @@
  * when nearly every KPI has a mistake (bench/validate-errors-catalog.js: typos in KPI, column,
  * function, source, lookup and key names, and in enum values; the sources and lookups grow with
  * the KPIs). For each size it writes the catalog to a temporary folder and times `kpic validate
- * --catalog DIR` as a whole process, its report written to a file (R runs, the median). It prints
- * the time, the time per KPI, the errors reported and how many carry a did-you-mean.
+ * --catalog DIR` as a whole process, its report written to a file (R runs, the median; wall and
+ * CPU time, which is steadier on a shared machine). It prints the times, the CPU time per KPI,
+ * the errors reported and how many carry a did-you-mean.
  *
  * Usage: npm run bench:validate -- [--sizes 1000,10000,50000,150000] [--runs R] [--bin PATH] [--keep DIR]
  *   --sizes  KPI counts (default 1000,10000,50000,150000)
@@ -16,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { intArg } from './generate.js';
 import { writeErrorCatalog } from './validate-errors-catalog.js';
 
@@ -35,6 +36,7 @@ const keep = option('keep');
 if (keep !== undefined) mkdirSync(keep, { recursive: true });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const probe = pathToFileURL(path.join(here, 'cpu-probe.mjs')).href;
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'kpic-bench-validate-errors-'));
 const results = [];
 try {
@@ -43,15 +45,25 @@ try {
     writeErrorCatalog(dir, n);
     const report = path.join(tmp, `report-${n}.txt`);
     const times = [];
+    const cpus = [];
     for (let r = 0; r < runs; r++) {
       const fd = openSync(report, 'w');
+      const cpuFile = path.join(tmp, 'cpu.json');
+      const env = {
+        ...process.env,
+        KPIC_BENCH_CPU_FILE: cpuFile,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(),
+      };
       const started = performance.now();
       const run = spawnSync(process.execPath, ['--max-old-space-size=8192', bin, 'validate', '--catalog', dir], {
         stdio: ['ignore', fd, 'pipe'],
         encoding: 'utf8',
+        env,
       });
       times.push((performance.now() - started) / 1000);
       closeSync(fd);
+      const usage = JSON.parse(readFileSync(cpuFile, 'utf8'));
+      cpus.push(usage.user + usage.system);
       if (run.status !== 1) throw new Error(`kpic validate exited ${run.status} on ${n} KPIs (expected 1):\n${run.stderr.slice(0, 3000)}`);
     }
     const text = readFileSync(report, 'utf8');
@@ -60,8 +72,8 @@ try {
     const hints = text.match(/did you mean/g)?.length ?? 0;
     if (keep !== undefined) copyFileSync(report, path.join(keep, `validate-${n}.txt`));
     rmSync(dir, { recursive: true, force: true });
-    results.push({ n, seconds: median(times), errors, hints, bytes: text.length });
-    console.error(`${n} KPIs: ${median(times).toFixed(2)} s — ${summary}`);
+    results.push({ n, seconds: median(times), cpu: median(cpus), errors, hints, bytes: text.length });
+    console.error(`${n} KPIs: ${median(times).toFixed(2)} s wall, ${median(cpus).toFixed(2)} s CPU — ${summary}`);
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });
@@ -70,10 +82,10 @@ try {
 console.log(
   `\nkpic validate, a mistake in nearly every KPI — ${runs} run(s) per size (median); ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}; ${path.relative(root, bin) || bin}\n`,
 );
-console.log('| KPIs | errors | with a did-you-mean | report (MB) | validate (s) | ms per KPI |');
-console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| KPIs | errors | with a did-you-mean | report (MB) | validate wall (s) | CPU (s) | CPU ms per KPI |');
+console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const r of results) {
   console.log(
-    `| ${r.n.toLocaleString('en-US')} | ${r.errors.toLocaleString('en-US')} | ${r.hints.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(1)} | ${r.seconds.toFixed(2)} | ${((r.seconds * 1000) / r.n).toFixed(3)} |`,
+    `| ${r.n.toLocaleString('en-US')} | ${r.errors.toLocaleString('en-US')} | ${r.hints.toLocaleString('en-US')} | ${(r.bytes / 1e6).toFixed(1)} | ${r.seconds.toFixed(2)} | ${r.cpu.toFixed(2)} | ${((r.cpu * 1000) / r.n).toFixed(3)} |`,
   );
 }

@@ -14,7 +14,7 @@
  */
 
 /** The most edit-distance cells one query computes (about a millisecond of work). */
-export const MAX_CELLS = 100_000;
+const MAX_CELLS = 100_000;
 
 /**
  * How many edits a name of this length may be away from a suggestion: a third of its length, at
