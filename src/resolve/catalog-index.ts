@@ -30,6 +30,7 @@ export class CatalogIndex {
   private byName: Map<string, SourceDef[]> | undefined;
   private dimensionNames: Set<string> | undefined;
   private readonly built = new Map<string, NameIndex>();
+  private readonly sets = new Map<string, ReadonlySet<SourceDef>>();
   private readonly bestByNames = new Map<string, BestSources>();
   private owners: Map<string, string> | undefined;
 
@@ -53,11 +54,23 @@ export class CatalogIndex {
 
   /** The sources that have every one of `names` (each name: {@link sourcesWith}), in catalog order. */
   sourcesWithAll(names: readonly string[]): readonly SourceDef[] {
-    const lists = names.map((n) => this.sourcesWith(n)).sort((a, b) => a.length - b.length);
-    const [smallest, ...rest] = lists;
-    if (smallest === undefined) return [...this.catalog.sources.values()];
-    const others = rest.map((list) => new Set(list));
-    return smallest.filter((s) => others.every((set) => set.has(s)));
+    const distinct = [...new Set(names)].sort((a, b) => this.sourcesWith(a).length - this.sourcesWith(b).length);
+    const [shortest, ...rest] = distinct;
+    if (shortest === undefined) return [...this.catalog.sources.values()];
+    const first = this.sourcesWith(shortest);
+    if (first.length === 0 || rest.length === 0) return first;
+    const others = rest.map((n) => this.sourceSetWith(n));
+    return first.filter((s) => others.every((set) => set.has(s)));
+  }
+
+  /** {@link sourcesWith} as a set, made once per name. */
+  private sourceSetWith(name: string): ReadonlySet<SourceDef> {
+    let set = this.sets.get(name);
+    if (set === undefined) {
+      set = new Set(this.sourcesWith(name));
+      this.sets.set(name, set);
+    }
+    return set;
   }
 
   /**
