@@ -13,12 +13,8 @@
  *   7  a typo in an enum value of the YAML        `unit: monye`
  * Every mistake has a near name, so each diagnostic carries a did-you-mean.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { sources } from './validate-catalog.js';
+import { writeUnits } from './validate-catalog.js';
 
-const KPIS_PER_DOMAIN = 50;
-const DOCS_PER_FILE = 25;
 /** The mistakes, by KPI number modulo 8: formula and unit (d: unit, s: its source, prev: an earlier KPI). */
 const MISTAKES = [
   (d, s, prev) => ({ f: `${prev}x / ${prev}`, unit: 'ratio' }),
@@ -45,25 +41,6 @@ function domainKpis(d, count) {
 
 /** Writes the catalog of `kpis` KPIs into `dir`; returns the number of files written. */
 export function writeErrorCatalog(dir, kpis) {
-  mkdirSync(path.join(dir, 'sources'), { recursive: true });
-  mkdirSync(path.join(dir, 'kpis'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'catalog.yaml'),
-    `catalog: bench_validate_errors\nversion: 1.0.0\ntitle: Validation benchmark with errors (${kpis} KPIs)\ncurrency: USD\ndata: data\n`,
-  );
-  let files = 1;
-  const domains = Math.ceil(kpis / KPIS_PER_DOMAIN);
-  for (let d = 0; d < domains; d++) {
-    writeFileSync(path.join(dir, 'sources', `bu${d}.yaml`), sources(d));
-    files++;
-    const docs = domainKpis(d, Math.min(KPIS_PER_DOMAIN, kpis - d * KPIS_PER_DOMAIN));
-    for (let f = 0; f * DOCS_PER_FILE < docs.length; f++) {
-      writeFileSync(
-        path.join(dir, 'kpis', `bu${d}-${f}.yaml`),
-        `${docs.slice(f * DOCS_PER_FILE, (f + 1) * DOCS_PER_FILE).join('\n---\n')}\n`,
-      );
-      files++;
-    }
-  }
-  return files;
+  const root = `catalog: bench_validate_errors\nversion: 1.0.0\ntitle: Validation benchmark with errors (${kpis} KPIs)\ncurrency: USD\ndata: data\n`;
+  return writeUnits(dir, kpis, root, domainKpis);
 }
