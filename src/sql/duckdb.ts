@@ -4,6 +4,7 @@
 import type { Calendar, TimeUnit } from '../query/ir.js';
 import type { Dialect, SqlType } from './dialect.js';
 import { exactNumericLiteral } from './exact-literal.js';
+import { keptValue, plainAggregate } from './filtered-aggregate.js';
 import { quoteIdentifier, stringLiteral } from './quote.js';
 
 const MONTHS: Readonly<Record<TimeUnit, number>> = { day: 0, week: 0, month: 1, quarter: 3, year: 12 };
@@ -12,6 +13,7 @@ const TYPES = {
   string: 'VARCHAR',
   real: 'DOUBLE',
   integer: 'INTEGER',
+  bigint: 'BIGINT',
   date: 'DATE',
   timestamp: 'TIMESTAMP',
   boolean: 'BOOLEAN',
@@ -64,7 +66,8 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   cast,
-  decimal: (expr, scale) => `CAST(${expr} AS DECIMAL(38,${scale}))`,
+  round: (value, digits) => (digits === undefined ? `round(${value})` : `round(${value}, ${cast(digits, 'integer')})`),
+  decimal: (expr, scale) => `CAST(${expr} AS DECIMAL(38, ${scale}))`,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).
   divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,
   // DuckDB gives CASE, coalesce, least and greatest over DECIMAL(38, s) of different scales the
@@ -99,15 +102,14 @@ export const duckdb: Dialect = {
   // nulls, so the two agree, and DuckDB's cost for FILTER grows with the square of the number of
   // filtered aggregates of a GROUP BY (400 of them over 2,000 rows: 10 s, against 0.3 s).
   aggregate(fn, value, filter, fraction) {
-    const only = (v: string): string => (filter === undefined ? v : `CASE WHEN ${filter} THEN ${v} END`);
+    const only = (v: string): string => keptValue(v, filter);
     switch (fn) {
       case 'count':
-        return `count(${value === undefined ? (filter === undefined ? '*' : only('1')) : only(value)})`;
       case 'count_distinct':
-        return `count(DISTINCT ${only(value ?? '*')})`;
       case 'sum':
       case 'min':
       case 'max':
+        return plainAggregate(fn, value, filter);
       case 'avg':
         return `${fn}(${only(value ?? '*')})`;
       // Interpolated on doubles: DuckDB would round a median of decimals to their scale.
