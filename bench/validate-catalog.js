@@ -168,18 +168,24 @@ function domainKpis(d, count) {
 
 /** Writes a catalog of `kpis` KPIs into `dir`; returns the number of files written. */
 export function writeCatalog(dir, kpis) {
+  const root = `catalog: bench_validate\nversion: 1.0.0\ntitle: Validation benchmark (${kpis} KPIs)\ncurrency: USD\ndata: data\ncalendar:\n  fiscal_year_start: 2\n  week_start: monday\n`;
+  return writeUnits(dir, kpis, root, domainKpis);
+}
+
+/**
+ * Writes `root` as catalog.yaml, then one business unit per 50 KPIs: its sources (`sources(d)`)
+ * and the KPI documents `kpisOf(d, count)` in files of 25. Returns the number of files written.
+ */
+export function writeUnits(dir, kpis, root, kpisOf) {
   mkdirSync(path.join(dir, 'sources'), { recursive: true });
   mkdirSync(path.join(dir, 'kpis'), { recursive: true });
-  writeFileSync(
-    path.join(dir, 'catalog.yaml'),
-    `catalog: bench_validate\nversion: 1.0.0\ntitle: Validation benchmark (${kpis} KPIs)\ncurrency: USD\ndata: data\ncalendar:\n  fiscal_year_start: 2\n  week_start: monday\n`,
-  );
+  writeFileSync(path.join(dir, 'catalog.yaml'), root);
   let files = 1;
   const domains = Math.ceil(kpis / KPIS_PER_DOMAIN);
   for (let d = 0; d < domains; d++) {
     writeFileSync(path.join(dir, 'sources', `bu${d}.yaml`), sources(d));
     files++;
-    const docs = domainKpis(d, Math.min(KPIS_PER_DOMAIN, kpis - d * KPIS_PER_DOMAIN));
+    const docs = kpisOf(d, Math.min(KPIS_PER_DOMAIN, kpis - d * KPIS_PER_DOMAIN));
     for (let f = 0; f * DOCS_PER_FILE < docs.length; f++) {
       writeFileSync(
         path.join(dir, 'kpis', `bu${d}-${f}.yaml`),

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { checkScorecards } from '../scorecard/check.js';
+import { largest } from '../results/largest.js';
 import type { ParsedFlags } from './args.js';
 import { type CatalogSession } from './catalog-session.js';
 import { commandSpec, usageLine } from './commands.js';
@@ -19,9 +20,17 @@ const NONE = '—';
 
 const list = (items: readonly string[]): string => (items.length === 0 ? NONE : items.join(', '));
 
-/** Aligned columns, each line trimmed; the header in bold when `bold` styles. */
-function columns(rows: readonly (readonly string[])[], bold: (t: string) => string): string {
-  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
+/**
+ * Aligned columns, each line trimmed; the header in bold when `bold` styles. Widths are found
+ * without a spread into `Math.max`, which overflows the call stack past about 120,000 rows.
+ */
+export function columns(rows: readonly (readonly string[])[], bold: (t: string) => string): string {
+  const widths = (rows[0] ?? []).map((_, i) =>
+    largest(
+      rows.map((r) => [...(r[i] ?? '')].length),
+      0,
+    ),
+  );
   return rows
     .map((r, n) => {
       const line = r.map((c, i) => c + ' '.repeat(Math.max(0, (widths[i] ?? 0) - [...c].length))).join('  ');

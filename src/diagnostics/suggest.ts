@@ -2,6 +2,8 @@
  * "Did you mean …?" suggestions: the nearest candidate by edit distance (with transpositions),
  * only when it is close enough to be a plausible typo.
  */
+import { NameIndex } from './name-index.js';
+import { yamlScalar } from './yaml-scalar.js';
 
 /** Optimal-string-alignment distance: insertions, deletions, substitutions, adjacent swaps. */
 export function editDistance(a: string, b: string): number {
@@ -30,28 +32,26 @@ export function editDistance(a: string, b: string): number {
 /**
  * The candidate nearest to `name`, or undefined when none is within a third of the name's length
  * (at least 1, at most 3 edits). Case differences count as half an edit, so `Amount` → `amount`.
+ * Pass a {@link NameIndex} built once when the candidates are many and the queries repeated.
  */
-export function closestName(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
-  let best: string | undefined;
-  let bestScore = Infinity;
-  const lower = name.toLowerCase();
-  for (const c of candidates) {
-    if (c === name) continue;
-    const cl = c.toLowerCase();
-    const score = cl === lower ? 0.5 : editDistance(lower, cl);
-    if (score <= limit && (score < bestScore || (score === bestScore && best !== undefined && c < best))) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return best;
+export function closestName(name: string, candidates: Iterable<string> | NameIndex): string | undefined {
+  return (candidates instanceof NameIndex ? candidates : new NameIndex(candidates)).closest(name);
 }
 
 /** `did you mean \`x\`?` for the nearest candidate, or undefined. */
-export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+export function didYouMean(name: string, candidates: Iterable<string> | NameIndex): string | undefined {
   const best = closestName(name, candidates);
   return best === undefined ? undefined : `did you mean \`${best}\`?`;
+}
+
+/**
+ * `did you mean \`x\`?` for a value written in YAML (an id after `to:`, a header after `from:`, a
+ * file after `file:`): the nearest candidate as it must be written there, quoted when plain text
+ * would not read back as that string (see {@link yamlScalar}).
+ */
+export function didYouMeanInYaml(name: string, candidates: Iterable<string> | NameIndex): string | undefined {
+  const best = closestName(name, candidates);
+  return best === undefined ? undefined : `did you mean \`${yamlScalar(best)}\`?`;
 }
 
 /** `did you mean \`a\`, \`b\` or \`c\`?` for every one of `options` (none: undefined). */

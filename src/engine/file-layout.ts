@@ -6,6 +6,7 @@
  */
 import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { closestName } from '../diagnostics/suggest.js';
+import { yamlQuoted, yamlScalar } from '../diagnostics/yaml-scalar.js';
 import { ID_PATTERN, type ColumnDef, type SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
 import { readCsvHeader } from './csv-scan.js';
@@ -104,8 +105,8 @@ function missingHint(source: SourceDef, files: SourceFiles, column: ColumnDef, h
   if (closest !== undefined) {
     // A header that cannot be a column id is mapped with `from:`; one that can is likely a typo.
     return column.from === undefined && !ID_PATTERN.test(closest)
-      ? `did you mean \`${closest}\`? (add \`from: ${JSON.stringify(closest)}\` to map the ${noun} to \`${column.name}\`)`
-      : `did you mean \`${closest}\`?`;
+      ? `did you mean \`${closest}\`? (add \`from: ${yamlQuoted(closest)}\` to map the ${noun} to \`${column.name}\`)`
+      : `did you mean \`${yamlScalar(closest)}\`?`;
   }
   const only = headers[0];
   if (files.format === 'csv' && headers.length === 1 && only !== undefined) {

@@ -68,7 +68,9 @@ export function jsonRecordLines(file: string, records: Iterable<number>): Map<nu
   const wanted = new Set(records);
   const found = new Map<number, JsonPosition>();
   if (wanted.size === 0) return found;
-  const lastWanted = Math.max(...wanted);
+  // Not a spread into Math.max: a quarantine of 150,000 rows would overflow the call stack.
+  let lastWanted = 0;
+  for (const r of wanted) if (r > lastWanted) lastWanted = r;
   scanJsonRecords(file, (index, at) => {
     if (wanted.has(index)) found.set(index, at);
     return index < lastWanted;

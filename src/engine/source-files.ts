@@ -8,6 +8,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import { closestName } from '../diagnostics/suggest.js';
+import { yamlScalar } from '../diagnostics/yaml-scalar.js';
 import type { SourceDef } from '../model/types.js';
 import { displayPath } from './data-location.js';
 
@@ -210,7 +211,7 @@ function missingFile(source: SourceDef, realFolder: string): Diagnostic {
   let hint: string | undefined;
   if (closest !== undefined) {
     const full = present.find((p) => p === closest || path.basename(p) === closest) ?? closest;
-    hint = `did you mean \`${full}\`?`;
+    hint = `did you mean \`${yamlScalar(full)}\`?`;
   } else if (sameFormat.length > 0) {
     const shown = sameFormat
       .slice(0, 5)

@@ -6,7 +6,8 @@
  */
 import { diagnostic, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanInYaml } from '../diagnostics/suggest.js';
+import { yamlScalar } from '../diagnostics/yaml-scalar.js';
 import { parseFormula } from '../formula/parse.js';
 import type { YMap, YNode } from '../load/tree.js';
 import { DOCUMENT_KINDS, type Catalog, type CatalogDocument, type DocumentKind, type Located } from '../model/types.js';
@@ -118,7 +119,7 @@ function checkSeats(rules: readonly ApprovalRule[], seats: ReadonlyMap<string, S
       if (seats.has(seat.value)) continue;
       diagnostics.push(
         diagnostic('governance/unknown-seat', seat.span, `unknown seat \`${seat.value}\`: the governance document does not define it`, {
-          hint: didYouMean(seat.value, seats.keys()) ?? `seats: ${[...seats.keys()].join(', ')}`,
+          hint: didYouMeanInYaml(seat.value, seats.keys()) ?? `seats: ${[...seats.keys()].map(yamlScalar).join(', ')}`,
         }),
       );
     }

@@ -6,7 +6,8 @@
  * real dates.
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanInYaml } from '../diagnostics/suggest.js';
+import { catalogIndex } from '../resolve/catalog-index.js';
 import { dateProblem } from '../formula/literals.js';
 import { buildDependencyGraph, splitKey, type DependencyGraph } from '../lineage/graph.js';
 import { stageOf } from '../model/kpi-status.js';
@@ -75,7 +76,8 @@ function checkDeprecation(l: KpiLifecycle, resolved: ResolvedCatalog, today: str
       const why = target === undefined ? 'names no KPI' : 'names the KPI itself';
       out.push(
         diagnostic('lifecycle/bad-replacement', replacement.span, `\`replaced_by: ${replacement.value}\` ${why}`, {
-          hint: target === undefined ? didYouMean(replacement.value, resolved.catalog.kpis.keys()) : 'name the KPI to use instead',
+          hint:
+            target === undefined ? didYouMeanInYaml(replacement.value, catalogIndex(resolved.catalog).kpis) : 'name the KPI to use instead',
         }),
       );
     } else if (stageOf(target.status.value) === 'retired') {
@@ -120,7 +122,7 @@ function checkGuardrails(l: KpiLifecycle, resolved: ResolvedCatalog, out: Diagno
     } else if (!resolved.catalog.kpis.has(g.value) && !resolved.catalog.clashes.has(g.value)) {
       out.push(
         diagnostic('lifecycle/unknown-guardrail', g.span, `unknown guardrail KPI \`${g.value}\``, {
-          hint: didYouMean(g.value, resolved.catalog.kpis.keys()),
+          hint: didYouMeanInYaml(g.value, catalogIndex(resolved.catalog).kpis),
         }),
       );
     }

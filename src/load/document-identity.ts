@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closestName } from '../diagnostics/suggest.js';
+import { yamlScalar } from '../diagnostics/yaml-scalar.js';
 import { DOCUMENT_KINDS, ID_PATTERN, type CatalogDocument, type DocumentKind } from '../model/types.js';
 import type { YNode } from './tree.js';
 import { describeNode, shorten } from './describe-node.js';
@@ -87,7 +88,7 @@ export function identifyDocument(tree: YNode, file: string): { document?: Catalo
         'load/bad-id',
         idNode.span,
         `\`${shorten(id)}\` is not a valid ${kind} id: ids match \`[a-z][a-z0-9_]*\` (lower-case letters, digits and \`_\`, starting with a letter)`,
-        { hint: fixed === undefined ? undefined : `did you mean \`${fixed}\`?` },
+        { hint: fixed === undefined ? undefined : `did you mean \`${yamlScalar(fixed)}\`?` },
       ),
     );
   }

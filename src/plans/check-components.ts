@@ -226,7 +226,7 @@ function checkBonus(ctx: CheckContext, c: ComponentDef): ResolvedComponent | und
   const conditions = c.when.flatMap((w) => {
     if (w.kpi === undefined) return [];
     if (!ctx.resolved.kpis.has(w.kpi.value)) {
-      reportUnknown(ctx, 'plan/unknown-kpi', w.kpi.span, 'KPI', w.kpi.value, ctx.resolved.kpis.keys());
+      reportUnknown(ctx, 'plan/unknown-kpi', w.kpi.span, 'KPI', w.kpi.value, ctx.env.index.kpis);
       return [];
     }
     if (w.atLeast === undefined && w.atMost === undefined) {

@@ -52,7 +52,7 @@ export function checkQuota(ctx: CheckContext, q: QuotaDef | undefined): Resolved
   }
   if (q.kpi !== undefined) {
     if (!ctx.resolved.kpis.has(q.kpi.value)) {
-      reportUnknown(ctx, 'plan/unknown-kpi', q.kpi.span, 'KPI', q.kpi.value, ctx.resolved.kpis.keys());
+      reportUnknown(ctx, 'plan/unknown-kpi', q.kpi.span, 'KPI', q.kpi.value, ctx.env.index.kpis);
       return undefined;
     }
     for (const [key, span] of [

@@ -7,7 +7,7 @@ import { childrenOf } from '../formula/children.js';
 import { percentFraction } from '../formula/literals.js';
 import { closestName, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
-import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
+import { describeType, report, sourceHas, type ResolveEnv } from './env.js';
 import { resolveRow } from './row.js';
 import { checkAsAt } from './point-in-time.js';
 import { forEachRow } from './row-walk.js';
@@ -92,9 +92,7 @@ function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[],
     // that joins to the pinned one, so the qualifier was meant as a join. Resolving in that source
     // reports the qualifier with the join to use instead.
     if (explicit === undefined && source !== undefined && !bareNames.every((n) => sourceHas(source, n))) {
-      const joining = [...sources.values()].filter(
-        (s) => bareNames.every((n) => sourceHas(s, n)) && [...s.joins.values()].some((j) => j.to.value === pinned),
-      );
+      const joining = env.index.sourcesWithAll(bareNames).filter((s) => [...s.joins.values()].some((j) => j.to.value === pinned));
       if (joining.length === 1) return joining[0];
     }
     return source;
@@ -105,15 +103,14 @@ function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[],
     });
     return undefined;
   }
-  const candidates = [...sources.values()].filter((s) => bareNames.every((n) => sourceHas(s, n)));
+  const candidates = env.index.sourcesWithAll(bareNames);
   if (candidates.length === 1) return candidates[0];
   if (candidates.length > 1) {
-    const ids = candidates.map((s) => `\`${s.id}\``);
     report(
       env,
       'resolve/ambiguous-source',
       call.span,
-      `\`${call.name}\` could read ${ids.join(' or ')}: each has ${bareNames.map((n) => `\`${n}\``).join(', ')}`,
+      `\`${call.name}\` could read ${someSources(candidates, ' or ')}: each has ${bareNames.map((n) => `\`${n}\``).join(', ')}`,
       {
         hint: `pin the source: ${call.name}(${candidates[0]?.id}.${bareNames[0]} …)${call.name === 'count' ? ` or count(${candidates[0]?.id} where …)` : ''}`,
       },
@@ -122,30 +119,38 @@ function inferSource(env: ResolveEnv, call: CallExpr, names: readonly NameRef[],
   }
   // No source has every name: resolve in the source that has the most, so the unknown names are
   // reported one by one with suggestions from that source.
-  const scored = [...sources.values()].map((s) => ({ s, n: bareNames.filter((n) => sourceHas(s, n)).length }));
-  const best = Math.max(0, ...scored.map((x) => x.n));
-  const bestSources = scored.filter((x) => x.n === best);
-  if (best > 0 && bestSources.length === 1) return bestSources[0]?.s;
+  const { best, sources: bestSources } = env.index.bestSources(bareNames);
+  if (best > 0 && bestSources.length === 1) return bestSources[0];
   // Nothing matches anywhere: suggest the nearest name over every source.
   for (const ref of bare) {
     const name = ref.parts[0]?.name ?? '';
-    if ([...sources.values()].some((s) => sourceHas(s, name))) continue;
-    const all = [...sources.values()].flatMap((s) => sourceNames(s).map((n) => ({ n, s: s.id })));
-    const nearest = closestName(
-      name,
-      all.map((x) => x.n),
-    );
-    const owner = all.find((x) => x.n === nearest)?.s;
+    if (env.index.sourcesWith(name).length > 0) continue;
+    const nearest = closestName(name, env.index.sourceNames);
+    const owner = nearest === undefined ? undefined : env.index.ownerOf(nearest);
     report(env, 'resolve/unknown-column', ref.parts[0]?.span ?? ref.span, `unknown column \`${name}\`: no source has it`, {
       hint: nearest !== undefined ? `did you mean \`${nearest}\` (in \`${owner}\`)?` : undefined,
     });
   }
   if (best > 0) {
     report(env, 'resolve/no-source', call.span, `no single source has every name \`${call.name}\` uses (${bareNames.join(', ')})`, {
-      hint: `candidates: ${bestSources.map((x) => x.s.id).join(', ')}`,
+      hint: `candidates: ${someSources(bestSources, ', ', '')}`,
     });
   }
   return undefined;
+}
+
+/** The most sources a message names; beyond them it says how many more there are. */
+const NAMED_SOURCES = 5;
+
+/**
+ * `\`a\` or \`b\`` — or, past {@link NAMED_SOURCES}, the first ones and how many more:
+ * `\`a\`, \`b\`, \`c\`, \`d\`, \`e\` or 2,995 more sources` (backticks left out when `tick` is '').
+ */
+function someSources(sources: readonly SourceDef[], or: string, tick = '`'): string {
+  const ids = sources.slice(0, NAMED_SOURCES).map((s) => `${tick}${s.id}${tick}`);
+  const more = sources.length - ids.length;
+  if (more === 0) return ids.join(or);
+  return `${ids.join(', ')}${or === ', ' ? ',' : ' or'} ${more.toLocaleString('en-US')} more source${more === 1 ? '' : 's'}`;
 }
 
 /** Resolves `fn(value where filter on anchor)` over rows. `per` is handled by the caller. */

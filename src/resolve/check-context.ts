@@ -8,7 +8,9 @@
 import { diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { NameIndex } from '../diagnostics/name-index.js';
+import { didYouMeanInYaml } from '../diagnostics/suggest.js';
+import { yamlScalar } from '../diagnostics/yaml-scalar.js';
 import type { Expr } from '../formula/ast.js';
 import type { FormulaText, SourceDef } from '../model/types.js';
 import { createEnv, parseOnce, type ResolveEnv } from './env.js';
@@ -78,17 +80,22 @@ export function checkCondition(ctx: CheckContext, expr: RowExpr, formula: Formul
   }
 }
 
-/** "unknown X `name`" with a did-you-mean hint, at `span`. */
+/**
+ * "unknown X `name`" with a did-you-mean hint (written as YAML, where the name goes), at `span`.
+ * Pass a {@link NameIndex} (such as `ctx.env.index.kpis`) for the catalog's larger name sets.
+ */
 export function reportUnknown(
   ctx: CheckContext,
   code: DiagnosticCode,
   span: Span,
   what: string,
   name: string,
-  candidates: Iterable<string>,
+  candidates: Iterable<string> | NameIndex,
 ): void {
-  const list = [...candidates];
+  const index = candidates instanceof NameIndex ? candidates : new NameIndex(candidates);
   report(ctx, code, span, `unknown ${what} \`${name}\``, {
-    hint: didYouMean(name, list) ?? (list.length > 0 && list.length <= 12 ? `known: ${list.sort().join(', ')}` : undefined),
+    hint:
+      didYouMeanInYaml(name, index) ??
+      (index.size > 0 && index.size <= 12 ? `known: ${[...index.names].sort().map(yamlScalar).join(', ')}` : undefined),
   });
 }

@@ -2,6 +2,7 @@
  * Shared state of one resolution run: the catalog, the diagnostics found so far, and caches of
  * parsed formulas and resolved definitions.
  */
+import { catalogIndex, type CatalogIndex } from './catalog-index.js';
 import { diagnostic, type Diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
@@ -20,11 +21,13 @@ export interface ResolveEnv {
   readonly parsed: Map<FormulaText, Expr>;
   /** Resolved definitions and dimensions by `source.name`; `null` while being resolved. */
   readonly named: Map<string, RowExpr | null>;
+  /** Which sources have a name, and the name sets of did-you-mean hints, built once when needed. */
+  readonly index: CatalogIndex;
 }
 
 /** A fresh environment for `catalog`. */
 export function createEnv(catalog: Catalog): ResolveEnv {
-  return { catalog, diagnostics: [], parsed: new Map(), named: new Map() };
+  return { catalog, diagnostics: [], parsed: new Map(), named: new Map(), index: catalogIndex(catalog) };
 }
 
 /** Records a diagnostic. */
@@ -65,11 +68,6 @@ export function columnTyped(type: ColumnType): Typed {
       return never;
     }
   }
-}
-
-/** Every name a formula can use inside an aggregate over `source`. */
-export function sourceNames(source: SourceDef): string[] {
-  return [...source.columns.keys(), ...source.definitions.keys(), ...source.dimensions.keys(), ...source.joins.keys()];
 }
 
 /** Whether `name` is a column, definition, dimension or join of `source`. */

@@ -8,7 +8,7 @@ import { rejectAsAt } from './point-in-time.js';
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, isRowFunction } from './functions.js';
-import { describeType, report, sourceHas, type ResolveEnv } from './env.js';
+import { describeType, report, type ResolveEnv } from './env.js';
 import { resolveRowAggregate, type LastContext } from './aggregate.js';
 import { resolveExpr, resolveScalarCall, type ResolveLayer } from './resolve-expr.js';
 import { resolveRow } from './row.js';
@@ -87,9 +87,7 @@ function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr
       return ERROR;
     }
   }
-  const owner = [...catalog.sources.values()].find((s) =>
-    ast.parts.length > 1 && catalog.sources.has(first) ? s.id === first : sourceHas(s, first),
-  );
+  const owner = ast.parts.length > 1 && catalog.sources.has(first) ? catalog.sources.get(first) : env.index.sourcesWith(first)[0];
   if (owner !== undefined) {
     report(
       env,
@@ -102,7 +100,7 @@ function resolveKpiName(env: ResolveEnv, ast: NameRef, scope: KpiScope): KpiExpr
     );
     return ERROR;
   }
-  report(env, 'resolve/unknown-kpi', ast.span, `unknown KPI \`${name}\``, { hint: didYouMean(name, catalog.kpis.keys()) });
+  report(env, 'resolve/unknown-kpi', ast.span, `unknown KPI \`${name}\``, { hint: didYouMean(name, env.index.kpis) });
   return ERROR;
 }
 
@@ -244,11 +242,9 @@ function resolveKpiFunction(env: ResolveEnv, ast: CallExpr, scope: KpiScope): Kp
           );
           continue;
         }
-        const known = [...env.catalog.sources.values()].some((s) => s.dimensions.has(dimName));
-        if (!known) {
-          const all = [...env.catalog.sources.values()].flatMap((s) => [...s.dimensions.keys()]);
+        if (!env.index.isDimension(dimName)) {
           report(env, 'resolve/unknown-dimension', dim.span, `\`${dimName}\` is not a dimension of any source`, {
-            hint: didYouMean(dimName, all),
+            hint: didYouMean(dimName, env.index.dimensions),
           });
           continue;
         }

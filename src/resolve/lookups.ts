@@ -3,7 +3,7 @@
  */
 import { durationInBounds } from './literal-bounds.js';
 import type { NameRef } from '../formula/ast.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanInYaml } from '../diagnostics/suggest.js';
 import { parseOnce, report, type ResolveEnv } from './env.js';
 import { resolveRow } from './row.js';
 import type { ResolvedKpi, ResolvedLookup } from './resolved.js';
@@ -36,7 +36,7 @@ export function resolveLookups(env: ResolveEnv, kpis: ReadonlyMap<string, Resolv
     if (kpi === undefined && env.catalog.clashes.has(doc.value.value)) continue; // the clash is reported
     if (kpi === undefined) {
       report(env, 'resolve/unknown-kpi', doc.value.span, `lookup \`${doc.id}\` takes its values from unknown KPI \`${doc.value.value}\``, {
-        hint: didYouMean(doc.value.value, kpis.keys()),
+        hint: didYouMeanInYaml(doc.value.value, env.index.kpis),
       });
       continue;
     }

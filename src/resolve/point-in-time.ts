@@ -6,7 +6,7 @@
  */
 import type { CallExpr, Expr, PointSpec } from '../formula/ast.js';
 import type { Catalog, SourceDef } from '../model/types.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanInYaml } from '../diagnostics/suggest.js';
 import { ROW_ERROR, columnTyped, report, type ResolveEnv } from './env.js';
 import { forEachRow } from './row-walk.js';
 import type { AsAtPoint, PointFunction, RowExpr } from './types.js';
@@ -37,7 +37,7 @@ export function checkSourceState(env: ResolveEnv, source: SourceDef): void {
     const c = of.columns.get(name.value);
     if (c === undefined) {
       report(env, 'resolve/bad-state', name.span, `${what} \`${name.value}\` is not a column of \`${of.id}\``, {
-        hint: didYouMean(name.value, of.columns.keys()),
+        hint: didYouMeanInYaml(name.value, of.columns.keys()),
       });
     } else if (temporal && !TEMPORAL.has(c.type.value)) {
       report(
@@ -62,7 +62,7 @@ export function checkSourceState(env: ResolveEnv, source: SourceDef): void {
   const of = env.catalog.sources.get(log.of.value);
   if (of === undefined) {
     report(env, 'resolve/bad-state', log.of.span, `\`changes: of: ${log.of.value}\` names no source`, {
-      hint: didYouMean(log.of.value, env.catalog.sources.keys()),
+      hint: didYouMeanInYaml(log.of.value, env.index.sources),
     });
     return;
   }
@@ -89,7 +89,7 @@ export function checkSourceState(env: ResolveEnv, source: SourceDef): void {
       report(env, 'resolve/bad-state', f.span, `the key \`${f.value}\` of \`${of.id}\` cannot change: it says which row a change is of`);
     } else if (!of.columns.has(f.value)) {
       report(env, 'resolve/bad-state', f.span, `the log tracks \`${f.value}\`, which is not a column of \`${of.id}\``, {
-        hint: didYouMean(f.value, of.columns.keys()),
+        hint: didYouMeanInYaml(f.value, of.columns.keys()),
       });
     }
   }

@@ -3,7 +3,7 @@
  * definition, dimension, KPI, target and lookup, checks declared units, and finds cycles.
  */
 import type { PhaseResult } from '../diagnostics/diagnostic.js';
-import { didYouMean } from '../diagnostics/suggest.js';
+import { didYouMeanInYaml } from '../diagnostics/suggest.js';
 import type { Expr, NameRef } from '../formula/ast.js';
 import { childrenOf } from '../formula/children.js';
 import type { Catalog, KpiDef, SourceDef } from '../model/types.js';
@@ -66,7 +66,7 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
     const column = source.columns.get(located.value);
     if (column === undefined) {
       report(env, 'resolve/unknown-column', located.span, `\`${label}: ${located.value}\` names no column of \`${source.id}\``, {
-        hint: didYouMean(located.value, source.columns.keys()),
+        hint: didYouMeanInYaml(located.value, source.columns.keys()),
       });
     } else if (label === 'time' && column.type.value !== 'date' && column.type.value !== 'timestamp') {
       report(
@@ -81,7 +81,7 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
     const target = sources.get(join.to.value);
     if (target === undefined) {
       report(env, 'resolve/unknown-source', join.to.span, `join \`${join.name}\` goes to unknown source \`${join.to.value}\``, {
-        hint: didYouMean(join.to.value, sources.keys()),
+        hint: didYouMeanInYaml(join.to.value, env.index.sources),
       });
     } else if (target.key === undefined) {
       report(
@@ -99,7 +99,7 @@ function checkSource(env: ResolveEnv, source: SourceDef): void {
         join.on.span,
         `join \`${join.name}\` is on \`${join.on.value}\`, which is not a column of \`${source.id}\``,
         {
-          hint: didYouMean(join.on.value, source.columns.keys()),
+          hint: didYouMeanInYaml(join.on.value, source.columns.keys()),
         },
       );
     } else if (target?.key !== undefined) {

@@ -7,7 +7,8 @@ import { didYouMean, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { resolvePointCall } from './point-in-time.js';
 import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, isRowFunction } from './functions.js';
-import { ROW_ERROR, columnTyped, parseOnce, report, sourceNames, type ResolveEnv } from './env.js';
+import { sourceNames } from './catalog-index.js';
+import { ROW_ERROR, columnTyped, parseOnce, report, type ResolveEnv } from './env.js';
 import { resolveExpr, resolveScalarCall, type ResolveLayer } from './resolve-expr.js';
 import type { RowColumn, RowExpr, Typed } from './types.js';
 
@@ -212,7 +213,7 @@ function resolveLookupIndex(env: ResolveEnv, target: NameRef, index: Expr, scope
   if (lookup === undefined) {
     if (target.parts.length === 1 && env.catalog.clashes.has(name)) return ROW_ERROR; // the clash is reported
     report(env, 'resolve/unknown-lookup', target.span, `\`${name}\` is not a lookup, so it cannot be indexed with [ ]`, {
-      hint: didYouMean(name, env.catalog.lookups.keys()),
+      hint: didYouMean(name, env.index.lookups),
     });
     return ROW_ERROR;
   }

@@ -7,6 +7,7 @@ import type { ErrorObject } from 'ajv';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Span } from '../diagnostics/span.js';
 import { closestName } from '../diagnostics/suggest.js';
+import { yamlQuoted, yamlScalar } from '../diagnostics/yaml-scalar.js';
 import { describeNode, shorten } from '../load/describe-node.js';
 import { fixId } from '../load/document-identity.js';
 import type { YNode } from '../load/tree.js';
@@ -205,7 +206,8 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       const last = path[path.length - 1];
       const what = typeof last === 'string' ? `\`${last}\` in ${subject(doc, path.slice(0, -1))}` : where;
       const expected = `expected one of ${backticked(allowed)}`;
-      const message = `${valueText(n)} is not a valid ${what}; ` + (nearest === undefined ? expected : `did you mean \`${nearest}\`?`);
+      const message =
+        `${valueText(n)} is not a valid ${what}; ` + (nearest === undefined ? expected : `did you mean \`${yamlScalar(nearest)}\`?`);
       return diagnostic('schema/bad-value', valueSpan(doc, place), message, { hint: nearest === undefined ? undefined : expected });
     }
     case 'pattern': {
@@ -216,7 +218,7 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
         const noun = typeof last === 'string' ? (ITEM_NOUNS.get(last) ?? 'key') : 'key';
         const hint =
           last === 'columns'
-            ? `name the column like \`${fixId(name) ?? 'close_date'}\` and give its header with \`from: "${shorten(name)}"\``
+            ? `name the column like \`${yamlScalar(fixId(name) ?? 'close_date')}\` and give its header with \`from: ${yamlQuoted(name)}\``
             : undefined;
         const message = `\`${shorten(name)}\` is not a valid ${noun} name in ${subject(doc, path.slice(0, -1))}: names use letters, digits and \`_\` and do not start with a digit`;
         return diagnostic('schema/bad-format', keySpanOf(doc, place, name), message, { hint });
@@ -224,7 +226,7 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       const n = place.node;
       const fixed = n?.kind === 'scalar' && typeof n.value === 'string' && pattern === '^[a-z][a-z0-9_]*$' ? fixId(n.value) : undefined;
       return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} must be ${patternWords(pattern)}; found ${valueText(n)}`, {
-        hint: fixed === undefined ? undefined : `did you mean \`${fixed}\`?`,
+        hint: fixed === undefined ? undefined : `did you mean \`${yamlScalar(fixed)}\`?`,
       });
     }
     case 'minimum':

@@ -100,7 +100,7 @@ function checkEntry(
   const kpi = ctx.resolved.kpis.get(e.kpi.value);
   if (kpi === undefined && ctx.resolved.catalog.clashes.has(e.kpi.value)) return undefined; // the clash is reported
   if (kpi === undefined) {
-    reportUnknown(ctx, 'scorecard/unknown-kpi', e.kpi.span, 'KPI', e.kpi.value, ctx.resolved.kpis.keys());
+    reportUnknown(ctx, 'scorecard/unknown-kpi', e.kpi.span, 'KPI', e.kpi.value, ctx.env.index.kpis);
     return undefined;
   }
   const first = ec.seen.get(kpi.id);

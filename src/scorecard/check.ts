@@ -130,7 +130,7 @@ function checkScorecard(
   const levels = checkLevels(c, s.levels !== undefined || base === undefined ? s : base, h);
   const rollup = s.rollupWeight ?? base?.rollupWeight;
   if (rollup !== undefined && !ctx.resolved.kpis.has(rollup.value) && !ctx.resolved.catalog.clashes.has(rollup.value))
-    reportUnknown(ctx, 'scorecard/unknown-kpi', rollup.span, 'KPI', rollup.value, ctx.resolved.kpis.keys());
+    reportUnknown(ctx, 'scorecard/unknown-kpi', rollup.span, 'KPI', rollup.value, ctx.env.index.kpis);
   // A variant of a broken base would repeat the base's errors (and their consequences): its
   // merged content is checked once the base is right.
   if (base !== undefined && done.get(base.id) === undefined) return undefined;

@@ -1,13 +1,17 @@
 /**
  * Hostile input: big results. The table format prints 200,000 rows (widths were a spread into
- * `Math.max`, which overflows the call stack past about 120,000 arguments), and Parquet keeps
- * exact values exact in a narrow decimal when they fit and a wide one when they do not.
+ * `Math.max`, which overflows the call stack past about 120,000 arguments); a quarantine of as
+ * many rows finds their lines and `kpic show` lists as many KPIs (the same spread); and Parquet
+ * keeps exact values exact in a narrow decimal when they fit and a wide one when they do not.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { columns } from '../../src/cli/show.js';
+import { csvRecordLines } from '../../src/engine/csv-scan.js';
 import { openDatabase } from '../../src/engine/duckdb.js';
+import { jsonRecordLines } from '../../src/engine/json-scan.js';
 import { Decimal } from '../../src/model/decimal.js';
 import { writeResultsParquet } from '../../src/results/parquet.js';
 import type { ResultSet } from '../../src/results/result-set.js';
@@ -54,5 +58,30 @@ describe('big results print', () => {
       db.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  test('the lines of 200,000 quarantined records are looked up without overflowing the stack, CSV and JSON', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kpic-big-'));
+    try {
+      const records = Array.from({ length: ROWS }, (_, i) => i + 1);
+      writeFileSync(path.join(dir, 'a.csv'), 'id,note\n1,x\n2,"two\nlines"\n3,z\n');
+      expect([...csvRecordLines(path.join(dir, 'a.csv'), ',', records)]).toEqual([
+        [1, 2],
+        [2, 3],
+        [3, 5],
+      ]);
+      writeFileSync(path.join(dir, 'a.json'), '[\n  {"id": 1},\n  {"id": 2}\n]\n');
+      expect([...jsonRecordLines(path.join(dir, 'a.json'), records).keys()]).toEqual([1, 2]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test(`kpic show lists ${ROWS.toLocaleString('en-US')} KPIs in aligned columns`, () => {
+    const rows = [['id', 'unit'], ...Array.from({ length: ROWS }, (_, i) => [`k_${i}`, 'count'])];
+    const lines = columns(rows, (t) => t).split('\n');
+    expect(lines.length).toBe(ROWS + 1);
+    expect(lines[0]).toBe('id        unit');
+    expect(lines[ROWS]).toBe('k_199999  count');
   });
 });
