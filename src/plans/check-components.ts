@@ -9,7 +9,7 @@ import { checkCondition, report, reportUnknown, resolveRowFormula, type CheckCon
 import { dateValue, exactValue, checkRange } from './check-numbers.js';
 import { times, ZERO } from './decimal-math.js';
 import type { BandDef, ComponentDef, ComponentType, TierDef } from './model.js';
-import type { Band, ResolvedComponent, Tier } from './resolved.js';
+import type { Band, ResolvedComponent, Taper, Tier } from './resolved.js';
 
 const KEYS: Record<ComponentType, readonly string[]> = {
   commission: ['method', 'on', 'tiers', 'rate', 'accelerators', 'cap', 'taper'],
@@ -174,11 +174,9 @@ function checkCommission(ctx: CheckContext, c: ComponentDef, hasQuota: boolean):
     return undefined;
   }
   const capAmount = c.cap === undefined ? undefined : exactValue(ctx, c.cap.amount, 'a cap');
-  const taperAbove = c.taper === undefined ? undefined : exactValue(ctx, c.taper.above, 'a taper threshold');
-  const taperRate = c.taper === undefined ? undefined : exactValue(ctx, c.taper.rate, 'a taper rate');
+  const taper = checkTaper(ctx, c);
   if (tiers === undefined || bands === undefined) return undefined;
-  if ((c.cap !== undefined && capAmount === undefined) || (c.taper !== undefined && (taperAbove === undefined || taperRate === undefined)))
-    return undefined;
+  if ((c.cap !== undefined && capAmount === undefined) || (c.taper !== undefined && taper === undefined)) return undefined;
   return {
     kind: 'commission',
     id: c.id.value,
@@ -188,8 +186,28 @@ function checkCommission(ctx: CheckContext, c: ComponentDef, hasQuota: boolean):
     tiers,
     bands,
     cap: capAmount === undefined || c.cap === undefined ? undefined : { amount: capAmount, per: c.cap.per },
-    taper: taperAbove === undefined || taperRate === undefined ? undefined : { above: taperAbove, rate: taperRate },
+    taper,
   };
+}
+
+function checkTaper(ctx: CheckContext, c: ComponentDef): Taper | undefined {
+  const t = c.taper;
+  if (t === undefined) return undefined;
+  const rate = exactValue(ctx, t.rate, 'a taper rate');
+  if ((t.above === undefined) === (t.aboveMedian === undefined)) {
+    report(
+      ctx,
+      'plan/misplaced-key',
+      t.span,
+      'a taper needs either `above:` (an amount) or `above_median:` (N × the median deal), not both or neither',
+    );
+    return undefined;
+  }
+  const above = exactValue(ctx, t.above, 'a taper threshold');
+  const median = exactValue(ctx, t.aboveMedian, 'a multiple of the median deal');
+  if (rate === undefined) return undefined;
+  if (above !== undefined) return { kind: 'amount', above, rate };
+  return median === undefined ? undefined : { kind: 'median', times: median, rate };
 }
 
 function checkSpiff(ctx: CheckContext, c: ComponentDef, source: SourceDef | undefined): ResolvedComponent | undefined {

@@ -23,6 +23,7 @@ import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { RowExpr } from '../resolve/types.js';
 import { checkComponent } from './check-components.js';
 import { checkRange, dateValue } from './check-numbers.js';
+import { checkSplits } from './check-splits.js';
 import { checkQuota } from './check-quota.js';
 import { buildPlans, type CreditDef, type PlanDef } from './model.js';
 import type { ResolvedComponent, ResolvedCredit, ResolvedPlan } from './resolved.js';
@@ -105,9 +106,11 @@ function checkCredit(ctx: CheckContext, c: CreditDef | undefined): { credit: Res
         `the credit date must be a date column, but \`${source.id}.${dateName}\` is ${column.type.value}`,
       );
   }
+  const splits = checkSplits(ctx, c.splits);
   if (rep === undefined || deal === undefined || amount === undefined || column === undefined || dateName === undefined)
     return { credit: undefined, source };
-  return { credit: { source: source.id, filter, rep, deal, date: column.name, amount }, source };
+  if (c.splits !== undefined && splits === undefined) return { credit: undefined, source };
+  return { credit: { source: source.id, filter, rep, deal, date: column.name, amount, splits }, source };
 }
 
 function checkPlan(

@@ -11,6 +11,7 @@ import { periodContaining, utcDay, type Period } from '../periods/period.js';
 import { activeDaysIn, daysInclusive, isActive, type Activity } from './activity.js';
 import { commissionLines, FRESH, type CommissionState, type ExactLine } from './commission.js';
 import type { Credit } from './credits.js';
+import { splitNote } from './splits.js';
 import { decimalOf, isZero, max, plus, ratio, roundFraction, roundTo, sum, times, ZERO, type RoundingRule } from './decimal-math.js';
 import type { ComponentPay, PayLine, RepPeriod } from './report.js';
 import type { BonusComponent, ClawbackComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
@@ -24,6 +25,8 @@ export interface RepContext {
   readonly periods: readonly Period[];
   /** The rep's quota to date at the end of `period` (its fiscal year from `yearStart`); undefined without a quota. */
   readonly quotaToDate: (period: Period, yearStart: string) => Decimal | undefined;
+  /** The median credit of the plan's deals (whole deals, all reps) in a pay period; undefined without deals. */
+  readonly medianDeal: (period: Period) => Decimal | undefined;
   /** A KPI's value for the rep in a period (bonus conditions). */
   readonly kpiValue: (kpi: string, period: Period) => number | null;
 }
@@ -35,7 +38,9 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
     if (flags?.qualifies !== true) continue;
     if ((s.from !== undefined && c.date < s.from) || (s.to !== undefined && c.date > s.to)) continue;
     const failed = s.guards.filter((_, i) => flags.guards[i] !== true);
-    const pay = s.amount ?? times(c.amount, s.rate ?? ZERO);
+    // A per-deal amount follows the rep's share of a split deal; a rate applies to the rep's credit.
+    const pay =
+      s.amount === undefined ? times(c.amount, s.rate ?? ZERO) : c.split === undefined ? s.amount : times(s.amount, c.split.share);
     const base = s.amount !== undefined ? `${amountText(s.amount)} per deal` : `${percentText(s.rate ?? ZERO)} of credit`;
     out.push({
       component: s.id,
@@ -44,7 +49,10 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
       date: c.date,
       credit: c.amount,
       rate: s.rate,
-      rule: failed.length === 0 ? `SPIFF ${s.title}: ${base}` : `not paid: guard failed — ${failed.map((g) => g.title).join('; ')}`,
+      rule:
+        failed.length === 0
+          ? `${splitNote(c)}SPIFF ${s.title}: ${base}`
+          : `not paid: guard failed — ${failed.map((g) => g.title).join('; ')}`,
       exact: failed.length === 0 ? pay : ZERO,
     });
   }
@@ -192,13 +200,14 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
     const activeDays = activeDaysIn(activity, period.start, period.last);
     const mine = credits.filter((c) => c.date >= period.start && c.date <= period.last && isActive(activity, c.date));
     const credit = sum(mine.map((c) => c.amount));
+    const overlayCredit = sum(mine.filter((c) => c.split?.kind === 'overlay').map((c) => c.amount));
     creditToDate = plus(creditToDate, credit);
     const quotaToDate = ctx.quotaToDate(period, fy.start);
     const exact: ExactLine[] = [];
     for (const c of plan.components) {
       switch (c.kind) {
         case 'commission': {
-          const r = commissionLines(c, commission.get(c.id) ?? FRESH, mine, quotaToDate);
+          const r = commissionLines(c, commission.get(c.id) ?? FRESH, mine, quotaToDate, ctx.medianDeal(period));
           commission.set(c.id, r.state);
           exact.push(...r.lines);
           break;
@@ -262,6 +271,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
       period,
       activeDays,
       credit,
+      overlayCredit,
       creditToDate,
       quota: quotaToDate === undefined ? undefined : quotaToDate.minus(quotaBefore ?? ZERO),
       quotaToDate,

@@ -26,6 +26,8 @@ export interface Credit {
   readonly spiffs: ReadonlyMap<string, { readonly qualifies: boolean; readonly guards: readonly boolean[] }>;
   /** Per clawback id, when its trigger holds: the trigger's day and the contract term (months). */
   readonly clawbacks: ReadonlyMap<string, { readonly date: string; readonly term: number | null }>;
+  /** A split credit: the rep's share of the deal's whole credit `of` (splits.ts); absent: the whole deal. */
+  readonly split?: { readonly kind: 'revenue' | 'overlay'; readonly share: Decimal; readonly of: Decimal } | undefined;
 }
 
 /** What reading needs. */

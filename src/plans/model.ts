@@ -57,7 +57,14 @@ export interface ComponentDef {
   readonly rate?: WrittenExact | undefined;
   readonly accelerators: readonly BandDef[];
   readonly cap?: { readonly span: Span; readonly amount?: WrittenExact | undefined; readonly per: 'period' | 'year' } | undefined;
-  readonly taper?: { readonly span: Span; readonly above?: WrittenExact | undefined; readonly rate?: WrittenExact | undefined } | undefined;
+  readonly taper?:
+    | {
+        readonly span: Span;
+        readonly above?: WrittenExact | undefined;
+        readonly aboveMedian?: WrittenExact | undefined;
+        readonly rate?: WrittenExact | undefined;
+      }
+    | undefined;
   readonly from?: Located<string> | undefined;
   readonly to?: Located<string> | undefined;
   readonly where?: FormulaText | undefined;
@@ -74,6 +81,16 @@ export interface ComponentDef {
   readonly keys: ReadonlyMap<string, Span>;
 }
 
+/** Revenue and overlay splits of the credited rows, as written. */
+export interface SplitsDef {
+  readonly span: Span;
+  readonly source?: Located<string> | undefined;
+  readonly deal?: FormulaText | undefined;
+  readonly rep?: FormulaText | undefined;
+  readonly share?: FormulaText | undefined;
+  readonly overlay?: FormulaText | undefined;
+}
+
 /** The credit rule as written. */
 export interface CreditDef {
   readonly span: Span;
@@ -83,6 +100,7 @@ export interface CreditDef {
   readonly deal?: FormulaText | undefined;
   readonly date?: Located<string> | undefined;
   readonly amount?: FormulaText | undefined;
+  readonly splits?: SplitsDef | undefined;
 }
 
 /** The quota rule as written. */
@@ -156,7 +174,14 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
             per: choiceAt(cap, 'per', ['period', 'year'] as const)?.value ?? 'year',
           },
     taper:
-      taper === undefined ? undefined : { span: taper.span, above: exactAt(taper, 'above', files), rate: exactAt(taper, 'rate', files) },
+      taper === undefined
+        ? undefined
+        : {
+            span: taper.span,
+            above: exactAt(taper, 'above', files),
+            aboveMedian: exactAt(taper, 'above_median', files),
+            rate: exactAt(taper, 'rate', files),
+          },
     from: stringAt(m, 'from'),
     to: stringAt(m, 'to'),
     where: formulaAt(m, 'where', files),
@@ -209,6 +234,19 @@ function buildCredit(m: YMap | undefined, files: Files): CreditDef | undefined {
     deal: formulaAt(m, 'deal', files),
     date: stringAt(m, 'date'),
     amount: formulaAt(m, 'amount', files),
+    splits: buildSplits(mapAt(m, 'splits'), files),
+  };
+}
+
+function buildSplits(m: YMap | undefined, files: Files): SplitsDef | undefined {
+  if (m === undefined) return undefined;
+  return {
+    span: m.span,
+    source: stringAt(m, 'source'),
+    deal: formulaAt(m, 'deal', files),
+    rep: formulaAt(m, 'rep', files),
+    share: formulaAt(m, 'share', files),
+    overlay: formulaAt(m, 'overlay', files),
   };
 }
 

@@ -61,7 +61,10 @@ export interface RepPeriod {
   readonly period: Period;
   /** Days on the plan in the period. */
   readonly activeDays: number;
+  /** Credit in the period, the rep's split shares and overlay credit included. */
   readonly credit: Decimal;
+  /** The part of `credit` that is overlay credit (on top of the deals' revenue, never counted twice in totals). */
+  readonly overlayCredit: Decimal;
   readonly creditToDate: Decimal;
   /** Undefined when the plan has no quota. */
   readonly quota?: Decimal | undefined;
@@ -96,6 +99,18 @@ export interface PlanPayout {
   /** The component ids and titles, in plan order. */
   readonly components: readonly { readonly id: string; readonly title: string }[];
   readonly reps: readonly RepPayout[];
+  /** Per period reported: the plan's credit with each deal counted once (revenue shares), its overlay credit apart, and its pay. */
+  readonly totals: readonly PlanTotal[];
+}
+
+/** A plan's totals in one period. */
+export interface PlanTotal {
+  readonly period: string;
+  /** Credit less overlay credit: a split deal adds up to the deal once. */
+  readonly credit: Decimal;
+  /** Overlay credit, on top of the deals' revenue. */
+  readonly overlay: Decimal;
+  readonly pay: Decimal;
 }
 
 /** The whole report. */

@@ -3,10 +3,25 @@
  * becomes pay is an exact {@link Decimal}; every formula is a resolved row expression over the
  * credit source (or the hierarchy's source for `members`). The written form is in model.ts.
  */
+import type { Span } from '../diagnostics/span.js';
 import type { Decimal } from '../model/decimal.js';
 import type { ResolvedHierarchy } from '../org/hierarchy.js';
 import type { RowExpr } from '../resolve/types.js';
 import type { RoundingRule } from './decimal-math.js';
+
+/** Split rows that divide a credited row among reps (revenue) or add credit on top (overlay). */
+export interface ResolvedSplits {
+  readonly source: string;
+  /** Names the credited row a split row belongs to (compared as text with the credit's `deal`). */
+  readonly deal: RowExpr;
+  readonly rep: RowExpr;
+  /** The share of the credited row's credit (a number: 0.4 or 40%). */
+  readonly share: RowExpr;
+  /** A condition: the row is an overlay split (extra credit); undefined: every row is a revenue split. */
+  readonly overlay: RowExpr | undefined;
+  /** Where the plan declares the splits (data problems are reported here). */
+  readonly span: Span;
+}
 
 /** Which rows credit whom, when and for how much. */
 export interface ResolvedCredit {
@@ -18,6 +33,7 @@ export interface ResolvedCredit {
   readonly date: string;
   /** An exact money expression. */
   readonly amount: RowExpr;
+  readonly splits: ResolvedSplits | undefined;
 }
 
 /** A rep's quota rule. */
@@ -45,6 +61,11 @@ export interface Band {
   readonly multiplier: Decimal;
 }
 
+/** A per-deal taper: a fixed threshold, or a multiple of the pay period's median deal. */
+export type Taper =
+  | { readonly kind: 'amount'; readonly above: Decimal; readonly rate: Decimal }
+  | { readonly kind: 'median'; readonly times: Decimal; readonly rate: Decimal };
+
 /** A commission component: a rate table over year-to-date credit or attainment. */
 export interface CommissionComponent {
   readonly kind: 'commission';
@@ -56,7 +77,8 @@ export interface CommissionComponent {
   /** Bands whose multiplier is not 1, in attainment order. */
   readonly bands: readonly Band[];
   readonly cap: { readonly amount: Decimal; readonly per: 'period' | 'year' } | undefined;
-  readonly taper: { readonly above: Decimal; readonly rate: Decimal } | undefined;
+  /** A deal's credit above `above`, or above `median` × the median deal of the pay period, at `rate`. */
+  readonly taper: Taper | undefined;
 }
 
 /** A SPIFF: a time-boxed payment per credited row that meets a condition and its guards. */
