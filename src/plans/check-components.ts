@@ -9,6 +9,7 @@ import { checkCondition, report, reportUnknown, resolveRowFormula, type CheckCon
 import { dateValue, exactValue, checkRange } from './check-numbers.js';
 import { times, ZERO } from './decimal-math.js';
 import type { BandDef, ComponentDef, ComponentType, TierDef } from './model.js';
+import type { KpiPerformance } from '../targets/settings.js';
 import type { Band, ResolvedComponent, Taper, Tier } from './resolved.js';
 
 const KEYS: Record<ComponentType, readonly string[]> = {
@@ -237,7 +238,7 @@ function checkSpiff(ctx: CheckContext, c: ComponentDef, source: SourceDef | unde
   return { kind: 'spiff', id: c.id.value, title: title(c), from, to, where, amount, rate, guards };
 }
 
-function checkBonus(ctx: CheckContext, c: ComponentDef): ResolvedComponent | undefined {
+function checkBonus(ctx: CheckContext, c: ComponentDef, context: ComponentContext): ResolvedComponent | undefined {
   const amount = exactValue(ctx, c.amount, 'an amount');
   if (c.amount === undefined) missing(ctx, c, 'bonus', '`amount:`, what it pays per period');
   if (c.when.length === 0) missing(ctx, c, 'bonus', '`when:`, the KPI conditions it pays on');
@@ -247,11 +248,30 @@ function checkBonus(ctx: CheckContext, c: ComponentDef): ResolvedComponent | und
       reportUnknown(ctx, 'plan/unknown-kpi', w.kpi.span, 'KPI', w.kpi.value, ctx.resolved.kpis.keys());
       return [];
     }
-    if (w.atLeast === undefined && w.atMost === undefined) {
-      report(ctx, 'plan/misplaced-key', w.span, `the condition on \`${w.kpi.value}\` needs \`at_least:\` or \`at_most:\``);
+    if (w.atLeast === undefined && w.atMost === undefined && w.status === undefined) {
+      report(ctx, 'plan/misplaced-key', w.span, `the condition on \`${w.kpi.value}\` needs \`at_least:\`, \`at_most:\` or \`status:\``);
       return [];
     }
-    return [{ kpi: w.kpi.value, atLeast: exactValue(ctx, w.atLeast, 'a level'), atMost: exactValue(ctx, w.atMost, 'a level') }];
+    const performance = w.status === undefined ? undefined : context.performance().get(w.kpi.value);
+    if (
+      w.status !== undefined &&
+      performance?.target === undefined &&
+      (performance?.overrides ?? []).every((o) => o.target === undefined)
+    ) {
+      report(ctx, 'plan/unknown-kpi', w.status.span, `KPI \`${w.kpi.value}\` has no target, so it has no status to pay on`, {
+        hint: `give \`${w.kpi.value}\` a \`target:\`, or pay on its value with \`at_least:\``,
+      });
+      return [];
+    }
+    return [
+      {
+        kpi: w.kpi.value,
+        atLeast: exactValue(ctx, w.atLeast, 'a level'),
+        atMost: exactValue(ctx, w.atMost, 'a level'),
+        status: w.status?.value,
+        performance,
+      },
+    ];
   });
   if (amount === undefined || conditions.length !== c.when.length) return undefined;
   return { kind: 'bonus', id: c.id.value, title: title(c), amount, conditions };
@@ -312,12 +332,17 @@ function checkClawback(
   };
 }
 
+/** What checking a component reads about its plan and catalog. */
+interface ComponentContext {
+  readonly source: SourceDef | undefined;
+  readonly hasQuota: boolean;
+  readonly components: readonly ComponentDef[];
+  /** How the catalog's KPIs are judged (targets, thresholds), computed on first use. */
+  readonly performance: () => ReadonlyMap<string, KpiPerformance>;
+}
+
 /** Checks one component; undefined when it cannot be computed. */
-export function checkComponent(
-  ctx: CheckContext,
-  c: ComponentDef,
-  context: { readonly source: SourceDef | undefined; readonly hasQuota: boolean; readonly components: readonly ComponentDef[] },
-): ResolvedComponent | undefined {
+export function checkComponent(ctx: CheckContext, c: ComponentDef, context: ComponentContext): ResolvedComponent | undefined {
   const type = c.type?.value;
   if (type === undefined) return undefined;
   checkKeys(ctx, c, type);
@@ -327,7 +352,7 @@ export function checkComponent(
     case 'spiff':
       return checkSpiff(ctx, c, context.source);
     case 'bonus':
-      return checkBonus(ctx, c);
+      return checkBonus(ctx, c, context);
     case 'draw':
       return checkDraw(ctx, c);
     case 'clawback':

@@ -21,6 +21,8 @@ import { isExactKpi } from '../resolve/exact.js';
 import { syntheticKpi } from '../resolve/extend.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { RowExpr } from '../resolve/types.js';
+import { checkPerformance } from '../targets/check-performance.js';
+import type { KpiPerformance } from '../targets/settings.js';
 import { checkComponent } from './check-components.js';
 import { checkRange, dateValue } from './check-numbers.js';
 import { checkSplits } from './check-splits.js';
@@ -118,6 +120,7 @@ function checkPlan(
   p: PlanDef,
   hierarchies: ReturnType<typeof checkHierarchies>,
   written: ReadonlySet<string>,
+  performance: () => ReadonlyMap<string, KpiPerformance>,
 ): ResolvedPlan | undefined {
   const h = p.hierarchy === undefined ? undefined : hierarchies.get(p.hierarchy.value);
   if (p.hierarchy !== undefined && h === undefined && !written.has(p.hierarchy.value))
@@ -144,7 +147,7 @@ function checkPlan(
       continue;
     }
     seen.set(c.id.value, c.id.span);
-    const resolved = checkComponent(ctx, c, { source, hasQuota, components: p.components });
+    const resolved = checkComponent(ctx, c, { source, hasQuota, components: p.components, performance });
     if (resolved === undefined) broken = true;
     else components.push(resolved);
   }
@@ -191,8 +194,11 @@ export function checkPlans(resolved: ResolvedCatalog): PhaseResult<ReadonlyMap<s
   const written = new Set(resolved.catalog.documents.filter((d) => d.kind === 'hierarchy').map((d) => d.id));
   const ctx = createCheckContext(resolved);
   const out = new Map<string, ResolvedPlan>();
+  // KPI targets and thresholds are checked (and reported) by the scorecard checks; here only read.
+  let perf: ReadonlyMap<string, KpiPerformance> | undefined;
+  const performance = (): ReadonlyMap<string, KpiPerformance> => (perf ??= checkPerformance(createCheckContext(resolved)));
   for (const def of defs.values()) {
-    const plan = checkPlan(ctx, def, hierarchies, written);
+    const plan = checkPlan(ctx, def, hierarchies, written, performance);
     if (plan !== undefined) out.set(def.id, plan);
   }
   return { value: out, diagnostics: sortDiagnostics(dedupeDiagnostics(ctx.env.diagnostics)) };

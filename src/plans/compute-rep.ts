@@ -16,6 +16,8 @@ import { decimalOf, isZero, max, plus, ratio, roundFraction, roundTo, sum, times
 import type { ComponentPay, PayLine, RepPeriod } from './report.js';
 import type { BonusComponent, ClawbackComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
 import { amountText, percentText } from './text.js';
+import type { Status } from '../targets/status.js';
+import type { Judged } from './kpi-status.js';
 
 /** What a rep's computation reads besides the rep's own data. */
 export interface RepContext {
@@ -27,6 +29,8 @@ export interface RepContext {
   readonly quotaToDate: (period: Period, yearStart: string) => Decimal | undefined;
   /** The median credit of the plan's deals (whole deals, all reps) in a pay period; undefined without deals. */
   readonly medianDeal: (period: Period) => Decimal | undefined;
+  /** A KPI's status for the rep in a period (bonus conditions on status). */
+  readonly kpiStatus: (kpi: string, period: Period) => Judged | undefined;
   /** A KPI's value for the rep in a period (bonus conditions). */
   readonly kpiValue: (kpi: string, period: Period) => number | null;
 }
@@ -59,18 +63,35 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
   return out;
 }
 
-function bonusLine(b: BonusComponent, period: Period, value: (kpi: string) => number | null): ExactLine {
+const RANK: Readonly<Record<Status, number>> = { green: 2, amber: 1, red: 0, none: -1 };
+
+function bonusLine(
+  b: BonusComponent,
+  period: Period,
+  value: (kpi: string) => number | null,
+  status: (kpi: string) => Judged | undefined,
+): ExactLine {
   const parts = b.conditions.map((c) => {
     const v = value(c.kpi);
     const v10 = v === null ? undefined : decimalOf(v);
+    const judged = c.status === undefined ? undefined : status(c.kpi);
     const ok =
       v10 !== undefined &&
       (c.atLeast === undefined || v10.compare(c.atLeast) >= 0) &&
-      (c.atMost === undefined || v10.compare(c.atMost) <= 0);
-    const bound = [c.atLeast === undefined ? '' : `≥ ${c.atLeast.toString()}`, c.atMost === undefined ? '' : `≤ ${c.atMost.toString()}`]
+      (c.atMost === undefined || v10.compare(c.atMost) <= 0) &&
+      (c.status === undefined || RANK[judged?.status ?? 'none'] >= RANK[c.status]);
+    const bound = [
+      c.atLeast === undefined ? '' : `≥ ${c.atLeast.toString()}`,
+      c.atMost === undefined ? '' : `≤ ${c.atMost.toString()}`,
+      c.status === undefined ? '' : c.status === 'green' ? 'green' : 'amber or green',
+    ]
       .filter((x) => x !== '')
       .join(' and ');
-    return { ok, text: `${c.kpi} = ${v === null ? 'no value' : String(v)} (needs ${bound})` };
+    const judgedText =
+      c.status === undefined
+        ? ''
+        : `, ${judged?.status ?? 'none'} against target ${judged?.target === null || judged === undefined ? 'none' : String(judged.target)}`;
+    return { ok, text: `${c.kpi} = ${v === null ? 'no value' : String(v)}${judgedText} (needs ${bound})` };
   });
   const paid = parts.every((p) => p.ok);
   return {
@@ -216,7 +237,15 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
           exact.push(...spiffLines(c, mine));
           break;
         case 'bonus':
-          if (activeDays > 0) exact.push(bonusLine(c, period, (kpi) => ctx.kpiValue(kpi, period)));
+          if (activeDays > 0)
+            exact.push(
+              bonusLine(
+                c,
+                period,
+                (kpi) => ctx.kpiValue(kpi, period),
+                (kpi) => ctx.kpiStatus(kpi, period),
+              ),
+            );
           break;
         case 'draw':
         case 'clawback':

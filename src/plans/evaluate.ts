@@ -22,6 +22,7 @@ import { readCredits, type Credit, type ReadOptions } from './credits.js';
 import { applySplits, readSplits } from './splits.js';
 import { decimalOf, plus, roundTo, ZERO } from './decimal-math.js';
 import { kpiByRep, type ValuesByRep } from './kpi-by-rep.js';
+import { statusByRep, type StatusByRep } from './kpi-status.js';
 import { medianDeals } from './median-deal.js';
 import { annualQuotaToDate } from './quota.js';
 import type { PayoutReport, PlanPayout, PlanTotal, RepPayout } from './report.js';
@@ -183,6 +184,23 @@ async function planPayout(
     if (!(values instanceof Map)) return values as Failure;
     kpiValues.set(kpi, values);
   }
+  const statuses = new Map<string, StatusByRep>();
+  for (const c of plan.components) {
+    if (c.kind !== 'bonus') continue;
+    for (const k of c.conditions) {
+      if (k.status === undefined || statuses.has(k.kpi)) continue;
+      const judged = await statusByRep(
+        resolved,
+        plan,
+        k,
+        kpiValues.get(k.kpi) ?? new Map(),
+        { periods: inputs.periods, spells, calendar },
+        opts,
+      );
+      if (!(judged instanceof Map)) return judged as Failure;
+      statuses.set(k.kpi, judged);
+    }
+  }
   let reps = [...activity.keys()].sort();
   if (request.rep !== undefined) {
     if (!activity.has(request.rep)) {
@@ -217,6 +235,7 @@ async function planPayout(
             ? (p, yearStart) => annualQuotaToDate(q, a, yearStart, p.last, calendar, plan.rounding)
             : kpiQuota(kpiValues.get(q.kpi) ?? new Map(), rep, plan, inputs.periods),
       medianDeal: (p) => medians.get(p.start),
+      kpiStatus: (kpi, p) => statuses.get(kpi)?.get(rep)?.get(p.start),
       kpiValue: (kpi, p) => kpiValues.get(kpi)?.get(rep)?.get(p.start)?.value ?? null,
     };
     const periods = computeRep(ctx, a, byRep.get(rep) ?? []).filter((p) => shown.has(p.period.start));

@@ -37,6 +37,7 @@ interface BonusConditionDef {
   readonly kpi?: Located<string> | undefined;
   readonly atLeast?: WrittenExact | undefined;
   readonly atMost?: WrittenExact | undefined;
+  readonly status?: Located<'green' | 'amber'> | undefined;
 }
 
 /** Component types. */
@@ -192,6 +193,7 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
       kpi: stringAt(w, 'kpi'),
       atLeast: exactAt(w, 'at_least', files),
       atMost: exactAt(w, 'at_most', files),
+      status: choiceAt(w, 'status', ['green', 'amber'] as const),
     })),
     recoverable: booleanAt(m, 'recoverable') ?? true,
     trigger: formulaAt(m, 'trigger', files),

@@ -7,6 +7,7 @@ import type { Span } from '../diagnostics/span.js';
 import type { Decimal } from '../model/decimal.js';
 import type { ResolvedHierarchy } from '../org/hierarchy.js';
 import type { RowExpr } from '../resolve/types.js';
+import type { KpiPerformance } from '../targets/settings.js';
 import type { RoundingRule } from './decimal-math.js';
 
 /** Split rows that divide a credited row among reps (revenue) or add credit on top (overlay). */
@@ -95,13 +96,24 @@ export interface SpiffComponent {
   readonly guards: readonly { readonly title: string; readonly when: RowExpr }[];
 }
 
+/** A condition of a bonus on one KPI for the rep in the pay period: bounds on its value, and/or a least status. */
+export interface BonusCondition {
+  readonly kpi: string;
+  readonly atLeast?: Decimal | undefined;
+  readonly atMost?: Decimal | undefined;
+  /** The least status (green > amber), judged by the KPI's target and thresholds. */
+  readonly status?: 'green' | 'amber' | undefined;
+  /** How the KPI is judged (its target, thresholds, overrides), when `status` is asked. */
+  readonly performance?: KpiPerformance | undefined;
+}
+
 /** A bonus per pay period when every KPI condition holds for the rep. */
 export interface BonusComponent {
   readonly kind: 'bonus';
   readonly id: string;
   readonly title: string;
   readonly amount: Decimal;
-  readonly conditions: readonly { readonly kpi: string; readonly atLeast?: Decimal | undefined; readonly atMost?: Decimal | undefined }[];
+  readonly conditions: readonly BonusCondition[];
 }
 
 /** A draw: a minimum pay per period, recoverable from later earnings or not. */
