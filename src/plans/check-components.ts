@@ -4,7 +4,7 @@
  * that exist, amounts that are numbers. Each problem is reported at its position.
  */
 import { Decimal } from '../model/decimal.js';
-import type { SourceDef } from '../model/types.js';
+import type { Located, SourceDef } from '../model/types.js';
 import { checkCondition, report, reportUnknown, resolveRowFormula, type CheckContext } from '../resolve/check-context.js';
 import { dateValue, exactValue, checkRange } from './check-numbers.js';
 import { times, ZERO } from './decimal-math.js';
@@ -18,6 +18,7 @@ const KEYS: Record<ComponentType, readonly string[]> = {
   bonus: ['amount', 'when'],
   draw: ['amount', 'from', 'to', 'recoverable'],
   clawback: ['trigger', 'date', 'within', 'term', 'of'],
+  holdback: ['share', 'release', 'of', 'trigger', 'date'],
 };
 
 const COMMON = ['component', 'title', 'type'];
@@ -296,27 +297,12 @@ function checkClawback(
   if (c.trigger === undefined) missing(ctx, c, 'clawback', "`trigger:`, the condition that claws pay back (e.g. `stage = 'Cancelled'`)");
   if (c.date === undefined) missing(ctx, c, 'clawback', '`date:`, the date column of the trigger');
   if (c.within === undefined) missing(ctx, c, 'clawback', '`within:`, the window in days after the credit date');
-  const paying = others.filter((o) => o.type?.value === 'commission' || o.type?.value === 'spiff').map((o) => o.id.value);
-  for (const o of c.of) {
-    if (!paying.includes(o.value)) reportUnknown(ctx, 'plan/misplaced-key', o.span, 'commission or SPIFF component', o.value, paying);
-  }
+  const of = payingOf(ctx, c, others);
   if (source === undefined || c.trigger === undefined || c.date === undefined || c.within === undefined) return undefined;
   const trigger = resolveRowFormula(ctx, c.trigger, source);
   checkCondition(ctx, trigger, c.trigger);
-  const column = source.columns.get(c.date.value);
-  if (column === undefined) {
-    reportUnknown(ctx, 'plan/unknown-column', c.date.span, `column of \`${source.id}\``, c.date.value, source.columns.keys());
-    return undefined;
-  }
-  if (column.type.value !== 'date' && column.type.value !== 'timestamp') {
-    report(
-      ctx,
-      'plan/unknown-column',
-      c.date.span,
-      `the trigger date must be a date column, but \`${source.id}.${c.date.value}\` is ${column.type.value}`,
-    );
-    return undefined;
-  }
+  const date = dateColumn(ctx, c.date, source);
+  if (date === undefined) return undefined;
   const term = c.term === undefined ? undefined : resolveRowFormula(ctx, c.term, source);
   if (term !== undefined && c.term !== undefined && term.type !== 'number' && term.type !== 'error')
     report(ctx, 'resolve/type-mismatch', c.term.node.span, `the term \`${c.term.text}\` must be a number of months`);
@@ -325,11 +311,65 @@ function checkClawback(
     id: c.id.value,
     title: title(c),
     trigger,
-    date: column.name,
+    date,
     within: c.within.value,
     term,
-    of: c.of.length > 0 ? c.of.map((o) => o.value) : paying,
+    of,
   };
+}
+
+/** The commission and SPIFF components a clawback or holdback may name in `of:` (reported when unknown). */
+function payingOf(ctx: CheckContext, c: ComponentDef, others: readonly ComponentDef[]): string[] {
+  const paying = others.filter((o) => o.type?.value === 'commission' || o.type?.value === 'spiff').map((o) => o.id.value);
+  for (const o of c.of) {
+    if (!paying.includes(o.value)) reportUnknown(ctx, 'plan/misplaced-key', o.span, 'commission or SPIFF component', o.value, paying);
+  }
+  return c.of.length > 0 ? c.of.map((o) => o.value) : paying;
+}
+
+/** A date column of the credit source (a trigger's day), reported when unknown or not a date. */
+function dateColumn(ctx: CheckContext, date: Located<string>, source: SourceDef): string | undefined {
+  const column = source.columns.get(date.value);
+  if (column === undefined) {
+    reportUnknown(ctx, 'plan/unknown-column', date.span, `column of \`${source.id}\``, date.value, source.columns.keys());
+    return undefined;
+  }
+  if (column.type.value !== 'date' && column.type.value !== 'timestamp') {
+    report(
+      ctx,
+      'plan/unknown-column',
+      date.span,
+      `the trigger date must be a date column, but \`${source.id}.${date.value}\` is ${column.type.value}`,
+    );
+    return undefined;
+  }
+  return column.name;
+}
+
+function checkHoldback(
+  ctx: CheckContext,
+  c: ComponentDef,
+  source: SourceDef | undefined,
+  others: readonly ComponentDef[],
+): ResolvedComponent | undefined {
+  const share = exactValue(ctx, c.share, 'a share');
+  if (c.share === undefined) missing(ctx, c, 'holdback', '`share:`, the part of the pay on each deal it holds (e.g. `25%`)');
+  else if (share !== undefined && share.compare(ONE) > 0)
+    report(ctx, 'plan/bad-number', c.share.span, 'a holdback cannot hold more than 100% of the pay');
+  if (c.release === undefined) missing(ctx, c, 'holdback', '`release:`, the days after the credit date when the held pay is released');
+  if ((c.trigger === undefined) !== (c.date === undefined))
+    missing(ctx, c, 'holdback', 'both `trigger:` and `date:` (the condition that forfeits what is held, and its date column), or neither');
+  const of = payingOf(ctx, c, others);
+  if (source === undefined || share === undefined || share.compare(ONE) > 0 || c.release === undefined) return undefined;
+  let trigger;
+  let date;
+  if (c.trigger !== undefined && c.date !== undefined) {
+    trigger = resolveRowFormula(ctx, c.trigger, source);
+    checkCondition(ctx, trigger, c.trigger);
+    date = dateColumn(ctx, c.date, source);
+    if (date === undefined) return undefined;
+  } else if (c.trigger !== undefined || c.date !== undefined) return undefined;
+  return { kind: 'holdback', id: c.id.value, title: title(c), share, release: c.release.value, of, trigger, date };
 }
 
 /** What checking a component reads about its plan and catalog. */
@@ -357,6 +397,8 @@ export function checkComponent(ctx: CheckContext, c: ComponentDef, context: Comp
       return checkDraw(ctx, c);
     case 'clawback':
       return checkClawback(ctx, c, context.source, context.components);
+    case 'holdback':
+      return checkHoldback(ctx, c, context.source, context.components);
     default: {
       const never: never = type;
       return never;

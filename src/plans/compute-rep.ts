@@ -12,6 +12,7 @@ import { activeDaysIn, daysInclusive, isActive, type Activity } from './activity
 import { commissionLines, FRESH, type CommissionState, type ExactLine } from './commission.js';
 import type { Credit } from './credits.js';
 import { splitNote } from './splits.js';
+import { heldNow, holdbackLines, keptOn, type HoldbackState } from './holdback.js';
 import { decimalOf, isZero, max, plus, ratio, roundFraction, roundTo, sum, times, ZERO, type RoundingRule } from './decimal-math.js';
 import type { ComponentPay, PayLine, RepPeriod } from './report.js';
 import type { BonusComponent, ClawbackComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
@@ -127,6 +128,7 @@ function clawbackLines(
   credits: readonly Credit[],
   paid: ReadonlyMap<string, Decimal>,
   rule: RoundingRule,
+  kept: (deal: string) => Decimal,
 ): ExactLine[] {
   const out: ExactLine[] = [];
   for (const credit of credits) {
@@ -134,7 +136,8 @@ function clawbackLines(
     if (t === undefined || t.date < period.start || t.date > period.last) continue;
     const days = daysInclusive(credit.date, t.date) - 1;
     if (days < 0 || days > c.within) continue;
-    const onDeal = sum(c.of.map((id) => paid.get(`${id}|${credit.deal}`) ?? ZERO));
+    // Only what was paid out is taken back: what a holdback kept on the deal is forfeited instead.
+    const onDeal = sum(c.of.map((id) => paid.get(`${id}|${credit.deal}`) ?? ZERO)).minus(kept(credit.deal));
     if (onDeal.units <= 0n) continue;
     let exact = onDeal;
     let why = `${amountText(onDeal)} paid on the deal taken back in full`;
@@ -209,6 +212,8 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
   let quotaBefore: Decimal | undefined;
   let balance: Decimal = ZERO;
   const paid = new Map<string, Decimal>();
+  const held: HoldbackState = new Map();
+  const byDeal = new Map(credits.map((c) => [c.deal, c] as const));
   for (const period of ctx.periods) {
     const fy = periodContaining(utcDay(period.start), 'year', ctx.calendar);
     if (fy.start !== year) {
@@ -249,6 +254,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
           break;
         case 'draw':
         case 'clawback':
+        case 'holdback':
           break;
         default: {
           const never: never = c;
@@ -259,8 +265,13 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
     // Pay on each deal so far (exact), what a clawback may take back; then this period's clawbacks.
     for (const l of exact)
       if (l.deal !== undefined) paid.set(`${l.component}|${l.deal}`, plus(paid.get(`${l.component}|${l.deal}`) ?? ZERO, l.exact));
+    // Holdbacks withhold a share of this period's pay per deal, then release or forfeit what is due.
+    const earnedLines = [...exact];
+    for (const c of plan.components)
+      if (c.kind === 'holdback') exact.push(...holdbackLines(c, period, earnedLines, byDeal, held, plan.rounding));
     const active = credits.filter((c) => isActive(activity, c.date));
-    for (const c of plan.components) if (c.kind === 'clawback') exact.push(...clawbackLines(c, period, active, paid, plan.rounding));
+    for (const c of plan.components)
+      if (c.kind === 'clawback') exact.push(...clawbackLines(c, period, active, paid, plan.rounding, (deal) => keptOn(held, deal)));
     const lines = exact.map((l) => round(l, totals));
     const components: ComponentPay[] = plan.components
       .filter((c) => c.kind !== 'draw')
@@ -309,6 +320,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
       earned: earnedNow,
       draw: adjustment,
       drawBalance: balance,
+      held: heldNow(held),
       pay: plus(earnedNow, adjustment),
       lines: [...lines, ...drawLine],
     });

@@ -41,7 +41,7 @@ interface BonusConditionDef {
 }
 
 /** Component types. */
-const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback'] as const;
+const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback', 'holdback'] as const;
 
 /** A component type. */
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
@@ -78,6 +78,8 @@ export interface ComponentDef {
   readonly within?: Located<number> | undefined;
   readonly term?: FormulaText | undefined;
   readonly of: readonly Located<string>[];
+  readonly share?: WrittenExact | undefined;
+  readonly release?: Located<number> | undefined;
   /** Keys present in the component, with their spans (to report keys its type does not take). */
   readonly keys: ReadonlyMap<string, Span>;
 }
@@ -201,6 +203,8 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
     within: numberAt(m, 'within'),
     term: formulaAt(m, 'term', files),
     of: itemsAt(m, 'of').flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ value: n.value, span: n.span }] : [])),
+    share: exactAt(m, 'share', files),
+    release: numberAt(m, 'release'),
     keys: new Map(m.entries.map((e) => [e.key, e.keySpan] as const)),
   };
 }

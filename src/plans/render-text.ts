@@ -80,6 +80,7 @@ function statementPeriod(p: PlanPayout, r: RepPayout, x: RepPeriod): string {
   const totals = [
     ...x.components.map((c) => `${c.title}: ${money(c.amount)}`),
     ...(x.draw.units === 0n ? [] : [`draw: ${money(x.draw)} (balance ${money(x.drawBalance)})`]),
+    ...(x.held.units === 0n ? [] : [`still held: ${money(x.held)}`]),
     `pay: ${money(x.pay)}`,
   ];
   return `${head.join('\n')}\n${body}${totals.join('; ')}\n`;

@@ -25,6 +25,10 @@ type LineKind =
   | 'bonus'
   /** Pay taken back on a deal whose trigger (a cancellation…) happened within the window. */
   | 'clawback'
+  /** A share of the pay on a deal withheld until its release (negative). */
+  | 'holdback'
+  /** What a holdback held on a deal, released (positive), or forfeited (0, the rule says why). */
+  | 'release'
   /** The draw: a top-up to the draw amount (positive) or a recovery of an earlier draw (negative). */
   | 'draw'
   /** A negative total carried to later periods (positive), or its recovery from later earnings (negative). */
@@ -78,6 +82,8 @@ export interface RepPeriod {
   readonly draw: Decimal;
   /** What the rep still owes (recoverable draws, negative pay carried) after this period. */
   readonly drawBalance: Decimal;
+  /** What holdbacks still hold after this period (withheld, neither released nor forfeited). */
+  readonly held: Decimal;
   readonly pay: Decimal;
   readonly lines: readonly PayLine[];
 }

@@ -143,8 +143,24 @@ export interface ClawbackComponent {
   readonly of: readonly string[];
 }
 
+/** A holdback: a share of the pay on each deal withheld until `release` days after its credit, forfeited if a trigger comes first. */
+export interface HoldbackComponent {
+  readonly kind: 'holdback';
+  readonly id: string;
+  readonly title: string;
+  readonly share: Decimal;
+  /** Days after the credit date. */
+  readonly release: number;
+  /** The components whose pay on a deal is partly held. */
+  readonly of: readonly string[];
+  readonly trigger: RowExpr | undefined;
+  /** The date column of the credit source on which the trigger happened. */
+  readonly date: string | undefined;
+}
+
 /** Any component. */
-export type ResolvedComponent = CommissionComponent | SpiffComponent | BonusComponent | DrawComponent | ClawbackComponent;
+export type ResolvedComponent =
+  CommissionComponent | SpiffComponent | BonusComponent | DrawComponent | ClawbackComponent | HoldbackComponent;
 
 /** A plan ready to compute. */
 export interface ResolvedPlan {
