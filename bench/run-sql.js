@@ -3,7 +3,7 @@
  * data folder, and writes the last statement's rows as CSV — the hand-written side of the
  * benchmark, in its own process so that both sides are timed the same way (whole process).
  *
- * Usage: node bench/run-sql.js FILE.sql --data DIR [--out FILE.csv]
+ * Usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv] (several files are one query in parts)
  * Values are written with full precision (JavaScript's shortest round-trip form); NULL is empty.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -14,10 +14,12 @@ const flag = (name) => {
   const i = argv.indexOf(`--${name}`);
   return i < 0 ? undefined : argv[i + 1];
 };
-const sqlFile = argv[0];
+// One or more SQL files before the flags, read as one text (a query may be written in parts).
+const firstFlag = argv.findIndex((a) => a.startsWith('--'));
+const sqlFiles = argv.slice(0, firstFlag < 0 ? argv.length : firstFlag);
 const data = flag('data');
-if (sqlFile === undefined || sqlFile.startsWith('--') || data === undefined) {
-  console.error('usage: node bench/run-sql.js FILE.sql --data DIR [--out FILE.csv]');
+if (sqlFiles.length === 0 || data === undefined) {
+  console.error('usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv]');
   process.exit(2);
 }
 const out = flag('out');
@@ -25,7 +27,7 @@ const out = flag('out');
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 await connection.run(`SET file_search_path = '${data.replaceAll("'", "''")}'`);
-const reader = await connection.runAndReadAll(readFileSync(sqlFile, 'utf8'));
+const reader = await connection.runAndReadAll(sqlFiles.map((f) => readFileSync(f, 'utf8')).join('\n'));
 const names = reader.columnNames();
 const text = (v) => {
   if (v === null || v === undefined) return '';

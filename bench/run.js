@@ -15,13 +15,13 @@
  *   --shuffled-ids  opportunity ids not in file order (kpic's `unique` check cannot use its
  *                sorted-file shortcut): the data contract's worst case
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { compareResults } from './compare.js';
 import { generate, intArg } from './generate.js';
+import { timedRun } from './timed-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
@@ -107,37 +107,20 @@ function clearCaches() {
 }
 
 /** Runs one contender once; resolves to its wall and CPU seconds and output file. */
-function runOnce(c, label) {
+async function runOnce(c, label) {
   const out = path.join(outDir, `${c.name.split(' ')[0].toLowerCase()}-${label}.csv`);
-  const cpuFile = path.join(outDir, `cpu-${process.pid}.json`);
-  rmSync(out, { force: true });
-  rmSync(cpuFile, { force: true });
   clearCaches();
-  const probe = pathToFileURL(path.join(here, 'cpu-probe.mjs')).href;
-  const env = {
-    ...process.env,
-    KPIC_CACHE_DIR: kpicCacheDir,
-    KPIC_BENCH_CPU_FILE: cpuFile,
-    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${probe}`.trim(),
-  };
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, c.args(out), { cwd: c.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const wall = (performance.now() - started) / 1000;
-      const noise = stderr.split('\n').filter((l) => !(c.quiet?.test(l) ?? l.trim() === ''));
-      if (code !== 0 || !existsSync(out)) {
-        reject(new Error(`${c.name} failed (exit ${code}):\n${stderr}\ncommand: node ${c.args(out).join(' ')}`));
-        return;
-      }
-      if (noise.length > 0) log(`${c.name} said on stderr:\n  ${noise.join('\n  ')}`);
-      const cpu = existsSync(cpuFile) ? JSON.parse(readFileSync(cpuFile, 'utf8')) : undefined;
-      resolve({ wall, cpu: cpu === undefined ? undefined : cpu.user + cpu.system, rss: cpu?.maxRssMb, out });
-    });
+  const r = await timedRun({
+    name: c.name,
+    args: c.args(out),
+    cwd: c.cwd,
+    env: { KPIC_CACHE_DIR: kpicCacheDir },
+    out,
+    cpuFile: path.join(outDir, `cpu-${process.pid}.json`),
   });
+  const noise = r.stderr.split('\n').filter((l) => !(c.quiet?.test(l) ?? l.trim() === ''));
+  if (noise.length > 0) log(`${c.name} said on stderr:\n  ${noise.join('\n  ')}`);
+  return r;
 }
 
 const reference = contenders[1];

@@ -54,6 +54,11 @@ const table = {
   'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
   'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
   'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },
+  'resolve/argument-out-of-range': {
+    severity: 'error',
+    summary:
+      'A literal argument is beyond what can be computed: a window or shift over 1,000 years, `round` beyond ±38 decimals, `top_share` over a billion keys.',
+  },
   'resolve/type-mismatch': { severity: 'error', summary: 'An operator or function gets a value of the wrong type.' },
   'resolve/unit-mismatch': { severity: 'error', summary: 'Values of incompatible units are added, subtracted or compared.' },
   'resolve/declared-unit': { severity: 'error', summary: "A KPI's declared unit is not the unit its formula gives." },
@@ -77,6 +82,18 @@ const table = {
     summary: 'A time anchor (`time:` or `on`) is not a date or timestamp column of the source.',
   },
   'resolve/ambiguous-meaning': { severity: 'error', summary: 'A formula has no single right meaning; kpic refuses to guess.' },
+  'resolve/bad-state': {
+    severity: 'error',
+    summary: "A source's `interval:` or `changes:` names a missing column, a column of the wrong type, or a source that cannot be tracked.",
+  },
+  'resolve/no-history': {
+    severity: 'error',
+    summary: '`as at` reads a source that has neither an `interval:` nor a change log, so its rows have no state over time.',
+  },
+  'resolve/needs-as-at': {
+    severity: 'error',
+    summary: '`period_start()`, `period_end()`, `point_date()` or `at_start(…)` is used in an aggregate without `as at`.',
+  },
   'resolve/percent-times-100': {
     severity: 'warning',
     summary:
@@ -88,15 +105,28 @@ const table = {
   'query/unknown-grain': { severity: 'error', summary: 'The request asks for a grain other than day, week, month, quarter or year.' },
   'query/reserved-dimension': {
     severity: 'error',
-    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`).',
+    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`, in any case).',
   },
   'query/repeated-dimension': { severity: 'error', summary: 'The request names a breakdown dimension twice.' },
+  'query/repeated-kpi': { severity: 'error', summary: 'The request names a KPI twice.' },
   'query/missing-dimension': {
     severity: 'error',
     summary: 'A requested KPI reads a source that does not declare a requested breakdown dimension.',
   },
   'query/bad-date': { severity: 'error', summary: 'A date of the requested range is not a real calendar date written `YYYY-MM-DD`.' },
   'query/empty-range': { severity: 'error', summary: 'The requested range starts after it ends.' },
+  'query/point-outside-period': {
+    severity: 'error',
+    summary: 'An `as at` point (`day N`, `week N`, `month N`) can fall after the end of a period of the requested grain.',
+  },
+  'query/point-in-window': {
+    severity: 'error',
+    summary: 'An `as at` aggregate is inside `rolling`, `to_date` or a window over rows, where a state at one point has no meaning.',
+  },
+  'query/date-out-of-range': {
+    severity: 'error',
+    summary: 'The requested range, with the windows its KPIs read before it, reaches before 0001-01-01.',
+  },
   'query/window-at-grain': {
     severity: 'error',
     summary: 'A time window of a KPI has no meaning at the requested grain (shorter than one period).',
@@ -129,6 +159,17 @@ const table = {
     severity: 'warning',
     summary: 'Rows that break the data contract were set aside in the quarantine file and left out of the results.',
   },
+  // audit: check documents (docs/checks.md)
+  'audit/unsupported': {
+    severity: 'error',
+    summary: 'A check reads a value as at a point (`at_start`) or a lookup computed from a KPI; checks read rows as they stand.',
+  },
+  // output: files a run writes
+  'output/overwrites-input': {
+    severity: 'error',
+    summary: 'An output file (`--out`, `--quarantine`) is an input of the run: a data file or a catalog file, by any path or link.',
+  },
+  'output/same-file': { severity: 'error', summary: 'Two outputs of one run (`--out`, a quarantine file) name the same file.' },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },
@@ -293,6 +334,21 @@ const table = {
   'diff/changelog': {
     severity: 'error',
     summary: '`CHANGELOG.md` has no entry for the new version, or the entry does not name a breaking change.',
+  },
+  // alert: alert documents (`kpic alerts`)
+  'alert/unknown-reference': {
+    severity: 'error',
+    summary: 'An alert names a hierarchy, level or KPI that does not exist.',
+  },
+  'alert/not-a-condition': {
+    severity: 'error',
+    summary: "An alert's condition is not a true-or-false test of KPI values at a node (`when:`, `escalate.when:`).",
+  },
+  // access: the access document (`kpic serve`)
+  'access/unknown-reference': {
+    severity: 'error',
+    summary:
+      'The access document names a hierarchy, source column, field or role that does not exist, or a rule that gives its role to nobody.',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

@@ -21,11 +21,10 @@
  * Once the data check has passed, the values are known to convert exactly, and the relation the
  * KPIs read converts them without checking again (`checked`).
  */
+import { moneyScale } from '../model/money-scale.js';
 import type { ColumnDef } from '../model/types.js';
 import type { ColumnRead } from './column-read.js';
 
-/** Decimal places of a money column without `scale:`. */
-const DEFAULT_MONEY_SCALE = 2;
 /** Total digits of a money value. */
 const MONEY_PRECISION = 38;
 /** The largest `scale:` a money column may declare. */
@@ -33,11 +32,6 @@ const MAX_SCALE = 12;
 /** Significant digits that every double (and every float) holds exactly. */
 const DOUBLE_DIGITS = 15;
 const FLOAT_DIGITS = 6;
-
-/** The decimal places a money column is read with. */
-export function moneyScale(column: ColumnDef): number {
-  return column.scale?.value ?? DEFAULT_MONEY_SCALE;
-}
 
 /** The DuckDB type of a money column. */
 function moneySqlType(column: ColumnDef): string {

@@ -120,6 +120,19 @@ export interface IsNullExpr {
   readonly span: Span;
 }
 
+/** Where in each period an `as at` clause evaluates rows: its end, its start, or the end of its Nth day, week or month. */
+export type PointAnchor = 'end' | 'start' | 'day' | 'week' | 'month';
+
+/**
+ * `as at end`, `as at start`, `as at week 3`: a point of each evaluated period. `n` (1 or more) is
+ * set for `day`, `week` and `month`.
+ */
+export interface PointSpec {
+  readonly at: PointAnchor;
+  readonly n?: number | undefined;
+  readonly span: Span;
+}
+
 /**
  * One argument of a call, with the clauses written after it. `sum(amount where won on
  * created_date)` has one argument with `where` and `on`; `top_share(E per key, n)` has `per` on
@@ -130,6 +143,8 @@ export interface CallArgument {
   readonly where?: Expr | undefined;
   readonly on?: Expr | undefined;
   readonly per?: Expr | undefined;
+  /** `as at …`: the rows as they stood at a point of each period. */
+  readonly asAt?: PointSpec | undefined;
   readonly span: Span;
 }
 

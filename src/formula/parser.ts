@@ -7,7 +7,7 @@
  * {@link FormulaParserNodes}.
  */
 import type { IToken } from './chevrotain.js';
-import type { BinaryOperator, CallArgument, Expr } from './ast.js';
+import type { BinaryOperator, CallArgument, Expr, PointSpec } from './ast.js';
 import { FormulaParserNodes } from './parser-nodes.js';
 import * as M from './syntax-messages.js';
 import * as T from './tokens.js';
@@ -272,33 +272,53 @@ export class FormulaParser extends FormulaParserNodes {
     { recoveryValueFunc: () => [] },
   );
 
-  /** One argument and its `where` / `on` / `per` clauses, in any order, each at most once. */
+  /** One argument and its `where` / `on` / `per` / `as at` clauses, in any order, each at most once. */
   readonly argument = this.RULE(
     'argument',
     (_callee?: IToken): CallArgument => {
       const value = this.SUBRULE(this.expression);
       const clauses = new Map<ClauseName, Expr>();
-      let last = value;
+      let asAt: PointSpec | undefined;
+      let end: number | undefined;
       this.MANY(() => {
-        const keyword = this.OR([
-          { ALT: () => this.CONSUME(T.Where) },
-          { ALT: () => this.CONSUME(T.On) },
-          { ALT: () => this.CONSUME(T.Per) },
+        this.OR([
+          {
+            ALT: () => {
+              const keyword = this.OR2([
+                { ALT: () => this.CONSUME(T.Where) },
+                { ALT: () => this.CONSUME(T.On) },
+                { ALT: () => this.CONSUME(T.Per) },
+              ]);
+              const clause = this.SUBRULE2(this.expression);
+              this.ACTION(() => {
+                end = clause.span.end;
+                const name = keyword.image.toLowerCase() as ClauseName;
+                if (clauses.has(name)) this.reportAt(keyword, duplicateClause(name));
+                else clauses.set(name, clause);
+              });
+            },
+          },
+          {
+            ALT: () => {
+              const keyword = this.CONSUME(T.AsWord);
+              const point = this.SUBRULE(this.point, { ARGS: [keyword] });
+              this.ACTION(() => {
+                if (point === undefined) return;
+                end = point.span.end;
+                if (asAt !== undefined) this.reportAt(keyword, duplicateClause('as at'));
+                else asAt = point;
+              });
+            },
+          },
         ]);
-        const clause = this.SUBRULE2(this.expression);
-        this.ACTION(() => {
-          last = clause;
-          const name = keyword.image.toLowerCase() as ClauseName;
-          if (clauses.has(name)) this.reportAt(keyword, duplicateClause(name));
-          else clauses.set(name, clause);
-        });
       });
       return this.ACTION(() => ({
         value,
         ...(clauses.has('where') ? { where: clauses.get('where') } : {}),
         ...(clauses.has('on') ? { on: clauses.get('on') } : {}),
         ...(clauses.has('per') ? { per: clauses.get('per') } : {}),
-        span: this.spanOf(value, last),
+        ...(asAt !== undefined ? { asAt } : {}),
+        span: this.span(value.span.start, end ?? value.span.end),
       }));
     },
     {
@@ -307,6 +327,28 @@ export class FormulaParser extends FormulaParserNodes {
         return { value, span: value.span };
       },
     },
+  );
+
+  /** `at end`, `at start`, `at day N`, `at week N`, `at month N` after `as`. */
+  readonly point = this.RULE(
+    'point',
+    (asWord?: IToken): PointSpec | undefined => {
+      const at = this.CONSUME(T.Identifier);
+      const word = this.CONSUME2(T.Identifier);
+      let n: IToken | undefined;
+      this.OPTION(() => {
+        n = this.CONSUME(T.NumberLiteral);
+      });
+      return this.ACTION(() => {
+        const start = asWord === undefined ? this.startOf(at) : this.startOf(asWord);
+        const last = n ?? word;
+        const parsed = M.pointOf(at, word, n);
+        if (typeof parsed !== 'string') return { ...parsed, span: this.span(start, this.endOf(last)) };
+        this.report('formula/syntax', this.startOf(at), this.endOf(last), { message: parsed, hint: M.POINT_HINT });
+        return undefined;
+      });
+    },
+    { recoveryValueFunc: () => undefined },
   );
 
   /** The values of `in ( … )`. */
@@ -324,7 +366,7 @@ export class FormulaParser extends FormulaParserNodes {
   );
 }
 
-function duplicateClause(name: ClauseName): M.Wording {
+function duplicateClause(name: ClauseName | 'as at'): M.Wording {
   const hint = name === 'where' ? 'combine the conditions with `and`: `where a and b`' : `keep one \`${name}\``;
-  return { message: `this argument already has a \`${name}\` clause`, hint };
+  return { message: `this argument already has ${name === 'as at' ? 'an' : 'a'} \`${name}\` clause`, hint };
 }

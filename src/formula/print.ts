@@ -4,7 +4,7 @@
  * that precedence and associativity require. `parseFormula(printFormula(e))` gives `e` back
  * (spans aside), and printing is idempotent.
  */
-import { isLiteral, type BinaryOperator, type CallArgument, type Expr } from './ast.js';
+import { isLiteral, type BinaryOperator, type CallArgument, type Expr, type PointSpec } from './ast.js';
 import { quoteString } from './literals.js';
 
 /** Binding strength of each level, low to high (LANGUAGE.md §5). */
@@ -130,7 +130,13 @@ function printArgument(arg: CallArgument): string {
   if (arg.where !== undefined) text += ` where ${print(arg.where)}`;
   if (arg.on !== undefined) text += ` on ${print(arg.on)}`;
   if (arg.per !== undefined) text += ` per ${print(arg.per)}`;
+  if (arg.asAt !== undefined) text += ` as at ${printPoint(arg.asAt)}`;
   return text;
+}
+
+/** `end`, `start`, `week 3`. */
+function printPoint(point: PointSpec): string {
+  return point.n === undefined ? point.at : `${point.at} ${point.n}`;
 }
 
 /** Shortest text that reads back as the same number (no `_` separators). */

@@ -47,6 +47,7 @@ function relocateArgument(arg: CallArgument, f: (span: Span) => Span): CallArgum
     ...(arg.where !== undefined ? { where: relocateExpr(arg.where, f) } : {}),
     ...(arg.on !== undefined ? { on: relocateExpr(arg.on, f) } : {}),
     ...(arg.per !== undefined ? { per: relocateExpr(arg.per, f) } : {}),
+    ...(arg.asAt !== undefined ? { asAt: { ...arg.asAt, span: f(arg.asAt.span) } } : {}),
     span: f(arg.span),
   };
 }

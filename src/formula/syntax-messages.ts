@@ -4,6 +4,7 @@
  * grammar, and so every message is phrased the same way.
  */
 import { EOF, tokenMatcher, type IToken, type TokenType } from './chevrotain.js';
+import type { PointAnchor } from './ast.js';
 import {
   COMPARISON_TOKENS,
   Comma,
@@ -67,6 +68,29 @@ export function startsExpression(token: IToken): boolean {
 /** Tokens that can begin an operand: a literal, a name or a parenthesis. */
 export function startsOperand(token: IToken): boolean {
   return [NumberLiteral, PercentLiteral, StringLiteral, True, False, Null, LParen, Identifier].some((t) => is(token, t));
+}
+
+/** How `as at` is written, for messages about a malformed point. */
+export const POINT_HINT = 'write `as at end`, `as at start`, or `as at day N`, `as at week N`, `as at month N` (N a whole number from 1)';
+
+/**
+ * The point of an `as at` clause from its tokens (`at`, the word, the optional number), or the
+ * message saying why it is not one.
+ */
+export function pointOf(at: IToken, word: IToken, n: IToken | undefined): { at: PointAnchor; n?: number } | string {
+  if (at.image.toLowerCase() !== 'at') return `expected \`at\` after \`as\`, found ${describe(at)}`;
+  const w = word.image.toLowerCase();
+  if (w === 'end' || w === 'start') {
+    return n === undefined ? { at: w } : `\`as at ${w}\` takes no number, found ${describe(n)}`;
+  }
+  if (w !== 'day' && w !== 'week' && w !== 'month') {
+    return `expected \`end\`, \`start\`, \`day\`, \`week\` or \`month\` after \`as at\`, found ${describe(word)}`;
+  }
+  const value = n === undefined ? NaN : Number(n.image.replace(/_/g, ''));
+  if (!Number.isInteger(value) || value < 1) {
+    return `\`as at ${w}\` needs a whole number from 1, found ${n === undefined ? 'none' : describe(n)}`;
+  }
+  return { at: w, n: value };
 }
 
 /** True for the clause keywords `where`, `on`, `per`. */

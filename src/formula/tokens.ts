@@ -49,6 +49,15 @@ export const DateWord = createToken({
   label: "'date'",
 });
 
+/** `as`, a name unless `at` follows it after an argument (`sum(amount as at end)`). */
+export const AsWord = createToken({
+  name: 'AsWord',
+  pattern: /as/i,
+  longer_alt: Identifier,
+  categories: [Identifier],
+  label: "'as'",
+});
+
 /** `day(s)`, `week(s)`, `month(s)`, `quarter(s)`, `year(s)`: a unit after a number, else a name. */
 export const UnitWord = createToken({
   name: 'UnitWord',
@@ -171,6 +180,7 @@ export const FORMULA_TOKENS: readonly TokenType[] = [
   On,
   Per,
   DateWord,
+  AsWord,
   UnitWord,
   Identifier,
   ComparisonOperator,

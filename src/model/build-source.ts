@@ -3,6 +3,7 @@ import type { SourceText } from '../diagnostics/span.js';
 import type { YEntry, YMap } from '../load/tree.js';
 import type { CatalogDocument, ColumnDef, ColumnType, JoinDef, Located, NamedExpression, SourceAsOf, SourceDef } from './types.js';
 import { booleanAt, choiceAt, entriesAt, formulaAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from './read-node.js';
+import { buildChangeLog, buildInterval } from './build-state.js';
 
 /** Column types of LANGUAGE.md §3. */
 export const COLUMN_TYPES: readonly ColumnType[] = ['string', 'integer', 'number', 'money', 'percent', 'boolean', 'date', 'timestamp'];
@@ -89,5 +90,7 @@ export function buildSource(doc: CatalogDocument, files: ReadonlyMap<string, Sou
     joins,
     definitions: buildExpressions(entriesAt(m, 'definitions'), files),
     dimensions: buildExpressions(entriesAt(m, 'dimensions'), files),
+    interval: buildInterval(m),
+    changes: buildChangeLog(m),
   };
 }

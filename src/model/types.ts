@@ -16,6 +16,7 @@ export const DOCUMENT_KINDS = [
   'role',
   'plan',
   'alert',
+  'access',
   'check',
   'test',
   'governance',
@@ -117,6 +118,31 @@ export interface SourceDef extends CatalogDocument {
   readonly joins: ReadonlyMap<string, JoinDef>;
   readonly definitions: ReadonlyMap<string, NamedExpression>;
   readonly dimensions: ReadonlyMap<string, NamedExpression>;
+  /** `interval:` — each row holds from `from` until `to` (exclusive; absent or empty: still holding). */
+  readonly interval?: IntervalDef | undefined;
+  /** `changes:` — this source is a change log of the rows of another source. */
+  readonly changes?: ChangeLogDef | undefined;
+}
+
+/** A source's `interval:`: the columns between which each row holds. */
+export interface IntervalDef {
+  readonly span: Span;
+  readonly from: Located<string>;
+  readonly to?: Located<string> | undefined;
+}
+
+/** A source's `changes:`: which columns of the log say what changed, when, from what to what. */
+export interface ChangeLogDef {
+  readonly span: Span;
+  /** The source whose rows change. */
+  readonly of: Located<string>;
+  readonly key: Located<string>;
+  readonly at: Located<string>;
+  readonly field: Located<string>;
+  readonly old: Located<string>;
+  readonly new: Located<string>;
+  /** The tracked columns of `of`, when listed (else the `values` of the field column). */
+  readonly fields?: readonly Located<string>[] | undefined;
 }
 
 /** Units of KPI values (LANGUAGE.md §4). */

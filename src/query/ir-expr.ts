@@ -15,7 +15,9 @@ export type IrValueType = 'number' | 'string' | 'date' | 'timestamp' | 'boolean'
 export type IrOperator = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' | '>=' | 'and' | 'or';
 
 /**
- * Scalar functions. `year` and `quarter` are fiscal, on the plan's calendar. `days_between` is the
+ * Scalar functions. `year` and `quarter` are fiscal, on the plan's calendar. `period_start`,
+ * `period_end` and `point_date` (no arguments) are the first and last day of the evaluated period
+ * and the day of its point: they occur only in point scans. `days_between` is the
  * whole number of days between two dates; `fractional_days_between` the exact (fractional) number
  * of days between two instants, used as soon as a timestamp is involved.
  */
@@ -34,7 +36,10 @@ export type IrFunction =
   | 'quarter'
   | 'month'
   | 'lower'
-  | 'upper';
+  | 'upper'
+  | 'period_start'
+  | 'period_end'
+  | 'point_date';
 
 /** A literal value of a declared type (a date literal is an ISO date string of type `date`). */
 export interface IrLiteral {
@@ -90,6 +95,8 @@ export interface IrColumn {
   readonly kind: 'column';
   readonly path: readonly string[];
   readonly column: string;
+  /** In a point scan: the column's value as at the start of the period (null if the row did not hold then). */
+  readonly atStart?: true | undefined;
 }
 
 /** A lookup's value for the row's key, as of the row's period (see the plan's lookup tables). */

@@ -69,7 +69,7 @@ export function rowExprKey(e: IrRowExpr): string {
     case 'literal':
       return `lit(${e.type} ${JSON.stringify(e.value)})`;
     case 'column':
-      return `col(${listKey([...e.path, e.column])})`;
+      return `${e.atStart === true ? 'start' : ''}col(${listKey([...e.path, e.column])})`;
     case 'binary':
       return `(${rowExprKey(e.left)} ${e.op} ${rowExprKey(e.right)})`;
     case 'unary':

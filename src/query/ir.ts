@@ -88,6 +88,46 @@ export interface ScanLookup {
   readonly key: IrRowExpr;
 }
 
+/** A point of each period: its end, its start (the end of the day before), or the end of its Nth day, week or month. */
+export interface PeriodPoint {
+  readonly at: 'end' | 'start' | 'day' | 'week' | 'month';
+  readonly n?: number | undefined;
+}
+
+/** The declared type of a source column, as data files are read. */
+export type SourceColumnType = 'string' | 'integer' | 'number' | 'money' | 'percent' | 'boolean' | 'date' | 'timestamp';
+
+/**
+ * How a source's rows hold over time, for point scans. With `interval`, a row holds from `from`
+ * until `to` (exclusive; null: still holding). With `log`, each row's tracked columns take the
+ * values its change log gives them at the point.
+ */
+export interface SourceState {
+  readonly source: string;
+  /** Every declared column of the source (the state's rows have these, then `_hf` and `_ht`). */
+  readonly columns: readonly string[];
+  /** The source's key column (a row's versions at two points are matched on it). */
+  readonly key?: string | undefined;
+  readonly interval?: { readonly from: string; readonly to?: string | undefined } | undefined;
+  readonly log?: ChangeLog | undefined;
+}
+
+/** A change log: one row per change of one tracked column of one row of the changing source. */
+export interface ChangeLog {
+  /** The log's source. */
+  readonly source: string;
+  /** The changing source's key column. */
+  readonly entityKey: string;
+  /** Columns of the log: the changed row's key, when, which column, old and new value (text). */
+  readonly key: string;
+  readonly at: string;
+  readonly field: string;
+  readonly old: string;
+  readonly new: string;
+  /** The tracked columns of the changing source, their declared types and (money) decimal places. */
+  readonly fields: readonly { readonly column: string; readonly type: SourceColumnType; readonly scale?: number | undefined }[];
+}
+
 /** One pass over a source. */
 export interface Scan {
   readonly id: string;
@@ -102,6 +142,11 @@ export interface Scan {
   readonly mode: 'partials' | 'rows-window';
   /** Keep only each cell's last anchor date (a semi-additive balance). */
   readonly last: boolean;
+  /**
+   * A point scan: instead of placing rows in periods by the anchor, read the rows that hold at
+   * this point of every period, as they stood then (see the plan's `states`).
+   */
+  readonly point?: PeriodPoint | undefined;
   readonly window?: WindowSpec | undefined;
   readonly joins: readonly ScanJoin[];
   readonly lookups: readonly ScanLookup[];
@@ -234,9 +279,13 @@ export interface QueryPlan {
   readonly dimensions: readonly QueryDimension[];
   readonly keys: readonly QueryKey[];
   readonly lookups: readonly LookupTable[];
+  /** How the sources that point scans read hold over time. */
+  readonly states: readonly SourceState[];
   readonly scans: readonly Scan[];
   readonly rollups: readonly RollupTable[];
   readonly windows: readonly WindowTable[];
   readonly pers: readonly PerTable[];
   readonly outputs: readonly Output[];
+  /** Only cells whose value of `dimension` (compared as text) is one of `values` are returned. */
+  readonly only?: { readonly dimension: string; readonly values: readonly string[] } | undefined;
 }

@@ -50,7 +50,14 @@ function planLookup(state: PlannerState, lookup: ResolvedLookup, id: string): Lo
   const presence = presenceOf(state, kpi.expr, ctx);
   // Unwindowed row counts give the lookup's own data range (the periods it is computed for).
   for (const agg of aggregatesOf(kpi.expr, state.resolved)) {
-    const shape = { purpose, source: agg.source, anchor: agg.anchor ?? null, mode: 'partials', last: false } as const;
+    const shape = {
+      purpose,
+      source: agg.source,
+      anchor: agg.anchor ?? null,
+      mode: 'partials',
+      last: false,
+      ...(agg.point === undefined ? {} : { point: agg.point }),
+    } as const;
     state.registry.measure(shape, { dims: [], keys: [] }, { fn: 'count' });
   }
   return { id, lookup: lookup.id, computed: { level, value, presence }, default: lookup.default };

@@ -5,7 +5,8 @@
  * row-window scan).
  */
 import { diagnostic } from '../diagnostics/diagnostic.js';
-import type { MeasureFunction, WindowSpec } from './ir.js';
+import type { MeasureFunction, PeriodPoint, WindowSpec } from './ir.js';
+import { checkPointWindow } from './point-scans.js';
 import type { IrCellExpr, IrRowExpr, Level } from './ir-expr.js';
 import type { PlannerState, WalkContext } from './planner-state.js';
 import { UNPLANNED, reportOnce } from './planner-state.js';
@@ -22,6 +23,8 @@ export interface AggregateSpec {
   readonly fraction?: number | undefined;
   /** Aggregate only the rows at the last anchor date of the cell. */
   readonly last: boolean;
+  /** Read the rows that hold at this point of each period (a point scan). */
+  readonly point?: PeriodPoint | undefined;
 }
 
 const EMPTY_ZERO: ReadonlySet<MeasureFunction> = new Set(['count', 'count_distinct', 'sum']);
@@ -41,6 +44,7 @@ function shapeOf(agg: AggregateSpec, ctx: WalkContext, mode: ScanShape['mode'], 
     anchor: agg.anchor,
     mode,
     last: agg.last,
+    ...(agg.point !== undefined ? { point: agg.point } : {}),
     window,
     lastLevel: agg.last ? ctx.level : undefined,
   };
@@ -69,7 +73,7 @@ function reaggregation(fn: MeasureFunction): 'sum' | 'min' | 'max' {
 
 /** `fn` of the aggregate in the context's level and window, as a measure of the table computing it. */
 export function measureAt(state: PlannerState, agg: AggregateSpec, fn: MeasureFunction, ctx: WalkContext): IrCellExpr {
-  const window = agg.anchor === null ? NO_WINDOW : ctx.window;
+  const window = agg.anchor === null && agg.point === undefined ? NO_WINDOW : ctx.window;
   const spec: MeasureSpec = { fn, value: agg.value, filter: agg.filter, fraction: agg.fraction };
   const measure = (table: string, column: string): IrCellExpr => ({
     kind: 'measure',
@@ -79,6 +83,7 @@ export function measureAt(state: PlannerState, agg: AggregateSpec, fn: MeasureFu
     empty: EMPTY_ZERO.has(fn) ? 0 : null,
   });
   const decomposable = (fn === 'count' || fn === 'sum' || fn === 'min' || fn === 'max') && !agg.last;
+  if (agg.point !== undefined && !checkPointWindow(state, agg.point, window, decomposable, ctx)) return UNPLANNED;
   if (isNoWindow(window)) {
     const p = partialAt(state, agg, spec, ctx, decomposable);
     return measure(p.table, p.column);

@@ -9,7 +9,7 @@ import { levelKey, purposeKey, rowExprKey, windowKey } from './ir-keys.js';
 import { isNoWindow } from './windows.js';
 
 /** What a scan reads and how; scans with equal shapes are merged. */
-export interface ScanShape extends Pick<Scan, 'purpose' | 'source' | 'anchor' | 'mode' | 'last' | 'window'> {
+export interface ScanShape extends Pick<Scan, 'purpose' | 'source' | 'anchor' | 'mode' | 'last' | 'window' | 'point'> {
   /** For `last` scans: the one level they serve (each level has its own last date per cell). */
   readonly lastLevel?: Level | undefined;
 }
@@ -50,7 +50,8 @@ const optionalKey = (e: IrRowExpr | undefined): string => (e === undefined ? '-'
 function shapeKey(shape: ScanShape): string {
   const window = shape.window === undefined || isNoWindow(shape.window) ? '-' : windowKey(shape.window);
   const last = shape.lastLevel === undefined ? '-' : levelKey(shape.lastLevel);
-  return [purposeKey(shape.purpose), shape.source, shape.anchor ?? '-', shape.mode, String(shape.last), window, last]
+  const point = shape.point === undefined ? '-' : `${shape.point.at}${shape.point.n ?? ''}`;
+  return [purposeKey(shape.purpose), shape.source, shape.anchor ?? '-', shape.mode, String(shape.last), window, last, point]
     .map((part) => `${part.length}:${part}`)
     .join('');
 }
@@ -193,6 +194,7 @@ export function toScan(draft: ScanDraft, joins: Scan['joins'], lookups: Scan['lo
     anchor: shape.anchor,
     mode: shape.mode,
     last: shape.last,
+    ...(shape.point !== undefined ? { point: shape.point } : {}),
     window: shape.window,
     joins,
     lookups,

@@ -22,7 +22,9 @@ export function rowToIr(e: RowExpr): IrRowExpr {
     case 'literal':
       return { kind: 'literal', value: e.value, type: irType(e.type) };
     case 'column':
-      return { kind: 'column', path: e.path, column: e.column };
+      return e.atStart === true
+        ? { kind: 'column', path: e.path, column: e.column, atStart: true }
+        : { kind: 'column', path: e.path, column: e.column };
     case 'binary':
       return { kind: 'binary', op: e.op, left: rowToIr(e.left), right: rowToIr(e.right) };
     case 'unary':

@@ -89,7 +89,7 @@ function planPer(state: PlannerState, per: PerRequest, ctx: WalkContext): IrCell
 export function presenceOf(state: PlannerState, inner: KpiExpr, ctx: WalkContext): IrCellExpr {
   const groups = new Map<string, { agg: KpiAggregate; filters: (IrRowExpr | undefined)[] }>();
   for (const agg of aggregatesOf(inner, state.resolved)) {
-    const k = `${agg.source}\u0000${agg.anchor ?? ''}\u0000${String(agg.last)}`;
+    const k = `${agg.source}\u0000${agg.anchor ?? ''}\u0000${String(agg.last)}\u0000${agg.point === undefined ? '' : `${agg.point.at}${agg.point.n ?? ''}`}`;
     const g = groups.get(k) ?? { agg, filters: [] };
     g.filters.push(agg.filter === undefined ? undefined : rowToIr(agg.filter));
     groups.set(k, g);
@@ -122,6 +122,7 @@ function specOf(agg: KpiAggregate): AggregateSpec {
     filter: agg.filter === undefined ? undefined : rowToIr(agg.filter),
     fraction: agg.fraction,
     last: agg.last,
+    ...(agg.point !== undefined ? { point: agg.point } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { closestName, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
 import { describeType, report, sourceHas, sourceNames, type ResolveEnv } from './env.js';
 import { resolveRow } from './row.js';
+import { checkAsAt } from './point-in-time.js';
 import { forEachRow } from './row-walk.js';
 import type { AggregateFunction, KpiExpr, RowExpr } from './types.js';
 
@@ -162,6 +163,7 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
   }
   let where: Expr | undefined;
   let on: Expr | undefined;
+  const point = args.find((a) => a.asAt !== undefined)?.asAt;
   for (const a of args) {
     if (a.per !== undefined) {
       report(
@@ -204,6 +206,7 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
   }
   const anchorAst = on ?? last?.anchor;
   const anchor = resolveAnchor(env, source, anchorAst, call);
+  const asAt = checkAsAt(env, call, source, point, { on, last: last !== undefined, value, filter });
   let fraction: number | undefined;
   if (fn === 'percentile') {
     const f = args[1]?.value;
@@ -257,6 +260,7 @@ export function resolveRowAggregate(env: ResolveEnv, call: CallExpr, fn: Aggrega
     filter,
     fraction,
     last: last !== undefined,
+    ...(asAt !== undefined ? { point: asAt } : {}),
     span: call.span,
     type: type === 'null' ? 'number' : type,
     unit,

@@ -202,6 +202,10 @@ export function typeScalarCall(env: ResolveEnv, fn: RowFunction, args: readonly 
     case 'lower':
     case 'upper':
       return need(0, (t) => t.type === 'string', 'a string') ? { type: 'string' } : ERROR;
+    case 'period_start':
+    case 'period_end':
+    case 'point_date':
+      return { type: 'date' };
     default: {
       const never: never = fn;
       return never;

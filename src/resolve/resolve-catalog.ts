@@ -17,11 +17,15 @@ import type { ResolvedCatalog, ResolvedDimension, ResolvedKpi, ResolvedOverride,
 import type { KpiExpr, KpiRef, RowExpr, Typed } from './types.js';
 import { forEachRow } from './row-walk.js';
 import { forEachKpi } from './kpi-walk.js';
+import { checkSourceState } from './point-in-time.js';
 
 /** Resolves a loaded catalog. Goes on after errors so one run reports every problem. */
 export function resolveCatalog(catalog: Catalog): PhaseResult<ResolvedCatalog> {
   const env = createEnv(catalog);
-  for (const source of catalog.sources.values()) checkSource(env, source);
+  for (const source of catalog.sources.values()) {
+    checkSource(env, source);
+    checkSourceState(env, source);
+  }
   const dimensions = resolveDimensions(env);
   const kpis = resolveKpis(env);
   const lookups = resolveLookups(env, kpis);

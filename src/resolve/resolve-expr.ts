@@ -9,7 +9,9 @@ import type { BetweenExpr, BinaryExpr, CallExpr, Expr, InExpr, IndexExpr, IsNull
 import { isLiteral } from '../formula/ast.js';
 import { report, resolveLiteral, type ResolveEnv } from './env.js';
 import { ROW_FUNCTIONS } from './functions.js';
+import { rejectAsAt } from './point-in-time.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
+import { checkRoundDigits } from './literal-bounds.js';
 import type { RowFunction, RowLiteral, Typed } from './types.js';
 
 /** What one layer of resolution makes of each kind of formula node. */
@@ -90,6 +92,7 @@ export function resolveExpr<T extends Typed>(env: ResolveEnv, ast: Expr, layer: 
 export function resolveScalarCall<T extends Typed>(env: ResolveEnv, ast: CallExpr, fn: RowFunction, layer: ResolveLayer<T>): T {
   if (!checkScalarCallShape(env, ast, fn)) return layer.error;
   const args = ast.args.map((a) => resolveExpr(env, a.value, layer));
+  if (fn === 'round') checkRoundDigits(env, ast.args[1]?.value);
   const typed = typeScalarCall(
     env,
     fn,
@@ -101,10 +104,11 @@ export function resolveScalarCall<T extends Typed>(env: ResolveEnv, ast: CallExp
 }
 
 /**
- * Checks a call of a scalar function: no where/on/per clause, and the right number of arguments.
+ * Checks a call of a scalar function: no where/on/per/as at clause, and the right number of arguments.
  * False when the arguments cannot be resolved as given.
  */
 function checkScalarCallShape(env: ResolveEnv, ast: CallExpr, name: RowFunction): boolean {
+  rejectAsAt(env, ast);
   for (const arg of ast.args) {
     const clause = arg.where ?? arg.on ?? arg.per;
     if (clause !== undefined)

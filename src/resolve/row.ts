@@ -5,6 +5,7 @@
 import type { CallExpr, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean, didYouMeanAny } from '../diagnostics/suggest.js';
 import type { SourceDef } from '../model/types.js';
+import { resolvePointCall } from './point-in-time.js';
 import { ALL_FUNCTION_NAMES, AGGREGATE_FUNCTIONS, KPI_FUNCTIONS, isRowFunction } from './functions.js';
 import { ROW_ERROR, columnTyped, parseOnce, report, sourceNames, type ResolveEnv } from './env.js';
 import { resolveExpr, resolveScalarCall, type ResolveLayer } from './resolve-expr.js';
@@ -30,7 +31,7 @@ function rowLayer(env: ResolveEnv, scope: RowScope): ResolveLayer<RowExpr> {
     literal: (value) => value,
     name: (ast) => resolveRowName(env, ast, scope),
     index: (ast) => resolveLookupIndex(env, ast.target, ast.index, scope),
-    call: (ast) => resolveRowCall(env, ast, layer),
+    call: (ast) => resolveRowCall(env, ast, scope, layer),
     compared: (value, otherAst, other) => checkEnumeration(env, value, otherAst, other),
     unary: (op, operand, t) => ({ kind: 'unary', op, operand, ...t }),
     binary: (ast, left, right, t) => ({ kind: 'binary', op: ast.op, left, right, ...t }),
@@ -42,8 +43,10 @@ function rowLayer(env: ResolveEnv, scope: RowScope): ResolveLayer<RowExpr> {
   return layer;
 }
 
-function resolveRowCall(env: ResolveEnv, ast: CallExpr, layer: ResolveLayer<RowExpr>): RowExpr {
+function resolveRowCall(env: ResolveEnv, ast: CallExpr, scope: RowScope, layer: ResolveLayer<RowExpr>): RowExpr {
   const name = ast.name;
+  const point = resolvePointCall(env, ast, (e) => resolveRow(env, e, scope), scope.source);
+  if (point !== undefined) return point;
   if (isRowFunction(name)) return resolveScalarCall(env, ast, name, layer);
   if (AGGREGATE_FUNCTIONS.has(name)) {
     report(

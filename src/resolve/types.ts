@@ -26,6 +26,8 @@ export interface RowLiteral extends Typed {
 /** A column of the aggregate's source, or of a source reached through `path` (join names). */
 export interface RowColumn extends Typed {
   readonly kind: 'column';
+  /** Inside `at_start(…)` of an `as at` aggregate: the value as at the start of the period. */
+  readonly atStart?: true | undefined;
   /** Join names followed from the aggregate's source, hop by hop (empty for its own columns). */
   readonly path: readonly string[];
   /** The source that holds the column (the end of `path`). */
@@ -90,7 +92,11 @@ export type RowFunction =
   | 'quarter'
   | 'month'
   | 'lower'
-  | 'upper';
+  | 'upper'
+  | PointFunction;
+
+/** Row functions that read the evaluated period, only inside `as at` aggregates (no arguments). */
+export type PointFunction = 'period_start' | 'period_end' | 'point_date';
 
 /** A row function call. */
 export interface RowCall extends Typed {
@@ -147,7 +153,15 @@ export interface KpiAggregate extends Typed {
   readonly fraction?: number | undefined;
   /** Semi-additive: aggregate only the rows at the last anchor date of the cell. */
   readonly last: boolean;
+  /** `as at`: the rows as they stood at this point of each period (not placed by the anchor). */
+  readonly point?: AsAtPoint | undefined;
   readonly span: Span;
+}
+
+/** A point of each period: its end, its start, or the end of its Nth day, week or month. */
+export interface AsAtPoint {
+  readonly at: 'end' | 'start' | 'day' | 'week' | 'month';
+  readonly n?: number | undefined;
 }
 
 /** A numeric, string, boolean or null literal at KPI level. */

@@ -20,6 +20,28 @@ interface Place {
   readonly node: YNode | undefined;
 }
 
+/** The documents whose schema has one of two keys (`oneOf`), and how to name the pair. */
+const ONE_OF_KEYS: ReadonlyMap<string, { first: string; second: string; key: string; both: string }> = new Map([
+  [
+    'lookup',
+    {
+      first: '`rows` (fixed values)',
+      second: '`value` (a KPI evaluated per key)',
+      key: 'value',
+      both: '`rows` and `value`; a lookup has fixed rows or a KPI, not both',
+    },
+  ],
+  [
+    'check',
+    {
+      first: '`fails` (a row condition)',
+      second: '`duplicates` (a name to compare)',
+      key: 'duplicates',
+      both: '`fails` and `duplicates`; a check flags rows by a condition or by duplicates, not both',
+    },
+  ],
+]);
+
 function unescapePointer(s: string): string {
   return s.replace(/~1/g, '/').replace(/~0/g, '~');
 }
@@ -141,29 +163,20 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       });
     }
     case 'oneOf': {
-      // The schema's one oneOf: a lookup has `rows` or `value`, not both, not neither.
-      if (doc.kind !== 'lookup' || path.length > 0) {
+      // The schema's oneOfs: a lookup has `rows` or `value`, a check `fails` or `duplicates`.
+      const pair = ONE_OF_KEYS.get(doc.kind);
+      if (pair === undefined || path.length > 0) {
         return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} does not have any of the allowed shapes`);
       }
       const passing = params['passingSchemas'];
       if (passing === null || passing === undefined) {
-        return diagnostic(
-          'schema/missing-key',
-          doc.kindSpan,
-          `${where} has neither \`rows\` (fixed values) nor \`value\` (a KPI evaluated per key)`,
-          {
-            hint: 'add one of them',
-          },
-        );
+        return diagnostic('schema/missing-key', doc.kindSpan, `${where} has neither ${pair.first} nor ${pair.second}`, {
+          hint: 'add one of them',
+        });
       }
-      return diagnostic(
-        'schema/conflicting-keys',
-        keySpanOf(doc, place, 'value'),
-        `${where} has both \`rows\` and \`value\`; a lookup has fixed rows or a KPI, not both`,
-        {
-          hint: 'remove one of them',
-        },
-      );
+      return diagnostic('schema/conflicting-keys', keySpanOf(doc, place, pair.key), `${where} has both ${pair.both}`, {
+        hint: 'remove one of them',
+      });
     }
     case 'type': {
       const expected = describeExpected(doc.kind, path, params['type']);

@@ -11,7 +11,7 @@
 import type { MeasureFunction, Calendar, Grain, TimeUnit } from '../query/ir.js';
 
 /** The SQL types the emitter casts to. */
-export type SqlType = 'string' | 'real' | 'integer' | 'date';
+export type SqlType = 'string' | 'real' | 'integer' | 'date' | 'timestamp' | 'boolean';
 
 /** An SQL dialect. */
 export interface Dialect {
@@ -29,6 +29,8 @@ export interface Dialect {
 
   /** `expr` converted to `type`, written with the engine's name of the type (a timestamp to a date drops the time). */
   cast(expr: string, type: SqlType): string;
+  /** `expr` (text or a number) converted to an exact decimal of 38 digits, `scale` of them after the point. */
+  decimal(expr: string, scale: number): string;
   /** Real division (also of two integers), null when `b` is 0. */
   divide(a: string, b: string): string;
   /**
@@ -69,6 +71,13 @@ export interface Dialect {
    * leaves out (the first column is the highest bit).
    */
   groupingMask(columns: readonly string[]): string;
+  /**
+   * A window function: the last non-null `value` among the rows of the `partitionBy` partition up
+   * to the current one, in `orderBy` order — ascending with nulls first (`forward`), or descending
+   * with nulls last (`backward`: the first non-null value from the current row on). How a change
+   * log's values are carried to the versions that follow them.
+   */
+  carryForward(value: string, partitionBy: string, orderBy: string, direction: 'forward' | 'backward'): string;
   /** An aggregate: true when `condition` holds for some row of the group. */
   anyTrue(condition: string): string;
   /** An aggregate: the share of `sum(value)` held by the n largest values. */
@@ -90,4 +99,11 @@ export interface Dialect {
    * than holding them in memory); an engine without the choice ignores it.
    */
   cte(name: string, sql: string, inline: boolean): string;
+  /**
+   * A select list that turns each row into one row per position of the lists (all of one
+   * length): column `name` takes the list's value at that position. One expression per column,
+   * whatever the length, where a UNION ALL of one SELECT per position costs the planner far more
+   * than linear time.
+   */
+  spread(columns: readonly { readonly name: string; readonly values: readonly string[] }[]): string;
 }

@@ -74,6 +74,10 @@ function callSql(ctx: ScalarContext, e: IrCall<unknown>, args: readonly string[]
       return d.fiscalQuarter(a(0), ctx.calendar);
     case 'month':
       return d.month(a(0));
+    case 'period_start':
+    case 'period_end':
+    case 'point_date':
+      throw new Error(`${fn}() outside a point scan reached the emitter`);
     default: {
       const never: never = fn;
       return never;
@@ -120,8 +124,11 @@ function sharedSql<E>(ctx: ScalarContext, e: IrSharedNode<E>, sub: (e: E) => str
 
 /** How a row expression's leaves become SQL. */
 export interface RowLeaves {
-  column(path: readonly string[], column: string): string;
+  /** A column; `atStart` asks for its value as at the period's start (point scans only). */
+  column(path: readonly string[], column: string, atStart: boolean): string;
   lookup(lookup: string, key: IrRowExpr): string;
+  /** The evaluated period's first or last day, or its point's day (point scans only). */
+  periodDate?(fn: 'period_start' | 'period_end' | 'point_date'): string;
 }
 
 /** A row expression as SQL. */
@@ -129,7 +136,12 @@ export function rowSql(ctx: ScalarContext, e: IrRowExpr, leaves: RowLeaves): str
   const sub = (x: IrRowExpr): string => rowSql(ctx, x, leaves);
   switch (e.kind) {
     case 'column':
-      return leaves.column(e.path, e.column);
+      return leaves.column(e.path, e.column, e.atStart === true);
+    case 'call':
+      if ((e.fn === 'period_start' || e.fn === 'period_end' || e.fn === 'point_date') && leaves.periodDate !== undefined) {
+        return leaves.periodDate(e.fn);
+      }
+      return sharedSql(ctx, e, sub);
     case 'lookup':
       return leaves.lookup(e.lookup, e.key);
     case 'map': {

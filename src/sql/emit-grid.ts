@@ -5,7 +5,7 @@
  */
 import type { Level } from '../query/ir-expr.js';
 import type { EmitContext } from './emit-context.js';
-import { partialTablesAt, type PartialTable } from './partial-tables.js';
+import { isTimeless, partialTablesAt, type PartialTable } from './partial-tables.js';
 
 /** The grid's driving rows and the flag column of each output source. */
 export interface Grid {
@@ -29,7 +29,7 @@ export function emitGrid(ctx: EmitContext): Grid {
 
 function emitPeriods(ctx: EmitContext, baseTables: readonly PartialTable[]): void {
   const { dialect: d, plan } = ctx;
-  const timed = baseTables.filter((t) => t.scan.anchor !== null);
+  const timed = baseTables.filter((t) => !isTimeless(t.scan));
   const lo = plan.range.from !== null ? d.dateLiteral(plan.range.from) : 'dlo';
   const hi = plan.range.to !== null ? d.dateLiteral(plan.range.to) : 'dhi';
   const dataRange =
@@ -66,7 +66,7 @@ function emitTuples(ctx: EmitContext, baseTables: readonly PartialTable[], sourc
   const inRange = ` WHERE period >= ${lower} AND period <= (SELECT hi FROM bounds)`;
   const parts = baseTables.map(
     (t) =>
-      `SELECT ${dims.join(', ')}, ${d.stringLiteral(t.scan.source)} AS src FROM ${d.quoteIdentifier(t.table)}${t.scan.anchor === null ? '' : inRange}`,
+      `SELECT ${dims.join(', ')}, ${d.stringLiteral(t.scan.source)} AS src FROM ${d.quoteIdentifier(t.table)}${isTimeless(t.scan) ? '' : inRange}`,
   );
   // Requested breakdown values (members without rows) count as reached by every output source.
   const values = ctx.plan.values;

@@ -9,7 +9,7 @@ import type { EmitContext } from './emit-context.js';
 import { periodsTable } from './emit-context.js';
 import { cellSql } from './emit-expr.js';
 import { emitFrame, innerDriving } from './emit-frame.js';
-import { partialTablesAt } from './partial-tables.js';
+import { isTimeless, partialTablesAt } from './partial-tables.js';
 
 /** Writes every lookup table of the plan. */
 export function emitLookups(ctx: EmitContext): void {
@@ -37,7 +37,7 @@ function emitComputedLookup(ctx: EmitContext, lookup: LookupTable, computed: Non
   const d = ctx.dialect;
   emitLookupPeriods(ctx, { kind: 'lookup', lookup: lookup.lookup });
   const driving = innerDriving(ctx, computed.level, computed.presence);
-  const frameName = `f_${lookup.id}`;
+  const frameName = `lkf_${lookup.id}`;
   const measure = emitFrame(ctx, { name: frameName, driving, level: computed.level, exprs: [computed.value, computed.presence] });
   const key = ctx.names.levelColumns(computed.level)[0] ?? 'NULL';
   const value = d.cast(cellSql(ctx, computed.value, measure), 'real');
@@ -52,7 +52,7 @@ function emitComputedLookup(ctx: EmitContext, lookup: LookupTable, computed: Non
 function emitLookupPeriods(ctx: EmitContext, purpose: Extract<ScanPurpose, { kind: 'lookup' }>): void {
   const d = ctx.dialect;
   const tables = partialTablesAt(ctx, purpose, { dims: [], keys: [] })
-    .filter((t) => t.scan.anchor !== null)
+    .filter((t) => !isTimeless(t.scan))
     .map((t) => t.table);
   const length = lookupWindow(ctx, purpose);
   const hi =

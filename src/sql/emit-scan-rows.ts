@@ -18,31 +18,49 @@ export interface ScanRows {
   column(e: IrRowExpr | undefined): string | undefined;
 }
 
+/** Where a point scan's rows find their period and their state at the period's start. */
+export interface PointLeaves {
+  /** The alias of the rows' versions at the period's start (`at_start(…)`). */
+  readonly startAlias: string;
+  periodDate(fn: 'period_start' | 'period_end' | 'point_date'): string;
+}
+
 /** A row expression of the scan as SQL over its FROM items (`t0` the source, joins, lookups). */
-function rowRenderer(ctx: EmitContext, scan: Scan): (e: IrRowExpr) => string {
+export function rowRenderer(ctx: EmitContext, scan: Scan, point?: PointLeaves): (e: IrRowExpr) => string {
   const q = ctx.dialect.quoteIdentifier;
   const aliasOf = new Map<string, string>([['', 't0']]);
   for (const j of scan.joins) aliasOf.set(j.path.join('.'), j.alias);
   const lookupAlias = new Map<string, string>();
   for (const l of scan.lookups) lookupAlias.set(`${l.lookup} ${rowExprKey(l.key)}`, l.alias);
   const leaves: RowLeaves = {
-    column: (path, column) => `${aliasOf.get(path.join('.')) ?? 't0'}.${q(column)}`,
+    column: (path, column, atStart) =>
+      atStart && point !== undefined && path.length === 0
+        ? `${point.startAlias}.${q(column)}`
+        : `${aliasOf.get(path.join('.')) ?? 't0'}.${q(column)}`,
     lookup: (lookup, key) => {
       const alias = lookupAlias.get(`${lookup} ${rowExprKey(key)}`) ?? 'lk_missing';
       const dflt = ctx.plan.lookups.find((l) => l.lookup === lookup)?.default ?? null;
       const value = `${alias}.${q('value')}`;
       return dflt === null ? value : `coalesce(${value}, ${ctx.dialect.numberLiteral(dflt)})`;
     },
+    ...(point !== undefined ? { periodDate: point.periodDate } : {}),
   };
   return (e) => rowSql(ctx, e, leaves);
 }
 
 /** The FROM items: the source, its joins, its lookups (each a dependency of the scan). */
-function fromItems(ctx: EmitContext, scan: Scan, row: (e: IrRowExpr) => string, period: string, deps: Set<string>): string[] {
+export function fromItems(
+  ctx: EmitContext,
+  scan: Scan,
+  row: (e: IrRowExpr) => string,
+  period: string,
+  deps: Set<string>,
+  first?: readonly string[],
+): string[] {
   const { dialect, names } = ctx;
   const q = dialect.quoteIdentifier;
-  deps.add(names.sourceCte(scan.source));
-  const from = [`${q(names.sourceCte(scan.source))} AS t0`];
+  if (first === undefined) deps.add(names.sourceCte(scan.source));
+  const from = first === undefined ? [`${q(names.sourceCte(scan.source))} AS t0`] : [...first];
   for (const j of scan.joins) {
     deps.add(names.sourceCte(j.target));
     from.push(`LEFT JOIN ${q(names.sourceCte(j.target))} AS ${j.alias} ON ${j.fromAlias}.${q(j.on)} = ${j.alias}.${q(j.targetKey)}`);
@@ -74,13 +92,31 @@ function whereSql(ctx: EmitContext, anchor: string | undefined, last: boolean): 
 
 /** The rows of a scan; adds the CTEs they read to `deps`. */
 export function scanRowsSql(ctx: EmitContext, scan: Scan, deps: Set<string>): ScanRows {
-  const { dialect, names, plan } = ctx;
+  const { dialect } = ctx;
   const row = rowRenderer(ctx, scan);
   const anchor = scan.anchor === null ? undefined : `t0.${dialect.quoteIdentifier(scan.anchor)}`;
   const anchorDate = anchor === undefined ? undefined : dialect.cast(anchor, 'date');
   const period = anchorDate === undefined ? dialect.cast('NULL', 'date') : dialect.periodStart(anchorDate, ctx.grain, ctx.calendar);
   const select: [sql: string, column: string][] = [[period, 'period']];
   if (anchorDate !== undefined) select.push([anchorDate, '_a']);
+  const from = fromItems(ctx, scan, row, period, deps);
+  return rowsSelect(ctx, scan, row, select, from, whereSql(ctx, anchor, scan.last));
+}
+
+/**
+ * The SELECT of a scan's rows: the leading columns given (period…), then its breakdown and key
+ * values and every measure's value and filter, over the FROM items given.
+ */
+export function rowsSelect(
+  ctx: EmitContext,
+  scan: Scan,
+  row: (e: IrRowExpr) => string,
+  leading: readonly [sql: string, column: string][],
+  from: readonly string[],
+  where: string,
+): ScanRows {
+  const { names, plan } = ctx;
+  const select: [sql: string, column: string][] = [...leading];
   for (const d of new Set(scan.levels.flatMap((l) => l.dims))) {
     const expr = plan.dimensions.find((x) => x.name === d)?.bySource.find((s) => s.source === scan.source)?.expr;
     select.push([expr === undefined ? 'NULL' : row(expr), names.dimColumn(d)]);
@@ -102,9 +138,8 @@ export function scanRowsSql(ctx: EmitContext, scan: Scan, deps: Set<string>): Sc
       select.push([sql, name]);
     }
   }
-  const from = fromItems(ctx, scan, row, period, deps);
   return {
-    sql: `SELECT ${select.map(([sql, c]) => `${sql} AS ${c}`).join(', ')}\n    FROM ${from.join('\n      ')}${whereSql(ctx, anchor, scan.last)}`,
+    sql: `SELECT ${select.map(([sql, c]) => `${sql} AS ${c}`).join(', ')}\n    FROM ${from.join('\n      ')}${where}`,
     columns: select.map(([, c]) => c),
     column: (e) => (e === undefined ? undefined : valueColumns.get(row(e))),
   };

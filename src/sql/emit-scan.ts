@@ -8,6 +8,8 @@ import type { Scan } from '../query/ir.js';
 import type { Level } from '../query/ir-expr.js';
 import { periodsTable, type EmitContext } from './emit-context.js';
 import { scanRowsSql, type ScanRows } from './emit-scan-rows.js';
+import { pointScanRowsSql } from './emit-point-scan.js';
+import { isTimeless } from './partial-tables.js';
 import type { Cte } from './order-ctes.js';
 
 const NO_LEVEL: Level = { dims: [], keys: [] };
@@ -26,7 +28,7 @@ function scanRelation(ctx: EmitContext, scan: Scan, rows: ScanRows, deps: Set<st
     relation = `(SELECT pw.period AS period, ${columns} FROM ${relation} JOIN ${dialect.quoteIdentifier(pw)} AS pw ON ${from}r._a < pw.we) AS r`;
   }
   if (scan.last) {
-    const partition = [...(scan.anchor === null ? [] : ['period']), ...names.levelColumns(scan.levels[0] ?? NO_LEVEL)];
+    const partition = [...(isTimeless(scan) ? [] : ['period']), ...names.levelColumns(scan.levels[0] ?? NO_LEVEL)];
     relation = `(${dialect.keepLast(relation, 'r', '_a', partition)}) AS r`;
     if (scan.mode === 'partials' && scan.anchor !== null) relation = carriedForward(ctx, scan, rows, relation, deps);
   }
@@ -59,9 +61,9 @@ function carriedForward(ctx: EmitContext, scan: Scan, rows: ScanRows, kept: stri
 export function emitScan(ctx: EmitContext, scan: Scan): Cte[] {
   const { dialect, names } = ctx;
   const deps = new Set<string>();
-  const rows = scanRowsSql(ctx, scan, deps);
+  const rows = scan.point === undefined ? scanRowsSql(ctx, scan, deps) : pointScanRowsSql(ctx, scan, scan.point, deps);
   const relation = scanRelation(ctx, scan, rows, deps);
-  const timeless = scan.anchor === null;
+  const timeless = isTimeless(scan);
   const aggregates = scan.measures.map(
     (m) => `${dialect.aggregate(m.fn, rows.column(m.value), rows.column(m.filter), m.fraction)} AS ${m.id}`,
   );

@@ -13,6 +13,7 @@ import { emitOutputs } from './emit-outputs.js';
 import { emitPers } from './emit-pers.js';
 import { emitScanTables } from './emit-tables.js';
 import { orderCtes } from './order-ctes.js';
+import { emitStates } from './emit-states.js';
 import type { SourceReader } from './source-reader.js';
 
 /** What the emitter needs besides the plan. */
@@ -28,6 +29,7 @@ export function emitSql(plan: QueryPlan, options: EmitOptions): string {
   if (sources.dialect !== dialect.name) throw new Error(`a ${sources.dialect} source reader cannot serve a ${dialect.name} query`);
   const ctx = emitContext(plan, dialect);
   emitSources(ctx, sources);
+  emitStates(ctx);
   emitScanTables(ctx);
   emitPers(ctx);
   emitLookups(ctx);
@@ -43,5 +45,6 @@ function emitSources(ctx: EmitContext, reader: SourceReader): void {
     sources.add(scan.source);
     scan.joins.forEach((j) => sources.add(j.target));
   }
+  for (const state of ctx.plan.states) if (state.log !== undefined) sources.add(state.log.source);
   for (const s of [...sources].sort()) ctx.ctes.push({ name: ctx.names.sourceCte(s), sql: reader.relation(s), deps: [], inline: true });
 }

@@ -7,6 +7,7 @@ import type { Reaggregation, RollupTable, WindowTable } from '../query/ir.js';
 import type { Level } from '../query/ir-expr.js';
 import type { EmitContext } from './emit-context.js';
 import { emitScan } from './emit-scan.js';
+import { isTimeless } from './partial-tables.js';
 import type { Cte } from './order-ctes.js';
 
 const NO_LEVEL: Level = { dims: [], keys: [] };
@@ -18,13 +19,13 @@ export function emitScanTables(ctx: EmitContext): void {
     ctx.ctes.push(...emitScan(ctx, scan));
     scan.levels.forEach((level, i) => {
       const name = names.scanLevelTable(scan, i);
-      ctx.tables.set(name, { name, level, timeless: scan.anchor === null });
+      ctx.tables.set(name, { name, level, timeless: isTimeless(scan) });
     });
   }
   const rollups = new Map(plan.rollups.map((r) => [r.id, r]));
   for (const r of plan.rollups) {
     ctx.ctes.push(rollupTable(ctx, r));
-    ctx.tables.set(r.id, { name: r.id, level: r.level, timeless: ctx.scan(r.scan).anchor === null });
+    ctx.tables.set(r.id, { name: r.id, level: r.level, timeless: isTimeless(ctx.scan(r.scan)) });
   }
   for (const w of plan.windows) {
     const rollup = w.rollup === undefined ? undefined : rollups.get(w.rollup);

@@ -8,6 +8,11 @@ import type { Level } from '../query/ir-expr.js';
 import { sameLevel, samePurpose } from '../query/ir-keys.js';
 import type { EmitContext } from './emit-context.js';
 
+/** Whether a scan's rows have no period (a source without time, read without `as at`): they join every period. */
+export function isTimeless(scan: Scan): boolean {
+  return scan.anchor === null && scan.point === undefined;
+}
+
 /** A scan and its table at the level asked for. */
 export interface PartialTable {
   readonly scan: Scan;

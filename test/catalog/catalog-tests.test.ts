@@ -12,14 +12,17 @@ import { cli } from '../cli/helpers.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 describe('kpic test on the shipped catalog', () => {
-  test('every case passes; NRR, GRR, win rate, weighted pipeline, coverage and forecast accuracy are tested', async () => {
+  test('every case passes; NRR, GRR, win rate, weighted pipeline, coverage, forecast accuracy and the point-in-time pipeline are tested', async () => {
     const run = await cli(ROOT, ['test', '--format', 'json']);
     const report = JSON.parse(run.stdout) as { ok: boolean; summary: { cases: number; passed: number }; coverage: { tested: string[] } };
     expect(run.code).toBe(0);
     expect(report.ok).toBe(true);
     expect(report.summary.passed).toBe(report.summary.cases);
     expect(report.coverage.tested).toEqual(
-      expect.arrayContaining(['nrr', 'grr', 'win_rate', 'weighted_pipeline', 'pipeline_coverage', 'forecast_mape', 'forecast_wape']),
+      expect.arrayContaining([
+        ...['nrr', 'grr', 'win_rate', 'weighted_pipeline', 'pipeline_coverage', 'forecast_mape', 'forecast_wape'],
+        ...['open_pipeline_eop', 'pipeline_age_eop', 'stalled_deals_eop', 'waterfall_gap', 'commit_call_w3', 'call_wape', 'call_bias'],
+      ]),
     );
   }, 120_000);
 

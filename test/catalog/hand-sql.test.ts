@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Database } from '../../src/engine/duckdb.js';
 import type { PlainRow } from '../helpers/workspace.js';
 import { expectCells, expectedCells, openExampleData, runCatalog } from './helpers.js';
+import { HISTORY_SNAPSHOT } from './history-snapshot.js';
 
 type Grain = 'month' | 'quarter';
 
@@ -107,12 +108,15 @@ const CASES: readonly Case[] = [
       FROM ${OPPS} WHERE o.type <> 'Renewal' GROUP BY ALL`,
   },
   {
-    // Open at the period's last day: created by then, and not closed by then.
+    // A snapshot of every deal at the end of the period's last day (or of the data's last day, for
+    // the period containing it), replayed from the field history: a field's value is the new value
+    // of its last change by then, else the old value of its first change, else the export's.
     kpi: 'open_pipeline_eop',
     empty: 0,
-    sql: (_g, region) => `SELECT g.period, ${region('r.region')} AS region, SUM(o.amount) AS value
-      FROM grid g JOIN opportunities o ON o.created_date <= g.period_end AND NOT (${CLOSED} AND o.close_date <= g.period_end)
-      LEFT JOIN reps r ON r.rep_id = o.owner_id GROUP BY ALL`,
+    sql: (_g, region) => `WITH ${HISTORY_SNAPSHOT}
+      SELECT s.period, ${region('r.region')} AS region, SUM(s.amount) AS value
+      FROM snap s LEFT JOIN reps r ON r.rep_id = s.owner_id
+      WHERE s.stage NOT IN ('Closed Won', 'Closed Lost') GROUP BY ALL`,
   },
   {
     // Stage win rates over the 12 months before each period (distinct deals that entered the stage

@@ -48,9 +48,13 @@ describe('the command registry', () => {
       'demo',
       'show',
       'scorecard',
+      'audit',
       'payouts',
       'test',
       'docs',
+      'alerts',
+      'serve',
+      'passwd',
       'diff',
       'approvals',
       'review',
@@ -89,6 +93,7 @@ describe('the command registry', () => {
           'demo',
           'show',
           'scorecard',
+          'audit',
           'payouts',
           'test-command',
           'docs-command',
@@ -96,7 +101,7 @@ describe('the command registry', () => {
           'approvals',
           'review',
         ].some((c) => f === path.join('cli', `${c}.ts`)) ||
-        /^(engine|load|schema|resolve|query|scorecard|plans|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(
+        /^(engine|load|schema|resolve|query|scorecard|audit|plans|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(
           f.split(path.sep).join('/'),
         ) ||
         f === 'pipeline.ts' ||

@@ -71,6 +71,7 @@ export function catalogFiles(
 file: opportunities.csv
 key: id
 time: close_date
+interval: { from: created_date }
 columns:
   id: { type: string, required: true, unique: true }
   account_id: { type: string }

@@ -25,6 +25,8 @@ export const GOLDEN_KPIS: Readonly<Record<string, string>> = {
   share: 'bookings / total(bookings)',
   arr_end: 'last(sum(arr) on snapshot_date)',
   hostile: "count(opportunities where owner_id = 'x''); DROP TABLE t; --')",
+  open_eop: 'sum(amount where not closed as at end)',
+  grown: 'sum(amount - at_start(amount) where not closed and created_date < period_start() as at end)',
 };
 
 /** The requests compiled, by golden file name. */
@@ -34,6 +36,7 @@ export const GOLDEN_CASES: Readonly<Record<string, QueryRequest>> = {
   windows: { kpis: ['rolling_win_rate', 'yoy_growth', 'rolling_median'], from: '2025-01-01', to: '2025-03-31' },
   'per-and-fan-out': { kpis: ['avg_rep', 'employees', 'share'], by: ['region'] },
   'last-and-hostile': { kpis: ['arr_end', 'hostile'], grain: 'quarter' },
+  'as-at': { kpis: ['open_eop', 'grown'], by: ['region'], grain: 'quarter' },
 };
 
 /** The folder of the golden SQL files (one subfolder per dialect). */

@@ -17,6 +17,7 @@ export const marker: Dialect = {
   numberLiteral: (value) => `NUM(${value})`,
   dateLiteral: (iso) => `DATE_LIT('${iso}')`,
   cast: (expr, type) => `CAST_${type}(${expr})`,
+  decimal: (expr, scale) => `DECIMAL_${scale}(${expr})`,
   divide: (a, b) => `DIV(${a}, ${b})`,
   numberChoice: (fn, args) => `CHOICE_${fn}(${args.join(', ')})`,
   periodStart: (expr, unit, calendar) => `PERIOD_START_${unit}_${calendar.fiscalYearStart}_${calendar.weekStart}(${expr})`,
@@ -31,6 +32,7 @@ export const marker: Dialect = {
   aggregate: (fn, value, filter, fraction) =>
     `AGG_${fn}(${value ?? 'ROWS'}${fraction === undefined ? '' : `, ${fraction}`}${filter === undefined ? '' : ` IF ${filter}`})`,
   groupingMask: (columns) => `GROUPING_MASK(${columns.join(', ')})`,
+  carryForward: (value, partitionBy, orderBy, direction) => `CARRY_${direction}(${value} BY ${partitionBy} ORDER ${orderBy})`,
   anyTrue: (condition) => `ANY_TRUE(${condition})`,
   topShare: (value, n) => `TOP_SHARE(${value}, ${n})`,
   keepLast: (relation, alias, column, partitionBy) =>
@@ -40,6 +42,7 @@ export const marker: Dialect = {
       .filter((c) => !excluded.includes(c))
       .map((c) => (qualifier === undefined ? c : `${qualifier}.${c}`))
       .join(', '),
+  spread: (columns) => `SPREAD(${columns.map((c) => `${quote(c.name)}: ${c.values.join(', ')}`).join('; ')})`,
   cte: (name, sql, inline) => `${quote(name)} AS ${inline ? 'INLINE ' : ''}(${sql})`,
 };
 

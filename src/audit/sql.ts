@@ -1,0 +1,135 @@
+/**
+ * The SQL of one check (DuckDB): the rows of its source, LEFT JOINed many-to-one to the sources
+ * its expressions reach and to the fixed lookups they index, filtered by `where`, and then either
+ * the rows for which `fails` holds or the rows whose normalised `duplicates` value another row
+ * shares. The audit day stands in for `period_start()`, `period_end()` and `point_date()`.
+ */
+import type { Catalog } from '../model/types.js';
+import type { Calendar } from '../query/ir.js';
+import type { IrRowExpr } from '../query/ir-expr.js';
+import { rowExprKey } from '../query/ir-keys.js';
+import { forEachRowNode } from '../query/ir-walk.js';
+import type { ResolvedLookup } from '../resolve/resolved.js';
+import { duckdb } from '../sql/duckdb.js';
+import { rowSql } from '../sql/emit-expr.js';
+import type { ResolvedCheck } from './check.js';
+
+/** What the SQL of a check needs besides the check. */
+export interface CheckSqlContext {
+  readonly catalog: Catalog;
+  readonly lookups: ReadonlyMap<string, ResolvedLookup>;
+  readonly calendar: Calendar;
+  /** The audit day, `YYYY-MM-DD`. */
+  readonly day: string;
+  /** A SELECT of a source's typed rows. */
+  relation(source: string): string;
+}
+
+/** Column names of the query's result: shown values `s0…`, and for duplicates the group. */
+export const GROUP_COLUMN = '$group';
+
+/** Words dropped from names before comparing them (legal forms and articles). */
+const NOISE_WORDS = [
+  'the',
+  'inc',
+  'incorporated',
+  'llc',
+  'ltd',
+  'limited',
+  'gmbh',
+  'ag',
+  'sa',
+  'sas',
+  'bv',
+  'nv',
+  'plc',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'pty',
+  'srl',
+  'spa',
+];
+
+/** SQL that normalises a text for duplicate detection: accents, case, punctuation, legal forms, spacing. */
+function normaliseSql(text: string): string {
+  const words = `lower(strip_accents(${text}))`;
+  const spaced = `' ' || regexp_replace(${words}, '[^a-z0-9]+', '  ', 'g') || ' '`;
+  const dropped = `regexp_replace(${spaced}, ' (${NOISE_WORDS.join('|')}) ', ' ', 'g')`;
+  return `trim(regexp_replace(${dropped}, '\\s+', ' ', 'g'))`;
+}
+
+function exprsOf(check: ResolvedCheck): IrRowExpr[] {
+  const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
+  return [...check.shown.map((s) => s.expr), rule, ...(check.where === undefined ? [] : [check.where])];
+}
+
+/** The query listing the findings of `check`. */
+export function checkSql(check: ResolvedCheck, ctx: CheckSqlContext): string {
+  const d = duckdb;
+  const q = d.quoteIdentifier;
+  const aliases = new Map<string, string>([['', 't0']]);
+  const from = [`(${ctx.relation(check.source.id)}) AS t0`];
+  const lookupAliases = new Map<string, string>();
+  const addPath = (path: readonly string[]): void => {
+    let source = check.source;
+    for (let i = 0; i < path.length; i++) {
+      const join = source.joins.get(path[i] as string);
+      const target = join === undefined ? undefined : ctx.catalog.sources.get(join.to.value);
+      if (join === undefined || target?.key === undefined) return;
+      const k = path.slice(0, i + 1).join('.');
+      if (!aliases.has(k)) {
+        const alias = `t${aliases.size}`;
+        const fromAlias = aliases.get(path.slice(0, i).join('.')) ?? 't0';
+        aliases.set(k, alias);
+        from.push(
+          `LEFT JOIN (${ctx.relation(target.id)}) AS ${alias} ON ${fromAlias}.${q(join.on.value)} = ${alias}.${q(target.key.value)}`,
+        );
+      }
+      source = target;
+    }
+  };
+  const leaves = {
+    column: (path: readonly string[], column: string) => `${aliases.get(path.join('.')) ?? 't0'}.${q(column)}`,
+    lookup: (lookup: string, key: IrRowExpr) => {
+      const alias = lookupAliases.get(`${lookup} ${rowExprKey(key)}`) ?? 'lk_missing';
+      const l = ctx.lookups.get(lookup);
+      const dflt = l?.default ?? null;
+      return dflt === null ? `${alias}.${q('value')}` : `coalesce(${alias}.${q('value')}, ${d.numberLiteral(dflt)})`;
+    },
+    periodDate: () => d.dateLiteral(ctx.day),
+  };
+  const scalar = { dialect: d, calendar: ctx.calendar };
+  const sql = (e: IrRowExpr): string => rowSql(scalar, e, leaves);
+  for (const e of exprsOf(check)) forEachRowNode(e, (n) => (n.kind === 'column' ? addPath(n.path) : undefined));
+  for (const e of exprsOf(check)) {
+    forEachRowNode(e, (n) => {
+      if (n.kind !== 'lookup') return;
+      const k = `${n.lookup} ${rowExprKey(n.key)}`;
+      const l = ctx.lookups.get(n.lookup);
+      if (lookupAliases.has(k) || l?.kind !== 'rows') return;
+      const alias = `lk${lookupAliases.size}`;
+      lookupAliases.set(k, alias);
+      const rows = l.rows.map(([key, v]) => `(${d.stringLiteral(key)}, ${d.numberLiteral(v)})`);
+      const table =
+        rows.length === 0
+          ? `SELECT NULL::VARCHAR AS ${q('key')}, NULL::DOUBLE AS ${q('value')} WHERE FALSE`
+          : `SELECT * FROM (VALUES ${rows.join(', ')}) AS v(${q('key')}, ${q('value')})`;
+      from.push(`LEFT JOIN (${table}) AS ${alias} ON ${d.sameValue(`${alias}.${q('key')}`, d.cast(sql(n.key), 'string'))}`);
+    });
+  }
+  const shown = check.shown.map((s, i) => `${sql(s.expr)} AS ${q(`s${i}`)}`);
+  const where = check.where === undefined ? [] : [`coalesce(${sql(check.where)}, FALSE)`];
+  const order = check.shown.map((_, i) => q(`s${i}`));
+  if (check.rule.kind === 'fails') {
+    where.push(`coalesce(${sql(check.rule.condition)}, FALSE)`);
+    return `SELECT ${shown.join(', ')}\nFROM ${from.join('\n  ')}\nWHERE ${where.join(' AND ')}\nORDER BY ${order.join(', ')}`;
+  }
+  const group = q(GROUP_COLUMN);
+  const value = sql(check.rule.value);
+  where.push(`${value} IS NOT NULL`);
+  const rows = `SELECT ${[...shown, `${normaliseSql(value)} AS ${group}`].join(', ')}\nFROM ${from.join('\n  ')}\nWHERE ${where.join(' AND ')}`;
+  const counted = `SELECT *, count(*) OVER (PARTITION BY ${group}) AS ${q('$n')} FROM (${rows})`;
+  return `SELECT * EXCLUDE (${q('$n')}) FROM (${counted})\nWHERE ${q('$n')} > 1 AND ${group} <> ''\nORDER BY ${[group, ...order].join(', ')}`;
+}
