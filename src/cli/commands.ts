@@ -240,6 +240,20 @@ export const COMMANDS: readonly Command[] = [
         default: 'every rep on the plan',
       },
       { name: 'statement', kind: 'switch', description: 'itemise every line with its deal, rate and rule' },
+      {
+        name: 'audit',
+        kind: 'value',
+        placeholder: 'PAID.csv',
+        description:
+          'compare what payroll paid (columns plan, period, rep, component, amount) with what the plans compute; list each difference with its cause (exit 1 when there is one)',
+      },
+      {
+        name: 'snapshot',
+        kind: 'value',
+        placeholder: 'DIR',
+        description:
+          'keep each computed pay period as approved (DIR/<plan>/<period>.parquet, never overwritten) and say when a later computation differs; with --audit, explain differences by what changed since',
+      },
       formatFlag(PAYOUT_FORMATS, 'output format (html: statements)', 'table'),
       outFlag('write to FILE (atomically) instead of stdout'),
       NO_CACHE_FLAG,

@@ -10,7 +10,10 @@ import { checkPlans } from '../plans/check.js';
 import { evaluatePayouts } from '../plans/evaluate.js';
 import { renderPayoutCsv, renderPayoutJson } from '../plans/render-data.js';
 import { renderStatementsHtml } from '../plans/render-html.js';
-import { renderStatementsText, renderSummaryTable } from '../plans/render-text.js';
+import { money, renderStatementsText, renderSummaryTable } from '../plans/render-text.js';
+import { renderAudit } from '../plans/render-audit.js';
+import { runAudit } from '../plans/run-audit.js';
+import { readSnapshot, writeSnapshots } from '../plans/snapshot.js';
 import type { PayoutReport } from '../plans/report.js';
 import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import type { ParsedFlags } from './args.js';
@@ -35,6 +38,37 @@ function render(format: string, report: PayoutReport, statement: boolean): strin
   }
 }
 
+/**
+ * Keeps a snapshot of each computed period that has none; for one that has, says when today's
+ * pay differs from the approved one (a later change of the data or catalog is never silent).
+ */
+async function snapshotNotes(dir: string, report: PayoutReport): Promise<string[]> {
+  const notes: string[] = [];
+  for (const p of report.plans) {
+    const { written, kept } = await writeSnapshots(dir, p);
+    if (written.length > 0) notes.push(`snapshot: kept ${p.plan} ${written.join(', ')} as approved in ${dir}`);
+    for (const period of kept) {
+      const rows = (await readSnapshot(dir, p.plan, period)) ?? [];
+      const then = new Map(rows.filter((r) => r.row === 'period').map((r) => [r.rep, r.amount] as const));
+      const changed: string[] = [];
+      for (const r of p.reps)
+        for (const x of r.periods) {
+          if (x.period.label !== period) continue;
+          const before = then.get(r.rep) ?? null;
+          if (before === null || before.compare(x.pay) !== 0)
+            changed.push(`${r.rep} ${before === null ? 'not in it' : money(before)} → ${money(x.pay)}`);
+          then.delete(r.rep);
+        }
+      for (const [rep, before] of then) changed.push(`${rep} ${before === null ? '—' : money(before)} → not paid now`);
+      if (changed.length > 0)
+        notes.push(
+          `snapshot: ${p.plan} ${period} was approved with other pay: ${changed.slice(0, 5).join('; ')}${changed.length > 5 ? `; and ${changed.length - 5} more` : ''} (run --audit with the payroll file to see why)`,
+        );
+    }
+  }
+  return notes;
+}
+
 /** Runs `payouts`; returns the exit code. */
 export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
   configureCheckCache(io, flags);
@@ -48,6 +82,41 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   const session = openValidCatalog(io, flags.values.get('catalog'), progress);
   if (typeof session === 'number') return session;
   const plans = checkPlans(session.checked.resolved);
+  const dataDir = sessionDataDir(io, session, flags.values.get('data'));
+  const snapshots = flags.values.get('snapshot');
+  const snapshotDir = snapshots === undefined ? undefined : path.resolve(io.cwd, snapshots);
+  const paid = flags.values.get('audit');
+  if (paid !== undefined) {
+    if (format === 'html') return usageError(io, '`--audit` writes a table, CSV or JSON, not HTML', usage, 'kpic payouts --help');
+    progress.show('auditing payroll against the plans…');
+    let audited;
+    try {
+      audited = await runAudit(
+        session.checked.resolved,
+        plans.value,
+        {
+          file: path.resolve(io.cwd, paid),
+          shown: paid,
+          plan: flags.values.get('plan'),
+          rep: flags.values.get('rep'),
+          snapshots: snapshotDir,
+        },
+        { dataDir },
+      );
+    } finally {
+      progress.clear();
+    }
+    if (!audited.ok) return reportFailure(io, session, audited, 'payouts');
+    printDiagnostics(io, io.stderr, audited.diagnostics, session.render);
+    const text = renderAudit(audited.audit, format);
+    const code = audited.audit.differences.length === 0 ? 0 : 1;
+    if (outArg === undefined) {
+      io.stdout.write(text);
+      return code;
+    }
+    const written = await writeOut(io, outArg, 'the audit', (out) => writeTextAtomically(out, text));
+    return written === 0 ? code : written;
+  }
   progress.show('checking data and computing payouts…');
   let result;
   try {
@@ -55,13 +124,14 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
       session.checked.resolved,
       plans.value,
       { plan: flags.values.get('plan'), period: flags.values.get('period'), rep: flags.values.get('rep') },
-      { dataDir: sessionDataDir(io, session, flags.values.get('data')) },
+      { dataDir },
     );
   } finally {
     progress.clear();
   }
   if (!result.ok) return reportFailure(io, session, result, 'payouts');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
+  if (snapshotDir !== undefined) for (const note of await snapshotNotes(snapshotDir, result.report)) io.stderr.write(`${note}\n`);
   const text = render(format, result.report, flags.switches.has('statement') || format === 'html');
   if (outArg === undefined) {
     io.stdout.write(text);
