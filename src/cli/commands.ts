@@ -248,6 +248,19 @@ export const COMMANDS: readonly Command[] = [
           'compare what payroll paid (columns plan, period, rep, component, amount) with what the plans compute; list each difference with its cause (exit 1 when there is one)',
       },
       {
+        name: 'model',
+        kind: 'switch',
+        description:
+          'the payout curve instead: what a rep on each plan earns in a year at 0% to 200% attainment (commission; --format html draws it)',
+      },
+      {
+        name: 'quota',
+        kind: 'value',
+        placeholder: 'AMOUNT',
+        description: 'with --model: the annual quota to model',
+        default: "the plan's `annual:` quota",
+      },
+      {
         name: 'snapshot',
         kind: 'value',
         placeholder: 'DIR',

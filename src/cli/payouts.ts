@@ -13,6 +13,12 @@ import { renderStatementsHtml } from '../plans/render-html.js';
 import { money, renderStatementsText, renderSummaryTable } from '../plans/render-text.js';
 import { renderAudit } from '../plans/render-audit.js';
 import { runAudit } from '../plans/run-audit.js';
+import { planCurve, type PlanCurve } from '../plans/plan-model.js';
+import { renderModel } from '../plans/render-model.js';
+import type { ResolvedPlan } from '../plans/resolved.js';
+import { calendarOf } from '../model/calendar.js';
+import { Decimal } from '../model/decimal.js';
+import type { CatalogSession } from './catalog-session.js';
 import { readSnapshot, writeSnapshots } from '../plans/snapshot.js';
 import type { PayoutReport } from '../plans/report.js';
 import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
@@ -69,6 +75,42 @@ async function snapshotNotes(dir: string, report: PayoutReport): Promise<string[
   return notes;
 }
 
+/** `--model`: the payout curves of the plans asked for (a plan without a quota to model is a usage error when named). */
+async function model(
+  io: CliIo,
+  session: CatalogSession,
+  plans: ReadonlyMap<string, ResolvedPlan>,
+  flags: ParsedFlags,
+  format: string,
+  outArg: string | undefined,
+  usage: string,
+): Promise<number> {
+  const quotaArg = flags.values.get('quota');
+  const quota = quotaArg === undefined ? undefined : /^\d+(\.\d+)?$/.test(quotaArg) ? Decimal.parse(quotaArg) : null;
+  if (quota === null || quota?.units === 0n)
+    return usageError(io, `\`--quota ${quotaArg ?? ''}\` is not an amount above 0 (write 400000)`, usage, 'kpic payouts --help');
+  const id = flags.values.get('plan');
+  const chosen =
+    id === undefined ? [...plans.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) : [plans.get(id)].filter((p) => p !== undefined);
+  if (id !== undefined && chosen.length === 0)
+    return usageError(io, `unknown plan \`${id}\`; plans: ${[...plans.keys()].sort().join(', ')}`, usage, 'kpic payouts --help');
+  const calendar = calendarOf(session.checked.resolved.catalog);
+  const curves: PlanCurve[] = [];
+  for (const p of chosen) {
+    const c = planCurve(p, calendar, quota);
+    if (typeof c !== 'string') curves.push(c);
+    else if (id !== undefined) return usageError(io, c, usage, 'kpic payouts --help');
+    else io.stderr.write(`note: ${c}\n`);
+  }
+  if (curves.length === 0) return usageError(io, 'no plan has a quota to model', usage, 'kpic payouts --help');
+  const text = renderModel(curves, format);
+  if (outArg === undefined) {
+    io.stdout.write(text);
+    return 0;
+  }
+  return writeOut(io, outArg, 'the payout curves', (out) => writeTextAtomically(out, text));
+}
+
 /** Runs `payouts`; returns the exit code. */
 export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<number> {
   configureCheckCache(io, flags);
@@ -85,6 +127,7 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   const dataDir = sessionDataDir(io, session, flags.values.get('data'));
   const snapshots = flags.values.get('snapshot');
   const snapshotDir = snapshots === undefined ? undefined : path.resolve(io.cwd, snapshots);
+  if (flags.switches.has('model')) return model(io, session, plans.value, flags, format, outArg, usage);
   const paid = flags.values.get('audit');
   if (paid !== undefined) {
     if (format === 'html') return usageError(io, '`--audit` writes a table, CSV or JSON, not HTML', usage, 'kpic payouts --help');

@@ -29,7 +29,7 @@ export interface PaidRow {
 }
 
 /** A difference between payroll and the plan. */
-export interface AuditDifference {
+interface AuditDifference {
   readonly plan: string;
   readonly period: string;
   readonly rep: string;

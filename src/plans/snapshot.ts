@@ -45,7 +45,7 @@ const COLUMNS: readonly ParquetColumn[] = [
 ];
 
 /** The file of a plan's period in `dir`. */
-export function snapshotFile(dir: string, plan: string, period: string): string {
+function snapshotFile(dir: string, plan: string, period: string): string {
   return path.join(dir, plan, `${period}.parquet`);
 }
 

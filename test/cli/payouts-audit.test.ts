@@ -3,7 +3,7 @@
  * Parquet snapshot, a deal changed afterwards (the snapshot says so, it is not overwritten), then a
  * payroll file with planted errors — each found with its cause, and nothing else.
  */
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeFixture } from '../plans/fixture.js';
@@ -102,5 +102,28 @@ describe('kpic payouts --snapshot and --audit', () => {
     const bad = await kpic(root, ['payouts', ...CAT, '--audit', 'bad.csv']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('bad.csv:2:5: amount `6,000.00` is not a decimal number (write 1234.50: no separators or currency)');
+  });
+});
+
+describe('kpic payouts --model', () => {
+  it('table and html: the payout curve from 0% to 200% (quota from the plan or --quota)', async () => {
+    const out = await kpic(root, ['payouts', ...CAT, '--model', '--quota', '400000']);
+    expect(out.code).toBe(0);
+    // marginal on credit: 400,000 at 100% → 300,000 × 3% + 100,000 × 5% = 14,000; 200%: 800,000 → 9,000 + 10,000 + 21,000
+    expect(out.stdout).toMatch(/^100%\s+400,000\.00\s+14,000\.00\s+3\.50%$/m);
+    expect(out.stdout).toMatch(/^200%\s+800,000\.00\s+40,000\.00\s+5\.00%$/m);
+    const html = await kpic(root, ['payouts', ...CAT, '--model', '--quota', '400000', '--format', 'html', '--out', 'curve.html']);
+    expect(html.code).toBe(0);
+    const page = readFileSync(path.join(root, 'curve.html'), 'utf8');
+    expect(page).toContain('<svg');
+    expect(page.match(/<polyline /g)).toHaveLength(1);
+    expect(page).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('a plan whose quota is not known, or a bad --quota, is a usage error (exit 2)', async () => {
+    const none = await kpic(root, ['payouts', ...CAT, '--model', '--plan', 'ae']);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining('plan `ae` has no quota: there is no attainment to model')]);
+    const bad = await kpic(root, ['payouts', ...CAT, '--model', '--quota', '4e5']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('`--quota 4e5` is not an amount above 0 (write 400000)')]);
   });
 });
