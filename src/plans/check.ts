@@ -170,6 +170,7 @@ function checkPlan(
   return {
     id: p.id,
     title: p.title ?? p.id,
+    span: p.members?.node.span ?? p.doc.idSpan,
     hierarchy: h,
     members,
     from,

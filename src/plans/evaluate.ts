@@ -16,7 +16,8 @@ import { parsePeriod, periodContaining, utcDay, type Period } from '../periods/p
 import type { Failure } from '../pipeline.js';
 import { addDays } from '../query/calendar.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
-import { activityByRep } from './activity.js';
+import { activityByRep, type Activity } from './activity.js';
+import { overlappingPlans } from './overlaps.js';
 import { computeRep, type RepContext } from './compute-rep.js';
 import { readCredits, type Credit, type ReadOptions } from './credits.js';
 import { applySplits, readSplits } from './splits.js';
@@ -163,6 +164,7 @@ async function planPayout(
   request: PayoutRequest,
   like: ResolvedKpi,
   opts: ReadOptions,
+  activities: Map<string, ReadonlyMap<string, Activity>>,
 ): Promise<PlanPayout | Failure> {
   const calendar = calendarOf(resolved.catalog);
   const inputs = await planInputs(resolved, plan, like, request.period, calendar, opts);
@@ -170,6 +172,7 @@ async function planPayout(
   const spells = await readSpells(resolved, plan.hierarchy, [{ id: plan.id, members: plan.members }], like, { ...opts, date: plan.from });
   if (!Array.isArray(spells)) return spells as Failure;
   const activity = activityByRep(spells, plan.id, plan.from, plan.to);
+  activities.set(plan.id, activity);
   const names = namesOf(spells);
   const first = inputs.periods[0];
   const last = inputs.periods[inputs.periods.length - 1];
@@ -279,11 +282,13 @@ export async function evaluatePayouts(
     const warnings: Diagnostic[] = [];
     const opts = { dataDir: options.dataDir, db, warnings };
     const out: PlanPayout[] = [];
+    const activities = new Map<string, ReadonlyMap<string, Activity>>();
     for (const plan of chosen) {
-      const payout = await planPayout(resolved, plan, request, like, opts);
+      const payout = await planPayout(resolved, plan, request, like, opts, activities);
       if ('ok' in payout) return payout;
       out.push(payout);
     }
+    warnings.push(...overlappingPlans(chosen.map((plan) => ({ plan, activity: activities.get(plan.id) ?? new Map() }))));
     const labels = [
       ...new Set(out.flatMap((p) => p.reps.flatMap((r) => r.periods.map((x) => `${x.period.start}|${x.period.label}`)))),
     ].sort();

@@ -166,6 +166,8 @@ export type ResolvedComponent =
 export interface ResolvedPlan {
   readonly id: string;
   readonly title: string;
+  /** Where the plan says who is on it (`members:`), for problems found in the data. */
+  readonly span: Span;
   readonly hierarchy: ResolvedHierarchy;
   /** Who is on the plan: a condition over the hierarchy's source. */
   readonly members: RowExpr;

@@ -158,3 +158,18 @@ describe('a taper above N × the median deal', () => {
     expect(r.plans[0]?.reps[0]?.periods[0]?.lines.map((l) => [l.kind, l.amount.toString()])).toEqual([['rate', '3000']]);
   });
 });
+
+describe('two plans for one rep on the same days', () => {
+  test('a warning at the second plan’s members names the reps and days; plans of other roles do not overlap', async () => {
+    const result = await payouts(dir, { period: '2026-Q1' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([
+      [
+        'plan/overlapping-plans',
+        'warning',
+        '3 reps are on plans `ae` and `taper` on the same days (r1 2026-01-01 to 2026-12-31, r2 2026-01-01 to 2026-12-31, r3 2026-01-01 to 2026-12-31), so their deals pay twice',
+      ],
+    ]);
+    expect(result.diagnostics[0]?.span.file).toMatch(/taper\.yaml$/);
+  });
+});
