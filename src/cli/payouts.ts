@@ -104,11 +104,17 @@ async function model(
   }
   if (curves.length === 0) return usageError(io, 'no plan has a quota to model', usage, 'kpic payouts --help');
   const text = renderModel(curves, format);
+  return emit(io, outArg, 'the payout curves', text, 0);
+}
+
+/** Writes `text` to stdout or, atomically, to `--out`; returns `code`, or the failure to write. */
+async function emit(io: CliIo, outArg: string | undefined, what: string, text: string, code: number): Promise<number> {
   if (outArg === undefined) {
     io.stdout.write(text);
-    return 0;
+    return code;
   }
-  return writeOut(io, outArg, 'the payout curves', (out) => writeTextAtomically(out, text));
+  const written = await writeOut(io, outArg, what, (out) => writeTextAtomically(out, text));
+  return written === 0 ? code : written;
 }
 
 /** Runs `payouts`; returns the exit code. */
@@ -153,12 +159,7 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
     printDiagnostics(io, io.stderr, audited.diagnostics, session.render);
     const text = renderAudit(audited.audit, format);
     const code = audited.audit.differences.length === 0 ? 0 : 1;
-    if (outArg === undefined) {
-      io.stdout.write(text);
-      return code;
-    }
-    const written = await writeOut(io, outArg, 'the audit', (out) => writeTextAtomically(out, text));
-    return written === 0 ? code : written;
+    return emit(io, outArg, 'the audit', text, code);
   }
   progress.show('checking data and computing payouts…');
   let result;
@@ -176,9 +177,5 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
   if (snapshotDir !== undefined) for (const note of await snapshotNotes(snapshotDir, result.report)) io.stderr.write(`${note}\n`);
   const text = render(format, result.report, flags.switches.has('statement') || format === 'html');
-  if (outArg === undefined) {
-    io.stdout.write(text);
-    return 0;
-  }
-  return writeOut(io, outArg, 'the payouts', (out) => writeTextAtomically(out, text));
+  return emit(io, outArg, 'the payouts', text, 0);
 }
