@@ -6,11 +6,11 @@
  * another was due and, with `--snapshot DIR`, what changed since the period was approved (a deal's
  * amount or date, a rep's days on the plan).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { scanCsv, type CsvRecord } from '../engine/csv-scan.js';
 import { Decimal } from '../model/decimal.js';
 import { parsePeriod, periodContaining, utcDay } from '../periods/period.js';
 import type { CalendarDef } from '../model/types.js';
-import { parseCsv } from '../testing/csv.js';
 import { roundTo, sum, times } from './decimal-math.js';
 import { explainBySnapshot } from './audit-snapshot.js';
 import type { PayoutReport, RepPeriod } from './report.js';
@@ -59,20 +59,21 @@ const AMOUNT = /^-?\d+(\.\d+)?$/;
 
 /** The payroll rows of `file`, or what is wrong with it (with its line and column). */
 export function readPaid(file: string, shown: string): PaidRow[] | string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return `cannot read \`${shown}\``;
-  }
-  const csv = parseCsv(text);
-  if (!csv.ok) return `${shown}:${csv.line}:${csv.column}: ${csv.message}`;
-  const at = new Map(csv.header.map((h, i) => [h.trim().toLowerCase(), i] as const));
+  if (!existsSync(file)) return `cannot read \`${shown}\`: there is no such file`;
+  const records: CsvRecord[] = [];
+  scanCsv(file, { delimiter: ',', wantFields: () => true }, (r) => {
+    records.push(r);
+  });
+  const [head, ...body] = records;
+  const header = head?.fields ?? [];
+  const at = new Map(header.map((h, i) => [h.trim().toLowerCase(), i] as const));
   const lacking = REQUIRED.filter((r) => !at.has(r));
   if (lacking.length > 0) return `${shown}:1: the payroll file needs the columns ${REQUIRED.join(', ')}; missing: ${lacking.join(', ')}`;
   const out: PaidRow[] = [];
-  for (const r of csv.records) {
-    const get = (k: (typeof REQUIRED)[number]): string => (r.fields[at.get(k) ?? -1] ?? '').trim();
+  for (const r of body) {
+    if (r.problem !== undefined || r.fieldCount !== header.length)
+      return `${shown}:${r.line}: ${r.problem ?? `${r.fieldCount} fields where the header has ${header.length}`}`;
+    const get = (k: (typeof REQUIRED)[number]): string => (r.fields?.[at.get(k) ?? -1] ?? '').trim();
     const amount = get('amount');
     if (!AMOUNT.test(amount))
       return `${shown}:${r.line}:${(at.get('amount') ?? 0) + 1}: amount \`${amount}\` is not a decimal number (write 1234.50: no separators or currency)`;
