@@ -243,6 +243,33 @@ export const COMMANDS: readonly Command[] = [
         default: 'every rep on the plan',
       },
       { name: 'statement', kind: 'switch', description: 'itemise every line with its deal, rate and rule' },
+      {
+        name: 'audit',
+        kind: 'value',
+        placeholder: 'PAID.csv',
+        description:
+          'compare what payroll paid (columns plan, period, rep, component, amount) with what the plans compute; list each difference with its cause (exit 1 when there is one)',
+      },
+      {
+        name: 'model',
+        kind: 'switch',
+        description:
+          'the payout curve instead: what a rep on each plan earns in a year at 0% to 200% attainment (commission; --format html draws it)',
+      },
+      {
+        name: 'quota',
+        kind: 'value',
+        placeholder: 'AMOUNT',
+        description: 'with --model: the annual quota to model',
+        default: "the plan's `annual:` quota",
+      },
+      {
+        name: 'snapshot',
+        kind: 'value',
+        placeholder: 'DIR',
+        description:
+          'keep each computed pay period as approved (DIR/<plan>/<period>.parquet, never overwritten) and say when a later computation differs; with --audit, explain differences by what changed since',
+      },
       formatFlag(PAYOUT_FORMATS, 'output format (html: statements)', 'table'),
       outFlag('write to FILE (atomically) instead of stdout'),
       NO_CACHE_FLAG,

@@ -329,6 +329,14 @@ const table = {
     summary: 'A component has a key its type does not take, or lacks one its type needs.',
   },
   'plan/duplicate-component': { severity: 'error', summary: 'Two components of one plan share an id.' },
+  'plan/bad-splits': {
+    severity: 'error',
+    summary: "A deal's revenue splits do not add up to 100%, or a split credits a rep twice on one deal.",
+  },
+  'plan/overlapping-plans': {
+    severity: 'warning',
+    summary: 'Two plans pay the same rep for the same days, so one deal pays twice.',
+  },
   'plan/spiff-without-end': { severity: 'warning', summary: 'A SPIFF has no end date, so the short-term incentive never stops.' },
   // governance: the committee document and its approval rules
   'governance/duplicate-document': { severity: 'error', summary: 'A second `governance` document; a catalog has at most one.' },

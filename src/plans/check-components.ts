@@ -4,12 +4,13 @@
  * that exist, amounts that are numbers. Each problem is reported at its position.
  */
 import { Decimal } from '../model/decimal.js';
-import type { SourceDef } from '../model/types.js';
+import type { Located, SourceDef } from '../model/types.js';
 import { checkCondition, report, reportUnknown, resolveRowFormula, type CheckContext } from '../resolve/check-context.js';
 import { dateValue, exactValue, checkRange } from './check-numbers.js';
 import { times, ZERO } from './decimal-math.js';
 import type { BandDef, ComponentDef, ComponentType, TierDef } from './model.js';
-import type { Band, ResolvedComponent, Tier } from './resolved.js';
+import type { KpiPerformance } from '../targets/settings.js';
+import type { Band, ResolvedComponent, Taper, Tier } from './resolved.js';
 
 const KEYS: Record<ComponentType, readonly string[]> = {
   commission: ['method', 'on', 'tiers', 'rate', 'accelerators', 'cap', 'taper'],
@@ -17,6 +18,7 @@ const KEYS: Record<ComponentType, readonly string[]> = {
   bonus: ['amount', 'when'],
   draw: ['amount', 'from', 'to', 'recoverable'],
   clawback: ['trigger', 'date', 'within', 'term', 'of'],
+  holdback: ['share', 'release', 'of', 'trigger', 'date'],
 };
 
 const COMMON = ['component', 'title', 'type'];
@@ -174,11 +176,9 @@ function checkCommission(ctx: CheckContext, c: ComponentDef, hasQuota: boolean):
     return undefined;
   }
   const capAmount = c.cap === undefined ? undefined : exactValue(ctx, c.cap.amount, 'a cap');
-  const taperAbove = c.taper === undefined ? undefined : exactValue(ctx, c.taper.above, 'a taper threshold');
-  const taperRate = c.taper === undefined ? undefined : exactValue(ctx, c.taper.rate, 'a taper rate');
+  const taper = checkTaper(ctx, c);
   if (tiers === undefined || bands === undefined) return undefined;
-  if ((c.cap !== undefined && capAmount === undefined) || (c.taper !== undefined && (taperAbove === undefined || taperRate === undefined)))
-    return undefined;
+  if ((c.cap !== undefined && capAmount === undefined) || (c.taper !== undefined && taper === undefined)) return undefined;
   return {
     kind: 'commission',
     id: c.id.value,
@@ -188,8 +188,28 @@ function checkCommission(ctx: CheckContext, c: ComponentDef, hasQuota: boolean):
     tiers,
     bands,
     cap: capAmount === undefined || c.cap === undefined ? undefined : { amount: capAmount, per: c.cap.per },
-    taper: taperAbove === undefined || taperRate === undefined ? undefined : { above: taperAbove, rate: taperRate },
+    taper,
   };
+}
+
+function checkTaper(ctx: CheckContext, c: ComponentDef): Taper | undefined {
+  const t = c.taper;
+  if (t === undefined) return undefined;
+  const rate = exactValue(ctx, t.rate, 'a taper rate');
+  if ((t.above === undefined) === (t.aboveMedian === undefined)) {
+    report(
+      ctx,
+      'plan/misplaced-key',
+      t.span,
+      'a taper needs either `above:` (an amount) or `above_median:` (N × the median deal), not both or neither',
+    );
+    return undefined;
+  }
+  const above = exactValue(ctx, t.above, 'a taper threshold');
+  const median = exactValue(ctx, t.aboveMedian, 'a multiple of the median deal');
+  if (rate === undefined) return undefined;
+  if (above !== undefined) return { kind: 'amount', above, rate };
+  return median === undefined ? undefined : { kind: 'median', times: median, rate };
 }
 
 function checkSpiff(ctx: CheckContext, c: ComponentDef, source: SourceDef | undefined): ResolvedComponent | undefined {
@@ -219,7 +239,7 @@ function checkSpiff(ctx: CheckContext, c: ComponentDef, source: SourceDef | unde
   return { kind: 'spiff', id: c.id.value, title: title(c), from, to, where, amount, rate, guards };
 }
 
-function checkBonus(ctx: CheckContext, c: ComponentDef): ResolvedComponent | undefined {
+function checkBonus(ctx: CheckContext, c: ComponentDef, context: ComponentContext): ResolvedComponent | undefined {
   const amount = exactValue(ctx, c.amount, 'an amount');
   if (c.amount === undefined) missing(ctx, c, 'bonus', '`amount:`, what it pays per period');
   if (c.when.length === 0) missing(ctx, c, 'bonus', '`when:`, the KPI conditions it pays on');
@@ -229,11 +249,30 @@ function checkBonus(ctx: CheckContext, c: ComponentDef): ResolvedComponent | und
       reportUnknown(ctx, 'plan/unknown-kpi', w.kpi.span, 'KPI', w.kpi.value, ctx.env.index.kpis);
       return [];
     }
-    if (w.atLeast === undefined && w.atMost === undefined) {
-      report(ctx, 'plan/misplaced-key', w.span, `the condition on \`${w.kpi.value}\` needs \`at_least:\` or \`at_most:\``);
+    if (w.atLeast === undefined && w.atMost === undefined && w.status === undefined) {
+      report(ctx, 'plan/misplaced-key', w.span, `the condition on \`${w.kpi.value}\` needs \`at_least:\`, \`at_most:\` or \`status:\``);
       return [];
     }
-    return [{ kpi: w.kpi.value, atLeast: exactValue(ctx, w.atLeast, 'a level'), atMost: exactValue(ctx, w.atMost, 'a level') }];
+    const performance = w.status === undefined ? undefined : context.performance().get(w.kpi.value);
+    if (
+      w.status !== undefined &&
+      performance?.target === undefined &&
+      (performance?.overrides ?? []).every((o) => o.target === undefined)
+    ) {
+      report(ctx, 'plan/unknown-kpi', w.status.span, `KPI \`${w.kpi.value}\` has no target, so it has no status to pay on`, {
+        hint: `give \`${w.kpi.value}\` a \`target:\`, or pay on its value with \`at_least:\``,
+      });
+      return [];
+    }
+    return [
+      {
+        kpi: w.kpi.value,
+        atLeast: exactValue(ctx, w.atLeast, 'a level'),
+        atMost: exactValue(ctx, w.atMost, 'a level'),
+        status: w.status?.value,
+        performance,
+      },
+    ];
   });
   if (amount === undefined || conditions.length !== c.when.length) return undefined;
   return { kind: 'bonus', id: c.id.value, title: title(c), amount, conditions };
@@ -258,27 +297,12 @@ function checkClawback(
   if (c.trigger === undefined) missing(ctx, c, 'clawback', "`trigger:`, the condition that claws pay back (e.g. `stage = 'Cancelled'`)");
   if (c.date === undefined) missing(ctx, c, 'clawback', '`date:`, the date column of the trigger');
   if (c.within === undefined) missing(ctx, c, 'clawback', '`within:`, the window in days after the credit date');
-  const paying = others.filter((o) => o.type?.value === 'commission' || o.type?.value === 'spiff').map((o) => o.id.value);
-  for (const o of c.of) {
-    if (!paying.includes(o.value)) reportUnknown(ctx, 'plan/misplaced-key', o.span, 'commission or SPIFF component', o.value, paying);
-  }
+  const of = payingOf(ctx, c, others);
   if (source === undefined || c.trigger === undefined || c.date === undefined || c.within === undefined) return undefined;
   const trigger = resolveRowFormula(ctx, c.trigger, source);
   checkCondition(ctx, trigger, c.trigger);
-  const column = source.columns.get(c.date.value);
-  if (column === undefined) {
-    reportUnknown(ctx, 'plan/unknown-column', c.date.span, `column of \`${source.id}\``, c.date.value, source.columns.keys());
-    return undefined;
-  }
-  if (column.type.value !== 'date' && column.type.value !== 'timestamp') {
-    report(
-      ctx,
-      'plan/unknown-column',
-      c.date.span,
-      `the trigger date must be a date column, but \`${source.id}.${c.date.value}\` is ${column.type.value}`,
-    );
-    return undefined;
-  }
+  const date = dateColumn(ctx, c.date, source);
+  if (date === undefined) return undefined;
   const term = c.term === undefined ? undefined : resolveRowFormula(ctx, c.term, source);
   if (term !== undefined && c.term !== undefined && term.type !== 'number' && term.type !== 'error')
     report(ctx, 'resolve/type-mismatch', c.term.node.span, `the term \`${c.term.text}\` must be a number of months`);
@@ -287,19 +311,78 @@ function checkClawback(
     id: c.id.value,
     title: title(c),
     trigger,
-    date: column.name,
+    date,
     within: c.within.value,
     term,
-    of: c.of.length > 0 ? c.of.map((o) => o.value) : paying,
+    of,
   };
 }
 
-/** Checks one component; undefined when it cannot be computed. */
-export function checkComponent(
+/** The commission and SPIFF components a clawback or holdback may name in `of:` (reported when unknown). */
+function payingOf(ctx: CheckContext, c: ComponentDef, others: readonly ComponentDef[]): string[] {
+  const paying = others.filter((o) => o.type?.value === 'commission' || o.type?.value === 'spiff').map((o) => o.id.value);
+  for (const o of c.of) {
+    if (!paying.includes(o.value)) reportUnknown(ctx, 'plan/misplaced-key', o.span, 'commission or SPIFF component', o.value, paying);
+  }
+  return c.of.length > 0 ? c.of.map((o) => o.value) : paying;
+}
+
+/** A date column of the credit source (a trigger's day), reported when unknown or not a date. */
+function dateColumn(ctx: CheckContext, date: Located<string>, source: SourceDef): string | undefined {
+  const column = source.columns.get(date.value);
+  if (column === undefined) {
+    reportUnknown(ctx, 'plan/unknown-column', date.span, `column of \`${source.id}\``, date.value, source.columns.keys());
+    return undefined;
+  }
+  if (column.type.value !== 'date' && column.type.value !== 'timestamp') {
+    report(
+      ctx,
+      'plan/unknown-column',
+      date.span,
+      `the trigger date must be a date column, but \`${source.id}.${date.value}\` is ${column.type.value}`,
+    );
+    return undefined;
+  }
+  return column.name;
+}
+
+function checkHoldback(
   ctx: CheckContext,
   c: ComponentDef,
-  context: { readonly source: SourceDef | undefined; readonly hasQuota: boolean; readonly components: readonly ComponentDef[] },
+  source: SourceDef | undefined,
+  others: readonly ComponentDef[],
 ): ResolvedComponent | undefined {
+  const share = exactValue(ctx, c.share, 'a share');
+  if (c.share === undefined) missing(ctx, c, 'holdback', '`share:`, the part of the pay on each deal it holds (e.g. `25%`)');
+  else if (share !== undefined && share.compare(ONE) > 0)
+    report(ctx, 'plan/bad-number', c.share.span, 'a holdback cannot hold more than 100% of the pay');
+  if (c.release === undefined) missing(ctx, c, 'holdback', '`release:`, the days after the credit date when the held pay is released');
+  if ((c.trigger === undefined) !== (c.date === undefined))
+    missing(ctx, c, 'holdback', 'both `trigger:` and `date:` (the condition that forfeits what is held, and its date column), or neither');
+  const of = payingOf(ctx, c, others);
+  if (source === undefined || share === undefined || share.compare(ONE) > 0 || c.release === undefined) return undefined;
+  let trigger;
+  let date;
+  if (c.trigger !== undefined && c.date !== undefined) {
+    trigger = resolveRowFormula(ctx, c.trigger, source);
+    checkCondition(ctx, trigger, c.trigger);
+    date = dateColumn(ctx, c.date, source);
+    if (date === undefined) return undefined;
+  } else if (c.trigger !== undefined || c.date !== undefined) return undefined;
+  return { kind: 'holdback', id: c.id.value, title: title(c), share, release: c.release.value, of, trigger, date };
+}
+
+/** What checking a component reads about its plan and catalog. */
+interface ComponentContext {
+  readonly source: SourceDef | undefined;
+  readonly hasQuota: boolean;
+  readonly components: readonly ComponentDef[];
+  /** How the catalog's KPIs are judged (targets, thresholds), computed on first use. */
+  readonly performance: () => ReadonlyMap<string, KpiPerformance>;
+}
+
+/** Checks one component; undefined when it cannot be computed. */
+export function checkComponent(ctx: CheckContext, c: ComponentDef, context: ComponentContext): ResolvedComponent | undefined {
   const type = c.type?.value;
   if (type === undefined) return undefined;
   checkKeys(ctx, c, type);
@@ -309,11 +392,13 @@ export function checkComponent(
     case 'spiff':
       return checkSpiff(ctx, c, context.source);
     case 'bonus':
-      return checkBonus(ctx, c);
+      return checkBonus(ctx, c, context);
     case 'draw':
       return checkDraw(ctx, c);
     case 'clawback':
       return checkClawback(ctx, c, context.source, context.components);
+    case 'holdback':
+      return checkHoldback(ctx, c, context.source, context.components);
     default: {
       const never: never = type;
       return never;

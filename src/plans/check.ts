@@ -21,8 +21,11 @@ import { isExactKpi } from '../resolve/exact.js';
 import { syntheticKpi } from '../resolve/extend.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { RowExpr } from '../resolve/types.js';
+import { checkPerformance } from '../targets/check-performance.js';
+import type { KpiPerformance } from '../targets/settings.js';
 import { checkComponent } from './check-components.js';
 import { checkRange, dateValue } from './check-numbers.js';
+import { checkSplits } from './check-splits.js';
 import { checkQuota } from './check-quota.js';
 import { buildPlans, type CreditDef, type PlanDef } from './model.js';
 import type { ResolvedComponent, ResolvedCredit, ResolvedPlan } from './resolved.js';
@@ -105,9 +108,11 @@ function checkCredit(ctx: CheckContext, c: CreditDef | undefined): { credit: Res
         `the credit date must be a date column, but \`${source.id}.${dateName}\` is ${column.type.value}`,
       );
   }
+  const splits = checkSplits(ctx, c.splits);
   if (rep === undefined || deal === undefined || amount === undefined || column === undefined || dateName === undefined)
     return { credit: undefined, source };
-  return { credit: { source: source.id, filter, rep, deal, date: column.name, amount }, source };
+  if (c.splits !== undefined && splits === undefined) return { credit: undefined, source };
+  return { credit: { source: source.id, filter, rep, deal, date: column.name, amount, splits }, source };
 }
 
 function checkPlan(
@@ -115,6 +120,7 @@ function checkPlan(
   p: PlanDef,
   hierarchies: ReturnType<typeof checkHierarchies>,
   written: ReadonlySet<string>,
+  performance: () => ReadonlyMap<string, KpiPerformance>,
 ): ResolvedPlan | undefined {
   const h = p.hierarchy === undefined ? undefined : hierarchies.get(p.hierarchy.value);
   if (p.hierarchy !== undefined && h === undefined && !written.has(p.hierarchy.value))
@@ -141,7 +147,7 @@ function checkPlan(
       continue;
     }
     seen.set(c.id.value, c.id.span);
-    const resolved = checkComponent(ctx, c, { source, hasQuota, components: p.components });
+    const resolved = checkComponent(ctx, c, { source, hasQuota, components: p.components, performance });
     if (resolved === undefined) broken = true;
     else components.push(resolved);
   }
@@ -164,6 +170,7 @@ function checkPlan(
   return {
     id: p.id,
     title: p.title ?? p.id,
+    span: p.members?.node.span ?? p.doc.idSpan,
     hierarchy: h,
     members,
     from,
@@ -188,8 +195,11 @@ export function checkPlans(resolved: ResolvedCatalog): PhaseResult<ReadonlyMap<s
   const written = new Set(resolved.catalog.documents.filter((d) => d.kind === 'hierarchy').map((d) => d.id));
   const ctx = createCheckContext(resolved);
   const out = new Map<string, ResolvedPlan>();
+  // KPI targets and thresholds are checked (and reported) by the scorecard checks; here only read.
+  let perf: ReadonlyMap<string, KpiPerformance> | undefined;
+  const performance = (): ReadonlyMap<string, KpiPerformance> => (perf ??= checkPerformance(createCheckContext(resolved)));
   for (const def of defs.values()) {
-    const plan = checkPlan(ctx, def, hierarchies, written);
+    const plan = checkPlan(ctx, def, hierarchies, written, performance);
     if (plan !== undefined) out.set(def.id, plan);
   }
   return { value: out, diagnostics: sortDiagnostics(dedupeDiagnostics(ctx.env.diagnostics)) };

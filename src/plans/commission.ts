@@ -7,6 +7,7 @@
  */
 import { Decimal } from '../model/decimal.js';
 import type { Credit } from './credits.js';
+import { splitNote } from './splits.js';
 import { isZero, min, negate, plus, sum, times, ZERO } from './decimal-math.js';
 import { earned, piecesFor } from './rate-table.js';
 import type { PayLine } from './report.js';
@@ -46,13 +47,32 @@ function pieceRule(c: CommissionComponent, tier: number, rate: Decimal, multipli
   return `tier ${tier + 1} at ${percentText(rate)}${band} — ${tableText(c)}`;
 }
 
+/** The taper threshold in force: a fixed amount, or N × the pay period's median deal (none without deals). */
+function taperAt(
+  c: CommissionComponent,
+  medianDeal: Decimal | undefined,
+): { readonly above: Decimal; readonly rate: Decimal; readonly text: string } | undefined {
+  const t = c.taper;
+  if (t === undefined) return undefined;
+  if (t.kind === 'amount') return { above: t.above, rate: t.rate, text: amountText(t.above) };
+  if (medianDeal === undefined) return undefined;
+  const above = times(t.times, medianDeal);
+  return {
+    above,
+    rate: t.rate,
+    text: `${t.times.toString()}× the period's median deal (${t.times.toString()} × ${amountText(medianDeal)} = ${amountText(above)})`,
+  };
+}
+
 /** The lines of component `c` for the deals `credits` of one period, and the new state. */
 export function commissionLines(
   c: CommissionComponent,
   state: CommissionState,
   credits: readonly Credit[],
   quotaToDate: Decimal | undefined,
+  medianDeal: Decimal | undefined,
 ): { readonly lines: ExactLine[]; readonly state: CommissionState } {
+  const taper = taperAt(c, medianDeal);
   const lines: ExactLine[] = [];
   let table = state.table;
   const byQuota = c.on === 'attainment' || c.bands.length > 0;
@@ -68,7 +88,9 @@ export function commissionLines(
       });
   }
   for (const credit of credits) {
-    const inTable = c.taper === undefined ? credit.amount : min(credit.amount, c.taper.above);
+    // A split credit is tapered at the rep's share of the deal's threshold.
+    const above = taper === undefined ? undefined : credit.split === undefined ? taper.above : times(taper.above, credit.split.share);
+    const inTable = above === undefined ? credit.amount : min(credit.amount, above);
     const after = plus(table, inTable);
     if (inTable.units < 0n) {
       lines.push({
@@ -93,23 +115,23 @@ export function commissionLines(
           rule:
             p.kind === 'true-up'
               ? `retroactive tier ${p.tier + 1} reached: earlier credit ${amountText(p.credit)} re-paid at +${percentText(p.rate)} — ${tableText(c)}`
-              : pieceRule(c, p.tier, p.rate, p.multiplier),
+              : `${splitNote(credit)}${pieceRule(c, p.tier, p.rate, p.multiplier)}`,
           exact: p.amount,
         });
       }
     }
     table = after;
-    if (c.taper !== undefined && credit.amount.compare(c.taper.above) > 0) {
-      const excess = credit.amount.minus(c.taper.above);
+    if (taper !== undefined && above !== undefined && credit.amount.compare(above) > 0) {
+      const excess = credit.amount.minus(above);
       lines.push({
         component: c.id,
         kind: 'taper',
         deal: credit.deal,
         date: credit.date,
         credit: excess,
-        rate: c.taper.rate,
-        rule: `taper: credit above ${amountText(c.taper.above)} on one deal at ${percentText(c.taper.rate)}, outside the rate table`,
-        exact: times(excess, c.taper.rate),
+        rate: taper.rate,
+        rule: `${splitNote(credit)}taper: credit above ${taper.text} on one deal at ${percentText(taper.rate)}, outside the rate table`,
+        exact: times(excess, taper.rate),
       });
     }
   }

@@ -11,10 +11,14 @@ import { periodContaining, utcDay, type Period } from '../periods/period.js';
 import { activeDaysIn, daysInclusive, isActive, type Activity } from './activity.js';
 import { commissionLines, FRESH, type CommissionState, type ExactLine } from './commission.js';
 import type { Credit } from './credits.js';
+import { splitNote } from './splits.js';
+import { heldNow, holdbackLines, keptOn, type HoldbackState } from './holdback.js';
 import { decimalOf, isZero, max, plus, ratio, roundFraction, roundTo, sum, times, ZERO, type RoundingRule } from './decimal-math.js';
 import type { ComponentPay, PayLine, RepPeriod } from './report.js';
 import type { BonusComponent, ClawbackComponent, DrawComponent, ResolvedPlan, SpiffComponent } from './resolved.js';
 import { amountText, percentText } from './text.js';
+import type { Status } from '../targets/status.js';
+import type { Judged } from './kpi-status.js';
 
 /** What a rep's computation reads besides the rep's own data. */
 export interface RepContext {
@@ -24,6 +28,10 @@ export interface RepContext {
   readonly periods: readonly Period[];
   /** The rep's quota to date at the end of `period` (its fiscal year from `yearStart`); undefined without a quota. */
   readonly quotaToDate: (period: Period, yearStart: string) => Decimal | undefined;
+  /** The median credit of the plan's deals (whole deals, all reps) in a pay period; undefined without deals. */
+  readonly medianDeal: (period: Period) => Decimal | undefined;
+  /** A KPI's status for the rep in a period (bonus conditions on status). */
+  readonly kpiStatus: (kpi: string, period: Period) => Judged | undefined;
   /** A KPI's value for the rep in a period (bonus conditions). */
   readonly kpiValue: (kpi: string, period: Period) => number | null;
 }
@@ -35,7 +43,9 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
     if (flags?.qualifies !== true) continue;
     if ((s.from !== undefined && c.date < s.from) || (s.to !== undefined && c.date > s.to)) continue;
     const failed = s.guards.filter((_, i) => flags.guards[i] !== true);
-    const pay = s.amount ?? times(c.amount, s.rate ?? ZERO);
+    // A per-deal amount follows the rep's share of a split deal; a rate applies to the rep's credit.
+    const pay =
+      s.amount === undefined ? times(c.amount, s.rate ?? ZERO) : c.split === undefined ? s.amount : times(s.amount, c.split.share);
     const base = s.amount !== undefined ? `${amountText(s.amount)} per deal` : `${percentText(s.rate ?? ZERO)} of credit`;
     out.push({
       component: s.id,
@@ -44,25 +54,45 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
       date: c.date,
       credit: c.amount,
       rate: s.rate,
-      rule: failed.length === 0 ? `SPIFF ${s.title}: ${base}` : `not paid: guard failed — ${failed.map((g) => g.title).join('; ')}`,
+      rule:
+        failed.length === 0
+          ? `${splitNote(c)}SPIFF ${s.title}: ${base}`
+          : `not paid: guard failed — ${failed.map((g) => g.title).join('; ')}`,
       exact: failed.length === 0 ? pay : ZERO,
     });
   }
   return out;
 }
 
-function bonusLine(b: BonusComponent, period: Period, value: (kpi: string) => number | null): ExactLine {
+const RANK: Readonly<Record<Status, number>> = { green: 2, amber: 1, red: 0, none: -1 };
+
+function bonusLine(
+  b: BonusComponent,
+  period: Period,
+  value: (kpi: string) => number | null,
+  status: (kpi: string) => Judged | undefined,
+): ExactLine {
   const parts = b.conditions.map((c) => {
     const v = value(c.kpi);
     const v10 = v === null ? undefined : decimalOf(v);
+    const judged = c.status === undefined ? undefined : status(c.kpi);
     const ok =
       v10 !== undefined &&
       (c.atLeast === undefined || v10.compare(c.atLeast) >= 0) &&
-      (c.atMost === undefined || v10.compare(c.atMost) <= 0);
-    const bound = [c.atLeast === undefined ? '' : `≥ ${c.atLeast.toString()}`, c.atMost === undefined ? '' : `≤ ${c.atMost.toString()}`]
+      (c.atMost === undefined || v10.compare(c.atMost) <= 0) &&
+      (c.status === undefined || RANK[judged?.status ?? 'none'] >= RANK[c.status]);
+    const bound = [
+      c.atLeast === undefined ? '' : `≥ ${c.atLeast.toString()}`,
+      c.atMost === undefined ? '' : `≤ ${c.atMost.toString()}`,
+      c.status === undefined ? '' : c.status === 'green' ? 'green' : 'amber or green',
+    ]
       .filter((x) => x !== '')
       .join(' and ');
-    return { ok, text: `${c.kpi} = ${v === null ? 'no value' : String(v)} (needs ${bound})` };
+    const judgedText =
+      c.status === undefined
+        ? ''
+        : `, ${judged?.status ?? 'none'} against target ${judged?.target === null || judged === undefined ? 'none' : String(judged.target)}`;
+    return { ok, text: `${c.kpi} = ${v === null ? 'no value' : String(v)}${judgedText} (needs ${bound})` };
   });
   const paid = parts.every((p) => p.ok);
   return {
@@ -98,6 +128,7 @@ function clawbackLines(
   credits: readonly Credit[],
   paid: ReadonlyMap<string, Decimal>,
   rule: RoundingRule,
+  kept: (deal: string) => Decimal,
 ): ExactLine[] {
   const out: ExactLine[] = [];
   for (const credit of credits) {
@@ -105,7 +136,8 @@ function clawbackLines(
     if (t === undefined || t.date < period.start || t.date > period.last) continue;
     const days = daysInclusive(credit.date, t.date) - 1;
     if (days < 0 || days > c.within) continue;
-    const onDeal = sum(c.of.map((id) => paid.get(`${id}|${credit.deal}`) ?? ZERO));
+    // Only what was paid out is taken back: what a holdback kept on the deal is forfeited instead.
+    const onDeal = sum(c.of.map((id) => paid.get(`${id}|${credit.deal}`) ?? ZERO)).minus(kept(credit.deal));
     if (onDeal.units <= 0n) continue;
     let exact = onDeal;
     let why = `${amountText(onDeal)} paid on the deal taken back in full`;
@@ -180,6 +212,8 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
   let quotaBefore: Decimal | undefined;
   let balance: Decimal = ZERO;
   const paid = new Map<string, Decimal>();
+  const held: HoldbackState = new Map();
+  const byDeal = new Map(credits.map((c) => [c.deal, c] as const));
   for (const period of ctx.periods) {
     const fy = periodContaining(utcDay(period.start), 'year', ctx.calendar);
     if (fy.start !== year) {
@@ -192,13 +226,14 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
     const activeDays = activeDaysIn(activity, period.start, period.last);
     const mine = credits.filter((c) => c.date >= period.start && c.date <= period.last && isActive(activity, c.date));
     const credit = sum(mine.map((c) => c.amount));
+    const overlayCredit = sum(mine.filter((c) => c.split?.kind === 'overlay').map((c) => c.amount));
     creditToDate = plus(creditToDate, credit);
     const quotaToDate = ctx.quotaToDate(period, fy.start);
     const exact: ExactLine[] = [];
     for (const c of plan.components) {
       switch (c.kind) {
         case 'commission': {
-          const r = commissionLines(c, commission.get(c.id) ?? FRESH, mine, quotaToDate);
+          const r = commissionLines(c, commission.get(c.id) ?? FRESH, mine, quotaToDate, ctx.medianDeal(period));
           commission.set(c.id, r.state);
           exact.push(...r.lines);
           break;
@@ -207,10 +242,19 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
           exact.push(...spiffLines(c, mine));
           break;
         case 'bonus':
-          if (activeDays > 0) exact.push(bonusLine(c, period, (kpi) => ctx.kpiValue(kpi, period)));
+          if (activeDays > 0)
+            exact.push(
+              bonusLine(
+                c,
+                period,
+                (kpi) => ctx.kpiValue(kpi, period),
+                (kpi) => ctx.kpiStatus(kpi, period),
+              ),
+            );
           break;
         case 'draw':
         case 'clawback':
+        case 'holdback':
           break;
         default: {
           const never: never = c;
@@ -221,8 +265,13 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
     // Pay on each deal so far (exact), what a clawback may take back; then this period's clawbacks.
     for (const l of exact)
       if (l.deal !== undefined) paid.set(`${l.component}|${l.deal}`, plus(paid.get(`${l.component}|${l.deal}`) ?? ZERO, l.exact));
+    // Holdbacks withhold a share of this period's pay per deal, then release or forfeit what is due.
+    const earnedLines = [...exact];
+    for (const c of plan.components)
+      if (c.kind === 'holdback') exact.push(...holdbackLines(c, period, earnedLines, byDeal, held, plan.rounding));
     const active = credits.filter((c) => isActive(activity, c.date));
-    for (const c of plan.components) if (c.kind === 'clawback') exact.push(...clawbackLines(c, period, active, paid, plan.rounding));
+    for (const c of plan.components)
+      if (c.kind === 'clawback') exact.push(...clawbackLines(c, period, active, paid, plan.rounding, (deal) => keptOn(held, deal)));
     const lines = exact.map((l) => round(l, totals));
     const components: ComponentPay[] = plan.components
       .filter((c) => c.kind !== 'draw')
@@ -262,6 +311,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
       period,
       activeDays,
       credit,
+      overlayCredit,
       creditToDate,
       quota: quotaToDate === undefined ? undefined : quotaToDate.minus(quotaBefore ?? ZERO),
       quotaToDate,
@@ -270,6 +320,7 @@ export function computeRep(ctx: RepContext, activity: Activity, credits: readonl
       earned: earnedNow,
       draw: adjustment,
       drawBalance: balance,
+      held: heldNow(held),
       pay: plus(earnedNow, adjustment),
       lines: [...lines, ...drawLine],
     });

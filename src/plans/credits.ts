@@ -24,8 +24,10 @@ export interface Credit {
   readonly amount: Decimal;
   /** Per SPIFF id: whether the row qualifies, and whether it passes each guard (in order). */
   readonly spiffs: ReadonlyMap<string, { readonly qualifies: boolean; readonly guards: readonly boolean[] }>;
-  /** Per clawback id, when its trigger holds: the trigger's day and the contract term (months). */
+  /** Per clawback (or holdback) id, when its trigger holds: the trigger's day and the contract term (months). */
   readonly clawbacks: ReadonlyMap<string, { readonly date: string; readonly term: number | null }>;
+  /** A split credit: the rep's share of the deal's whole credit `of` (splits.ts); absent: the whole deal. */
+  readonly split?: { readonly kind: 'revenue' | 'overlay'; readonly share: Decimal; readonly of: Decimal } | undefined;
 }
 
 /** What reading needs. */
@@ -68,7 +70,13 @@ export async function readCredits(
     add(`__p_spiff_${i}`, flag(s.where));
     s.guards.forEach((g, j) => add(`__p_guard_${i}_${j}`, flag(g.when)));
   });
-  const clawbacks = plan.components.filter((c) => c.kind === 'clawback');
+  // Clawbacks and holdbacks with a trigger: whether it holds, and its day (and a clawback's term).
+  const clawbacks = plan.components.flatMap((c) => {
+    if (c.kind === 'clawback') return [{ id: c.id, trigger: c.trigger, date: c.date, term: c.term }];
+    if (c.kind === 'holdback' && c.trigger !== undefined && c.date !== undefined)
+      return [{ id: c.id, trigger: c.trigger, date: c.date, term: undefined }];
+    return [];
+  });
   clawbacks.forEach((c, i) => {
     add(`__p_claw_${i}`, flag(c.trigger));
     add(`__p_clawdate_${i}`, { kind: 'column', path: [], source: credit.source, column: c.date, type: 'date' });

@@ -16,13 +16,17 @@ import { parsePeriod, periodContaining, utcDay, type Period } from '../periods/p
 import type { Failure } from '../pipeline.js';
 import { addDays } from '../query/calendar.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
-import { activityByRep } from './activity.js';
+import { activityByRep, type Activity } from './activity.js';
+import { overlappingPlans } from './overlaps.js';
 import { computeRep, type RepContext } from './compute-rep.js';
 import { readCredits, type Credit, type ReadOptions } from './credits.js';
+import { applySplits, readSplits } from './splits.js';
 import { decimalOf, plus, roundTo, ZERO } from './decimal-math.js';
 import { kpiByRep, type ValuesByRep } from './kpi-by-rep.js';
+import { statusByRep, type StatusByRep } from './kpi-status.js';
+import { medianDeals } from './median-deal.js';
 import { annualQuotaToDate } from './quota.js';
-import type { PayoutReport, PlanPayout, RepPayout } from './report.js';
+import type { PayoutReport, PlanPayout, PlanTotal, RepPayout } from './report.js';
 import type { ResolvedPlan } from './resolved.js';
 
 /** What to compute; every field has a default. */
@@ -82,7 +86,9 @@ async function planInputs(
   const limit = window?.last ?? plan.to ?? formatToday();
   const to = plan.to !== undefined && plan.to < limit ? plan.to : limit;
   if (to < plan.from) return { credits: [], periods: [], shown: [] };
-  const credits = await readCredits(resolved, plan, like, { from: plan.from, to }, opts);
+  const read = await readCredits(resolved, plan, like, { from: plan.from, to }, opts);
+  if (!Array.isArray(read)) return read;
+  const credits = await splitCredits(resolved, plan, like, read, opts);
   if (!Array.isArray(credits)) return credits;
   if (window === undefined) {
     const last = credits[credits.length - 1]?.date;
@@ -92,6 +98,30 @@ async function planInputs(
   const periods = payPeriods(plan, window.last < to ? window.last : to, calendar);
   const w = window;
   return { credits, periods, shown: periods.filter((p) => p.last >= w.start && p.start <= w.last) };
+}
+
+/** The credits after the plan's splits (revenue shares, overlays), or the deals whose splits are wrong. */
+async function splitCredits(
+  resolved: ResolvedCatalog,
+  plan: ResolvedPlan,
+  like: ResolvedKpi,
+  credits: Credit[],
+  opts: ReadOptions,
+): Promise<Credit[] | Failure> {
+  const s = plan.credit.splits;
+  if (s === undefined) return credits;
+  const rows = await readSplits(resolved, s, like, opts);
+  if (!(rows instanceof Map)) return rows;
+  const file = resolved.catalog.sources.get(s.source)?.path.value ?? s.source;
+  const split = applySplits(credits, rows, s, file);
+  if (split.problems.length === 0) return split.credits;
+  const n = split.problems.length;
+  return {
+    ok: false,
+    kind: 'data',
+    message: `${n} deal${n === 1 ? '' : 's'} of plan \`${plan.id}\` cannot be credited: ${n === 1 ? 'its' : 'their'} splits are wrong; nothing was paid`,
+    diagnostics: split.problems,
+  };
 }
 
 function formatToday(): string {
@@ -112,12 +142,29 @@ function kpiQuota(values: ValuesByRep, rep: string, plan: ResolvedPlan, periods:
   };
 }
 
+/** The plan's totals per period: each deal's revenue once, overlay credit apart. */
+function planTotals(reps: readonly RepPayout[]): PlanTotal[] {
+  const byPeriod = new Map<string, { label: string; credit: Decimal; overlay: Decimal; pay: Decimal }>();
+  for (const r of reps)
+    for (const x of r.periods) {
+      const t = byPeriod.get(x.period.start) ?? { label: x.period.label, credit: ZERO, overlay: ZERO, pay: ZERO };
+      t.credit = plus(t.credit, x.credit.minus(x.overlayCredit));
+      t.overlay = plus(t.overlay, x.overlayCredit);
+      t.pay = plus(t.pay, x.pay);
+      byPeriod.set(x.period.start, t);
+    }
+  return [...byPeriod.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, t]) => ({ period: t.label, credit: t.credit, overlay: t.overlay, pay: t.pay }));
+}
+
 async function planPayout(
   resolved: ResolvedCatalog,
   plan: ResolvedPlan,
   request: PayoutRequest,
   like: ResolvedKpi,
   opts: ReadOptions,
+  activities: Map<string, ReadonlyMap<string, Activity>>,
 ): Promise<PlanPayout | Failure> {
   const calendar = calendarOf(resolved.catalog);
   const inputs = await planInputs(resolved, plan, like, request.period, calendar, opts);
@@ -125,6 +172,7 @@ async function planPayout(
   const spells = await readSpells(resolved, plan.hierarchy, [{ id: plan.id, members: plan.members }], like, { ...opts, date: plan.from });
   if (!Array.isArray(spells)) return spells as Failure;
   const activity = activityByRep(spells, plan.id, plan.from, plan.to);
+  activities.set(plan.id, activity);
   const names = namesOf(spells);
   const first = inputs.periods[0];
   const last = inputs.periods[inputs.periods.length - 1];
@@ -138,6 +186,23 @@ async function planPayout(
     const values = await kpiByRep(resolved, plan, kpi, range, opts);
     if (!(values instanceof Map)) return values as Failure;
     kpiValues.set(kpi, values);
+  }
+  const statuses = new Map<string, StatusByRep>();
+  for (const c of plan.components) {
+    if (c.kind !== 'bonus') continue;
+    for (const k of c.conditions) {
+      if (k.status === undefined || statuses.has(k.kpi)) continue;
+      const judged = await statusByRep(
+        resolved,
+        plan,
+        k,
+        kpiValues.get(k.kpi) ?? new Map(),
+        { periods: inputs.periods, spells, calendar },
+        opts,
+      );
+      if (!(judged instanceof Map)) return judged as Failure;
+      statuses.set(k.kpi, judged);
+    }
   }
   let reps = [...activity.keys()].sort();
   if (request.rep !== undefined) {
@@ -154,6 +219,9 @@ async function planPayout(
     else list.push(c);
   }
   const shown = new Set(inputs.shown.map((p) => p.start));
+  const medians = plan.components.some((c) => c.kind === 'commission' && c.taper?.kind === 'median')
+    ? medianDeals(inputs.credits, inputs.periods)
+    : new Map<string, Decimal>();
   const out: RepPayout[] = [];
   for (const rep of reps) {
     const a = activity.get(rep);
@@ -169,6 +237,8 @@ async function planPayout(
           : q.kind === 'annual'
             ? (p, yearStart) => annualQuotaToDate(q, a, yearStart, p.last, calendar, plan.rounding)
             : kpiQuota(kpiValues.get(q.kpi) ?? new Map(), rep, plan, inputs.periods),
+      medianDeal: (p) => medians.get(p.start),
+      kpiStatus: (kpi, p) => statuses.get(kpi)?.get(rep)?.get(p.start),
       kpiValue: (kpi, p) => kpiValues.get(kpi)?.get(rep)?.get(p.start)?.value ?? null,
     };
     const periods = computeRep(ctx, a, byRep.get(rep) ?? []).filter((p) => shown.has(p.period.start));
@@ -182,6 +252,7 @@ async function planPayout(
     rounding: plan.rounding,
     components: plan.components.filter((c) => c.kind !== 'draw').map((c) => ({ id: c.id, title: c.title })),
     reps: out,
+    totals: planTotals(out),
   };
 }
 
@@ -211,11 +282,13 @@ export async function evaluatePayouts(
     const warnings: Diagnostic[] = [];
     const opts = { dataDir: options.dataDir, db, warnings };
     const out: PlanPayout[] = [];
+    const activities = new Map<string, ReadonlyMap<string, Activity>>();
     for (const plan of chosen) {
-      const payout = await planPayout(resolved, plan, request, like, opts);
+      const payout = await planPayout(resolved, plan, request, like, opts, activities);
       if ('ok' in payout) return payout;
       out.push(payout);
     }
+    warnings.push(...overlappingPlans(chosen.map((plan) => ({ plan, activity: activities.get(plan.id) ?? new Map() }))));
     const labels = [
       ...new Set(out.flatMap((p) => p.reps.flatMap((r) => r.periods.map((x) => `${x.period.start}|${x.period.label}`)))),
     ].sort();

@@ -37,10 +37,11 @@ interface BonusConditionDef {
   readonly kpi?: Located<string> | undefined;
   readonly atLeast?: WrittenExact | undefined;
   readonly atMost?: WrittenExact | undefined;
+  readonly status?: Located<'green' | 'amber'> | undefined;
 }
 
 /** Component types. */
-const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback'] as const;
+const COMPONENT_TYPES = ['commission', 'spiff', 'bonus', 'draw', 'clawback', 'holdback'] as const;
 
 /** A component type. */
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
@@ -57,7 +58,14 @@ export interface ComponentDef {
   readonly rate?: WrittenExact | undefined;
   readonly accelerators: readonly BandDef[];
   readonly cap?: { readonly span: Span; readonly amount?: WrittenExact | undefined; readonly per: 'period' | 'year' } | undefined;
-  readonly taper?: { readonly span: Span; readonly above?: WrittenExact | undefined; readonly rate?: WrittenExact | undefined } | undefined;
+  readonly taper?:
+    | {
+        readonly span: Span;
+        readonly above?: WrittenExact | undefined;
+        readonly aboveMedian?: WrittenExact | undefined;
+        readonly rate?: WrittenExact | undefined;
+      }
+    | undefined;
   readonly from?: Located<string> | undefined;
   readonly to?: Located<string> | undefined;
   readonly where?: FormulaText | undefined;
@@ -70,8 +78,20 @@ export interface ComponentDef {
   readonly within?: Located<number> | undefined;
   readonly term?: FormulaText | undefined;
   readonly of: readonly Located<string>[];
+  readonly share?: WrittenExact | undefined;
+  readonly release?: Located<number> | undefined;
   /** Keys present in the component, with their spans (to report keys its type does not take). */
   readonly keys: ReadonlyMap<string, Span>;
+}
+
+/** Revenue and overlay splits of the credited rows, as written. */
+export interface SplitsDef {
+  readonly span: Span;
+  readonly source?: Located<string> | undefined;
+  readonly deal?: FormulaText | undefined;
+  readonly rep?: FormulaText | undefined;
+  readonly share?: FormulaText | undefined;
+  readonly overlay?: FormulaText | undefined;
 }
 
 /** The credit rule as written. */
@@ -83,6 +103,7 @@ export interface CreditDef {
   readonly deal?: FormulaText | undefined;
   readonly date?: Located<string> | undefined;
   readonly amount?: FormulaText | undefined;
+  readonly splits?: SplitsDef | undefined;
 }
 
 /** The quota rule as written. */
@@ -156,7 +177,14 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
             per: choiceAt(cap, 'per', ['period', 'year'] as const)?.value ?? 'year',
           },
     taper:
-      taper === undefined ? undefined : { span: taper.span, above: exactAt(taper, 'above', files), rate: exactAt(taper, 'rate', files) },
+      taper === undefined
+        ? undefined
+        : {
+            span: taper.span,
+            above: exactAt(taper, 'above', files),
+            aboveMedian: exactAt(taper, 'above_median', files),
+            rate: exactAt(taper, 'rate', files),
+          },
     from: stringAt(m, 'from'),
     to: stringAt(m, 'to'),
     where: formulaAt(m, 'where', files),
@@ -167,6 +195,7 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
       kpi: stringAt(w, 'kpi'),
       atLeast: exactAt(w, 'at_least', files),
       atMost: exactAt(w, 'at_most', files),
+      status: choiceAt(w, 'status', ['green', 'amber'] as const),
     })),
     recoverable: booleanAt(m, 'recoverable') ?? true,
     trigger: formulaAt(m, 'trigger', files),
@@ -174,6 +203,8 @@ function buildComponent(m: YMap, files: Files): ComponentDef | undefined {
     within: numberAt(m, 'within'),
     term: formulaAt(m, 'term', files),
     of: itemsAt(m, 'of').flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ value: n.value, span: n.span }] : [])),
+    share: exactAt(m, 'share', files),
+    release: numberAt(m, 'release'),
     keys: new Map(m.entries.map((e) => [e.key, e.keySpan] as const)),
   };
 }
@@ -209,6 +240,19 @@ function buildCredit(m: YMap | undefined, files: Files): CreditDef | undefined {
     deal: formulaAt(m, 'deal', files),
     date: stringAt(m, 'date'),
     amount: formulaAt(m, 'amount', files),
+    splits: buildSplits(mapAt(m, 'splits'), files),
+  };
+}
+
+function buildSplits(m: YMap | undefined, files: Files): SplitsDef | undefined {
+  if (m === undefined) return undefined;
+  return {
+    span: m.span,
+    source: stringAt(m, 'source'),
+    deal: formulaAt(m, 'deal', files),
+    rep: formulaAt(m, 'rep', files),
+    share: formulaAt(m, 'share', files),
+    overlay: formulaAt(m, 'overlay', files),
   };
 }
 

@@ -7,7 +7,8 @@ import { money } from './render-text.js';
 import type { PayoutReport, PlanPayout, RepPayout, RepPeriod } from './report.js';
 import { percentText } from './text.js';
 
-function esc(text: string): string {
+/** `text` with the characters HTML gives a meaning escaped. */
+export function esc(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 

@@ -38,10 +38,20 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
 export function renderSummaryTable(report: PayoutReport): string {
   const { header, rows } = summaryRows(report);
   if (rows.length === 0) return 'no payouts in the period\n';
-  return table(
-    header,
-    rows.map((r) => r.map(cellText)),
-    (i) => i >= 4,
+  const totals = report.plans.flatMap((p) =>
+    p.totals.map(
+      (t) =>
+        `total ${p.plan} ${t.period}: credit ${money(t.credit)} (each deal once)` +
+        (t.overlay.units === 0n ? '' : `, overlay credit ${money(t.overlay)} apart`) +
+        `, pay ${money(t.pay)} ${p.currency}\n`,
+    ),
+  );
+  return (
+    table(
+      header,
+      rows.map((r) => r.map(cellText)),
+      (i) => i >= 4,
+    ) + (totals.length === 0 ? '' : `\n${totals.join('')}`)
   );
 }
 
@@ -70,6 +80,7 @@ function statementPeriod(p: PlanPayout, r: RepPayout, x: RepPeriod): string {
   const totals = [
     ...x.components.map((c) => `${c.title}: ${money(c.amount)}`),
     ...(x.draw.units === 0n ? [] : [`draw: ${money(x.draw)} (balance ${money(x.drawBalance)})`]),
+    ...(x.held.units === 0n ? [] : [`still held: ${money(x.held)}`]),
     `pay: ${money(x.pay)}`,
   ];
   return `${head.join('\n')}\n${body}${totals.join('; ')}\n`;

@@ -25,6 +25,10 @@ type LineKind =
   | 'bonus'
   /** Pay taken back on a deal whose trigger (a cancellation…) happened within the window. */
   | 'clawback'
+  /** A share of the pay on a deal withheld until its release (negative). */
+  | 'holdback'
+  /** What a holdback held on a deal, released (positive), or forfeited (0, the rule says why). */
+  | 'release'
   /** The draw: a top-up to the draw amount (positive) or a recovery of an earlier draw (negative). */
   | 'draw'
   /** A negative total carried to later periods (positive), or its recovery from later earnings (negative). */
@@ -61,7 +65,10 @@ export interface RepPeriod {
   readonly period: Period;
   /** Days on the plan in the period. */
   readonly activeDays: number;
+  /** Credit in the period, the rep's split shares and overlay credit included. */
   readonly credit: Decimal;
+  /** The part of `credit` that is overlay credit (on top of the deals' revenue, never counted twice in totals). */
+  readonly overlayCredit: Decimal;
   readonly creditToDate: Decimal;
   /** Undefined when the plan has no quota. */
   readonly quota?: Decimal | undefined;
@@ -75,6 +82,8 @@ export interface RepPeriod {
   readonly draw: Decimal;
   /** What the rep still owes (recoverable draws, negative pay carried) after this period. */
   readonly drawBalance: Decimal;
+  /** What holdbacks still hold after this period (withheld, neither released nor forfeited). */
+  readonly held: Decimal;
   readonly pay: Decimal;
   readonly lines: readonly PayLine[];
 }
@@ -96,6 +105,18 @@ export interface PlanPayout {
   /** The component ids and titles, in plan order. */
   readonly components: readonly { readonly id: string; readonly title: string }[];
   readonly reps: readonly RepPayout[];
+  /** Per period reported: the plan's credit with each deal counted once (revenue shares), its overlay credit apart, and its pay. */
+  readonly totals: readonly PlanTotal[];
+}
+
+/** A plan's totals in one period. */
+export interface PlanTotal {
+  readonly period: string;
+  /** Credit less overlay credit: a split deal adds up to the deal once. */
+  readonly credit: Decimal;
+  /** Overlay credit, on top of the deals' revenue. */
+  readonly overlay: Decimal;
+  readonly pay: Decimal;
 }
 
 /** The whole report. */

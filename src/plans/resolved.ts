@@ -3,10 +3,26 @@
  * becomes pay is an exact {@link Decimal}; every formula is a resolved row expression over the
  * credit source (or the hierarchy's source for `members`). The written form is in model.ts.
  */
+import type { Span } from '../diagnostics/span.js';
 import type { Decimal } from '../model/decimal.js';
 import type { ResolvedHierarchy } from '../org/hierarchy.js';
 import type { RowExpr } from '../resolve/types.js';
+import type { KpiPerformance } from '../targets/settings.js';
 import type { RoundingRule } from './decimal-math.js';
+
+/** Split rows that divide a credited row among reps (revenue) or add credit on top (overlay). */
+export interface ResolvedSplits {
+  readonly source: string;
+  /** Names the credited row a split row belongs to (compared as text with the credit's `deal`). */
+  readonly deal: RowExpr;
+  readonly rep: RowExpr;
+  /** The share of the credited row's credit (a number: 0.4 or 40%). */
+  readonly share: RowExpr;
+  /** A condition: the row is an overlay split (extra credit); undefined: every row is a revenue split. */
+  readonly overlay: RowExpr | undefined;
+  /** Where the plan declares the splits (data problems are reported here). */
+  readonly span: Span;
+}
 
 /** Which rows credit whom, when and for how much. */
 export interface ResolvedCredit {
@@ -18,6 +34,7 @@ export interface ResolvedCredit {
   readonly date: string;
   /** An exact money expression. */
   readonly amount: RowExpr;
+  readonly splits: ResolvedSplits | undefined;
 }
 
 /** A rep's quota rule. */
@@ -45,6 +62,11 @@ export interface Band {
   readonly multiplier: Decimal;
 }
 
+/** A per-deal taper: a fixed threshold, or a multiple of the pay period's median deal. */
+export type Taper =
+  | { readonly kind: 'amount'; readonly above: Decimal; readonly rate: Decimal }
+  | { readonly kind: 'median'; readonly times: Decimal; readonly rate: Decimal };
+
 /** A commission component: a rate table over year-to-date credit or attainment. */
 export interface CommissionComponent {
   readonly kind: 'commission';
@@ -56,7 +78,8 @@ export interface CommissionComponent {
   /** Bands whose multiplier is not 1, in attainment order. */
   readonly bands: readonly Band[];
   readonly cap: { readonly amount: Decimal; readonly per: 'period' | 'year' } | undefined;
-  readonly taper: { readonly above: Decimal; readonly rate: Decimal } | undefined;
+  /** A deal's credit above `above`, or above `median` × the median deal of the pay period, at `rate`. */
+  readonly taper: Taper | undefined;
 }
 
 /** A SPIFF: a time-boxed payment per credited row that meets a condition and its guards. */
@@ -73,13 +96,24 @@ export interface SpiffComponent {
   readonly guards: readonly { readonly title: string; readonly when: RowExpr }[];
 }
 
+/** A condition of a bonus on one KPI for the rep in the pay period: bounds on its value, and/or a least status. */
+export interface BonusCondition {
+  readonly kpi: string;
+  readonly atLeast?: Decimal | undefined;
+  readonly atMost?: Decimal | undefined;
+  /** The least status (green > amber), judged by the KPI's target and thresholds. */
+  readonly status?: 'green' | 'amber' | undefined;
+  /** How the KPI is judged (its target, thresholds, overrides), when `status` is asked. */
+  readonly performance?: KpiPerformance | undefined;
+}
+
 /** A bonus per pay period when every KPI condition holds for the rep. */
 export interface BonusComponent {
   readonly kind: 'bonus';
   readonly id: string;
   readonly title: string;
   readonly amount: Decimal;
-  readonly conditions: readonly { readonly kpi: string; readonly atLeast?: Decimal | undefined; readonly atMost?: Decimal | undefined }[];
+  readonly conditions: readonly BonusCondition[];
 }
 
 /** A draw: a minimum pay per period, recoverable from later earnings or not. */
@@ -109,13 +143,31 @@ export interface ClawbackComponent {
   readonly of: readonly string[];
 }
 
+/** A holdback: a share of the pay on each deal withheld until `release` days after its credit, forfeited if a trigger comes first. */
+export interface HoldbackComponent {
+  readonly kind: 'holdback';
+  readonly id: string;
+  readonly title: string;
+  readonly share: Decimal;
+  /** Days after the credit date. */
+  readonly release: number;
+  /** The components whose pay on a deal is partly held. */
+  readonly of: readonly string[];
+  readonly trigger: RowExpr | undefined;
+  /** The date column of the credit source on which the trigger happened. */
+  readonly date: string | undefined;
+}
+
 /** Any component. */
-export type ResolvedComponent = CommissionComponent | SpiffComponent | BonusComponent | DrawComponent | ClawbackComponent;
+export type ResolvedComponent =
+  CommissionComponent | SpiffComponent | BonusComponent | DrawComponent | ClawbackComponent | HoldbackComponent;
 
 /** A plan ready to compute. */
 export interface ResolvedPlan {
   readonly id: string;
   readonly title: string;
+  /** Where the plan says who is on it (`members:`), for problems found in the data. */
+  readonly span: Span;
   readonly hierarchy: ResolvedHierarchy;
   /** Who is on the plan: a condition over the hierarchy's source. */
   readonly members: RowExpr;

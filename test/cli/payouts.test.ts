@@ -52,6 +52,7 @@ describe('kpic payouts on a hand-built catalog', () => {
     // 1,000.10 / (8,333.33 + 25,000)
     expect(lines[1]).toMatch(/^ae\s+2026-Q2\s+r1\s+r1\s+250,000\.00\s+25,000\.00\s+900\.0%\s+10,500\.00\s+0\.00\s+10,500\.00$/);
     expect(lines[2]).toMatch(/^ae\s+2026-Q2\s+r2\s+r2\s+0\.00\s+25,000\.00\s+3\.0%\s+0\.00\s+0\.00\s+0\.00$/);
+    expect(lines.slice(3)).toEqual(['', 'total ae 2026-Q2: credit 250,000.00 (each deal once), pay 10,500.00 USD']);
   });
 
   it('json: exact amounts as JSON numbers; the year adds up to 26,000', async () => {

@@ -60,10 +60,17 @@ levels:
 `,
 };
 
-/** Writes the catalog (with `plans`, file name → text) and data (file name → CSV); returns the catalog folder. */
-export function writeFixture(plans: Readonly<Record<string, string>>, data: Readonly<Record<string, string>>): string {
+/**
+ * Writes the catalog (with `plans`, file name → text, and `more` catalog files by path) and data
+ * (file name → CSV); returns the catalog folder.
+ */
+export function writeFixture(
+  plans: Readonly<Record<string, string>>,
+  data: Readonly<Record<string, string>>,
+  more: Readonly<Record<string, string>> = {},
+): string {
   const root = mkdtempSync(path.join(tmpdir(), 'kpic-plans-'));
-  const files = { ...BASE_FILES, ...Object.fromEntries(Object.entries(plans).map(([k, v]) => [`plans/${k}`, v])) };
+  const files = { ...BASE_FILES, ...more, ...Object.fromEntries(Object.entries(plans).map(([k, v]) => [`plans/${k}`, v])) };
   for (const [file, text] of Object.entries(files)) {
     const target = path.join(root, 'catalog', file);
     mkdirSync(path.dirname(target), { recursive: true });
