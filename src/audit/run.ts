@@ -8,7 +8,8 @@ import { checkJoinKeys, type CheckCache } from '../engine/check-data.js';
 import { defaultCheckCache } from '../engine/default-check-cache.js';
 import { openDatabase, type Database, type Value } from '../engine/duckdb.js';
 import { calendarOf } from '../model/calendar.js';
-import type { Catalog } from '../model/types.js';
+import type { Catalog, SourceDef } from '../model/types.js';
+import type { IrRowExpr } from '../query/ir-expr.js';
 import { forEachRowNode } from '../query/ir-walk.js';
 import { checkSources, locateSources, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
@@ -54,14 +55,13 @@ export interface AuditOptions {
   readonly checkCache?: CheckCache | undefined;
 }
 
-/** The sources a check reads: its own and those its expressions reach through joins. */
-function sourcesOf(check: ResolvedCheck, catalog: Catalog): string[] {
-  const ids = new Set([check.source.id]);
-  const exprs = [...check.shown.map((s) => s.expr), check.rule.kind === 'fails' ? check.rule.condition : check.rule.value, check.where];
+/** The sources reached from `base` through the join paths of `exprs`, added to `ids`. */
+function reached(base: SourceDef, exprs: readonly (IrRowExpr | undefined)[], catalog: Catalog, ids: Set<string>): void {
+  ids.add(base.id);
   for (const e of exprs) {
     forEachRowNode(e, (n) => {
       if (n.kind !== 'column') return;
-      let source = check.source;
+      let source = base;
       for (const step of n.path) {
         const next = catalog.sources.get(source.joins.get(step)?.to.value ?? '');
         if (next === undefined) return;
@@ -70,6 +70,14 @@ function sourcesOf(check: ResolvedCheck, catalog: Catalog): string[] {
       }
     });
   }
+}
+
+/** The sources a check reads: its own, those of its related values, and those their expressions reach through joins. */
+function sourcesOf(check: ResolvedCheck, catalog: Catalog): string[] {
+  const ids = new Set<string>();
+  const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
+  reached(check.source, [...check.shown.map((s) => s.expr), rule, check.where], catalog, ids);
+  for (const r of check.related) reached(r.source, [r.value, r.filter], catalog, ids);
   return [...ids];
 }
 
@@ -98,7 +106,7 @@ export async function runAudit(
     diagnostics.push(...data.diagnostics);
     const checked = data.value;
     if (!hasErrors(diagnostics))
-      for (const c of new Set(checks.map((x) => x.source)))
+      for (const c of new Set(checks.flatMap((x) => [x.source, ...x.related.map((r) => r.source)])))
         diagnostics.push(...(await checkJoinKeys(db, c, catalog.sources, checked)).diagnostics);
     const unique = dedupeDiagnostics(diagnostics);
     if (hasErrors(unique))

@@ -154,6 +154,10 @@ const table = {
     severity: 'error',
     summary: 'A check reads a value as at a point (`at_start`) or a lookup computed from a KPI; checks read rows as they stand.',
   },
+  'audit/bad-related': {
+    severity: 'error',
+    summary: "A check's `related` value is not one aggregate over a source that joins to the checked source in exactly one way.",
+  },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },
