@@ -53,9 +53,12 @@ const NOISE_WORDS = [
   'spa',
 ];
 
+/** Marks CRM users put in parentheses on a record they retire, e.g. `Acme (old)`. */
+const MARKERS = ['old', 'duplicate', 'dup', 'dupe', 'inactive', 'do not use'];
+
 /** SQL that normalises a text for duplicate detection: accents, case, punctuation, legal forms, spacing. */
 export function normaliseSql(text: string): string {
-  const words = `lower(strip_accents(${text}))`;
+  const words = `regexp_replace(lower(strip_accents(${text})), '\\((${MARKERS.join('|')})\\)', ' ', 'g')`;
   const spaced = `' ' || regexp_replace(${words}, '[^a-z0-9]+', '  ', 'g') || ' '`;
   const dropped = `regexp_replace(${spaced}, ' (${NOISE_WORDS.join('|')}) ', ' ', 'g')`;
   return `trim(regexp_replace(${dropped}, '\\s+', ' ', 'g'))`;
@@ -185,8 +188,7 @@ export function checkSql(check: ResolvedCheck, ctx: CheckSqlContext): string {
   const value = sql(check.rule.value);
   where.push(`${value} IS NOT NULL`);
   const rows = `SELECT ${[...shown, `${normaliseSql(value)} AS ${group}`].join(', ')}\nFROM ${from.join('\n  ')}\nWHERE ${where.join(' AND ')}`;
-  if (check.rule.similarity !== undefined && check.rule.similarity < 1)
-    return nearDuplicateSql(rows, group, order, check.rule.similarity);
+  if (check.rule.similarity !== undefined && check.rule.similarity < 1) return nearDuplicateSql(rows, group, order, check.rule.similarity);
   const counted = `SELECT *, count(*) OVER (PARTITION BY ${group}) AS ${q('$n')} FROM (${rows})`;
   return `SELECT * EXCLUDE (${q('$n')}) FROM (${counted})\nWHERE ${q('$n')} > 1 AND ${group} <> ''\nORDER BY ${[group, ...order].join(', ')}`;
 }
