@@ -117,7 +117,8 @@ function resolveOne(ctx: CheckContext, def: CheckDef): ResolvedCheck | undefined
     if (ir === undefined) ok = false;
     else if (!shown.some((s) => s.label === f.text)) shown.push({ label: f.text, expr: ir });
   }
-  if (rule === undefined || !ok || (def.where !== undefined && where === undefined) || related.length !== def.related.length) return undefined;
+  if (rule === undefined || !ok || (def.where !== undefined && where === undefined) || related.length !== def.related.length)
+    return undefined;
   return { kind: 'resolved-check', def, source: over, where, related, rule, shown };
 }
 
