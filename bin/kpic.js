@@ -2,7 +2,9 @@
 // The published entry point: the CLI is compiled to dist/ by `npm run build` (run by `prepare`).
 let runCli;
 try {
-  ({ runCli } = await import('../dist/cli/main.js'));
+  let cleanUpOnSignals;
+  ({ runCli, cleanUpOnSignals } = await import('../dist/cli/main.js'));
+  cleanUpOnSignals();
 } catch (error) {
   process.stderr.write(
     `kpic: cannot load the compiled CLI (${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n` +

@@ -4,12 +4,13 @@
  * segment, region and rep; quarter-end pull-ins and deeper discounts; renewals that shrink or
  * churn with the customer's health; and the rare one-time mega deal.
  */
-import { AS_OF_DAY, monthOf, quarterEndOf, quarterStartOf } from './calendar.js';
+import { AS_OF_DAY, dayOf, monthOf, quarterEndOf, quarterStartOf } from './calendar.js';
 import type { GenContext } from './context.js';
 import type { DealSpec } from './deal-writer.js';
 import type { AccountProfile } from './account-profile.js';
 import type { Rng } from './prng.js';
 import type { RepRecord } from './roster.js';
+import { countQuirk } from './quirks.js';
 
 const CYCLE_MEDIAN_DAYS = [30, 62, 115];
 const REGION_CYCLE = [1, 1.15, 1.05];
@@ -32,6 +33,22 @@ const SOURCE_INDICES = SOURCES.map((_, i) => i);
 const PRODUCT_INDICES = [0, 1, 2, 3];
 /** Among Enterprise first deals that close by the as-of date, one in this many is a mega deal. */
 const MEGA_EVERY = 80;
+/** The planted pipeline drop: EMEA (region 1) loses open Enterprise deals in these days of the export's last month. */
+const DROP_REGION = 1;
+const DROP_FROM = dayOf(2026, 9, 14);
+const DROP_DAYS = 14;
+
+/**
+ * Whether a deal is lost in the planted pipeline drop: an EMEA Enterprise new-business deal
+ * created before the drop that would still be open at the export date, for three created days
+ * in five (chosen by the day, not by drawing from the random stream). A competitor's acquisition
+ * of a partner takes them all within two weeks: the region's pipeline at the end of September
+ * falls by more than a third from August's (the catalog's alert `pipeline_drop` fires for EMEA,
+ * to its director).
+ */
+function lostInPipelineDrop(account: AccountProfile, day: number, close: number): boolean {
+  return account.region === DROP_REGION && account.segment === 2 && day < DROP_FROM && close > AS_OF_DAY && day % 5 < 3;
+}
 
 /** Expected expansion deals per customer-year, by segment. */
 export function expansionsPerYear(segment: number): number {
@@ -64,6 +81,11 @@ export function planNewBusiness(
   const cycle = median * (rep?.traits.pace ?? 1) * rng.logNormal(1, 0.55) * (won ? 1 : 0.8);
   let close = day + Math.round(Math.min(540, Math.max(3, cycle)));
   if (won) close = pullToQuarterEnd(rng, day, close);
+  if (lostInPipelineDrop(account, day, close)) {
+    won = false;
+    close = DROP_FROM + (day % DROP_DAYS);
+    countQuirk(ctx.quirks, 'pipeline_drop');
+  }
 
   let mega = false;
   if (seg === 2 && firstDeal && close <= AS_OF_DAY) {

@@ -10,6 +10,7 @@ export const QUIRKS = {
   missing_next_step: 'opportunities with an empty next_step',
   missing_lead_source: 'new-business opportunities with an empty lead_source',
   mega_deals: 'one-time mega deals (won Enterprise new business at 12–25× the usual size, 36-month term)',
+  pipeline_drop: 'open EMEA Enterprise deals lost together in the second half of September 2026 (a pipeline drop)',
   deleted_owner_opportunities: 'opportunities owned by a deleted user (owner_id not in reps.csv)',
   gaming_reps: 'AEs and AMs who game the CRM',
   repeated_close_date_pushes: 'opportunities whose close date was pushed 3 or more times',

@@ -1,7 +1,8 @@
 /**
  * Checking a catalog as `kpic validate` does: load (YAML, schema, model), resolve, the source
  * paths, and every kind read after resolving — hierarchies and the judgement settings of KPIs
- * (through the scorecard checks, which check them first), scorecards and roles. It sits above
+ * (through the scorecard checks, which check them first), scorecards and roles, tests, alerts,
+ * the access document and plans. It sits above
  * every consumer so that each new kind adds its checks here; the pipeline itself (pipeline.ts)
  * only needs a resolved catalog.
  */
@@ -16,6 +17,9 @@ import { checkTests } from './testing/check.js';
 import { readGovernance } from './governance/read.js';
 import { checkLifecycle } from './lifecycle/check.js';
 import { checkChecks } from './audit/check.js';
+import { readAccess } from './access/read.js';
+import { checkAlerts } from './alerts/check.js';
+import { checkPlans } from './plans/check.js';
 
 /** A catalog checked as far as it goes: every diagnostic of every phase. */
 export interface CheckedCatalog {
@@ -35,6 +39,9 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
   const scorecards = checkScorecards(resolved.value);
   const tests = checkTests(resolved.value);
   const checks = checkChecks(resolved.value);
+  const access = readAccess(resolved.value, scorecards.value.hierarchies);
+  const alerts = checkAlerts(resolved.value, scorecards.value.hierarchies);
+  const plans = checkPlans(resolved.value);
   const governance = [...checkLifecycle(resolved.value), ...readGovernance(loaded.value).diagnostics];
   const diagnostics = sortDiagnostics([
     ...loaded.diagnostics,
@@ -43,6 +50,9 @@ function check(loaded: { value: Catalog; diagnostics: readonly Diagnostic[] }): 
     ...scorecards.diagnostics,
     ...tests.diagnostics,
     ...checks.diagnostics,
+    ...access.diagnostics,
+    ...alerts.diagnostics,
+    ...plans.diagnostics,
     ...governance,
   ]);
   return { catalog: loaded.value, resolved: resolved.value, diagnostics, ok: !hasErrors(diagnostics) };

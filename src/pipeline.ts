@@ -10,16 +10,21 @@ import { checkJoinKeys, checkSourceData, type CheckCache, type CheckedSource, ty
 import { defaultCheckCache } from './engine/default-check-cache.js';
 import { openDatabase, type Database, type Row } from './engine/duckdb.js';
 import { locateSourceFiles, type SourceFiles } from './engine/source-files.js';
+import { outputClashes, type PlannedOutput, type RunInput } from './engine/output-clash.js';
+import type { OutputFile } from './engine/quarantine.js';
+import { fileSpan } from './diagnostics/span.js';
 import { checkedSourcesReader, declaredFilesReader } from './engine/source-readers.js';
 import { Decimal } from './model/decimal.js';
 import type { Catalog, SourceDef } from './model/types.js';
 import type { QueryPlan } from './query/ir.js';
 import { planQuery } from './query/planner.js';
 import type { QueryRequest } from './query/request.js';
+import type { RowsQuery } from './query/rows-ir.js';
 import type { ResolvedCatalog } from './resolve/resolved.js';
 import type { Dialect } from './sql/dialect.js';
 import { DEFAULT_DIALECT } from './sql/dialects.js';
 import { duckdb } from './sql/duckdb.js';
+import { emitRowsSql } from './sql/emit-rows.js';
 import { emitSql } from './sql/emit-sql.js';
 import { EXACT_VALUE } from './sql/emit-outputs.js';
 import type { SourceReader } from './sql/source-reader.js';
@@ -104,6 +109,11 @@ export interface RunResult {
   readonly sql: string;
   /** Warnings (e.g. quarantined rows). */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * The quarantine files to write (see {@link RunOptions.quarantine}): the run writes nothing
+   * itself, so that a caller writes them together with its own output, or not at all.
+   */
+  readonly files: readonly OutputFile[];
 }
 
 export { useCheckCacheFile } from './engine/default-check-cache.js';
@@ -111,8 +121,19 @@ export { useCheckCacheFile } from './engine/default-check-cache.js';
 /** Options of {@link runKpis}. */
 export interface RunOptions {
   readonly dataDir: string;
-  /** Leave rows that break the data contract out, writing them here, instead of failing. */
+  /**
+   * Leave rows that break the data contract out instead of failing; their file (this path, or one
+   * per source beside it when the run reads several) is returned in {@link RunResult.files}.
+   */
   readonly quarantine?: string | undefined;
+  /**
+   * Absolute paths of files the caller will write with the results: refused (before anything is
+   * read) when one is a data or catalog file, through any link, or names the same file as
+   * another output.
+   */
+  readonly out?: readonly string[] | undefined;
+  /** The catalog folder, whose files an output must not replace. */
+  readonly catalogDir?: string | undefined;
   /** Where passed data checks are remembered (default: the process's, see `useCheckCacheFile`). */
   readonly checkCache?: CheckCache | undefined;
   /** A database to use (default: a fresh in-memory one, closed afterwards). */
@@ -134,6 +155,27 @@ function quarantineFile(base: string, source: string, many: boolean): string {
   if (!many) return base;
   const ext = path.extname(base);
   return `${base.slice(0, base.length - ext.length)}.${source}${ext === '' ? '.csv' : ext}`;
+}
+
+/** Outputs (the caller's and the quarantine files) that are inputs or name one file twice. */
+function checkOutputs(resolved: ResolvedCatalog, ids: readonly string[], options: RunOptions): Diagnostic[] {
+  const { quarantine } = options;
+  const outputs: PlannedOutput[] = [
+    ...(options.out ?? []).map((p) => ({ field: 'out', path: p }) as const),
+    ...(quarantine === undefined
+      ? []
+      : ids.map((id) => ({ field: 'quarantine', path: quarantineFile(quarantine, id, ids.length > 1) }) as const)),
+  ];
+  if (outputs.length === 0) return [];
+  const inputs: RunInput[] = [];
+  for (const source of resolved.catalog.sources.values()) {
+    const what = `the data file of source \`${source.id}\``;
+    inputs.push(...locateSourceFiles(source, options.dataDir).value.paths.map((p) => ({ path: p, what })));
+  }
+  const { catalogDir } = options;
+  if (catalogDir !== undefined)
+    for (const file of resolved.catalog.files.keys()) inputs.push({ path: path.join(catalogDir, file), what: 'a catalog file' });
+  return outputClashes(outputs, inputs, fileSpan(resolved.catalog.meta?.file ?? 'catalog.yaml'));
 }
 
 /** The files of each source of `ids` in `dataDir`; sources whose files cannot be found give diagnostics. */
@@ -173,53 +215,113 @@ export async function checkSources(
   return { value: checked, diagnostics };
 }
 
+/** The state sources a plan reads through a change log (their logged values are checked against the source). */
+type LoggedStates = QueryPlan['states'];
+
+/**
+ * Locates and checks the sources `ids` against their contracts (and the join keys of `joined`
+ * sources, and the logged values of `states`), after `earlier` diagnostics: the checked sources,
+ * or why the data cannot be used.
+ */
+async function preparedData(
+  resolved: ResolvedCatalog,
+  ids: readonly string[],
+  joined: ReadonlySet<string>,
+  states: LoggedStates,
+  options: RunOptions,
+  db: Database,
+  earlier: readonly Diagnostic[],
+): Promise<{ readonly checked: ReadonlyMap<string, CheckedSource>; readonly diagnostics: readonly Diagnostic[] } | Failure> {
+  const { sources } = resolved.catalog;
+  const found = locateSources(sources, ids, options.dataDir);
+  const diagnostics: Diagnostic[] = [...earlier, ...found.diagnostics];
+  if (hasErrors(diagnostics))
+    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  const checks = await checkSources(db, sources, found.value, (id) => ({
+    quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
+    cache: options.checkCache ?? defaultCheckCache(),
+  }));
+  diagnostics.push(...checks.diagnostics);
+  const checked = checks.value;
+  if (!hasErrors(diagnostics)) {
+    for (const id of joined) {
+      const source = sources.get(id);
+      if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
+    }
+    for (const state of states) {
+      const log = state.log === undefined ? undefined : sources.get(state.log.source);
+      const target = sources.get(state.source);
+      const files = log === undefined ? undefined : checked.get(log.id)?.files;
+      if (log !== undefined && target !== undefined && files !== undefined)
+        diagnostics.push(...(await checkLoggedValues(db, log, target, files)));
+    }
+  }
+  const unique = dedupeDiagnostics(diagnostics);
+  if (hasErrors(unique)) return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+  return { checked, diagnostics: unique };
+}
+
 /** Evaluates KPIs on the data folder. Data problems refuse the run (or quarantine rows). */
 export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, options: RunOptions): Promise<RunResult | Failure> {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const plan = planned.value;
-  const { sources } = resolved.catalog;
+  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
   const ids = planSources(plan);
-  // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
-  const found = locateSources(sources, ids, options.dataDir);
-  const diagnostics: Diagnostic[] = [...planned.diagnostics, ...found.diagnostics];
-  const located = found.value;
-  if (hasErrors(diagnostics))
-    return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
+  const clashes = checkOutputs(resolved, ids, options);
+  if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
   const db = options.db ?? (await openDatabase());
   try {
-    const checks = await checkSources(db, sources, located, (id) => ({
-      quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
-      cache: options.checkCache ?? defaultCheckCache(),
-    }));
-    diagnostics.push(...checks.diagnostics);
-    const checked = checks.value;
-    if (!hasErrors(diagnostics)) {
-      for (const id of new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source))) {
-        const source = sources.get(id);
-        if (source !== undefined) diagnostics.push(...(await checkJoinKeys(db, source, sources, checked)).diagnostics);
-      }
-      for (const state of plan.states) {
-        const log = state.log === undefined ? undefined : sources.get(state.log.source);
-        const target = sources.get(state.source);
-        const files = log === undefined ? undefined : checked.get(log.id)?.files;
-        if (log !== undefined && target !== undefined && files !== undefined)
-          diagnostics.push(...(await checkLoggedValues(db, log, target, files)));
-      }
-    }
-    const unique = dedupeDiagnostics(diagnostics);
-    if (hasErrors(unique))
-      return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(unique) };
+    // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
+    const data = await preparedData(resolved, ids, joined, plan.states, options, db, planned.diagnostics);
+    if ('ok' in data) return data;
     // The engine is DuckDB: the query is written in its dialect.
-    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(checked) });
+    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked) });
     const rows = await db.query(sql);
     return {
       ok: true,
       by: plan.by,
       queryPlan: plan,
       sql,
-      diagnostics: sortDiagnostics(unique),
+      diagnostics: sortDiagnostics(data.diagnostics),
       rows: rows.map((r) => resultRow(plan, r)),
+      files: [...data.checked.values()].flatMap((c) => (c.quarantineFile === undefined ? [] : [c.quarantineFile])),
+    };
+  } finally {
+    if (options.db === undefined) db.close();
+  }
+}
+
+/** A page of listed rows and how many match in all. */
+export interface RowsResult {
+  readonly ok: true;
+  readonly columns: readonly string[];
+  readonly rows: readonly Row[];
+  readonly total: number;
+  readonly sql: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Lists the rows of a rows query (src/query/plan-rows.ts) on the data folder, checked as {@link runKpis} checks it. */
+export async function listRows(resolved: ResolvedCatalog, query: RowsQuery, options: RunOptions): Promise<RowsResult | Failure> {
+  const ids = [...new Set([query.source, ...query.joins.map((j) => j.target)])].sort();
+  const db = options.db ?? (await openDatabase());
+  try {
+    const joined = new Set(query.joins.length > 0 ? [query.source] : []);
+    const data = await preparedData(resolved, ids, joined, [], options, db, []);
+    if ('ok' in data) return data;
+    const calendar = resolved.catalog.meta?.calendar ?? { fiscalYearStart: 1, weekStart: 'monday' as const };
+    const sql = emitRowsSql(query, { dialect: duckdb, sources: checkedSourcesReader(data.checked), calendar });
+    const rows = await db.query(sql.rows);
+    const count = await db.query(sql.count);
+    const n = count[0]?.['n'];
+    return {
+      ok: true,
+      columns: query.columns.map((c) => c.name),
+      rows,
+      total: typeof n === 'number' ? n : 0,
+      sql: sql.rows,
+      diagnostics: sortDiagnostics(data.diagnostics),
     };
   } finally {
     if (options.db === undefined) db.close();

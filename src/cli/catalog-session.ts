@@ -2,6 +2,7 @@
  * Opening the catalog for a command: resolve `--catalog` against the working directory, load,
  * validate and resolve it, and prepare what the diagnostic renderers need.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderContext } from '../diagnostics/render/context.js';
 import { checkCatalog, type CheckedCatalog } from '../check-catalog.js';
@@ -17,6 +18,8 @@ export interface CatalogSession {
   /** Absolute catalog folder. */
   readonly catalogDir: string;
   readonly render: RenderContext;
+  /** Whether `--catalog` named a folder that does not exist (a usage error: exit code 2). */
+  readonly missingFolder: boolean;
 }
 
 /**
@@ -34,7 +37,16 @@ function loaderPath(absolute: string): string {
 export function openCatalog(io: CliIo, catalogArg: string | undefined): CatalogSession {
   const catalogDir = path.resolve(io.cwd, catalogArg ?? DEFAULT_CATALOG);
   const checked = checkCatalog(loaderPath(catalogDir));
-  return { checked, catalogDir, render: { files: checked.catalog.files, catalogDir, cwd: io.cwd } };
+  const missingFolder = catalogArg !== undefined && !isFolder(catalogDir);
+  return { checked, catalogDir, render: { files: checked.catalog.files, catalogDir, cwd: io.cwd }, missingFolder };
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The data folder: `--data` (relative to the working directory), else the catalog's `data:`. */

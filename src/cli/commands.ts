@@ -8,7 +8,7 @@
 import { RESULT_FORMATS } from '../results/result-set.js';
 import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
-import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS } from './common-flags.js';
+import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS, STATE_FLAG } from './common-flags.js';
 import { DOCS_FLAGS } from './docs-spec.js';
 import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
 import type { CliIo } from './io.js';
@@ -36,8 +36,13 @@ export interface Command {
 /** Output formats of `validate`. */
 const VALIDATE_FORMATS = ['pretty', 'json', 'github', 'sarif'] as const;
 
+/** Output formats of `alerts`. */
+const ALERTS_FORMATS = ['table', 'json', 'ndjson'] as const;
+
 /** Output formats of `show`. */
 const SHOW_FORMATS = ['text', 'json'] as const;
+/** Output formats of `payouts`. */
+const PAYOUT_FORMATS = ['table', 'csv', 'json', 'html'] as const;
 
 /** Output formats of `audit`. */
 const AUDIT_FORMATS = ['table', 'json', 'ndjson'] as const;
@@ -152,7 +157,8 @@ export const COMMANDS: readonly Command[] = [
       'Evaluates a scorecard on the data folder for one node of the hierarchy (the whole ' +
       'organisation by default) and one period: values, targets, attainment, status and score per ' +
       'KPI, perspective and overall, with the children one level down. Every level is recomputed ' +
-      'from its parts, with the organisation as it was in that period.',
+      'from its parts, with the organisation as it was in that period. Managers’ notes on the ' +
+      'figures (commentary, written in `kpic serve`) are shown with them.',
     flags: [
       CATALOG_FLAG,
       DATA_FLAG,
@@ -179,6 +185,7 @@ export const COMMANDS: readonly Command[] = [
       },
       formatFlag(SCORECARD_FORMATS, 'output format', 'table'),
       outFlag('write to FILE (atomically) instead of stdout'),
+      { ...STATE_FLAG, description: 'the folder whose commentary.db holds managers’ notes, shown beside the figures (read only)' },
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./scorecard.js')).scorecardCommand,
@@ -207,6 +214,39 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./audit.js')).auditCommand,
   },
   {
+    name: 'payouts',
+    summary: 'compute incentive pay per rep and period from the plans, with itemised statements',
+    description:
+      'Computes the payouts of the catalog’s `plan` documents on the data folder: per rep and pay ' +
+      'period the credit, quota, attainment, each component, the draw and the pay, in exact decimals. ' +
+      'With --statement, every line behind the pay: the deal, its credit, the rate and the rule that ' +
+      'applied (--format html writes the statements as one self-contained page).',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'plan', kind: 'value', placeholder: 'ID', description: 'the plan to compute', default: 'every plan' },
+      {
+        name: 'period',
+        kind: 'value',
+        placeholder: 'P',
+        description: 'a fiscal year (2026), quarter (2026-Q2), month (2026-05) or a date: the pay periods inside it',
+        default: "each plan's latest complete pay period in the data",
+      },
+      {
+        name: 'rep',
+        kind: 'value',
+        placeholder: 'ID',
+        description: 'one rep (the hierarchy’s member key)',
+        default: 'every rep on the plan',
+      },
+      { name: 'statement', kind: 'switch', description: 'itemise every line with its deal, rate and rule' },
+      formatFlag(PAYOUT_FORMATS, 'output format (html: statements)', 'table'),
+      outFlag('write to FILE (atomically) instead of stdout'),
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./payouts.js')).payoutsCommand,
+  },
+  {
     name: 'test',
     summary: "run the catalog's test cases on fixture data and report KPI coverage",
     description:
@@ -226,6 +266,107 @@ export const COMMANDS: readonly Command[] = [
       'page also shows a chart of its recent values.',
     flags: DOCS_FLAGS,
     load: async () => (await import('./docs-command.js')).docsCommand,
+  },
+  {
+    name: 'alerts',
+    summary: 'evaluate the alerts for a period; print them, or deliver them to managers and channels',
+    description:
+      "Evaluates every `alert` document (or --alert's) for the latest complete period of its grain " +
+      '(or --period) at each node of its levels, and prints the alerts that fire with the values ' +
+      'they read and whom they go to. With --deliver FILE, writes e-mail files to the outbox and ' +
+      'posts to webhooks; an alert that keeps firing is not sent again until it clears or escalates ' +
+      '(what was sent is kept in --state). Exit code 1 when a delivery failed.',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'alert', kind: 'list', placeholder: 'ID[,ID…]', description: 'the alerts to evaluate', default: 'every alert' },
+      {
+        name: 'period',
+        kind: 'value',
+        placeholder: 'P',
+        description: 'a month (2026-09), quarter (2026-Q2), fiscal year (2026) or a date inside the period',
+        default: 'the latest complete period of each alert’s grain',
+      },
+      formatFlag(ALERTS_FORMATS, 'output format', 'table'),
+      {
+        name: 'deliver',
+        kind: 'value',
+        placeholder: 'FILE',
+        description: 'deliver the alerts as FILE says (outbox folder, people’s addresses, channels’ webhooks and e-mail)',
+      },
+      STATE_FLAG,
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./alerts.js')).alertsCommand,
+  },
+  {
+    name: 'serve',
+    summary: 'the monitoring web app: scorecards with drill-down to deals, KPI pages, notes, access by role',
+    description:
+      'Serves the scorecard as a web application on this machine: an executive view that drills ' +
+      'from the whole organisation through regions, teams and reps to the deals behind a figure, a ' +
+      'page per KPI with its trend against target and status bands, exceptions, lineage and ' +
+      'managers’ notes, and the same under /api/ as JSON. Users sign in with the users file (or a ' +
+      'trusted single-sign-on header) and see only what the access document gives their role, ' +
+      'enforced in the queries. Figures are reused until their KPI’s refresh is due; a changed ' +
+      'export is picked up then. Runs until Ctrl-C.',
+    flags: [
+      CATALOG_FLAG,
+      DATA_FLAG,
+      { name: 'port', kind: 'value', placeholder: 'N', description: 'the port to listen on (0: any free port)', default: '8080' },
+      { name: 'host', kind: 'value', placeholder: 'HOST', description: 'the address to listen on', default: '127.0.0.1' },
+      {
+        name: 'users',
+        kind: 'value',
+        placeholder: 'FILE',
+        description: 'the users file (names, member keys, password hashes; see kpic passwd)',
+        default: '<state>/users.yaml',
+      },
+      {
+        name: 'access',
+        kind: 'value',
+        placeholder: 'ID',
+        description: 'the access document to enforce',
+        default: "the catalog's only one",
+      },
+      {
+        name: 'trust-header',
+        kind: 'value',
+        placeholder: 'NAME',
+        description:
+          'take the signed-in user from this request header, set by a single-sign-on proxy in front of the server (no password sign-in)',
+      },
+      { name: 'secure-cookie', kind: 'switch', description: 'mark the session cookie Secure (the server is reached over HTTPS)' },
+      {
+        name: 'no-warm',
+        kind: 'switch',
+        description: 'do not compute the top scorecards in the background at start and after each refresh',
+      },
+      { ...STATE_FLAG, description: 'the folder of the commentary database and the default users file' },
+      NO_CACHE_FLAG,
+    ],
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
+  {
+    name: 'passwd',
+    summary: 'add a user of kpic serve to the users file, or change their password',
+    description:
+      'Writes a salted scrypt hash of the password (read from KPIC_PASSWORD, else the first line ' +
+      'of standard input) for --user, with their member key in the hierarchy, to the users file ' +
+      '(created when missing, replaced atomically).',
+    flags: [
+      { name: 'user', kind: 'value', placeholder: 'NAME', description: 'the name the user signs in with' },
+      {
+        name: 'member',
+        kind: 'value',
+        placeholder: 'KEY',
+        description: 'their member key in the hierarchy (a rep id)',
+        default: 'unchanged',
+      },
+      { name: 'users', kind: 'value', placeholder: 'FILE', description: 'the users file', default: '<state>/users.yaml' },
+      STATE_FLAG,
+    ],
+    load: async () => (await import('./passwd.js')).passwdCommand,
   },
   {
     ...DIFF_COMMAND,

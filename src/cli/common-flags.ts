@@ -72,3 +72,12 @@ export const NO_CACHE_FLAG: FlagSpec = {
   kind: 'switch',
   description: 'check the data against its contract even if these files passed before unchanged',
 };
+
+/** `--state DIR`: where monitoring keeps its databases (commentary, alerts sent). */
+export const STATE_FLAG: FlagSpec = {
+  name: 'state',
+  kind: 'value',
+  placeholder: 'DIR',
+  description: 'the folder of the commentary and alert databases (created when first written)',
+  default: './.kpic',
+};

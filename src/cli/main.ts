@@ -15,6 +15,7 @@ import { printError, usageError } from './report.js';
 import { kpicVersion } from './version.js';
 
 export type { CliIo, OutputStream } from './io.js';
+export { cleanUpOnSignals } from './signals.js';
 
 const COMMAND_NAMES = [...COMMANDS.map((c) => c.name), 'help'];
 const GENERAL_USAGE = `kpic <command> [flags]   (commands: ${COMMAND_NAMES.join(', ')})`;

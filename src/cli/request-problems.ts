@@ -8,7 +8,15 @@ import type { CliIo } from './io.js';
 import { streamStyle } from './report.js';
 
 /** The flag that sets each field of a request. */
-const FLAGS = { kpis: '--kpi', grain: '--grain', by: '--by', from: '--from', to: '--to' } as const satisfies Record<RequestField, string>;
+const FLAGS = {
+  kpis: '--kpi',
+  grain: '--grain',
+  by: '--by',
+  from: '--from',
+  to: '--to',
+  out: '--out',
+  quarantine: '--quarantine',
+} as const satisfies Record<RequestField, string>;
 
 function valueOf(parts: readonly RequestPart[], field: RequestField): string {
   return parts.find((p) => p.field === field)?.value ?? '';
@@ -21,14 +29,24 @@ function requestProblemText(d: Diagnostic): string {
   switch (d.code) {
     case 'query/bad-date': {
       const part = parts[0];
-      text = part === undefined ? d.message : `${FLAGS[part.field]} needs a date written YYYY-MM-DD, not \`${part.value}\``;
+      text =
+        part === undefined
+          ? d.message
+          : `${FLAGS[part.field]} needs a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not \`${part.value}\``;
       break;
     }
     case 'query/empty-range':
       text = `--from ${valueOf(parts, 'from')} is after --to ${valueOf(parts, 'to')}`;
       break;
+    case 'output/overwrites-input':
+    case 'output/same-file':
+      text = `${parts.map((p) => FLAGS[p.field]).join(' and ')}: ${d.message}`;
+      break;
     case 'query/repeated-dimension':
       text = `dimension \`${valueOf(parts, 'by')}\` is named twice in --by`;
+      break;
+    case 'query/repeated-kpi':
+      text = `KPI \`${valueOf(parts, 'kpis')}\` is named twice in --kpi`;
       break;
     default:
       text = d.message;

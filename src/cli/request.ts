@@ -48,6 +48,10 @@ export function refuseInvalidCatalog(io: CliIo, session: CatalogSession): number
   const { diagnostics, ok } = session.checked;
   printDiagnostics(io, io.stderr, diagnostics, session.render);
   if (ok) return undefined;
+  if (session.missingFolder) {
+    printError(io, `\`--catalog\` names no folder: \`${session.catalogDir}\``);
+    return 2;
+  }
   printError(io, 'the catalog is invalid; nothing was run');
   return 1;
 }

@@ -12,7 +12,8 @@ import { renderJsonRows, renderNdjson } from '../results/json.js';
 import { writeResultsParquet } from '../results/parquet.js';
 import type { ResultFormat, ResultSet } from '../results/result-set.js';
 import { renderTable } from '../results/table.js';
-import { unwritable, writeAtomically, writeTextAtomically } from '../results/write-atomic.js';
+import { unwritable, writeAllAtomically, type AtomicWrite } from '../results/write-atomic.js';
+import { writeFileSync } from 'node:fs';
 import type { ParsedFlags } from './args.js';
 import { commandSpec, usageLine } from './commands.js';
 import { sessionDataDir, type CatalogSession } from './catalog-session.js';
@@ -59,7 +60,7 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   }
   for (const flag of ['out', 'quarantine']) {
     const value = flags.values.get(flag);
-    const why = value === undefined ? undefined : unwritable(path.resolve(io.cwd, value));
+    const why = value === undefined ? undefined : unwritable(path.resolve(io.cwd, value), value);
     if (why !== undefined) return usageError(io, `cannot write \`--${flag} ${value}\`: ${why}`, usage, 'kpic run --help');
   }
   const progress = progressFor(io);
@@ -74,6 +75,8 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
     result = await runKpisAsOf(session.checked.resolved, request, {
       dataDir: sessionDataDir(io, session, flags.values.get('data')),
       quarantine: quarantine === undefined ? undefined : path.resolve(io.cwd, quarantine),
+      out: outArg === undefined ? undefined : [path.resolve(io.cwd, outArg)],
+      catalogDir: session.catalogDir,
     });
   } finally {
     progress.clear();
@@ -81,13 +84,24 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   if (!result.ok) return reportFailure(io, session, result, 'run');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
   const results = resultSet(session, result);
+  // Everything is rendered before anything is written; the quarantine files and `--out` are
+  // then written together, so a failure leaves every earlier file as it was.
+  const quarantined = result.files.map((f): AtomicWrite => ({ target: f.path, write: (t) => writeFileSync(t, f.text) }));
   if (outArg === undefined) {
-    io.stdout.write(renderText(format as Exclude<ResultFormat, 'parquet'>, results));
+    const text = renderText(format as Exclude<ResultFormat, 'parquet'>, results);
+    if (quarantined.length > 0) {
+      const code = await writeOut(io, quarantine ?? '', 'the quarantined rows', () => writeAllAtomically(quarantined));
+      if (code !== 0) return code;
+    }
+    io.stdout.write(text);
     return 0;
   }
-  return writeOut(io, outArg, `${results.rows.length} rows`, (out) =>
+  const write =
     format === 'parquet'
-      ? writeAtomically(out, (temporary) => writeResultsParquet(results, temporary))
-      : writeTextAtomically(out, renderText(format, results)),
-  );
+      ? (temporary: string) => writeResultsParquet(results, temporary)
+      : (
+          (text: string) => (temporary: string) =>
+            writeFileSync(temporary, text)
+        )(renderText(format, results));
+  return writeOut(io, outArg, `${results.rows.length} rows`, (out) => writeAllAtomically([...quarantined, { target: out, write }]));
 }

@@ -4,7 +4,10 @@
  * atomically, to `--out`). Exit codes as the other commands: 0 ok, 1 catalog or data invalid,
  * 2 usage error.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { withCommentary } from '../commentary/attach.js';
+import { openCommentary } from '../commentary/store.js';
 import { PLAIN } from '../diagnostics/render/style.js';
 import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import { checkScorecards } from '../scorecard/check.js';
@@ -55,7 +58,17 @@ export async function scorecardCommand(io: CliIo, flags: ParsedFlags): Promise<n
   }
   if (!result.ok) return reportFailure(io, session, result, 'scorecard');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
-  const text = render(format, result.report, io, outArg !== undefined);
+  const notes = path.resolve(io.cwd, flags.values.get('state') ?? '.kpic', 'commentary.db');
+  let report = result.report;
+  if (existsSync(notes)) {
+    const store = openCommentary(notes, { readonly: true });
+    try {
+      report = withCommentary(report, store);
+    } finally {
+      store.close();
+    }
+  }
+  const text = render(format, report, io, outArg !== undefined);
   if (outArg === undefined) {
     io.stdout.write(text);
     return 0;

@@ -11,7 +11,7 @@ import type { CliIo } from './io.js';
 import { streamStyle } from './report.js';
 import { kpicVersion } from './version.js';
 
-/** Runs `validate`; returns the exit code (0 valid, 1 errors — or warnings with `--strict`). */
+/** Runs `validate`; returns the exit code (0 valid, 1 errors — or warnings with `--strict`, 2 a `--catalog` that is no folder). */
 export function validateCommand(io: CliIo, flags: ParsedFlags): number {
   const session = openCatalog(io, flags.values.get('catalog'));
   const { diagnostics, catalog } = session.checked;
@@ -38,5 +38,6 @@ export function validateCommand(io: CliIo, flags: ParsedFlags): number {
       io.stdout.write(`${body}${body === '' ? '' : '\n'}${failed ? style.bold(summary) : style.green(summary)}\n`);
     }
   }
+  if (failed && session.missingFolder) return 2;
   return failed ? 1 : 0;
 }

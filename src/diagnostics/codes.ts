@@ -54,6 +54,11 @@ const table = {
   'resolve/unknown-function': { severity: 'error', summary: 'A call names a function the language does not have.' },
   'resolve/arity': { severity: 'error', summary: 'A function is called with the wrong number of arguments.' },
   'resolve/bad-argument': { severity: 'error', summary: 'An argument has the wrong form (e.g. a duration where a number is expected).' },
+  'resolve/argument-out-of-range': {
+    severity: 'error',
+    summary:
+      'A literal argument is beyond what can be computed: a window or shift over 1,000 years, `round` beyond ±38 decimals, `top_share` over a billion keys.',
+  },
   'resolve/type-mismatch': { severity: 'error', summary: 'An operator or function gets a value of the wrong type.' },
   'resolve/unit-mismatch': { severity: 'error', summary: 'Values of incompatible units are added, subtracted or compared.' },
   'resolve/declared-unit': { severity: 'error', summary: "A KPI's declared unit is not the unit its formula gives." },
@@ -100,9 +105,10 @@ const table = {
   'query/unknown-grain': { severity: 'error', summary: 'The request asks for a grain other than day, week, month, quarter or year.' },
   'query/reserved-dimension': {
     severity: 'error',
-    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`).',
+    summary: 'A breakdown dimension is named like a field every result row already has (`kpi`, `period`, `value`, in any case).',
   },
   'query/repeated-dimension': { severity: 'error', summary: 'The request names a breakdown dimension twice.' },
+  'query/repeated-kpi': { severity: 'error', summary: 'The request names a KPI twice.' },
   'query/missing-dimension': {
     severity: 'error',
     summary: 'A requested KPI reads a source that does not declare a requested breakdown dimension.',
@@ -116,6 +122,10 @@ const table = {
   'query/point-in-window': {
     severity: 'error',
     summary: 'An `as at` aggregate is inside `rolling`, `to_date` or a window over rows, where a state at one point has no meaning.',
+  },
+  'query/date-out-of-range': {
+    severity: 'error',
+    summary: 'The requested range, with the windows its KPIs read before it, reaches before 0001-01-01.',
   },
   'query/window-at-grain': {
     severity: 'error',
@@ -158,6 +168,12 @@ const table = {
     severity: 'error',
     summary: "A check's `related` value is not one aggregate over a source that joins to the checked source in exactly one way.",
   },
+  // output: files a run writes
+  'output/overwrites-input': {
+    severity: 'error',
+    summary: 'An output file (`--out`, `--quarantine`) is an input of the run: a data file or a catalog file, by any path or link.',
+  },
+  'output/same-file': { severity: 'error', summary: 'Two outputs of one run (`--out`, a quarantine file) name the same file.' },
   // scorecard: hierarchies, scorecards, roles and the performance fields of KPIs
   'scorecard/unknown-kpi': { severity: 'error', summary: 'A scorecard, role or rollup names a KPI that does not exist.' },
   'scorecard/unknown-hierarchy': { severity: 'error', summary: 'A scorecard or role names a hierarchy that does not exist.' },
@@ -233,6 +249,7 @@ const table = {
     summary: 'A `by` dimension of an expectation is not declared by every source its KPIs read.',
   },
   'test/unknown-scorecard': { severity: 'error', summary: 'A scorecard expectation names a scorecard or role that does not exist.' },
+  'test/unknown-plan': { severity: 'error', summary: 'A payout expectation names a plan that does not exist.' },
   'test/bad-value': {
     severity: 'error',
     summary:
@@ -270,6 +287,40 @@ const table = {
   'lifecycle/retired-reference': { severity: 'error', summary: 'A formula, scorecard, lookup, plan or alert refers to a retired KPI.' },
   'lifecycle/pilot-in-plan': { severity: 'error', summary: 'An incentive plan refers to a pilot KPI; pilots are in no plan.' },
   'lifecycle/unknown-guardrail': { severity: 'error', summary: 'A guardrail names no KPI, or the KPI itself.' },
+  // plan: incentive-compensation plans (docs/plans.md)
+  'plan/unknown-hierarchy': { severity: 'error', summary: 'A plan names a hierarchy that does not exist.' },
+  'plan/unknown-source': { severity: 'error', summary: "A plan's credit names a source that does not exist." },
+  'plan/unknown-column': {
+    severity: 'error',
+    summary: "A plan's credit date is not a date column of its source, or its source has no key or time to fall back on.",
+  },
+  'plan/unknown-kpi': { severity: 'error', summary: 'A quota or bonus names a KPI that does not exist.' },
+  'plan/not-exact': {
+    severity: 'error',
+    summary: 'A credit amount is not exact money (it divides, averages or reads a real-number column).',
+  },
+  'plan/bad-number': { severity: 'error', summary: 'A rate, amount, share or multiplier is not a number or percentage, or is negative.' },
+  'plan/bad-dates': { severity: 'error', summary: 'A plan, SPIFF or draw date is impossible, or its range ends before it starts.' },
+  'plan/bad-quota': {
+    severity: 'error',
+    summary: 'A quota is both or neither `annual` and `kpi`, or its seasonal shares leave part of the year out or do not add up to 100%.',
+  },
+  'plan/no-quota': { severity: 'error', summary: 'A component depends on attainment but the plan has no quota.' },
+  'plan/bad-tiers': {
+    severity: 'error',
+    summary: 'A rate table whose tiers overlap or leave a gap, or a method with the wrong kind of rate.',
+  },
+  'plan/bad-accelerators': {
+    severity: 'error',
+    summary: 'Accelerators that do not rise with attainment, decelerators that do not fall, or bands that overlap.',
+  },
+  'plan/bad-cap': { severity: 'warning', summary: 'A cap per period below a draw, the floor of the same pay.' },
+  'plan/misplaced-key': {
+    severity: 'error',
+    summary: 'A component has a key its type does not take, or lacks one its type needs.',
+  },
+  'plan/duplicate-component': { severity: 'error', summary: 'Two components of one plan share an id.' },
+  'plan/spiff-without-end': { severity: 'warning', summary: 'A SPIFF has no end date, so the short-term incentive never stops.' },
   // governance: the committee document and its approval rules
   'governance/duplicate-document': { severity: 'error', summary: 'A second `governance` document; a catalog has at most one.' },
   'governance/unknown-seat': { severity: 'error', summary: 'An approval rule names a seat that the governance document does not define.' },
@@ -283,6 +334,21 @@ const table = {
   'diff/changelog': {
     severity: 'error',
     summary: '`CHANGELOG.md` has no entry for the new version, or the entry does not name a breaking change.',
+  },
+  // alert: alert documents (`kpic alerts`)
+  'alert/unknown-reference': {
+    severity: 'error',
+    summary: 'An alert names a hierarchy, level or KPI that does not exist.',
+  },
+  'alert/not-a-condition': {
+    severity: 'error',
+    summary: "An alert's condition is not a true-or-false test of KPI values at a node (`when:`, `escalate.when:`).",
+  },
+  // access: the access document (`kpic serve`)
+  'access/unknown-reference': {
+    severity: 'error',
+    summary:
+      'The access document names a hierarchy, source column, field or role that does not exist, or a rule that gives its role to nobody.',
   },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 

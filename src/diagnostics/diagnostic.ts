@@ -34,8 +34,8 @@ export interface Diagnostic {
   readonly request?: readonly RequestPart[];
 }
 
-/** The parts of a request to evaluate KPIs. */
-export type RequestField = 'kpis' | 'grain' | 'by' | 'from' | 'to';
+/** The parts of a request to evaluate KPIs (and the files a run writes). */
+export type RequestField = 'kpis' | 'grain' | 'by' | 'from' | 'to' | 'out' | 'quarantine';
 
 /** One part of a request and the value given for it. */
 export interface RequestPart {

@@ -173,6 +173,7 @@ const TABLES: Readonly<Record<DocumentKind, Table>> = {
   role: SCORED,
   plan: PLAN,
   alert: OTHER,
+  access: OTHER,
   check: OTHER,
   test: OTHER,
   governance: GOVERNANCE,

@@ -6,7 +6,8 @@ import { formatValue } from '../results/format-value.js';
 import { sameValue } from './compare-values.js';
 import { code } from './describe.js';
 import { shownDelta, shownPair } from './format.js';
-import type { KpiValues, KpiValuesSection, ScorecardStatusesSection, StatusFlip, ValueSection } from './value-types.js';
+import type { Decimal } from '../model/decimal.js';
+import type { KpiValues, KpiValuesSection, PlanPayoutsSection, ScorecardStatusesSection, StatusFlip, ValueSection } from './value-types.js';
 
 const cellText = (s: string): string => s.replace(/\|/g, '\\|');
 
@@ -108,11 +109,34 @@ export function sectionSummary(section: ValueSection, currency: string): string[
     }
     case 'scorecard-statuses':
       return statusSummary(section, currency);
+    case 'plan-payouts':
+      return paySummary(section, currency);
     default: {
       const never: never = section;
       return never;
     }
   }
+}
+
+function payText(d: Decimal | null, currency: string): string {
+  return d === null ? 'not on the plan' : formatValue(d, 'money', currency);
+}
+
+function paySummary(section: PlanPayoutsSection, currency: string): string[] {
+  const lines = ['**Pay per rep** (the plans this change touches, in their latest complete pay period):'];
+  for (const p of section.plans) {
+    if (p.changes.length === 0) lines.push(`- ${p.title} (${code(p.plan)}), ${p.period}: no rep's pay changes (${p.compared} compared)`);
+    else
+      lines.push(
+        `- ${p.title} (${code(p.plan)}), ${p.period}: pay changes for ${p.changes.length} of ${p.compared} reps` +
+          p.changes
+            .slice(0, 5)
+            .map((c) => `; ${cellText(c.name)} ${payText(c.base, currency)} → ${payText(c.head, currency)}`)
+            .join(''),
+      );
+  }
+  for (const s of section.skipped) lines.push(`- ${code(s.id)} not compared: ${s.reason}`);
+  return lines;
 }
 
 function statusSummary(section: ScorecardStatusesSection, currency: string): string[] {
@@ -147,6 +171,18 @@ export function sectionDetails(section: ValueSection, currency: string): { reado
       if (body.length === 0) body.push(`No status changes (${section.compared} compared).`);
       for (const s of section.skipped) body.push(`- ${code(s.id)} not compared: ${s.reason}`);
       return { title: `Scorecard statuses (${section.flips.length} changes)`, body };
+    }
+    case 'plan-payouts': {
+      const body = section.plans.flatMap((p) =>
+        p.changes.length === 0
+          ? [`- ${code(p.plan)}, ${p.period}: no rep's pay changes (${p.compared} compared)`]
+          : p.changes.map(
+              (c) =>
+                `- ${code(p.plan)}, ${p.period} · ${cellText(c.name)} (${code(c.rep)}): ${payText(c.base, currency)} → ${payText(c.head, currency)}`,
+            ),
+      );
+      for (const s of section.skipped) body.push(`- ${code(s.id)} not compared: ${s.reason}`);
+      return { title: `Pay per rep (${section.plans.reduce((n, p) => n + p.changes.length, 0)} changes)`, body };
     }
     default: {
       const never: never = section;

@@ -20,6 +20,7 @@ import {
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { sameValue } from './compare-values.js';
 import type { ChangeImpact } from './impact.js';
+import { planPayoutsSection, touchedPlans } from './plan-payouts.js';
 import { statusFlips } from './status-flips.js';
 import type { CatalogDiff } from './types.js';
 import { selectKpis, selectScorecards, type SelectedKpi } from './value-selection.js';
@@ -169,6 +170,11 @@ export async function valueImpact(
     if (!statuses.ok) return statuses;
     sections.push(statuses.section);
     diagnostics.push(...statuses.diagnostics);
+  }
+  const pay = await planPayoutsSection(touchedPlans(diff, impacts), versions, options);
+  if (pay !== undefined) {
+    sections.push(pay.section);
+    diagnostics.push(...pay.diagnostics);
   }
   return {
     ok: true,

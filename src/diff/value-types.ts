@@ -1,10 +1,10 @@
 /**
  * The value impact of a catalog change: sections that each answer "whose numbers move?" for one
  * kind of output — KPI values per period and breakdown, scorecard statuses that flip — computed
- * under both versions on the same data. Incentive-plan payouts per rep will be one more section
- * kind (`plan-payouts`) once plans exist; renderers switch over `kind` exhaustively, so adding it
- * is adding a case.
+ * under both versions on the same data, and incentive pay per rep (`plan-payouts`); renderers
+ * switch over `kind` exhaustively.
  */
+import type { Decimal } from '../model/decimal.js';
 import type { Unit } from '../model/types.js';
 import type { Period, Status } from './pipeline-adapter.js';
 import type { KpiValue } from './compare-values.js';
@@ -80,7 +80,35 @@ export interface ScorecardStatusesSection {
 }
 
 /** One section of the value impact. */
-export type ValueSection = KpiValuesSection | ScorecardStatusesSection;
+/** A rep's pay in one plan and period under both versions (null: not paid on the plan in that version). */
+export interface PayChange {
+  readonly rep: string;
+  readonly name: string;
+  readonly base: Decimal | null;
+  readonly head: Decimal | null;
+}
+
+/** One plan's pay per rep under both versions, in one pay period. */
+export interface PlanPayouts {
+  readonly plan: string;
+  readonly title: string;
+  readonly period: string;
+  /** Reps compared (paid under either version). */
+  readonly compared: number;
+  /** The reps whose pay differs, largest change first. */
+  readonly changes: readonly PayChange[];
+}
+
+/** Incentive pay that changes per rep. */
+export interface PlanPayoutsSection {
+  readonly kind: 'plan-payouts';
+  readonly plans: readonly PlanPayouts[];
+  /** Plans that could not be compared, and why. */
+  readonly skipped: readonly { readonly id: string; readonly reason: string }[];
+}
+
+/** Any section. */
+export type ValueSection = KpiValuesSection | ScorecardStatusesSection | PlanPayoutsSection;
 
 /** The value impact, or why it was not computed. */
 export type ValueImpact =

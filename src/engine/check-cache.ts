@@ -1,7 +1,8 @@
 /**
  * Skipping data checks for files that have not changed. Checks cost a scan (a `unique` key of 10M
  * rows: about a second), and `kpic run` repeats them every time; a cache keyed by the contract and
- * by each file's size, modification time and inode lets an unchanged export pass at no cost.
+ * by each file's size, modification time, inode and change time (which every write sets and
+ * nothing can set back, as git's index uses it) lets an unchanged export pass at no cost.
  * Only clean results are cached (no errors, nothing quarantined), so a bad file is always
  * re-read and re-reported.
  *
@@ -92,7 +93,8 @@ const CHECK_VERSION = 'kpic-data-check-3';
 
 /**
  * A key that changes whenever the outcome of checking `files` against `source` could: the
- * source's reading settings and contract, and each file's path, size, modification time and inode.
+ * source's reading settings and contract, and each file's path, size, modification time, inode and
+ * change time.
  * Undefined when a file cannot be stat'ed (then nothing is cached).
  */
 export function checkFingerprint(source: SourceDef, files: SourceFiles): string | undefined {
@@ -133,7 +135,9 @@ export function checkFingerprint(source: SourceDef, files: SourceFiles): string 
       // granularity, keeping size and mtime: such a file is always checked (as git does for
       // "racily clean" files).
       if (now - s.mtimeNs < RACY_NS) return undefined;
-      hash.update(JSON.stringify([file, String(s.size), String(s.mtimeNs), String(s.ino)]));
+      // The change time too: a restore from backup or `touch -r` can bring back size, mtime and
+      // inode after a rewrite, but every write sets the ctime and no call can set it back.
+      hash.update(JSON.stringify([file, String(s.size), String(s.mtimeNs), String(s.ino), String(s.ctimeNs)]));
     } catch {
       return undefined;
     }

@@ -5,8 +5,9 @@
  * and column where it is, and at the column's declaration in the catalog.
  *
  * By default any problem is an error and the caller must not compute. With a quarantine file, the
- * rows that break the contract are written there (with their line and the reason), left out of
- * the source's relation, and the problems become warnings.
+ * rows that break the contract go to its text (with their line and the reason; the caller writes
+ * it once the run succeeded), are left out of the source's relation, and the problems become
+ * warnings.
  *
  * Cost: counting runs on every `kpic run`, so it is one scan for CSV/JSON and, for Parquet, footer
  * statistics plus narrow scans (see check-queries.ts); only non-zero counts trigger the slower
@@ -30,7 +31,7 @@ import { problemDiagnostics, uniqueDiagnostics, type ProblemGroup, type RepeatGr
 import type { Database, Row } from './duckdb.js';
 import { readLayouts } from './file-layout.js';
 import { duckdbReason, locateCsvProblems, malformedFromError } from './malformed.js';
-import { quarantineRows } from './quarantine.js';
+import { quarantineRows, type OutputFile } from './quarantine.js';
 import { PlaceLocator, placeUnit, type Place } from './record-lines.js';
 import { sourceRelationSql } from './source-sql.js';
 import type { SourceFiles } from './source-files.js';
@@ -61,6 +62,8 @@ export interface CheckedSource {
    * was quarantined it equals `sourceRelationSql(source, files, { checked: true })`.
    */
   readonly sql: string;
+  /** The quarantine file to write once the run succeeds (only when rows were quarantined). */
+  readonly quarantineFile?: OutputFile | undefined;
 }
 
 /** Checks one source's files against its data contract; see the module comment. */
@@ -152,7 +155,7 @@ async function checkUncached(
       `${result.rows.toLocaleString('en-US')} of ${counts.rows.toLocaleString('en-US')} rows of source \`${source.id}\` break its data contract; they were written to \`${result.display}\` and are left out of the results`,
     ),
   );
-  return { value: { ...clean, quarantined: result.rows, sql: result.sql }, diagnostics };
+  return { value: { ...clean, quarantined: result.rows, sql: result.sql, quarantineFile: result.file }, diagnostics };
 }
 
 /** Every `format:` must be a strptime format DuckDB understands; a bad one stops the source. */

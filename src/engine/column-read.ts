@@ -12,7 +12,8 @@
  *   latter) but not `12.5`: DuckDB's own cast would round it.
  * - Numbers must be finite: `NaN` and `inf` are bad values, because one of them poisons a sum.
  * - `percent` text may end in `%` (`15%` = 0.15); without it the value is already a fraction.
- * - `date` accepts ISO dates, also with a time (`2023-09-06 00:00:00`; the time is dropped);
+ * - `date` accepts ISO dates, also with a time (`2023-09-06 00:00:00`; the time is dropped), and
+ *   nothing else without `format:` (not `2017/03/01`, `2017-3-2` or ` 2017-03-09`, which DuckDB would take);
  *   with `format:` it accepts that strptime format, the format followed by ` %H:%M:%S`, and ISO.
  * - `timestamp` accepts ISO timestamps and dates (midnight); with `format:` that format first.
  * - `boolean` accepts true/false, t/f, yes/no, y/n, 1/0 in any letter case.
@@ -107,6 +108,9 @@ export function columnRead(column: ColumnDef, ref: string, physical: string | un
   return { typed: textToType(column, text), fallible: true };
 }
 
+/** An ISO date, optionally with a time (`T` or a space, seconds, fraction and zone optional). */
+const ISO_DATE_TIME = '\\d{4}-\\d{2}-\\d{2}([T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}(:?\\d{2})?)?)?';
+
 /** SQL converting the text `t` (non-empty or NULL) to the column's type; NULL when it is not one. */
 export function textToType(column: ColumnDef, t: string): string {
   const type = column.type.value;
@@ -128,7 +132,8 @@ export function textToType(column: ColumnDef, t: string): string {
     case 'date':
     case 'timestamp': {
       const sqlType = SQL_TYPES[type];
-      const iso = `TRY_CAST(${t} AS ${sqlType})`;
+      // Only ISO text: DuckDB's cast also takes `2017/03/01`, `2017-3-2` and ` 2017-03-09`.
+      const iso = `CASE WHEN regexp_full_match(${t}, ${stringLiteral(ISO_DATE_TIME)}) THEN TRY_CAST(${t} AS ${sqlType}) END`;
       if (column.format === undefined) return iso;
       const formats = strptimeFormats(column.format.value, type);
       return `coalesce(TRY_CAST(try_strptime(${t}, ${formats}) AS ${sqlType}), ${iso})`;

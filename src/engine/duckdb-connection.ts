@@ -59,6 +59,24 @@ class DuckDatabase implements Database {
     await this.connection.run(sql);
   }
 
+  async append(table: string, rows: Iterable<readonly (string | number | boolean | null)[]>): Promise<void> {
+    const appender = await this.connection.createAppender(table);
+    try {
+      for (const row of rows) {
+        for (const v of row) {
+          if (v === null) appender.appendNull();
+          else if (typeof v === 'string') appender.appendVarchar(v);
+          else if (typeof v === 'number') appender.appendDouble(v);
+          else appender.appendBoolean(v);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -43,6 +43,11 @@ export interface Database {
   queryResult(sql: string): Promise<QueryResult>;
   /** Runs statements for their effect (DDL, COPY, SET), discarding any result. */
   run(sql: string): Promise<void>;
+  /**
+   * Appends rows to an existing table of VARCHAR, DOUBLE and BOOLEAN columns, in column order,
+   * without SQL text (DuckDB's appender): the fast way to load many rows.
+   */
+  append(table: string, rows: Iterable<readonly (string | number | boolean | null)[]>): Promise<void>;
   /** Closes the connection and the database; later calls fail. Safe to call twice. */
   close(): void;
 }

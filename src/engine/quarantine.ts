@@ -1,12 +1,12 @@
 /**
  * Quarantine: the rows that break a source's contract are written to a CSV file — with their
  * data file, line, the reasons, and their values as the file had them — and the source's clean
- * rows are kept in a temporary table that the KPIs then read. The file is written to a temporary
- * name and renamed, so a failed run never leaves half a file.
+ * rows are kept in a temporary table that the KPIs then read. The file's text is returned, not
+ * written: the caller writes it only once the whole run succeeded, so a failed run leaves any
+ * earlier quarantine file as it was.
  *
  * The first row holding a value of a unique column stays; later rows with that value go.
  */
-import { renameSync, writeFileSync } from 'node:fs';
 import type { SourceDef } from '../model/types.js';
 import { quoteIdentifier as q, stringLiteral } from '../sql/quote.js';
 import { badValueSql, emptySql, notInValuesSql, type ColumnChecks } from './check-queries.js';
@@ -25,6 +25,12 @@ export interface FlaggedChecks {
   readonly unique: readonly ColumnChecks[];
 }
 
+/** A file a run writes once it succeeded: its absolute path and its whole text. */
+export interface OutputFile {
+  readonly path: string;
+  readonly text: string;
+}
+
 /** What quarantining did. */
 export interface QuarantineResult {
   /** Rows written to the quarantine file. */
@@ -33,9 +39,11 @@ export interface QuarantineResult {
   readonly display: string;
   /** A `SELECT` of the clean rows, every declared column. */
   readonly sql: string;
+  /** The quarantine file to write. */
+  readonly file: OutputFile;
 }
 
-/** Writes the bad rows to `target`, keeps the clean ones in a temporary table. */
+/** Puts the bad rows in the text of the quarantine file `target`, keeps the clean ones in a temporary table. */
 export async function quarantineRows(
   db: Database,
   source: SourceDef,
@@ -89,13 +97,11 @@ export async function quarantineRows(
       ];
       lines.push(fields.map(csvField).join(','));
     });
-    const temporary = `${target}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${lines.join('\n')}\n`, 'utf8');
-    renameSync(temporary, target);
 
     const columns = checks.map((c) => `${q(`v${c.i}`)} AS ${q(c.column.name)}`);
     await db.run(`CREATE OR REPLACE TEMP TABLE ${cleanTable} AS SELECT ${columns.join(', ')} FROM ${rowsTable} WHERE ${q('$reason')} = ''`);
-    return { rows: bad.length, display: displayPath(target), sql: `SELECT * FROM ${cleanTable}` };
+    const file = { path: target, text: `${lines.join('\n')}\n` };
+    return { rows: bad.length, display: displayPath(target), sql: `SELECT * FROM ${cleanTable}`, file };
   } finally {
     await db.run(`DROP TABLE IF EXISTS ${rowsTable}`);
   }

@@ -191,7 +191,8 @@ function matchFiles(pattern: string, realFolder: string): string[] {
 
 function isInside(file: string, folder: string): boolean {
   const rel = path.relative(folder, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // `..weird.csv` is a file inside; only a `..` segment leads out.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 function missingFile(source: SourceDef, realFolder: string): Diagnostic {

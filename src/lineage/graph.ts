@@ -181,6 +181,7 @@ function documentEdges(b: Builder, doc: CatalogDocument, resolved: ResolvedCatal
       return;
     case 'plan':
     case 'alert':
+    case 'access':
     case 'check':
     case 'test':
       freeFormEdges(b, doc);

@@ -34,11 +34,45 @@ interface Walk {
 }
 
 function readOne(w: Walk, abs: string, rel: string): void {
+  let bytes: Buffer | undefined;
   try {
-    w.files.set(rel, decoder.decode(readFileSync(abs)));
+    bytes = readFileSync(abs);
+    w.files.set(rel, decoder.decode(bytes));
   } catch (e) {
-    w.diagnostics.push(diagnostic('load/read-failed', fileSpan(rel), `cannot read \`${rel}\`: ${reason(e)}`));
+    const where = e instanceof TypeError && bytes !== undefined ? badUtf8Place(bytes) : '';
+    w.diagnostics.push(diagnostic('load/read-failed', fileSpan(rel), `cannot read \`${rel}\`: ${reason(e)}${where}`));
   }
+}
+
+/** Where the first byte that is not UTF-8 is: `, at line L, column C (byte 0xNN)`. */
+function badUtf8Place(bytes: Uint8Array): string {
+  // The longest prefix that decodes (a prefix ending inside a character is fine while streaming).
+  const valid = (n: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let lo = 0;
+  let hi = bytes.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (valid(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  // The prefix may end inside a sequence the next byte breaks: the bad byte is its first.
+  let bad = lo;
+  while (bad > 0 && lo - bad < 3 && ((bytes[bad - 1] ?? 0) & 0xc0) === 0x80) bad--;
+  if (bad > 0 && (bytes[bad - 1] ?? 0) >= 0xc0) bad--;
+  else bad = lo;
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+  const lines = before.split('\n');
+  const line = lines.length;
+  const column = [...(lines[line - 1] ?? '')].length + 1;
+  const byte = bytes[bad] ?? 0;
+  return `, at line ${line}, column ${column} (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')})`;
 }
 
 function walk(w: Walk, absDir: string, relDir: string): void {

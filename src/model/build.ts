@@ -51,6 +51,7 @@ export function buildCatalog(documents: readonly CatalogDocument[], files: Reado
       case 'role':
       case 'plan':
       case 'alert':
+      case 'access':
       case 'check':
       case 'test':
       case 'governance':

@@ -16,6 +16,7 @@ export const DOCUMENT_KINDS = [
   'role',
   'plan',
   'alert',
+  'access',
   'check',
   'test',
   'governance',

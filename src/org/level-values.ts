@@ -42,7 +42,16 @@ export interface LevelContext {
   readonly db: Database;
   /** Where the warnings of each run (quarantined rows, null time anchors) are collected. */
   readonly warnings: Diagnostic[];
+  /**
+   * The nodes whose figures may leave the database (a reader's access, src/access/); default all.
+   * The restriction is part of each compiled query (`QueryRequest.only`): figures are computed
+   * as for everyone (totals and windows over all rows), but only visible nodes' cells come back.
+   */
+  readonly visible?: ((node: OrgNode) => boolean) | undefined;
 }
+
+/** Why a figure of a node outside the reader's access is not shown. */
+export const NOT_VISIBLE = 'not visible with your access';
 
 const MAPPED = '__org_node';
 
@@ -66,9 +75,16 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
     /** The breakdown value of every node, so that a node without rows still gets its figures. */
     values: (string | null)[][];
     members: typeof kpis;
+    /** The breakdown values of the nodes the reader may see: the only cells returned. */
+    only?: string[];
   }[] = [];
   const present = (v: string | null): v is string => v !== null;
+  const shown = ctx.visible === undefined ? undefined : nodes.filter(ctx.visible);
   if (level === 0) {
+    if (shown !== undefined && shown.length === 0) {
+      for (const k of kpis) unavailable.set(k.request.key, NOT_VISIBLE);
+      return { values: new Map(), unavailable };
+    }
     groups.push({ by: [], base: resolved, toNodes: () => [ctx.tree.key], values: [], members: kpis });
   } else {
     const mapped = isMember ? resolved : withMappedDimension(resolved, MAPPED, h.dimension, memberEntries(ctx.tree, level));
@@ -81,6 +97,7 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
         v === null || v === undefined ? [] : isMember ? [byMember.get(String(v))].filter((x): x is string => x !== undefined) : [String(v)],
       values: (isMember ? nodes.map((n) => n.value) : nodes.map((n) => n.key)).filter(present).map((v) => [v]),
       members: primary,
+      ...(shown === undefined ? {} : { only: shown.map((n) => (isMember ? (n.value ?? '') : n.key)) }),
     });
     const rest = kpis.filter((k) => !primary.includes(k));
     const viaFallback = fallback === undefined ? [] : rest.filter((k) => declares(resolved, fallback, k.kpi.sources));
@@ -91,6 +108,10 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
         toNodes: (v) => nodes.filter((n) => n.value !== null && n.value === String(v)).map((n) => n.key),
         values: [...new Set(nodes.map((n) => n.value).filter(present))].map((v) => [v]),
         members: viaFallback,
+        // A node shares its fallback value with others (two teams of one name): all must be visible.
+        ...(shown === undefined
+          ? {}
+          : { only: [...new Set(shown.map((n) => n.value ?? ''))].filter((v) => nodes.every((n) => n.value !== v || shown.includes(n))) }),
       });
     }
     for (const k of rest) {
@@ -108,7 +129,9 @@ export async function evaluateLevel(ctx: LevelContext, level: number, requests: 
       g.base,
       g.members.map((m) => m.kpi),
     );
-    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last, values: g.values };
+    const dimension = g.by[0];
+    const only = g.only === undefined || dimension === undefined ? undefined : { dimension, values: g.only };
+    const request = { grain: period.grain, by: g.by, from: period.start, to: period.last, values: g.values, only };
     // Plan each alone first: one expression the planner refuses must not sink the others.
     const runnable = g.members.filter((m) => {
       const planned = planQuery(base, { ...request, kpis: [m.kpi.id] });

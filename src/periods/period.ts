@@ -5,7 +5,7 @@
  * fiscal year. Plain data: a period is four strings.
  */
 import type { CalendarDef } from '../model/types.js';
-import { addDays, addMonths, formatIsoDate, parseIsoDate, periodStart } from '../query/calendar.js';
+import { addDays, addMonths, formatIsoDate, parseIsoDate, periodStart, utcDate } from '../query/calendar.js';
 
 /** The grains periods of judgement come in (scorecards, targets, seasonal shares). */
 export const PERIOD_GRAINS = ['month', 'quarter', 'year'] as const;
@@ -73,19 +73,25 @@ export function periodContaining(date: Date, grain: PeriodGrain, calendar: Calen
  * of `grain` containing it. A string explains what is wrong.
  */
 export function parsePeriod(text: string, grain: PeriodGrain, calendar: CalendarDef): Period | string {
+  const p = parsePeriodText(text, grain, calendar);
+  if (typeof p === 'string' || (p.start >= '0001-01-01' && p.last.length === 10)) return p;
+  return `\`${text}\` runs from ${p.start} to ${p.last}, outside the dates kpic computes on (0001-01-01 to 9999-12-31)`;
+}
+
+function parsePeriodText(text: string, grain: PeriodGrain, calendar: CalendarDef): Period | string {
   const t = text.trim();
   let m = /^(\d{4})$/.exec(t);
   if (m !== null) {
-    const start = new Date(Date.UTC(Number(m[1]), calendar.fiscalYearStart - 1, 1));
+    const start = utcDate(Number(m[1]), calendar.fiscalYearStart - 1, 1);
     return periodContaining(start, 'year', calendar);
   }
   m = /^(\d{4})-[Qq]([1-4])$/.exec(t);
   if (m !== null) {
-    const start = addMonths(new Date(Date.UTC(Number(m[1]), calendar.fiscalYearStart - 1, 1)), (Number(m[2]) - 1) * 3);
+    const start = addMonths(utcDate(Number(m[1]), calendar.fiscalYearStart - 1, 1), (Number(m[2]) - 1) * 3);
     return periodContaining(start, 'quarter', calendar);
   }
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(t);
-  if (m !== null) return periodContaining(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)), 'month', calendar);
+  if (m !== null) return periodContaining(utcDate(Number(m[1]), Number(m[2]) - 1, 1), 'month', calendar);
   const date = parseIsoDate(t);
   if (date !== undefined) return periodContaining(date, grain, calendar);
   return `\`${text}\` is not a period; write a fiscal year (2026), a fiscal quarter (2026-Q2), a month (2026-05) or a date inside the period (2026-05-15)`;

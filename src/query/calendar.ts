@@ -15,22 +15,40 @@ export function parseIsoDate(text: string): Date | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (m === null) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : undefined;
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  const date = utcDate(y, mo - 1, d);
+  return y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : undefined;
 }
 
-/** Formats a UTC date as `YYYY-MM-DD`. */
+/**
+ * Formats a UTC date as `YYYY-MM-DD`. A date past 9999 (the exclusive end of a range ending on
+ * 9999-12-31) keeps its plain year, `10000-01-01`, and one before year 1 (history read before a
+ * range starting in 0001) is written `0002-10-01 (BC)`, as DuckDB's date literals want them (ISO's
+ * expanded forms `+010000-01-01` and `-000001-10-01` are not).
+ */
 export function formatIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const monthDay = `-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
+  // Before year 1 (a window reaching back from 0001): year 0 is 1 BC, as DuckDB writes it.
+  if (year < 1) return `${String(1 - year).padStart(4, '0')}${monthDay} (BC)`;
+  return `${String(year).padStart(4, '0')}${monthDay}`;
+}
+
+/** The UTC date of a year, month (0-based, may overflow) and day; years 1–99 are not 1900–1999. */
+export function utcDate(year: number, month: number, day: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  return date;
 }
 
 /** Adds whole months, clamping the day to the month's length (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(date: Date, months: number): Date {
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + months;
-  const first = new Date(Date.UTC(y, m, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), last)));
+  const first = utcDate(y, m, 1);
+  const last = utcDate(first.getUTCFullYear(), first.getUTCMonth() + 1, 0).getUTCDate();
+  return utcDate(first.getUTCFullYear(), first.getUTCMonth(), Math.min(date.getUTCDate(), last));
 }
 
 /** Adds whole days. */
@@ -77,14 +95,14 @@ export function periodStart(date: Date, grain: TimeUnit, calendar: Calendar): Da
       return addDays(date, -back);
     }
     case 'month':
-      return new Date(Date.UTC(y, m, 1));
+      return utcDate(y, m, 1);
     case 'quarter':
     case 'year': {
       const span = grain === 'quarter' ? 3 : 12;
       const offset = (calendar.fiscalYearStart - 1) % span;
       const shifted = y * 12 + m - offset;
       const startIndex = Math.floor(shifted / span) * span + offset;
-      return new Date(Date.UTC(Math.floor(startIndex / 12), startIndex % 12, 1));
+      return utcDate(Math.floor(startIndex / 12), startIndex % 12, 1);
     }
     default: {
       const never: never = grain;

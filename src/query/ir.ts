@@ -286,4 +286,6 @@ export interface QueryPlan {
   readonly windows: readonly WindowTable[];
   readonly pers: readonly PerTable[];
   readonly outputs: readonly Output[];
+  /** Only cells whose value of `dimension` (compared as text) is one of `values` are returned. */
+  readonly only?: { readonly dimension: string; readonly values: readonly string[] } | undefined;
 }

@@ -4,7 +4,8 @@
  * (`walk-kpi.ts`), plans the lookups the scans use (`lookup-tables.ts`), then gives each scan its
  * joins and lookups and the plan its range.
  */
-import { hasErrors, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic, type PhaseResult } from '../diagnostics/diagnostic.js';
+import { fileSpan } from '../diagnostics/span.js';
 import { isExactKpi } from '../resolve/exact.js';
 import { calendarOf } from '../model/calendar.js';
 import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
@@ -30,7 +31,7 @@ export function planQuery(resolved: ResolvedCatalog, request: QueryRequest): Pha
   if (checked.value === undefined) return { value: undefined, diagnostics: checked.diagnostics };
   const state = newPlannerState(resolved, checked.value.grain, checked.value.by);
   const plan = buildQueryPlan(state, checked.value);
-  const diagnostics = [...checked.diagnostics, ...state.diagnostics];
+  const diagnostics = [...checked.diagnostics, ...state.diagnostics, ...rangeBeforeYearOne(resolved, plan, request)];
   return { value: hasErrors(diagnostics) ? undefined : plan, diagnostics };
 }
 
@@ -60,6 +61,7 @@ function buildQueryPlan(state: PlannerState, request: CheckedRequest): QueryPlan
     windows: registry.windowTables(),
     pers: state.pers,
     outputs,
+    ...(request.only === undefined ? {} : { only: request.only }),
   };
 }
 
@@ -94,4 +96,20 @@ function planOutput(state: PlannerState, kpi: ResolvedKpi): Output {
     state.registry.measure(shape, base, { fn: 'count' });
   }
   return { kpi: kpi.id, expr, sources: kpi.sources, exact: isExactKpi(state.resolved, kpi) };
+}
+
+/**
+ * Dates run from 0001-01-01: a range whose KPIs' windows read further back (`prior(x, 1 year)`
+ * from 0001) cannot be computed, and says how far back they read.
+ */
+function rangeBeforeYearOne(resolved: ResolvedCatalog, plan: QueryPlan, request: QueryRequest): Diagnostic[] {
+  const reach = plan.range.scanFrom;
+  if (reach === null || !reach.endsWith('(BC)')) return [];
+  const message = `the range starting ${request.from ?? ''} needs data from ${reach} for the windows of its KPIs; dates run from 0001-01-01`;
+  return [
+    diagnostic('query/date-out-of-range', fileSpan(resolved.catalog.meta?.file ?? 'catalog.yaml'), message, {
+      hint: 'start the range later',
+      request: [{ field: 'from', value: request.from ?? '' }],
+    }),
+  ];
 }

@@ -31,6 +31,19 @@ export interface QueryRequest {
    * for breakdowns whose dimensions hold text.
    */
   readonly values?: readonly (readonly (string | null)[])[] | undefined;
+  /**
+   * Only the cells whose value of one breakdown dimension (of `by`) is one of `values` are
+   * returned: the rest are computed where a figure needs them (a total, a window) but never leave
+   * the query. How a consumer confines what a reader sees (src/access/) inside the query itself.
+   */
+  readonly only?: CellFilter | undefined;
+}
+
+/** A restriction of the returned cells to some values of one breakdown dimension. */
+interface CellFilter {
+  readonly dimension: string;
+  /** Compared as text; an empty list returns no cell. */
+  readonly values: readonly string[];
 }
 
 /** A request that makes sense for the catalog. */
@@ -40,10 +53,14 @@ export interface CheckedRequest {
   readonly by: readonly string[];
   readonly from: Date | undefined;
   readonly to: Date | undefined;
+  readonly only: CellFilter | undefined;
   readonly values: readonly (readonly (string | null)[])[];
 }
 
-/** The dimension names every result row already uses for its own fields. */
+/**
+ * The dimension names every result row already uses for its own fields. Compared without case:
+ * DuckDB, Parquet readers and spreadsheet users all treat `Value` and `value` as one column.
+ */
 const RESERVED = new Set(['kpi', 'period', 'value']);
 
 /** Checks a request; the value is undefined when any diagnostic is an error. */
@@ -57,11 +74,17 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
   if (!(GRAINS as readonly string[]).includes(grain))
     report('query/unknown-grain', 'grain', grain, `unknown grain \`${grain}\``, `use one of ${GRAINS.join(', ')}`);
   const kpis: ResolvedKpi[] = [];
-  for (const id of request.kpis ?? defaultKpis(resolved)) {
+  const named = request.kpis ?? defaultKpis(resolved);
+  named.forEach((id, i) => {
+    const first = named.indexOf(id);
+    if (first !== i) {
+      if (named.indexOf(id, i + 1) < 0) report('query/repeated-kpi', 'kpis', id, `KPI \`${id}\` is named twice in the request`);
+      return;
+    }
     const kpi = resolved.kpis.get(id);
     if (kpi === undefined) report('query/unknown-kpi', 'kpis', id, `unknown KPI \`${id}\``, didYouMean(id, resolved.kpis.keys()));
     else kpis.push(kpi);
-  }
+  });
   const by = [...(request.by ?? [])];
   diagnostics.push(...checkBreakdown(resolved, by, kpis, at));
   const from = parseDate(request.from, 'from', diagnostics, at);
@@ -74,9 +97,14 @@ export function checkRequest(resolved: ResolvedCatalog, request: QueryRequest): 
     const message = `the range starts on ${request.from ?? ''}, after its last day ${request.to ?? ''}`;
     diagnostics.push(diagnostic('query/empty-range', at, message, { request: parts }));
   }
+  if (request.only !== undefined && !by.includes(request.only.dimension))
+    throw new Error(`the cells are restricted by \`${request.only.dimension}\`, which the request does not break down by`);
   if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   for (const kpi of kpis) diagnostics.push(...grainWarning(kpi, grain as Grain));
-  return { value: { kpis, grain: grain as Grain, by, from, to, values: textValues(resolved, by, request.values) }, diagnostics };
+  return {
+    value: { kpis, grain: grain as Grain, by, from, to, values: textValues(resolved, by, request.values), only: request.only },
+    diagnostics,
+  };
 }
 
 /** The requested extra breakdown values, when every dimension holds text and each tuple fits. */
@@ -130,8 +158,8 @@ function checkBreakdown(resolved: ResolvedCatalog, by: readonly string[], kpis: 
         out.push(diagnostic('query/repeated-dimension', at, `dimension \`${dim}\` is named twice in the breakdown`, { request }));
       return;
     }
-    if (RESERVED.has(dim)) {
-      const message = `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim}\` field`;
+    if (RESERVED.has(dim.toLowerCase())) {
+      const message = `dimension \`${dim}\` cannot be a breakdown: results already have a \`${dim.toLowerCase()}\` field`;
       out.push(diagnostic('query/reserved-dimension', at, message, { hint: 'rename the dimension', request }));
       return;
     }
@@ -173,7 +201,7 @@ function parseDate(text: string | undefined, field: 'from' | 'to', out: Diagnost
   const date = parseIsoDate(text);
   if (date === undefined) {
     const which = field === 'from' ? 'first' : 'last';
-    const message = `the ${which} day of the range must be a date written YYYY-MM-DD, not \`${text}\``;
+    const message = `the ${which} day of the range must be a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not \`${text}\``;
     out.push(diagnostic('query/bad-date', at, message, { request: [{ field, value: text }] }));
   }
   return date;

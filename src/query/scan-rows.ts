@@ -32,19 +32,15 @@ function scanRowExprs(draft: ScanDraft, dimensions: readonly QueryDimension[], k
   return all;
 }
 
-/** The joins and lookups a scan draft needs. */
-export function scanJoinsAndLookups(
-  draft: ScanDraft,
-  catalog: Catalog,
-  dimensions: readonly QueryDimension[],
-  keys: readonly QueryKey[],
-): { joins: ScanJoin[]; lookups: ScanLookup[] } {
+/**
+ * The joins rows of `source` need: `addPath` adds one LEFT JOIN per join path not seen yet (`t0`
+ * is the source, `t1`… the joins in the order met), and `joins` lists them.
+ */
+export function joinPaths(catalog: Catalog, from: string): { joins: ScanJoin[]; addPath: (path: readonly string[]) => void } {
   const joins: ScanJoin[] = [];
   const aliases = new Map<string, string>([['', 't0']]);
-  const lookups: ScanLookup[] = [];
-  const lookupKeys = new Set<string>();
   const addPath = (path: readonly string[]): void => {
-    let source = catalog.sources.get(draft.shape.source);
+    let source = catalog.sources.get(from);
     for (let i = 0; i < path.length; i++) {
       const step = path[i] as string;
       const join = source?.joins.get(step);
@@ -66,6 +62,19 @@ export function scanJoinsAndLookups(
       source = target;
     }
   };
+  return { joins, addPath };
+}
+
+/** The joins and lookups a scan draft needs. */
+export function scanJoinsAndLookups(
+  draft: ScanDraft,
+  catalog: Catalog,
+  dimensions: readonly QueryDimension[],
+  keys: readonly QueryKey[],
+): { joins: ScanJoin[]; lookups: ScanLookup[] } {
+  const { joins, addPath } = joinPaths(catalog, draft.shape.source);
+  const lookups: ScanLookup[] = [];
+  const lookupKeys = new Set<string>();
   for (const expr of scanRowExprs(draft, dimensions, keys)) {
     forEachRowNode(expr, (e) => {
       if (e.kind === 'column') addPath(e.path);

@@ -9,6 +9,7 @@ import { diagnostic, type DiagnosticExtras } from '../diagnostics/diagnostic.js'
 import type { DiagnosticCode } from '../diagnostics/codes.js';
 import type { Span } from '../diagnostics/span.js';
 import { didYouMean } from '../diagnostics/suggest.js';
+import type { Expr } from '../formula/ast.js';
 import type { FormulaText, SourceDef } from '../model/types.js';
 import { createEnv, parseOnce, type ResolveEnv } from './env.js';
 import { resolveKpiExpr, type KpiScope } from './kpi-expr.js';
@@ -48,6 +49,16 @@ function kpiScope(ctx: CheckContext, owner: string): KpiScope {
 /** Resolves a KPI-level formula (a target, a baseline, an exception's limit). */
 export function resolveKpiFormula(ctx: CheckContext, formula: FormulaText, owner: string): KpiExpr {
   return resolveKpiExpr(ctx.env, parseOnce(ctx.env, formula), kpiScope(ctx, owner));
+}
+
+/** Parses a formula of a later kind once (syntax problems reported), for checks that walk its syntax first. */
+export function parseKindFormula(ctx: CheckContext, formula: FormulaText): Expr {
+  return parseOnce(ctx.env, formula);
+}
+
+/** Resolves one part of a parsed KPI-level formula (an operand of an alert's comparison). */
+export function resolveKpiPart(ctx: CheckContext, expr: Expr, owner: string): KpiExpr {
+  return resolveKpiExpr(ctx.env, expr, kpiScope(ctx, owner));
 }
 
 /** Resolves a row formula over `source` (a hierarchy level, a role's members, an exception test). */

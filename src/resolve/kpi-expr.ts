@@ -3,6 +3,7 @@
  * KPI-level functions (prior, change, growth, rolling, to_date, total, last, per, hhi, top_share)
  * rearrange when and over what the aggregates inside them are evaluated.
  */
+import { durationInBounds, topKeysInBounds } from './literal-bounds.js';
 import { rejectAsAt } from './point-in-time.js';
 import type { CallExpr, DurationUnit, Expr, NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -134,7 +135,8 @@ function rejectClauses(env: ResolveEnv, ast: CallExpr, allowOnFirst = false): vo
 /** A positive whole-number duration argument, e.g. `1 year`. */
 function durationArg(env: ResolveEnv, ast: CallExpr, index: number): Duration | undefined {
   const arg = ast.args[index]?.value;
-  if (arg?.kind === 'duration' && Number.isInteger(arg.amount) && arg.amount > 0) return { amount: arg.amount, unit: arg.unit };
+  if (arg?.kind === 'duration' && Number.isInteger(arg.amount) && arg.amount > 0)
+    return durationInBounds(env, ast.name, arg.amount, arg.unit, arg) ? { amount: arg.amount, unit: arg.unit } : undefined;
   report(
     env,
     'resolve/bad-argument',
@@ -318,6 +320,7 @@ function resolvePer(env: ResolveEnv, ast: CallExpr, scope: KpiScope): KpiExpr {
       );
       return ERROR;
     }
+    if (!topKeysInBounds(env, arg.value, arg)) return ERROR;
     n = arg.value;
   }
   const sources = expressionSources(expr, scope.kpiSources);

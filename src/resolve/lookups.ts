@@ -1,6 +1,7 @@
 /**
  * Lookups: fixed rows, or a KPI evaluated per key over a trailing window before each period.
  */
+import { durationInBounds } from './literal-bounds.js';
 import type { NameRef } from '../formula/ast.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import { parseOnce, report, type ResolveEnv } from './env.js';
@@ -49,6 +50,7 @@ export function resolveLookups(env: ResolveEnv, kpis: ReadonlyMap<string, Resolv
       );
       continue;
     }
+    if (!durationInBounds(env, `lookup \`${doc.id}\` window`, windowAst.amount, windowAst.unit, windowAst)) continue;
     const keyRef: NameRef = { kind: 'name', parts: [{ name: doc.key.value, span: doc.key.span }], span: doc.key.span };
     const keys: PerKey[] = kpi.sources.flatMap((sourceId) => {
       const source = env.catalog.sources.get(sourceId);

@@ -11,6 +11,7 @@ import { report, resolveLiteral, type ResolveEnv } from './env.js';
 import { ROW_FUNCTIONS } from './functions.js';
 import { rejectAsAt } from './point-in-time.js';
 import { typeBinary, typeMembership, typeScalarCall, typeUnary } from './operators.js';
+import { checkRoundDigits } from './literal-bounds.js';
 import type { RowFunction, RowLiteral, Typed } from './types.js';
 
 /** What one layer of resolution makes of each kind of formula node. */
@@ -91,6 +92,7 @@ export function resolveExpr<T extends Typed>(env: ResolveEnv, ast: Expr, layer: 
 export function resolveScalarCall<T extends Typed>(env: ResolveEnv, ast: CallExpr, fn: RowFunction, layer: ResolveLayer<T>): T {
   if (!checkScalarCallShape(env, ast, fn)) return layer.error;
   const args = ast.args.map((a) => resolveExpr(env, a.value, layer));
+  if (fn === 'round') checkRoundDigits(env, ast.args[1]?.value);
   const typed = typeScalarCall(
     env,
     fn,

@@ -1,7 +1,7 @@
 /**
  * The `csv` format: a header row (`kpi,period,<dimensions…>,value`) and raw values — numbers as
- * JavaScript prints them, exact decimals (money) with their exact digits, null as an empty
- * field. Fields are quoted per RFC 4180 when they hold a comma, a double quote or a line break
+ * JavaScript prints them, exact decimals (money) with their exact digits, null (and a value that
+ * overflowed to ±Infinity) as an empty field. Fields are quoted per RFC 4180 when they hold a comma, a double quote or a line break
  * (quotes doubled); lines end with `\n`.
  */
 import type { Decimal } from '../model/decimal.js';
@@ -9,7 +9,8 @@ import { asOfFields, outputValue, type ResultSet } from './result-set.js';
 
 /** One CSV field. */
 export function csvField(value: string | number | boolean | Decimal | null): string {
-  if (value === null) return '';
+  // An overflow (±Infinity) or NaN is no number: empty, as JSON's null and Parquet's NULL.
+  if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

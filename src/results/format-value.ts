@@ -51,9 +51,11 @@ function formatMoney(value: number | Decimal, currency: string): string {
  * them to show two significant digits (an HHI of 0.042 beside 0.051).
  */
 export function decimalsFor(values: readonly (number | null)[]): number {
-  const sizes = values.filter((v): v is number => v !== null && Number.isFinite(v) && v !== 0).map(Math.abs);
-  if (sizes.length === 0) return 2;
-  const needed = Math.ceil(-Math.log10(Math.min(...sizes))) + 1;
+  // A loop, not a spread into Math.min: a KPI may have more rows than the call stack has room.
+  let smallest = Infinity;
+  for (const v of values) if (v !== null && Number.isFinite(v) && v !== 0 && Math.abs(v) < smallest) smallest = Math.abs(v);
+  if (smallest === Infinity) return 2;
+  const needed = Math.ceil(-Math.log10(smallest)) + 1;
   return Math.min(4, Math.max(2, needed));
 }
 

@@ -1,20 +1,36 @@
 /**
  * The `parquet` format: columns `kpi` (VARCHAR), `period` (DATE), one per breakdown dimension
  * (DOUBLE when every value is a number, DECIMAL when every value is an exact decimal, BOOLEAN when
- * every value is a boolean, else VARCHAR), `value` (DOUBLE), `exact value` (DECIMAL(38, s), s the
- * largest scale of the exact values, 2 for sums of cents: the exact decimal of exact results, null
+ * every value is a boolean, else VARCHAR), `value` (DOUBLE), `exact value` (DECIMAL(18 or 38, s), s
+ * the largest scale of the exact values, 2 for sums of cents: the exact decimal of exact results, null
  * for the others), `unit` (VARCHAR, unless a dimension has that name), and, when the rows were
  * judged against the data's as-of date, `complete` (BOOLEAN) and `as_of` (DATE). Written by
  * DuckDB; needs a file, never stdout.
  */
 import { writeParquet, type ParquetColumn, type ParquetType } from '../engine/write-parquet.js';
 import { Decimal } from '../model/decimal.js';
+import { largest } from './largest.js';
 import { EXACT_VALUE } from '../sql/emit-outputs.js';
 import { asOfFields, hasUnitField, type ByValue, type ResultSet } from './result-set.js';
 
-/** DECIMAL(38, s), s the largest scale of the decimals (as computed: 2 for sums of cents). */
+/**
+ * DECIMAL(p, s): s the largest scale of the decimals (as computed: 2 for sums of cents), p 18
+ * when every value has at most 18 digits at that scale (stored as 64-bit integers), else 38.
+ * DuckDB writes a 38-digit decimal column to Parquet some hundred times slower than an 18-digit
+ * one (500,000 values: 13.5 s against 0.1 s), which made Parquet results three times slower than
+ * CSV.
+ */
 function decimalType(values: readonly Decimal[]): ParquetType {
-  return `DECIMAL(38,${Math.max(0, ...values.map((d) => d.scale))})`;
+  const scale = largest(
+    values.map((d) => d.scale),
+    0,
+  );
+  const limit = 10n ** 18n;
+  const fits = values.every((d) => {
+    const units = (d.units < 0n ? -d.units : d.units) * 10n ** BigInt(scale - d.scale);
+    return units < limit;
+  });
+  return `DECIMAL(${fits ? 18 : 38},${scale})`;
 }
 
 function typeOf(values: readonly ByValue[]): ParquetType {

@@ -36,9 +36,9 @@ export const RESULT_FORMATS = ['table', 'csv', 'json', 'ndjson', 'parquet'] as c
 /** One output format. */
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
 
-/** Whether rows carry a `unit` field (not when a breakdown dimension is itself named `unit`). */
+/** Whether rows carry a `unit` field (not when a breakdown dimension is itself named `unit`, in any case). */
 export function hasUnitField(results: ResultSet): boolean {
-  return !results.by.includes('unit');
+  return !results.by.some((b) => b.toLowerCase() === 'unit');
 }
 
 /**

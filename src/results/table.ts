@@ -3,6 +3,7 @@
  * values formatted by unit and right-aligned so digits line up.
  */
 import { decimalsFor, formatValue, NO_VALUE_TEXT } from './format-value.js';
+import { largest } from './largest.js';
 import { outputValue, type ByValue, type ResultSet } from './result-set.js';
 
 /** A breakdown value as text for people (null — rows whose dimension is empty — as `(none)`). */
@@ -26,16 +27,26 @@ function pad(text: string, size: number, right: boolean): string {
  */
 export function renderTable(results: ResultSet): string {
   const header = ['kpi', 'period', ...results.by, 'value'];
-  const decimals = new Map<string, number>();
-  for (const kpi of new Set(results.rows.map((r) => r.kpi)))
-    decimals.set(kpi, decimalsFor(results.rows.filter((r) => r.kpi === kpi).map((r) => r.value)));
+  // One pass over the rows (a filter per KPI would be quadratic in the number of KPIs).
+  const valuesByKpi = new Map<string, (number | null)[]>();
+  for (const r of results.rows) {
+    const values = valuesByKpi.get(r.kpi);
+    if (values === undefined) valuesByKpi.set(r.kpi, [r.value]);
+    else values.push(r.value);
+  }
+  const decimals = new Map([...valuesByKpi].map(([kpi, values]) => [kpi, decimalsFor(values)] as const));
   const body = results.rows.map((r) => [
     r.kpi,
     r.complete === false ? `${r.period}*` : r.period,
     ...r.by.map(byText),
     formatValue(outputValue(r), results.units.get(r.kpi), results.currency, decimals.get(r.kpi)),
   ]);
-  const widths = header.map((h, i) => Math.max(width(h), ...body.map((row) => width(row[i] ?? ''))));
+  const widths = header.map((h, i) =>
+    largest(
+      body.map((row) => width(row[i] ?? '')),
+      width(h),
+    ),
+  );
   const last = header.length - 1;
   const line = (cells: readonly string[]): string =>
     cells

@@ -31,6 +31,17 @@ export interface ScorecardRequest {
   readonly period?: string | undefined;
   /** `LEVEL=VALUE` (or `LEVEL=VALUE/LEVEL=VALUE`): the node (default: the whole organisation). */
   readonly at?: string | undefined;
+  /** Evaluate only this KPI of the node's scorecard (its line, judged as on the full scorecard); no children. */
+  readonly kpi?: string | undefined;
+}
+
+/** A scorecard reduced to one KPI's entries (scores then mean nothing; the KPI's line is what is read). */
+function onlyKpi(sc: ResolvedScorecard | undefined, kpi: string | undefined): ResolvedScorecard | undefined {
+  if (sc === undefined || kpi === undefined) return sc;
+  const perspectives = sc.body.perspectives
+    .map((p) => ({ ...p, entries: p.entries.filter((e) => e.kpi === kpi) }))
+    .filter((p) => p.entries.length > 0);
+  return { ...sc, body: { ...sc.body, perspectives } };
 }
 
 /** A scorecard report, or why there is none. */
@@ -95,7 +106,16 @@ export async function evaluateScorecard(
   resolved: ResolvedCatalog,
   catalog: ScorecardCatalog,
   request: ScorecardRequest,
-  options: { readonly dataDir: string; readonly db?: Database | undefined },
+  options: {
+    readonly dataDir: string;
+    readonly db?: Database | undefined;
+    /**
+     * The nodes the reader may see (src/access/): the requested node must be one, children that
+     * are not are left out, and every figure query returns visible nodes' cells only. Exception
+     * limits are policy figures computed on all rows.
+     */
+    readonly visible?: ((node: OrgNode) => boolean) | undefined;
+  },
 ): Promise<ScorecardResult> {
   const selected = selectScorecard(catalog, resolved, request.scorecard);
   if (typeof selected === 'string') return usage(selected);
@@ -118,11 +138,14 @@ export async function evaluateScorecard(
     const found = nodeAt(tree, h, request.at, period);
     if (typeof found === 'string') return usage(found);
     const { node, path } = found;
-    const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined => assignScorecard(catalog, h, selected, roles, n);
-    const levelCtx: LevelContext = { resolved, hierarchy: h, period, tree, dataDir: options.dataDir, db, warnings };
-    const children = node.children;
+    const visible = options.visible;
+    if (visible !== undefined && !visible(node)) return usage(`${node.levelName} \`${node.label}\` is not visible with your access`);
+    const scorecardOf = (n: OrgNode): ResolvedScorecard | undefined =>
+      onlyKpi(assignScorecard(catalog, h, selected, roles, n), request.kpi);
+    const levelCtx: LevelContext = { resolved, hierarchy: h, period, tree, dataDir: options.dataDir, db, warnings, visible };
+    const children = request.kpi !== undefined ? [] : visible === undefined ? node.children : node.children.filter(visible);
     const bodies = [scorecardOf(node), ...children.map(scorecardOf)].filter((s): s is ResolvedScorecard => s !== undefined);
-    const bound = await bindExceptions(resolved, catalog, bodies, levelCtx, like);
+    const bound = await bindExceptions(resolved, catalog, bodies, { ...levelCtx, visible: undefined }, like);
     if ('ok' in bound) return bound;
     const jc: JudgeContext = {
       resolved,
@@ -182,7 +205,10 @@ export async function evaluateScorecard(
     }
     const notes = [
       ...chosen.notes,
-      `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${tree.members.length} members`,
+      `organisation as of ${membershipDate} (${h.asOf === 'period_end' ? 'the period’s last day; leavers as of their last day in it' : 'the period’s first day; joiners as of their first day in it'}): ${
+        // A reader confined to part of the organisation is not told its size.
+        visible === undefined ? `${tree.members.length} members` : `${node.members.length} members in ${node.label}`
+      }`,
     ];
     const report: ScorecardReport = {
       catalog: resolved.catalog.meta?.id ?? '',

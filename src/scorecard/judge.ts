@@ -18,6 +18,7 @@ import { judgeFigure, type NoScore } from '../targets/judge-figure.js';
 import { maxScoreOf, weightedAverage, type Part } from '../targets/score.js';
 import { seasonalIndex } from '../targets/seasonal.js';
 import { statusOf } from '../targets/status.js';
+import { statusLevels } from '../targets/levels.js';
 import type { BoundRules } from './bind-exceptions.js';
 import { PERSPECTIVE_TITLES } from './model.js';
 import type { ExceptionLine, KpiLine, NodeRef, NodeScore, PerspectiveLine } from './report.js';
@@ -177,7 +178,8 @@ function judgeEntry(
     notes.push(describeException(line, jc.currency));
   }
   const { attainment, status, score, state } = judged;
-  return { ...base, value, target, attainment, status, score, state, exceptions, notes };
+  const levels = statusLevels(settings.thresholds, target, kpi.def.direction, index);
+  return { ...base, value, target, attainment, status, score, state, exceptions, notes, levels };
 }
 
 function part(line: KpiLine): Part {

@@ -6,6 +6,7 @@
  */
 import type { Style } from '../diagnostics/render/style.js';
 import { decimalsFor, NULL_TEXT } from '../results/format-value.js';
+import { largest } from '../results/largest.js';
 import { PERSPECTIVES, PERSPECTIVE_TITLES } from './model.js';
 import type { NodeScore, ScorecardReport } from './report.js';
 import type { Status } from '../targets/status.js';
@@ -29,7 +30,12 @@ function paint(style: Style, cell: Cell, text: string): string {
 }
 
 function table(style: Style, header: readonly Cell[], rows: readonly (readonly Cell[])[]): string {
-  const widths = header.map((h, i) => Math.max(width(h.text), ...rows.map((r) => width(r[i]?.text ?? ''))));
+  const widths = header.map((h, i) =>
+    largest(
+      rows.map((r) => width(r[i]?.text ?? '')),
+      width(h.text),
+    ),
+  );
   const line = (cells: readonly Cell[], head: boolean): string =>
     cells
       .map((c, i) => {
@@ -143,6 +149,13 @@ export function renderScorecardTable(report: ScorecardReport, style: Style): str
   if (children !== undefined && children.nodes.length > 0) {
     const { header, rows } = childRows(children.nodes[0], children.nodes);
     parts.push('', table(style, header, rows));
+  }
+  const comments = report.commentary ?? [];
+  if (comments.length > 0) {
+    const title = (kpi: string): string => n.perspectives.flatMap((p) => p.kpis).find((k) => k.kpi === kpi)?.title ?? kpi;
+    parts.push('', style.bold('commentary:'));
+    for (const c of comments)
+      parts.push(`  ${title(c.kpi)} · ${c.node}: “${c.body}” — ${c.author}, ${c.at.slice(0, 10)}${c.edited ? ' (edited)' : ''}`);
   }
   const all = [...[...numbered.values()].flatMap((x) => x.lines), ...childNotes(report), ...report.notes];
   if (all.length > 0) parts.push('', style.dim('notes:'), ...all.map((t) => style.dim(`  ${t}`)));

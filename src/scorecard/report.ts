@@ -5,6 +5,7 @@
 import type { MissingPolicy, Unit } from '../model/types.js';
 import type { Perspective } from './model.js';
 import type { Period } from '../periods/period.js';
+import type { StatusLevels } from '../targets/levels.js';
 import type { Status } from '../targets/status.js';
 
 /** An exception rule's effect on a figure. */
@@ -43,6 +44,21 @@ export interface KpiLine {
   readonly exceptions: readonly ExceptionLine[];
   /** Plain-words notes shown with the figure ("excludes 2 exceptional deals worth $4.2M"). */
   readonly notes: readonly string[];
+  /** The values at which its status changes (for bands on a chart); null without a target. */
+  readonly levels?: StatusLevels | null | undefined;
+}
+
+/** A manager's note on a figure (src/commentary/ fills these in; the scorecard phase only shows them). */
+export interface CommentLine {
+  readonly kpi: string;
+  /** The node's label, and its path key (the org tree's `OrgNode.key`). */
+  readonly node: string;
+  readonly nodeKey: string;
+  readonly body: string;
+  readonly author: string;
+  /** ISO time of the latest version. */
+  readonly at: string;
+  readonly edited: boolean;
 }
 
 /** One perspective of a node's scorecard. */
@@ -102,4 +118,6 @@ export interface ScorecardReport {
   /** The children one level down; absent for a member. */
   readonly children?: { readonly level: string; readonly levelTitle: string; readonly nodes: readonly NodeScore[] } | undefined;
   readonly notes: readonly string[];
+  /** Managers' notes on the figures shown (the node's and its children's), when a store was read. */
+  readonly commentary?: readonly CommentLine[] | undefined;
 }

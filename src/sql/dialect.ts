@@ -101,4 +101,11 @@ export interface Dialect {
    * than holding them in memory); an engine without the choice ignores it.
    */
   cte(name: string, sql: string, inline: boolean): string;
+  /**
+   * A select list that turns each row into one row per position of the lists (all of one
+   * length): column `name` takes the list's value at that position. One expression per column,
+   * whatever the length, where a UNION ALL of one SELECT per position costs the planner far more
+   * than linear time.
+   */
+  spread(columns: readonly { readonly name: string; readonly values: readonly string[] }[]): string;
 }

@@ -97,24 +97,26 @@ export const duckdb: Dialect = {
     calendar.fiscalYearStart === 1 ? `quarter(${expr})` : `quarter(${expr} - INTERVAL ${calendar.fiscalYearStart - 1} MONTH)`,
   month: (expr) => `month(${expr})`,
   sameValue: (a, b) => `${a} IS NOT DISTINCT FROM ${b}`,
+  // A filter is a CASE inside the aggregate, not `FILTER (WHERE …)`: every aggregate here ignores
+  // nulls, so the two agree, and DuckDB's cost for FILTER grows with the square of the number of
+  // filtered aggregates of a GROUP BY (400 of them over 2,000 rows: 10 s, against 0.3 s).
   aggregate(fn, value, filter, fraction) {
-    const where = filter === undefined ? '' : ` FILTER (WHERE ${filter})`;
-    const v = value ?? '*';
+    const only = (v: string): string => (filter === undefined ? v : `CASE WHEN ${filter} THEN ${v} END`);
     switch (fn) {
       case 'count':
-        return `count(${v})${where}`;
+        return `count(${value === undefined ? (filter === undefined ? '*' : only('1')) : only(value)})`;
       case 'count_distinct':
-        return `count(DISTINCT ${v})${where}`;
+        return `count(DISTINCT ${only(value ?? '*')})`;
       case 'sum':
       case 'min':
       case 'max':
       case 'avg':
-        return `${fn}(${v})${where}`;
+        return `${fn}(${only(value ?? '*')})`;
       // Interpolated on doubles: DuckDB would round a median of decimals to their scale.
       case 'median':
-        return `median(${cast(v, 'real')})${where}`;
+        return `median(${only(cast(value ?? '*', 'real'))})`;
       case 'percentile':
-        return `quantile_cont(${cast(v, 'real')}, ${fraction ?? 0.5})${where}`;
+        return `quantile_cont(${only(cast(value ?? '*', 'real'))}, ${fraction ?? 0.5})`;
       default: {
         const never: never = fn;
         return never;
@@ -129,6 +131,7 @@ export const duckdb: Dialect = {
     `list_sum(list_slice(list_reverse_sort(list(${value}) FILTER (WHERE ${value} IS NOT NULL)), 1, ${n})) / NULLIF(sum(${value}), 0)`,
   keepLast: (relation, alias, column, partitionBy) =>
     `SELECT * FROM ${relation} QUALIFY ${alias}.${column} = max(${alias}.${column}) OVER (${partitionBy.length === 0 ? '' : `PARTITION BY ${partitionBy.join(', ')}`})`,
+  spread: (columns) => columns.map((c) => `unnest([${c.values.join(', ')}]) AS ${quoteIdentifier(c.name)}`).join(', '),
   allColumnsExcept: (qualifier, _all, excluded) => `${qualifier === undefined ? '' : `${qualifier}.`}* EXCLUDE (${excluded.join(', ')})`,
   cte: (name, sql, inline) => `${quoteIdentifier(name)} AS ${inline ? 'NOT MATERIALIZED ' : ''}(\n  ${sql}\n)`,
 };

@@ -39,7 +39,7 @@ export interface EmitContext extends ScalarContext {
 
 /** The name of the table of the periods a purpose is evaluated for. */
 export function periodsTable(purpose: ScanPurpose): string {
-  return purpose.kind === 'main' ? 'periods_all' : `periods_${purpose.lookup}`;
+  return purpose.kind === 'main' ? 'periods_all' : `lkp_${purpose.lookup}`;
 }
 
 /** A fresh context for a plan. */

@@ -37,7 +37,7 @@ function emitComputedLookup(ctx: EmitContext, lookup: LookupTable, computed: Non
   const d = ctx.dialect;
   emitLookupPeriods(ctx, { kind: 'lookup', lookup: lookup.lookup });
   const driving = innerDriving(ctx, computed.level, computed.presence);
-  const frameName = `f_${lookup.id}`;
+  const frameName = `lkf_${lookup.id}`;
   const measure = emitFrame(ctx, { name: frameName, driving, level: computed.level, exprs: [computed.value, computed.presence] });
   const key = ctx.names.levelColumns(computed.level)[0] ?? 'NULL';
   const value = d.cast(cellSql(ctx, computed.value, measure), 'real');

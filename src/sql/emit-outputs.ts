@@ -18,34 +18,52 @@ import type { Grid } from './emit-grid.js';
  */
 export const EXACT_VALUE = 'exact value';
 
+/**
+ * Internal columns of the final query: the output's position (the row order) and whether the
+ * cell is one the output's sources reach. A `$` cannot start a dimension's name, so they never
+ * meet a breakdown column, whatever its case.
+ */
+const ORDER = '$ord';
+const MEMBER = '$in';
+
 /** Writes the `cells` frame; returns the query's final SELECT. */
 export function emitOutputs(ctx: EmitContext, grid: Grid): string {
-  const { plan } = ctx;
-  const q = ctx.dialect.quoteIdentifier;
+  const { plan, dialect: d, names } = ctx;
+  const q = d.quoteIdentifier;
   const base: Level = { dims: plan.by, keys: [] };
   const driving = { sql: grid.sql, deps: grid.deps, timeless: false };
   const exprs = plan.outputs.map((o) => o.expr);
   const measure = emitFrame(ctx, { name: 'cells', driving, level: base, exprs, extra: grid.sources.map(grid.flag) });
-  const outputs = plan.outputs.map((o, i) => outputSql(ctx, o, i, grid, (m) => `c.${measure(m)}`));
-  if (outputs.length === 0) {
-    return `SELECT NULL AS kpi, NULL AS period, NULL AS value, ${ctx.dialect.cast('NULL', 'string')} AS ${q(EXACT_VALUE)} WHERE FALSE`;
+  if (plan.outputs.length === 0) {
+    return `SELECT NULL AS kpi, NULL AS period, NULL AS value, ${d.cast('NULL', 'string')} AS ${q(EXACT_VALUE)} WHERE FALSE`;
   }
-  const order = ['_ord', 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
+  // Every cell becomes one row per output (a spread, linear in the number of KPIs), and the rows
+  // of cells an output's sources do not reach are dropped.
+  const values = plan.outputs.map((o) => cellSql(ctx, o.expr, (m) => `c.${measure(m)}`));
+  const spread = d.spread([
+    { name: ORDER, values: plan.outputs.map((_, i) => String(i)) },
+    { name: 'kpi', values: plan.outputs.map((o) => d.stringLiteral(o.kpi)) },
+    { name: 'value', values: values.map((v) => d.cast(v, 'real')) },
+    { name: EXACT_VALUE, values: plan.outputs.map((o, i) => (o.exact ? d.cast(values[i] ?? 'NULL', 'string') : d.cast('NULL', 'string'))) },
+    { name: MEMBER, values: plan.outputs.map((o) => memberSql(o, grid)) },
+  ]);
+  const dims = plan.by.map((b) => `c.${names.dimColumn(b)} AS ${q(b)}`);
+  const only = plan.only === undefined ? '' : `\n  WHERE ${onlySql(ctx, plan.only)}`;
+  const rows = `SELECT c.period, ${[...dims, spread].join(', ')}\n  FROM cells AS c${only}`;
+  const order = [q(ORDER), 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
   const columns = ['kpi', 'period', ...plan.by.map(q), 'value', q(EXACT_VALUE)].join(', ');
-  return `SELECT ${columns} FROM (\n${outputs.join('\n  UNION ALL\n')}\n) AS results\nORDER BY ${order}`;
+  return `SELECT ${columns} FROM (\n${rows}\n) AS results\nWHERE ${q(MEMBER)}\nORDER BY ${order}`;
 }
 
-/** One output's rows: its value in every cell its sources reach. */
-function outputSql(ctx: EmitContext, output: Output, index: number, grid: Grid, measure: Parameters<typeof cellSql>[2]): string {
-  const { dialect: d, plan, names } = ctx;
-  const member = output.sources.length === 0 ? 'TRUE' : output.sources.map((s) => `c.${grid.flag(s)}`).join(' OR ');
-  const cols = [
-    `${index} AS _ord`,
-    `${d.stringLiteral(output.kpi)} AS kpi`,
-    'c.period',
-    ...plan.by.map((b) => `c.${names.dimColumn(b)} AS ${d.quoteIdentifier(b)}`),
-  ];
-  const value = cellSql(ctx, output.expr, measure);
-  cols.push(`${d.cast(value, 'real')} AS value`, `${output.exact ? d.cast(value, 'string') : 'NULL'} AS ${d.quoteIdentifier(EXACT_VALUE)}`);
-  return `SELECT ${cols.join(', ')}\n  FROM cells AS c\n  WHERE ${member}`;
+/** Whether a cell is one that the output's sources reach (a timeless output: every cell). */
+function memberSql(output: Output, grid: Grid): string {
+  return output.sources.length === 0 ? 'TRUE' : output.sources.map((s) => `c.${grid.flag(s)}`).join(' OR ');
+}
+
+/** The cells a restricted plan returns: its dimension's value, as text, among the values. */
+function onlySql(ctx: EmitContext, only: NonNullable<EmitContext['plan']['only']>): string {
+  const { dialect: d, names } = ctx;
+  if (only.values.length === 0) return 'FALSE';
+  const column = d.cast(`c.${names.dimColumn(only.dimension)}`, 'string');
+  return `${column} IN (${only.values.map((v) => d.stringLiteral(v)).join(', ')})`;
 }

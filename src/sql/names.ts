@@ -1,6 +1,7 @@
 /**
  * Names of the CTEs and columns the emitter writes. Internal names never collide with user names:
- * dimension columns are `d_<name>`, keys `k<n>`, measures `m<n>`, sources `src_<id>`.
+ * dimension columns are `d_<name>`, keys `k<n>`, measures `m<n>`, sources `src_<id>`, lookups
+ * `lk_<id>` (their periods `lkp_<id>`, their frames `lkf_<id>`: no prefix begins another).
  */
 import type { Scan } from '../query/ir.js';
 import type { Level } from '../query/ir-expr.js';
@@ -31,7 +32,7 @@ export function sqlNames(dialect: Dialect): SqlNames {
     keyColumn,
     levelColumns: (level) => [...level.dims.map(dimColumn), ...level.keys.map(keyColumn)],
     sourceCte: (source) => `src_${source}`,
-    lookupCte: (id) => id,
+    lookupCte: (id) => `lk_${id}`,
     scanLevelTable: (scan, level) => (scan.levels.length > 1 ? `${scan.id}_l${level}` : scan.id),
   };
 }

@@ -14,6 +14,7 @@ import type {
   ExpectedRow,
   FixtureSpec,
   InlineRow,
+  PlanExpectation,
   ScorecardExpectation,
   TestCase,
   TestDef,
@@ -128,9 +129,24 @@ function buildScorecard(m: YMap, files: Files): ScorecardExpectation | undefined
   };
 }
 
+function buildPlan(m: YMap, files: Files): PlanExpectation | undefined {
+  const plan = stringAt(m, 'plan');
+  const period = writtenValue(m.byKey.get('period')?.value, files);
+  if (plan === undefined || period === undefined) return undefined;
+  return {
+    kind: 'plan',
+    span: m.span,
+    plan,
+    period,
+    tolerance: writtenValue(m.byKey.get('tolerance')?.value, files),
+    reps: linesOf(mapAt(m, 'reps'), files),
+  };
+}
+
 function buildExpectation(node: YNode, files: Files): Expectation | undefined {
   if (node.kind !== 'map') return undefined;
   if (node.byKey.has('scorecard')) return buildScorecard(node, files);
+  if (node.byKey.has('plan')) return buildPlan(node, files);
   return node.byKey.has('values') ? buildValues(node, files) : undefined;
 }
 

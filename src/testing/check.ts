@@ -12,7 +12,7 @@ import type { ResolvedCatalog } from '../resolve/resolved.js';
 import { buildTests } from './build.js';
 import { parseExpected } from './compare.js';
 import { composeCase } from './fixtures.js';
-import type { ExpectedLine, ScorecardExpectation, TestDef, ValuesExpectation, WrittenCell } from './model.js';
+import type { ExpectedLine, PlanExpectation, ScorecardExpectation, TestDef, ValuesExpectation, WrittenCell } from './model.js';
 import { expectedPeriodStart, TEST_GRAINS } from './periods.js';
 
 const SCORECARD_PERIOD = /^(\d{4}|\d{4}-[Qq][1-4]|\d{4}-(0[1-9]|1[0-2]))$/;
@@ -128,6 +128,27 @@ function checkScorecard(ctx: Ctx, x: ScorecardExpectation, scorecards: ReadonlyS
   checkLines(ctx, x.children);
 }
 
+function checkPlanExpectation(ctx: Ctx, x: PlanExpectation): void {
+  const plans = new Set(ctx.resolved.catalog.documents.filter((d) => d.kind === 'plan').map((d) => d.id));
+  if (!plans.has(x.plan.value)) {
+    const hint = didYouMean(x.plan.value, plans);
+    ctx.diagnostics.push(
+      diagnostic('test/unknown-plan', x.plan.span, `unknown plan \`${x.plan.value}\``, hint === undefined ? {} : { hint }),
+    );
+  }
+  const p = x.period.text.trim();
+  if (!SCORECARD_PERIOD.test(p) && parseIsoDate(p) === undefined) {
+    ctx.diagnostics.push(
+      diagnostic(
+        'test/bad-period',
+        x.period.span,
+        `\`${p}\` is not a period; write a fiscal quarter (2025-Q2), a month (2025-05) or a date inside the pay period`,
+      ),
+    );
+  }
+  checkLines(ctx, x.reps);
+}
+
 function checkTest(ctx: Ctx, test: TestDef, scorecards: ReadonlySet<string>): void {
   const names = new Map<string, TestDef['cases'][number]>();
   for (const c of test.cases) {
@@ -142,8 +163,21 @@ function checkTest(ctx: Ctx, test: TestDef, scorecards: ReadonlySet<string>): vo
     } else names.set(c.name.value, c);
     ctx.diagnostics.push(...composeCase(test, c, ctx.resolved.catalog.sources).diagnostics);
     for (const x of c.expectations) {
-      if (x.kind === 'values') checkValues(ctx, x);
-      else checkScorecard(ctx, x, scorecards);
+      switch (x.kind) {
+        case 'values':
+          checkValues(ctx, x);
+          break;
+        case 'scorecard':
+          checkScorecard(ctx, x, scorecards);
+          break;
+        case 'plan':
+          checkPlanExpectation(ctx, x);
+          break;
+        default: {
+          const never: never = x;
+          return never;
+        }
+      }
     }
   }
 }

@@ -10,6 +10,9 @@ import { openDatabase, type Database } from '../engine/duckdb.js';
 import { Decimal } from '../model/decimal.js';
 import { runKpis } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
+import { checkPlans } from '../plans/check.js';
+import { evaluatePayouts } from '../plans/evaluate.js';
+import type { PayoutReport } from '../plans/report.js';
 import { checkScorecards } from '../scorecard/check.js';
 import { evaluateScorecard } from '../scorecard/evaluate.js';
 import type { ScorecardReport } from '../scorecard/report.js';
@@ -79,6 +82,18 @@ export async function evaluateScorecardAt(
 ): Promise<{ readonly ok: true; readonly report: ScorecardReport; readonly diagnostics: readonly Diagnostic[] } | EvaluationFailure> {
   const scorecards = checkScorecards(resolved);
   const result = await evaluateScorecard(resolved, scorecards.value, request, { dataDir, db });
+  if (!result.ok) return { ok: false, message: result.message, diagnostics: result.diagnostics };
+  return { ok: true, report: result.report, diagnostics: result.diagnostics };
+}
+
+/** A plan's payouts in one period (every rep). */
+export async function evaluatePayoutsAt(
+  resolved: ResolvedCatalog,
+  request: { readonly plan: string; readonly period: string },
+  dataDir: string,
+  db: Database,
+): Promise<{ readonly ok: true; readonly report: PayoutReport; readonly diagnostics: readonly Diagnostic[] } | EvaluationFailure> {
+  const result = await evaluatePayouts(resolved, checkPlans(resolved).value, request, { dataDir, db });
   if (!result.ok) return { ok: false, message: result.message, diagnostics: result.diagnostics };
   return { ok: true, report: result.report, diagnostics: result.diagnostics };
 }

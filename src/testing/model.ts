@@ -86,11 +86,23 @@ export interface ScorecardExpectation {
   readonly children: readonly ExpectedLine[];
 }
 
+/** A plan's payouts in one pay period: per rep, the fields given. */
+export interface PlanExpectation {
+  readonly kind: 'plan';
+  readonly span: Span;
+  readonly plan: Located<string>;
+  readonly period: WrittenValue;
+  /** `tolerance:` as written (exact). */
+  readonly tolerance: WrittenValue | undefined;
+  /** One line per rep (`name` is the member key). */
+  readonly reps: readonly ExpectedLine[];
+}
+
 /**
- * What a case expects. Incentive plans will add a third kind (`plan:` with expected payout
- * lines); the schema dispatches on the first distinguishing key, so it slots in beside these.
+ * What a case expects; the schema dispatches on the first distinguishing key (`scorecard:`,
+ * `plan:`, else values).
  */
-export type Expectation = ValuesExpectation | ScorecardExpectation;
+export type Expectation = ValuesExpectation | ScorecardExpectation | PlanExpectation;
 
 /** One named case. */
 export interface TestCase {

@@ -42,7 +42,7 @@ export interface UnexpectedRow {
 
 /** The outcome of one expectation. */
 export interface ExpectationResult {
-  readonly kind: 'values' | 'scorecard';
+  readonly kind: 'values' | 'scorecard' | 'plan';
   readonly span: Span;
   /** `quarter by region`, `scorecard sales at region=EMEA, 2025-Q1`. */
   readonly title: string;

@@ -9,7 +9,8 @@ import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { calendarOf } from '../model/calendar.js';
 import type { CalendarDef, Unit } from '../model/types.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
-import { evaluateKpis, evaluateScorecardAt, withDatabase, type EvaluationFailure } from './engine-adapter.js';
+import { evaluateKpis, evaluatePayoutsAt, evaluateScorecardAt, withDatabase, type EvaluationFailure } from './engine-adapter.js';
+import { judgePayouts, planTitle } from './expect-payouts.js';
 import { judgeScorecard, scorecardTitle } from './expect-scorecard.js';
 import { judgeValues, valuesTitle } from './expect-values.js';
 import { fixtureCatalog, fixtureFileName, fixtureFiles } from './fixture-catalog.js';
@@ -119,6 +120,14 @@ export async function runCase(env: CaseEnvironment, test: TestDef, testCase: Tes
           }
           const units = new Map<string, Unit | undefined>(x.kpis.map((k) => [k.value, env.resolved.kpis.get(k.value)?.unit]));
           expectations.push(judgeValues(x, result.rows, units, env.calendar));
+        } else if (x.kind === 'plan') {
+          const result = await evaluatePayoutsAt(env.fixtures, { plan: x.plan.value, period: x.period.text.trim() }, dir, db);
+          diagnostics.push(...relocate(result.diagnostics, dir, composed.value));
+          if (!result.ok) {
+            expectations.push(failed('plan', x.span, planTitle(x), result));
+            continue;
+          }
+          expectations.push(judgePayouts(x, result.report));
         } else {
           const request = { scorecard: x.scorecard.value, period: x.period.text, at: x.at?.value };
           const result = await evaluateScorecardAt(env.fixtures, request, dir, db);

@@ -26,7 +26,7 @@ export function caseKpis(testCase: TestCase): string[] {
   const out = new Set<string>();
   for (const x of testCase.expectations) {
     if (x.kind === 'values') for (const k of x.kpis) out.add(k.value);
-    else for (const line of x.kpis) out.add(line.name);
+    else if (x.kind === 'scorecard') for (const line of x.kpis) out.add(line.name);
   }
   return [...out];
 }

@@ -49,8 +49,12 @@ describe('the command registry', () => {
       'show',
       'scorecard',
       'audit',
+      'payouts',
       'test',
       'docs',
+      'alerts',
+      'serve',
+      'passwd',
       'diff',
       'approvals',
       'review',
@@ -90,13 +94,14 @@ describe('the command registry', () => {
           'show',
           'scorecard',
           'audit',
+          'payouts',
           'test-command',
           'docs-command',
           'diff',
           'approvals',
           'review',
         ].some((c) => f === path.join('cli', `${c}.ts`)) ||
-        /^(engine|load|schema|resolve|query|scorecard|audit|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(
+        /^(engine|load|schema|resolve|query|scorecard|audit|plans|org|targets|periods|formula|testing|site|diff|review|governance|lifecycle|lineage|git)\//.test(
           f.split(path.sep).join('/'),
         ) ||
         f === 'pipeline.ts' ||

@@ -89,8 +89,11 @@ describe('request errors found by the pipeline: exit 2, one line each in terms o
     [['run', '--kpi', 'bookngs'], 'kpic: error[query/unknown-kpi] unknown KPI `bookngs`; did you mean `bookings`?'],
     [['run', '--by', 'regon'], 'kpic: error[query/unknown-dimension] unknown dimension `regon`; did you mean `region`?'],
     [['run', '--grain', 'quater'], 'kpic: error[query/unknown-grain] unknown grain `quater`; use one of day, week, month, quarter, year'],
-    [['run', '--from', '2024-13-01'], 'kpic: error[query/bad-date] --from needs a date written YYYY-MM-DD, not `2024-13-01`'],
-    [['run', '--to', 'soon'], 'kpic: error[query/bad-date] --to needs a date written YYYY-MM-DD, not `soon`'],
+    [
+      ['run', '--from', '2024-13-01'],
+      'kpic: error[query/bad-date] --from needs a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not `2024-13-01`',
+    ],
+    [['run', '--to', 'soon'], 'kpic: error[query/bad-date] --to needs a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not `soon`'],
     [['run', '--from', '2024-06-01', '--to', '2024-01-01'], 'kpic: error[query/empty-range] --from 2024-06-01 is after --to 2024-01-01'],
     [['run', '--by', 'region,region'], 'kpic: error[query/repeated-dimension] dimension `region` is named twice in --by'],
     [['compile', '--kpi', 'nope'], 'kpic: error[query/unknown-kpi] unknown KPI `nope`'],
@@ -113,7 +116,7 @@ describe('request errors found by the pipeline: exit 2, one line each in terms o
       'kpic: error[query/unknown-grain] unknown grain `quater`; use one of day, week, month, quarter, year',
       'kpic: error[query/unknown-kpi] unknown KPI `bookngs`; did you mean `bookings`?',
       'kpic: error[query/unknown-kpi] unknown KPI `nope`',
-      'kpic: error[query/bad-date] --from needs a date written YYYY-MM-DD, not `2024-02-30`',
+      'kpic: error[query/bad-date] --from needs a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not `2024-02-30`',
     ]);
   });
 });

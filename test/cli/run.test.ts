@@ -137,7 +137,7 @@ describe('run: output formats', () => {
         'period DATE',
         'region VARCHAR',
         'value DOUBLE',
-        'exact value DECIMAL(38,2)',
+        'exact value DECIMAL(18,2)',
         'unit VARCHAR',
         'complete BOOLEAN',
         'as_of DATE',

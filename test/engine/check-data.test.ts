@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSourceData, type CheckOptions } from '../../src/engine/check-data.js';
@@ -196,7 +196,8 @@ describe('contract: required, unique, values', () => {
     expect(await db.query(result.value.sql)).toEqual([
       { id: 'a', close_date: '2024-01-01', note: null, amount: new Decimal(100n, 2), stage: 'Open' },
     ]);
-    const written = readFileSync(target, 'utf8').trim().split('\n');
+    expect(existsSync(target)).toBe(false);
+    const written = (result.value.quarantineFile?.text ?? '').trim().split('\n');
     const file = path.join(data.dir, 'contract.csv');
     expect(written).toEqual([
       'file,line,reason,id,Close Date,Note,amount,stage',
@@ -222,7 +223,7 @@ describe('contract: required, unique, values', () => {
       { id: '1', n: 1 },
       { id: '3', n: 3 },
     ]);
-    expect(readFileSync(target, 'utf8')).toContain(',3,n is not an integer,2,x\n');
+    expect(result.value.quarantineFile?.text).toContain(',3,n is not an integer,2,x\n');
 
     data.write('clean.csv', 'id,n\n1,1\n');
     const clean = await check(
@@ -460,7 +461,7 @@ describe('Parquet and JSON contracts', () => {
       { id: 'a', n: 1 },
       { id: 'c', n: 4 },
     ]);
-    expect(readFileSync(target, 'utf8')).toBe(
+    expect(result.value.quarantineFile?.text).toBe(
       `file,line,reason,id,n\n${file},2,n is empty but required,b,\n${file},3,id repeats an earlier row,a,3\n`,
     );
   });

@@ -114,8 +114,12 @@ describe('kpic validate', () => {
 
   it('a plan may not use a pilot; guardrails name other KPIs', async () => {
     const pilot = kpis((t) => t.replace('owner: finance\n---', "owner: finance\nstatus: pilot\npilot: { where: region = 'EMEA' }\n---"));
-    expect(await diagnostics({ ...pilot, 'plans/ae.yaml': 'plan: ae_plan\ncomponents:\n  - kpi: bookings\n    rate: 0.1\n' })).toEqual([
-      '3:10 error lifecycle/pilot-in-plan plan `ae_plan` uses the pilot KPI `bookings`; pilots are in no plan',
+    const plan =
+      'plan: ae_plan\nhierarchy: sales_org\nmembers: region is not null\neffective: { from: 2025-01-01 }\n' +
+      'credit: { source: opportunities, rep: owner, amount: amount }\ncomponents:\n' +
+      '  - component: bookings_bonus\n    type: bonus\n    amount: 100\n    when:\n      - { kpi: bookings, at_least: 1000 }\n';
+    expect(await diagnostics({ ...pilot, 'plans/ae.yaml': plan })).toEqual([
+      '11:16 error lifecycle/pilot-in-plan plan `ae_plan` uses the pilot KPI `bookings`; pilots are in no plan',
     ]);
     const guarded = kpis((t) =>
       t.replace('owner: sales_ops\ntarget: 0.6', 'owner: sales_ops\nguardrails: [avg_discount, avg_discunt, win_rate]\ntarget: 0.6'),

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.join(import.meta.dirname, '..', '..', 'src');
-const IR_FILES = ['ir.ts', 'ir-expr.ts', 'ir-keys.ts', 'ir-walk.ts'];
+const IR_FILES = ['ir.ts', 'ir-expr.ts', 'ir-keys.ts', 'ir-walk.ts', 'rows-ir.ts'];
 
 /** The modules a file imports or re-exports from, as written. */
 function importsOf(file: string): string[] {

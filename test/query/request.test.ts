@@ -112,12 +112,12 @@ describe('request problems', () => {
       [
         {
           code: 'query/bad-date',
-          message: 'the first day of the range must be a date written YYYY-MM-DD, not `2025-02-30`',
+          message: 'the first day of the range must be a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not `2025-02-30`',
           request: [{ field: 'from', value: '2025-02-30' }],
         },
         {
           code: 'query/bad-date',
-          message: 'the last day of the range must be a date written YYYY-MM-DD, not `31/12/2025`',
+          message: 'the last day of the range must be a date from 0001-01-01 to 9999-12-31 written YYYY-MM-DD, not `31/12/2025`',
           request: [{ field: 'to', value: '31/12/2025' }],
         },
       ],

@@ -30,7 +30,7 @@ test('column types follow the values; odd names and text survive; many rows', as
       'year:DOUBLE',
       'flag:BOOLEAN',
       'value:DOUBLE',
-      'exact value:DECIMAL(38,0)',
+      'exact value:DECIMAL(18,0)',
       'unit:VARCHAR',
     ]);
     const [summary] = await db.query(
@@ -74,7 +74,7 @@ test('exact values keep every digit: a DECIMAL column as wide as their decimals 
     const { columns, rows } = await db.queryResult(
       `SELECT deal_size, "value", "exact value", CAST("exact value" AS VARCHAR) AS text FROM read_parquet('${file}')`,
     );
-    expect(columns.map((c) => c.type)).toEqual(['DECIMAL(38,2)', 'DOUBLE', 'DECIMAL(38,3)', 'VARCHAR']);
+    expect(columns.map((c) => c.type)).toEqual(['DECIMAL(18,2)', 'DOUBLE', 'DECIMAL(18,3)', 'VARCHAR']);
     expect(rows.map((r) => [String(r['deal_size']), r['value'], r['text']])).toEqual([
       ['10.5', 1, '1.000'],
       ['null', Number('180143985094819.86'), '180143985094819.860'],

@@ -58,7 +58,8 @@ describe('grammar/catalog.schema.json', () => {
     expect(validateAnyDocument({ kpi: 'k', formula: 'x' })).toBe(true);
     expect(validateAnyDocument({ kpi: 'k', formula: 'x', formual: 'y' })).toBe(false);
     expect(validateAnyDocument({ source: 's', file: 'a.csv', columns: { a: { type: 'date' } } })).toBe(true);
-    expect(validateAnyDocument({ plan: 'p', tiers: [1, 2] })).toBe(true);
+    expect(validateAnyDocument({ alert: 'a', tiers: [1, 2] })).toBe(false);
+    expect(validateAnyDocument({ plan: 'p', tiers: [1, 2] })).toBe(false);
     expect(validateAnyDocument({ catalog: 'c', calendar: { fiscal_year_start: 0 } })).toBe(false);
   });
 

@@ -215,11 +215,6 @@ const cases: Case[] = [
     errors: [{ code: 'load/bad-id', line: 1, column: 6 }],
   },
   {
-    name: 'later kinds accept any keys for now',
-    yaml: 'plan: main\nperspectives: { financial: [a] }\nanything: 1\n',
-    errors: [],
-  },
-  {
     name: 'several problems in one document, each once, in file order',
     yaml: 'kpi: k\nformula: x\nunit: percnt\nowner: [a]\ntitel: T\n',
     errors: [

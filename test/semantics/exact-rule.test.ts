@@ -15,19 +15,23 @@ import { DATA, catalogFiles, kpiDocs } from './fixture.js';
 /** Per KPI: whether kpic treats it as exact, and DuckDB's type of its value. */
 async function exactAndSqlType(checked: CheckedCatalog, kpis: readonly string[], dataDir: string): Promise<Map<string, [boolean, string]>> {
   assertValid(checked);
-  const compiled = compileKpis(checked.resolved, { kpis, grain: 'quarter' }, { dataDir });
-  if (!compiled.ok) throw new Error(compiled.message);
-  // Each output's value column becomes the SQL type of its expression.
-  const typed = compiled.sql.replace(
-    /CAST\((.*) AS DOUBLE\) AS value, (?:NULL|CAST\(\1 AS VARCHAR\)) AS "exact value"$/gm,
-    'typeof($1) AS value, NULL AS "exact value"',
-  );
-  expect(typed.match(/typeof\(/g)?.length).toBe(kpis.length);
   const db = await openDatabase();
   try {
-    const types = new Map<string, string>();
-    for (const row of await db.query(typed)) types.set(String(row['kpi']), String(row['value']));
-    return new Map(compiled.queryPlan.outputs.map((o) => [o.kpi, [o.exact, types.get(o.kpi) ?? 'no rows']]));
+    const result = new Map<string, [boolean, string]>();
+    // One KPI per query: its value column becomes the SQL type of its expression.
+    for (const kpi of kpis) {
+      const compiled = compileKpis(checked.resolved, { kpis: [kpi], grain: 'quarter' }, { dataDir });
+      if (!compiled.ok) throw new Error(compiled.message);
+      const typed = compiled.sql.replace(
+        /unnest\(\[CAST\((.*) AS DOUBLE\)\]\) AS "value", unnest\(\[(?:CAST\(NULL AS VARCHAR\)|CAST\(\1 AS VARCHAR\))\]\) AS "exact value"/,
+        'unnest([typeof($1)]) AS "value", unnest([CAST(NULL AS VARCHAR)]) AS "exact value"',
+      );
+      expect(typed).toContain('typeof(');
+      const rows = await db.query(typed);
+      const output = compiled.queryPlan.outputs[0];
+      result.set(kpi, [output?.exact ?? false, rows.length === 0 ? 'no rows' : String(rows[0]?.['value'])]);
+    }
+    return result;
   } finally {
     db.close();
   }

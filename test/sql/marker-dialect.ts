@@ -43,6 +43,7 @@ export const marker: Dialect = {
       .filter((c) => !excluded.includes(c))
       .map((c) => (qualifier === undefined ? c : `${qualifier}.${c}`))
       .join(', '),
+  spread: (columns) => `SPREAD(${columns.map((c) => `${quote(c.name)}: ${c.values.join(', ')}`).join('; ')})`,
   cte: (name, sql, inline) => `${quote(name)} AS ${inline ? 'INLINE ' : ''}(${sql})`,
 };
 

@@ -87,12 +87,17 @@ describe('test documents in kpic validate', () => {
       ],
     ],
     [
-      'a payout expectation (plans come later) is an unknown key of a values expectation',
-      ONE_CASE('', '      - plan: ae_plan\n        payouts: []\n'),
+      'a payout expectation names an unknown plan, at the name',
+      ONE_CASE('', '      - plan: ae_plan\n        period: 2025-01\n        reps: { r1: { pay: 10 } }\n'),
+      [['test/unknown-plan', 5, 15]],
+    ],
+    [
+      'a payout expectation without reps, with a key it does not take',
+      ONE_CASE('', '      - plan: ae_plan\n        period: 2025-01\n        payouts: []\n'),
       [
-        ['schema/unknown-key', 5, 9],
         ['schema/missing-key', 5, 9],
-        ['schema/unknown-key', 6, 9],
+        ['test/unknown-plan', 5, 15],
+        ['schema/unknown-key', 7, 9],
       ],
     ],
   ])('%s', (_name, yaml, want) => {

@@ -6,8 +6,8 @@ WITH
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "src_reps" AS NOT MATERIALIZED (
@@ -39,7 +39,7 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   SELECT p.period AS period, least(p.period, CAST(b.dhi + INTERVAL 1 DAY AS DATE)) AS _pn, CAST(CAST(p.period + INTERVAL 3 MONTH AS DATE) - INTERVAL 1 DAY AS DATE) AS _pe FROM "pp_opportunities" AS p, "pb_opportunities" AS b
 ),
 "s0" AS (
-  SELECT period, "d_region", sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1, sum(v2) FILTER (WHERE f3) AS m2
+  SELECT period, "d_region", sum(CASE WHEN f1 THEN v0 END) AS m0, count(*) AS m1, sum(CASE WHEN f3 THEN v2 END) AS m2
   FROM (
     SELECT pt.period AS period, t1."region" AS "d_region", t0."amount" AS v0, (NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AS f1, (t0."amount" - (CASE WHEN (t0s."id" IS NOT NULL) THEN t0s."amount" ELSE 0 END + CASE WHEN (t0s."id" IS NOT NULL) THEN 0 ELSE NULL END)) AS v2, ((NOT ((t0."stage" = 'Won') OR (t0."stage" = 'Lost'))) AND (t0."created_date" < pt.period)) AS f3
     FROM "st_opportunities" AS t0
@@ -67,12 +67,8 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period AND j0."d_region" IS NOT DISTINCT FROM drv."d_region"
 )
 SELECT kpi, period, "region", value, "exact value" FROM (
-SELECT 0 AS _ord, 'open_eop' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
+SELECT c.period, c."d_region" AS "region", unnest([0, 1]) AS "$ord", unnest(['open_eop', 'grown']) AS "kpi", unnest([CAST(c."s0__m0" AS DOUBLE), CAST(c."s0__m2" AS DOUBLE)]) AS "value", unnest([CAST(c."s0__m0" AS VARCHAR), CAST(c."s0__m2" AS VARCHAR)]) AS "exact value", unnest([c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'grown' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m2" AS DOUBLE) AS value, CAST(c."s0__m2" AS VARCHAR) AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period, "region" NULLS LAST
+WHERE "$in"
+ORDER BY "$ord", period, "region" NULLS LAST

@@ -6,8 +6,8 @@ WITH
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "src_reps" AS NOT MATERIALIZED (
@@ -18,7 +18,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0" AS (
-  SELECT period, "d_region", sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1, count(*) FILTER (WHERE f1) AS m2, count(*) FILTER (WHERE f2) AS m3
+  SELECT period, "d_region", sum(CASE WHEN f1 THEN v0 END) AS m0, count(*) AS m1, count(CASE WHEN f1 THEN 1 END) AS m2, count(CASE WHEN f2 THEN 1 END) AS m3
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."amount" AS v0, (t0."stage" = 'Won') AS f1, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f2
     FROM "src_opportunities" AS t0
@@ -57,16 +57,8 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   LEFT JOIN "s1" AS j1 ON j1.period = drv.period AND j1."d_region" IS NOT DISTINCT FROM drv."d_region"
 )
 SELECT kpi, period, "region", value, "exact value" FROM (
-SELECT 0 AS _ord, 'bookings' AS kpi, c.period, c."d_region" AS "region", CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
+SELECT c.period, c."d_region" AS "region", unnest([0, 1, 2]) AS "$ord", unnest(['bookings', 'win_rate', 'created']) AS "kpi", unnest([CAST(c."s0__m0" AS DOUBLE), CAST((c."s0__m2" / NULLIF(c."s0__m3", 0)) AS DOUBLE), CAST(c."s1__m4" AS DOUBLE)]) AS "value", unnest([CAST(c."s0__m0" AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)]) AS "exact value", unnest([c."s_opportunities", c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'win_rate' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0__m2" / NULLIF(c."s0__m3", 0)) AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 2 AS _ord, 'created' AS kpi, c.period, c."d_region" AS "region", CAST(c."s1__m4" AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period, "region" NULLS LAST
+WHERE "$in"
+ORDER BY "$ord", period, "region" NULLS LAST

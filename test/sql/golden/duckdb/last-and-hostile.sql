@@ -2,7 +2,7 @@ WITH
 "src_arr_snapshots" AS NOT MATERIALIZED (
   SELECT
   "account_id" AS "account_id",
-  TRY_CAST("snapshot_date" AS DATE) AS "snapshot_date",
+  CASE WHEN regexp_full_match("snapshot_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("snapshot_date" AS DATE) END AS "snapshot_date",
   CASE WHEN regexp_full_match("arr", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("arr" AS DECIMAL(38,2)) WHEN regexp_full_match("arr", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("arr", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("arr" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("arr" AS DOUBLE) THEN TRY_CAST("arr" AS DECIMAL(38,2)) END AS "arr"
 FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
@@ -13,8 +13,8 @@ FROM read_csv(['/data/arr.csv'], header = true, delim = ',', quote = '"', escape
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0_kept" AS (
@@ -34,7 +34,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   GROUP BY period
 ),
 "s2" AS (
-  SELECT period, count(*) FILTER (WHERE f0) AS m2, count(*) AS m3
+  SELECT period, count(CASE WHEN f0 THEN 1 END) AS m2, count(*) AS m3
   FROM (
     SELECT make_date(CAST(((year(CAST(t0."close_date" AS DATE)) * 12 + month(CAST(t0."close_date" AS DATE)) - 1) // 3 * 3 + 0) // 12 AS BIGINT), CAST(((year(CAST(t0."close_date" AS DATE)) * 12 + month(CAST(t0."close_date" AS DATE)) - 1) // 3 * 3 + 0) % 12 + 1 AS BIGINT), 1) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."owner_id" = 'x''); DROP TABLE t; --') AS f0
     FROM "src_opportunities" AS t0
@@ -66,12 +66,8 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   LEFT JOIN "s2" AS j1 ON j1.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'arr_end' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
+SELECT c.period, unnest([0, 1]) AS "$ord", unnest(['arr_end', 'hostile']) AS "kpi", unnest([CAST(c."s0__m0" AS DOUBLE), CAST(c."s2__m2" AS DOUBLE)]) AS "value", unnest([CAST(c."s0__m0" AS VARCHAR), CAST(NULL AS VARCHAR)]) AS "exact value", unnest([c."s_arr_snapshots", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_arr_snapshots"
-  UNION ALL
-SELECT 1 AS _ord, 'hostile' AS kpi, c.period, CAST(c."s2__m2" AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period

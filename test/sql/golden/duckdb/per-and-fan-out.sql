@@ -14,8 +14,8 @@ FROM read_csv(['/data/accounts.csv'], header = true, delim = ',', quote = '"', e
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "src_reps" AS NOT MATERIALIZED (
@@ -26,7 +26,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
 FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0" AS (
-  SELECT period, "d_region", k0, k1, sum(v0) FILTER (WHERE f1) AS m0, count(*) FILTER (WHERE f1) AS m1, count(*) AS m2, max(v2) FILTER (WHERE f1) AS m3, count(*) FILTER (WHERE f1) AS m4, sum(v0) FILTER (WHERE f1) AS m5, GROUPING("d_region", k0, k1) AS _g
+  SELECT period, "d_region", k0, k1, sum(CASE WHEN f1 THEN v0 END) AS m0, count(CASE WHEN f1 THEN 1 END) AS m1, count(*) AS m2, max(CASE WHEN f1 THEN v2 END) AS m3, count(CASE WHEN f1 THEN 1 END) AS m4, sum(CASE WHEN f1 THEN v0 END) AS m5, GROUPING("d_region", k0, k1) AS _g
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t1."region" AS "d_region", t0."owner_id" AS k0, t0."account_id" AS k1, t0."amount" AS v0, (t0."stage" = 'Won') AS f1, t2."employees" AS v2
     FROM "src_opportunities" AS t0
@@ -93,16 +93,8 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   LEFT JOIN "r0" AS j3 ON j3.period = drv.period
 )
 SELECT kpi, period, "region", value, "exact value" FROM (
-SELECT 0 AS _ord, 'avg_rep' AS kpi, c.period, c."d_region" AS "region", CAST(c."p0__value" AS DOUBLE) AS value, NULL AS "exact value"
+SELECT c.period, c."d_region" AS "region", unnest([0, 1, 2]) AS "$ord", unnest(['avg_rep', 'employees', 'share']) AS "kpi", unnest([CAST(c."p0__value" AS DOUBLE), CAST(c."p1__value" AS DOUBLE), CAST((c."s0_l1__m5" / NULLIF(c."r0__m6", 0)) AS DOUBLE)]) AS "value", unnest([CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)]) AS "exact value", unnest([c."s_opportunities", c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'employees' AS kpi, c.period, c."d_region" AS "region", CAST(c."p1__value" AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 2 AS _ord, 'share' AS kpi, c.period, c."d_region" AS "region", CAST((c."s0_l1__m5" / NULLIF(c."r0__m6", 0)) AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period, "region" NULLS LAST
+WHERE "$in"
+ORDER BY "$ord", period, "region" NULLS LAST

@@ -6,12 +6,12 @@ WITH
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0" AS (
-  SELECT period, sum(v0) FILTER (WHERE f1) AS m0, count(*) AS m1
+  SELECT period, sum(CASE WHEN f1 THEN v0 END) AS m0, count(*) AS m1
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, t0."amount" AS v0, (t0."stage" = 'Won') AS f1
     FROM "src_opportunities" AS t0
@@ -37,8 +37,8 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   LEFT JOIN "s0" AS j0 ON j0.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'bookings' AS kpi, c.period, CAST(c."s0__m0" AS DOUBLE) AS value, CAST(c."s0__m0" AS VARCHAR) AS "exact value"
+SELECT c.period, unnest([0]) AS "$ord", unnest(['bookings']) AS "kpi", unnest([CAST(c."s0__m0" AS DOUBLE)]) AS "value", unnest([CAST(c."s0__m0" AS VARCHAR)]) AS "exact value", unnest([c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period

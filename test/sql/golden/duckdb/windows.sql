@@ -6,12 +6,12 @@ WITH
   "owner_id" AS "owner_id",
   "stage" AS "stage",
   CASE WHEN regexp_full_match("amount", '\s*[+-]?(\d+(\.\d{0,2}0*)?|\.\d{0,2}0*)\s*') THEN TRY_CAST("amount" AS DECIMAL(38,2)) WHEN regexp_full_match("amount", '\s*[+-]?(\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*') AND length(trim(regexp_replace("amount", '[eE].*|[^0-9]', '', 'g'), '0')) <= 15 AND CAST(TRY_CAST("amount" AS DECIMAL(38,2)) AS DOUBLE) = TRY_CAST("amount" AS DOUBLE) THEN TRY_CAST("amount" AS DECIMAL(38,2)) END AS "amount",
-  TRY_CAST("created_date" AS DATE) AS "created_date",
-  TRY_CAST("close_date" AS DATE) AS "close_date"
+  CASE WHEN regexp_full_match("created_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("created_date" AS DATE) END AS "created_date",
+  CASE WHEN regexp_full_match("close_date", '\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?)?') THEN TRY_CAST("close_date" AS DATE) END AS "close_date"
 FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '"', escape = '"', comment = '', all_varchar = true)
 ),
 "s0" AS (
-  SELECT period, count(*) FILTER (WHERE f0) AS m0, count(*) FILTER (WHERE f1) AS m2, count(*) AS m4, sum(v2) FILTER (WHERE f0) AS m5
+  SELECT period, count(CASE WHEN f0 THEN 1 END) AS m0, count(CASE WHEN f1 THEN 1 END) AS m2, count(*) AS m4, sum(CASE WHEN f0 THEN v2 END) AS m5
   FROM (
     SELECT (CAST(t0."close_date" AS DATE) - CAST(day(CAST(t0."close_date" AS DATE)) - 1 AS INTEGER)) AS period, CAST(t0."close_date" AS DATE) AS _a, (t0."stage" = 'Won') AS f0, ((t0."stage" = 'Won') OR (t0."stage" = 'Lost')) AS f1, t0."amount" AS v2
     FROM "src_opportunities" AS t0
@@ -65,16 +65,8 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   LEFT JOIN "s1" AS j3 ON j3.period = drv.period
 )
 SELECT kpi, period, value, "exact value" FROM (
-SELECT 0 AS _ord, 'rolling_win_rate' AS kpi, c.period, CAST((c."w0__m1" / NULLIF(c."w0__m3", 0)) AS DOUBLE) AS value, NULL AS "exact value"
+SELECT c.period, unnest([0, 1, 2]) AS "$ord", unnest(['rolling_win_rate', 'yoy_growth', 'rolling_median']) AS "kpi", unnest([CAST((c."w0__m1" / NULLIF(c."w0__m3", 0)) AS DOUBLE), CAST(((c."s0__m5" / NULLIF(c."w1__m6", 0)) - 1) AS DOUBLE), CAST(c."s1__m7" AS DOUBLE)]) AS "value", unnest([CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR), CAST(NULL AS VARCHAR)]) AS "exact value", unnest([c."s_opportunities", c."s_opportunities", c."s_opportunities"]) AS "$in"
   FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 1 AS _ord, 'yoy_growth' AS kpi, c.period, CAST(((c."s0__m5" / NULLIF(c."w1__m6", 0)) - 1) AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
-  UNION ALL
-SELECT 2 AS _ord, 'rolling_median' AS kpi, c.period, CAST(c."s1__m7" AS DOUBLE) AS value, NULL AS "exact value"
-  FROM cells AS c
-  WHERE c."s_opportunities"
 ) AS results
-ORDER BY _ord, period
+WHERE "$in"
+ORDER BY "$ord", period
