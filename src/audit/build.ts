@@ -5,7 +5,15 @@
 import type { SourceText } from '../diagnostics/span.js';
 import { choiceAt, entriesAt, formulaAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument } from '../model/types.js';
-import { CHECK_SEVERITIES, type CheckCategory, type CheckDef, type CheckRule, type CheckSchedule, type RelatedDef } from './model.js';
+import {
+  CHECK_SEVERITIES,
+  type CheckCategory,
+  type CheckDef,
+  type CheckRule,
+  type CheckSchedule,
+  type RelatedDef,
+  type ReviewDef,
+} from './model.js';
 
 const CATEGORIES: readonly CheckCategory[] = ['hygiene', 'manipulation', 'reconciliation'];
 const SCHEDULES: readonly CheckSchedule[] = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly'];
@@ -36,6 +44,14 @@ function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>
     const formula = formulaOf(e.value, files);
     return formula === undefined ? [] : [{ name: e.key, span: e.keySpan, formula }];
   });
+  const reviewed = itemsAt(m, 'reviewed').flatMap((item): ReviewDef[] => {
+    if (item.kind !== 'map') return [];
+    const finding = textAt(item, 'finding');
+    const reason = textAt(item, 'reason');
+    return finding === undefined || reason === undefined
+      ? []
+      : [{ finding, reason, by: textAt(item, 'by'), on: textAt(item, 'on'), span: item.span }];
+  });
   return {
     kind: 'check',
     id: doc.id,
@@ -53,6 +69,7 @@ function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>
     related,
     rule,
     show,
+    reviewed,
   };
 }
 

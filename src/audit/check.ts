@@ -42,6 +42,8 @@ export interface ResolvedCheck {
     | { readonly kind: 'duplicates'; readonly value: IrRowExpr; readonly similarity: number | undefined };
   /** The source's key first (when it has one), then the `show` values. */
   readonly shown: readonly ShownValue[];
+  /** The source's breakdown dimensions by name (`rep`, `team`, `region`, …), for who owns a finding and `--at`. */
+  readonly dimensions: ReadonlyMap<string, IrRowExpr>;
 }
 
 /** Whether `e` (resolved without errors) can be read row by row, else a diagnostic is reported. */
@@ -117,9 +119,22 @@ function resolveOne(ctx: CheckContext, def: CheckDef): ResolvedCheck | undefined
     if (ir === undefined) ok = false;
     else if (!shown.some((s) => s.label === f.text)) shown.push({ label: f.text, expr: ir });
   }
+  const dimensions = new Map<string, IrRowExpr>();
+  for (const [name, dim] of over.dimensions) {
+    const before = ctx.env.diagnostics.length;
+    const e = resolveRowFormula(ctx, dim.formula, over);
+    const quiet = ctx.env.diagnostics.length === before;
+    ctx.env.diagnostics.length = before; // the source's own check reports its dimensions' problems
+    if (quiet && e.type !== 'error') {
+      const ir = rowToIr(e);
+      let plain = true;
+      forEachRowNode(ir, (n) => (plain &&= !(n.kind === 'column' && n.atStart === true) && n.kind !== 'lookup'));
+      if (plain) dimensions.set(name, ir);
+    }
+  }
   if (rule === undefined || !ok || (def.where !== undefined && where === undefined) || related.length !== def.related.length)
     return undefined;
-  return { kind: 'resolved-check', def, source: over, where, related, rule, shown };
+  return { kind: 'resolved-check', def, source: over, where, related, rule, shown, dimensions };
 }
 
 /** Checks every `check` document of the catalog; the checks without errors are returned by id. */

@@ -32,6 +32,19 @@ export interface RelatedDef {
   readonly formula: FormulaText;
 }
 
+/**
+ * A finding marked as reviewed and accepted: it is still listed, but no longer fails the audit,
+ * for as long as the finding stays the same (its fingerprint covers every value it shows).
+ */
+export interface ReviewDef {
+  /** The finding's fingerprint, as `kpic audit` prints it. */
+  readonly finding: string;
+  readonly reason: string;
+  readonly by: string | undefined;
+  readonly on: string | undefined;
+  readonly span: Span;
+}
+
 /** A `check` document as written. */
 export interface CheckDef {
   readonly kind: 'check';
@@ -50,4 +63,5 @@ export interface CheckDef {
   readonly related: readonly RelatedDef[];
   readonly rule: CheckRule;
   readonly show: readonly FormulaText[];
+  readonly reviewed: readonly ReviewDef[];
 }

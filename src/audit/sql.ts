@@ -24,7 +24,14 @@ export interface CheckSqlContext {
   readonly day: string;
   /** A SELECT of a source's typed rows. */
   relation(source: string): string;
+  /** Only rows whose time anchor is on or after this day (`YYYY-MM-DD`; sources without `time:` are not filtered). */
+  readonly since?: string | undefined;
+  /** Only rows whose breakdown dimension has this value (the check must have the dimension). */
+  readonly at?: { readonly dimension: string; readonly value: string } | undefined;
 }
+
+/** The dimensions that say who a finding is for, selected as `$rep`, `$team`, `$manager` when the source has them. */
+export const OWNER_DIMENSIONS = ['rep', 'team', 'manager'] as const;
 
 /** Column names of the query's result: shown values `s0…`, and for duplicates the group. */
 export const GROUP_COLUMN = '$group';
@@ -64,10 +71,20 @@ export function normaliseSql(text: string): string {
   return `trim(regexp_replace(${dropped}, '\\s+', ' ', 'g'))`;
 }
 
+/** The owner dimensions the check's source has, and the `--at` dimension. */
+function dimensionsOf(check: ResolvedCheck, ctx: CheckSqlContext): [string, IrRowExpr][] {
+  const names = [...OWNER_DIMENSIONS, ...(ctx.at === undefined ? [] : [ctx.at.dimension])];
+  return names.flatMap((n) => {
+    const e = check.dimensions.get(n);
+    return e === undefined ? [] : [[n, e] as [string, IrRowExpr]];
+  });
+}
+
 /** The expressions of a check's own rows. */
-function exprsOf(check: ResolvedCheck): IrRowExpr[] {
+function exprsOf(check: ResolvedCheck, ctx: CheckSqlContext): IrRowExpr[] {
   const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
-  return [...check.shown.map((s) => s.expr), rule, ...(check.where === undefined ? [] : [check.where])];
+  const dims = dimensionsOf(check, ctx).map(([, e]) => e);
+  return [...check.shown.map((s) => s.expr), rule, ...(check.where === undefined ? [] : [check.where]), ...dims];
 }
 
 /** FROM clauses and SQL of the expressions over one source's rows. */
@@ -174,11 +191,20 @@ function relatedJoins(check: ResolvedCheck, ctx: CheckSqlContext): { joins: stri
 export function checkSql(check: ResolvedCheck, ctx: CheckSqlContext): string {
   const q = duckdb.quoteIdentifier;
   const related = relatedJoins(check, ctx);
-  const scope = rowScope(ctx, check.source, 't', exprsOf(check), (column) => related.read.get(column));
+  const scope = rowScope(ctx, check.source, 't', exprsOf(check, ctx), (column) => related.read.get(column));
   const from = [...scope.from, ...related.joins];
   const sql = scope.sql;
-  const shown = check.shown.map((s, i) => `${sql(s.expr)} AS ${q(`s${i}`)}`);
+  const owners = dimensionsOf(check, ctx).filter(([n]) => (OWNER_DIMENSIONS as readonly string[]).includes(n));
+  const shown = [
+    ...check.shown.map((s, i) => `${sql(s.expr)} AS ${q(`s${i}`)}`),
+    ...owners.map(([n, e]) => `${duckdb.cast(sql(e), 'string')} AS ${q(`$${n}`)}`),
+  ];
   const where = check.where === undefined ? [] : [`coalesce(${sql(check.where)}, FALSE)`];
+  const time = check.source.time?.value;
+  if (ctx.since !== undefined && time !== undefined) where.push(`t0.${q(time)} >= ${duckdb.dateLiteral(ctx.since)}`);
+  const at = ctx.at === undefined ? undefined : check.dimensions.get(ctx.at.dimension);
+  if (ctx.at !== undefined)
+    where.push(at === undefined ? 'FALSE' : `${duckdb.cast(sql(at), 'string')} = ${duckdb.stringLiteral(ctx.at.value)}`);
   const order = check.shown.map((_, i) => q(`s${i}`));
   if (check.rule.kind === 'fails') {
     where.push(`coalesce(${sql(check.rule.condition)}, FALSE)`);
