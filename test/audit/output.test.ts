@@ -6,17 +6,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChecks } from '../../src/audit/check.js';
 import { fingerprintOf } from '../../src/audit/fingerprint.js';
 import { renderAuditCsv } from '../../src/audit/render-csv.js';
 import { renderAuditHtml } from '../../src/audit/render-html.js';
 import { renderAuditSarif } from '../../src/audit/render-sarif.js';
-import { runAudit, type AuditOptions, type AuditReport } from '../../src/audit/run.js';
+import type { AuditOptions, AuditReport } from '../../src/audit/run.js';
 import { auditTotals } from '../../src/audit/totals.js';
-import { checkCatalog } from '../../src/check-catalog.js';
-import { memoryCheckCache } from '../../src/engine/check-data.js';
 import { cli as kpic } from '../cli/helpers.js';
-import { writeAuditFixture } from './fixture.js';
+import { auditFolder, writeAuditFixture } from './fixture.js';
 
 const OPPORTUNITIES = `source: opportunities
 file: opportunities.csv
@@ -66,17 +63,7 @@ function fixture(reviewed = ''): string {
 }
 
 async function audit(dir: string, options: Partial<AuditOptions> = {}): Promise<AuditReport> {
-  const checked = checkCatalog(path.join(dir, 'catalog'));
-  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const checks = [...checkChecks(checked.resolved).value.values()];
-  const report = await runAudit(checked.resolved, checks, {
-    dataDir: path.join(dir, 'data'),
-    day: '2026-03-01',
-    checkCache: memoryCheckCache(),
-    ...options,
-  });
-  if (!('kind' in report) || report.kind !== 'audit-report') throw new Error(`audit failed: ${JSON.stringify(report)}`);
-  return report;
+  return auditFolder(dir, { day: '2026-03-01', ...options });
 }
 
 describe('findings', () => {

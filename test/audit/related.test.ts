@@ -6,12 +6,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChecks } from '../../src/audit/check.js';
-import { runAudit, type AuditReport } from '../../src/audit/run.js';
+import type { AuditReport } from '../../src/audit/run.js';
 import { checkCatalog } from '../../src/check-catalog.js';
 import { lineColumnOf, makeSourceText } from '../../src/diagnostics/span.js';
-import { memoryCheckCache } from '../../src/engine/check-data.js';
-import { writeAuditFixture } from './fixture.js';
+import { auditFolder, writeAuditFixture } from './fixture.js';
 
 const EXTRA: Record<string, string> = {
   'catalog/sources/activities.yaml': `source: activities
@@ -67,17 +65,7 @@ function withChecks(checks: Record<string, string>): string {
 }
 
 async function audit(checks: Record<string, string>, day = '2026-02-01'): Promise<AuditReport> {
-  const dir = withChecks(checks);
-  const checked = checkCatalog(path.join(dir, 'catalog'));
-  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const resolved = checkChecks(checked.resolved);
-  const report = await runAudit(checked.resolved, [...resolved.value.values()], {
-    dataDir: path.join(dir, 'data'),
-    day,
-    checkCache: memoryCheckCache(),
-  });
-  if (!('kind' in report) || report.kind !== 'audit-report') throw new Error(`audit failed: ${JSON.stringify(report)}`);
-  return report;
+  return auditFolder(withChecks(checks), { day });
 }
 
 const findings = (r: AuditReport): (string | null)[][] => r.outcomes[0]?.findings.map((f) => [...f.values]) ?? [];
