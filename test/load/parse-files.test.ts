@@ -122,7 +122,7 @@ const cases: Case[] = [
     name: 'other kinds have their own namespaces',
     files: {
       'k.yaml':
-        'kpi: sales\nformula: x\n---\nscorecard: sales\n---\nalert: sales\n---\nrole: sales\nhierarchy: org\nmembers: x\nperspectives: {}\n',
+        'kpi: sales\nformula: x\n---\nscorecard: sales\n---\nalert: sales\nwhen: x > 1\n---\nrole: sales\nhierarchy: org\nmembers: x\nperspectives: {}\n',
     },
     errors: [],
   },
