@@ -64,8 +64,7 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   cast,
-  parseText: (expr, as) =>
-    as === 'date' ? `CAST(TRY_CAST(${expr} AS TIMESTAMP) AS DATE)` : `TRY_CAST(${expr} AS DECIMAL(38,10))`,
+  parseText: (expr, as) => (as === 'date' ? `CAST(TRY_CAST(${expr} AS TIMESTAMP) AS DATE)` : `TRY_CAST(${expr} AS DECIMAL(38,10))`),
   decimal: (expr, scale) => `CAST(${expr} AS DECIMAL(38,${scale}))`,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).
   divide: (a, b) => `(${a} / NULLIF(${b}, 0))`,

@@ -59,7 +59,7 @@ describe('kpic audit', () => {
         team: null,
         manager: null,
         values: { opportunity_id: 'o1', 'owner.name': 'Ana', close_date: '2026-01-10' },
-        fingerprint: expect.stringMatching(/^f[0-9a-f]{11}$/),
+        fingerprint: expect.stringMatching(/^f[0-9a-f]{11}$/) as unknown,
         reviewed: null,
       },
     ]);
