@@ -1,6 +1,6 @@
 /**
  * Near-duplicates in bounded time: each distinct normalised value is compared only with its
- * {@link NEIGHBOURS} neighbours in alphabetical order and in the order of its reversed text
+ * 8 neighbours ({@link nearDuplicateSql}) in alphabetical order and in the order of its reversed text
  * (sorted-neighbourhood blocking: a difference near the end of a name keeps it next to its twin
  * in the first order, one near the start in the second). The work grows with the number of
  * distinct values times the window, never with its square.
@@ -8,7 +8,7 @@
 import { duckdb } from '../sql/duckdb.js';
 
 /** How many following values, in each order, a value is compared with. */
-export const NEIGHBOURS = 8;
+const NEIGHBOURS = 8;
 
 /**
  * The rows of `rows` (a SELECT with the normalised value in column `group`) that share their

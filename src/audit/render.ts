@@ -7,7 +7,7 @@ import type { AuditReport, CheckOutcome, Finding } from './run.js';
 import { auditTotals, type Total } from './totals.js';
 
 /** A finding as a plain object: its check, who it is for, its values by label, and its review. */
-export function findingObject(o: CheckOutcome, f: Finding): Record<string, unknown> {
+function findingObject(o: CheckOutcome, f: Finding): Record<string, unknown> {
   const values: Record<string, string | null> = {};
   o.columns.forEach((c, i) => (values[c] = f.values[i] ?? null));
   const def = o.check.def;
@@ -60,7 +60,7 @@ export function renderAuditNdjson(report: AuditReport): string {
 }
 
 /** Plain-text table lines: a header, a rule, the rows; columns padded to their widest cell. */
-export function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+function textTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     cells

@@ -64,7 +64,7 @@ const NOISE_WORDS = [
 const MARKERS = ['old', 'duplicate', 'dup', 'dupe', 'inactive', 'do not use'];
 
 /** SQL that normalises a text for duplicate detection: accents, case, punctuation, legal forms, spacing. */
-export function normaliseSql(text: string): string {
+function normaliseSql(text: string): string {
   const words = `regexp_replace(lower(strip_accents(${text})), '\\((${MARKERS.join('|')})\\)', ' ', 'g')`;
   const spaced = `' ' || regexp_replace(${words}, '[^a-z0-9]+', '  ', 'g') || ' '`;
   const dropped = `regexp_replace(${spaced}, ' (${NOISE_WORDS.join('|')}) ', ' ', 'g')`;

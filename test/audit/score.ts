@@ -24,7 +24,7 @@ export interface Score {
 }
 
 /** Each shipped detector, the quirk it detects and the finding value that names the record. */
-export const DETECTORS: readonly (readonly [check: string, quirk: string])[] = [
+const DETECTORS: readonly (readonly [check: string, quirk: string])[] = [
   ['duplicate_accounts', 'near_duplicate_accounts'],
   ['repeated_close_date_pushes', 'repeated_close_date_pushes'],
   ['skipped_stage', 'skipped_stages'],
