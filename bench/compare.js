@@ -1,5 +1,5 @@
 /**
- * Compares two long-format result files (`kpi,period,<dims…>,value` CSV, as `kpic run --format
+ * Compares two long-format result files (`kpi,period,<dims…>,value[,…]` CSV, as `kpic run --format
  * csv` and bench/run-sql.js write them): the same cells on both sides, and every value equal
  * within a relative tolerance (nulls equal only to nulls).
  *
@@ -37,14 +37,16 @@ function splitCsvLine(line) {
 export function readCells(text, label) {
   const lines = text.split(/\r?\n/).filter((l) => l !== '');
   const header = splitCsvLine(lines[0] ?? '');
-  if (header[0] !== 'kpi' || header[1] !== 'period' || header.at(-1) !== 'value') {
+  // Columns after `value` (kpic's `complete`, `as_of`) describe the cell; they are not compared.
+  const at = header.indexOf('value');
+  if (header[0] !== 'kpi' || header[1] !== 'period' || at < 2) {
     throw new Error(`${label}: expected a header kpi,period,…,value, got ${header.join(',')}`);
   }
   const cells = new Map();
   for (const line of lines.slice(1)) {
     const fields = splitCsvLine(line);
-    const key = fields.slice(0, -1).join('|');
-    const raw = fields.at(-1) ?? '';
+    const key = fields.slice(0, at).join('|');
+    const raw = fields[at] ?? '';
     const value = raw === '' ? null : Number(raw);
     if (value !== null && Number.isNaN(value)) throw new Error(`${label}: not a number in ${line}`);
     if (cells.has(key)) throw new Error(`${label}: the cell ${key} appears twice`);

@@ -12,7 +12,7 @@
  * `shuffled`: then they are a permutation of the same ids (i × 7919 mod N), so that checking the
  * `unique` key cannot take the sorted-file shortcut.
  *
- * Usage: node bench/generate.js [--rows N] [--shuffled-ids]
+ * Usage: node bench/generate.js [--rows N] [--shuffled-ids] [--partitioned]
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -26,14 +26,18 @@ export const REPS = 400;
 export const ORPHAN_REPS = 4;
 
 /** The data folder for N rows (created on demand by {@link generate}). */
-export function dataDir(rows, shuffled = false) {
-  return path.join(here, 'out', `data-${rows}${shuffled ? '-shuffled' : ''}`);
+export function dataDir(rows, shuffled = false, partitioned = false) {
+  return path.join(here, 'out', `${partitioned ? 'hive' : 'data'}-${rows}${shuffled ? '-shuffled' : ''}`);
 }
 
 const sqlString = (s) => `'${s.replaceAll("'", "''")}'`;
 
-/** SQL writing the three Parquet files into `dir` (which must exist). */
-export function generateSql(rows, dir, shuffled = false) {
+/**
+ * SQL writing the three Parquet files into `dir` (which must exist). `partitioned`: the
+ * opportunities as hive-partitioned folders by close year and month instead
+ * (`opportunities/year=2025/month=3/data_0.parquet`; the folder names carry year and month).
+ */
+export function generateSql(rows, dir, shuffled = false, partitioned = false) {
   const accounts = Math.max(100, Math.floor(rows / 20));
   const file = (name) => sqlString(path.join(dir, name));
   // u(s) is a uniform integer in [0, 1e6) for row i and salt s.
@@ -57,7 +61,7 @@ COPY (
   FROM range(${accounts}) t(i)
 ) TO ${file('accounts.parquet')} (FORMAT parquet);
 
-COPY (
+COPY (${partitioned ? '\n  SELECT *, year(close_date) AS year, month(close_date) AS month FROM (' : ''}
   SELECT
     'O' || lpad(${shuffled ? `((i * 7919) % ${rows})` : 'i'}::VARCHAR, 9, '0') AS opportunity_id,
     CASE WHEN ${u(1)} < 1000 THEN NULL ELSE 'A' || lpad((hash(i, 2) % ${accounts})::VARCHAR, 8, '0') END AS account_id,
@@ -78,8 +82,8 @@ COPY (
       ELSE DATE '2021-01-01' + (${u(7)} % 1826) + 5 + (${u(8)} % 300)
     END AS close_date,
     CASE WHEN ${u(9)} < 400000 THEN 'New Business' WHEN ${u(9)} < 750000 THEN 'Expansion' ELSE 'Renewal' END AS type
-  FROM range(${rows}) t(i)
-) TO ${file('opportunities.parquet')} (FORMAT parquet);
+  FROM range(${rows}) t(i)${partitioned ? '\n  )' : ''}
+) TO ${partitioned ? `${file('opportunities')} (FORMAT parquet, PARTITION_BY (year, month))` : `${file('opportunities.parquet')} (FORMAT parquet)`};
 `;
 }
 
@@ -88,11 +92,12 @@ COPY (
  * @param {number} rows
  * @param {(message: string) => void} [log]
  * @param {boolean} [shuffled]
+ * @param {boolean} [partitioned]
  */
-export async function generate(rows, log = () => {}, shuffled = false) {
+export async function generate(rows, log = () => {}, shuffled = false, partitioned = false) {
   if (shuffled && rows % 7919 === 0) throw new Error('--shuffled-ids needs a row count that is not a multiple of 7919');
-  const dir = dataDir(rows, shuffled);
-  if (existsSync(path.join(dir, 'opportunities.parquet'))) return dir;
+  const dir = dataDir(rows, shuffled, partitioned);
+  if (existsSync(path.join(dir, partitioned ? 'opportunities' : 'opportunities.parquet'))) return dir;
   const tmp = `${dir}.tmp`;
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
@@ -101,7 +106,7 @@ export async function generate(rows, log = () => {}, shuffled = false) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(generateSql(rows, tmp, shuffled));
+    await connection.run(generateSql(rows, tmp, shuffled, partitioned));
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -123,5 +128,6 @@ export function intArg(argv, name, fallback) {
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const rows = intArg(process.argv.slice(2), 'rows', 2_000_000);
-  console.log(await generate(rows, (m) => console.error(m), process.argv.includes('--shuffled-ids')));
+  const flags = process.argv.slice(2);
+  console.log(await generate(rows, (m) => console.error(m), flags.includes('--shuffled-ids'), flags.includes('--partitioned')));
 }

@@ -3,7 +3,7 @@
  * data folder, and writes the last statement's rows as CSV — the hand-written side of the
  * benchmark, in its own process so that both sides are timed the same way (whole process).
  *
- * Usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv] (several files are one query in parts)
+ * Usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv] [--memory-limit SIZE] (several files are one query in parts)
  * Values are written with full precision (JavaScript's shortest round-trip form); NULL is empty.
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -19,14 +19,16 @@ const firstFlag = argv.findIndex((a) => a.startsWith('--'));
 const sqlFiles = argv.slice(0, firstFlag < 0 ? argv.length : firstFlag);
 const data = flag('data');
 if (sqlFiles.length === 0 || data === undefined) {
-  console.error('usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv]');
+  console.error('usage: node bench/run-sql.js FILE.sql [FILE.sql…] --data DIR [--out FILE.csv] [--memory-limit SIZE]');
   process.exit(2);
 }
 const out = flag('out');
+const memoryLimit = flag('memory-limit');
 
 const instance = await DuckDBInstance.create(':memory:');
 const connection = await instance.connect();
 await connection.run(`SET file_search_path = '${data.replaceAll("'", "''")}'`);
+if (memoryLimit !== undefined) await connection.run(`SET memory_limit = '${memoryLimit.replaceAll("'", "''")}'`);
 const reader = await connection.runAndReadAll(sqlFiles.map((f) => readFileSync(f, 'utf8')).join('\n'));
 const names = reader.columnNames();
 const text = (v) => {

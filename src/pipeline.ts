@@ -28,6 +28,10 @@ import { emitRowsSql } from './sql/emit-rows.js';
 import { emitSql } from './sql/emit-sql.js';
 import { EXACT_VALUE } from './sql/emit-outputs.js';
 import type { SourceReader } from './sql/source-reader.js';
+import type { SqlEngine } from './engine/sql-engine.js';
+import { checkTableSource, sourcesOffEngine, tablesReader } from './engine/table-source.js';
+import { prunePartitions, timeRangeRead } from './engine/hive-partitions.js';
+import { isOutOfMemory, outOfMemoryMessage } from './engine/out-of-memory.js';
 
 /** The data folder: `override` (relative to the working directory), else the catalog's `data:` (relative to the catalog folder). */
 export function dataFolder(catalog: Catalog, catalogDir: string, override?: string): string {
@@ -60,7 +64,10 @@ export interface CompileOptions {
   readonly dataDir: string;
   /** The SQL dialect (default: DuckDB's). */
   readonly dialect?: Dialect | undefined;
-  /** How the query reads each source (default: DuckDB reading the declared files in `dataDir`). */
+  /**
+   * How the query reads each source (default: in DuckDB's dialect the declared files in `dataDir`,
+   * in another each source's `table:`, or the table of its id).
+   */
   readonly sources?: SourceReader | undefined;
 }
 
@@ -72,10 +79,13 @@ export function compileKpis(
 ): { readonly ok: true; readonly queryPlan: QueryPlan; readonly sql: string; readonly diagnostics: readonly Diagnostic[] } | Failure {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
-  const sql = emitSql(planned.value, {
-    dialect: options.dialect ?? DEFAULT_DIALECT,
-    sources: options.sources ?? declaredFilesReader(resolved.catalog.sources, options.dataDir),
-  });
+  const dialect = options.dialect ?? DEFAULT_DIALECT;
+  const sources =
+    options.sources ??
+    (dialect.name === duckdb.name
+      ? declaredFilesReader(resolved.catalog.sources, options.dataDir)
+      : tablesReader(resolved.catalog.sources, dialect));
+  const sql = emitSql(planned.value, { dialect, sources });
   return { ok: true, queryPlan: planned.value, sql, diagnostics: planned.diagnostics };
 }
 
@@ -138,6 +148,16 @@ export interface RunOptions {
   readonly checkCache?: CheckCache | undefined;
   /** A database to use (default: a fresh in-memory one, closed afterwards). */
   readonly db?: Database | undefined;
+  /**
+   * Run on this engine instead (PostgreSQL, Spark): every source the KPIs read names a `table:`
+   * there, and its data contract is checked there. The caller connects and closes it.
+   */
+  readonly engine?: SqlEngine | undefined;
+  /**
+   * The most memory DuckDB may use (`4GB`, `512MiB`), beyond which it spills to temporary files
+   * (DuckDB's default: 80% of the machine's memory). For the database a run opens itself.
+   */
+  readonly memoryLimit?: string | undefined;
 }
 
 /** The sources a query plan reads (scanned, joined, and the change logs of point scans). */
@@ -231,15 +251,24 @@ async function preparedData(
   options: RunOptions,
   db: Database,
   earlier: readonly Diagnostic[],
+  plan?: QueryPlan,
 ): Promise<{ readonly checked: ReadonlyMap<string, CheckedSource>; readonly diagnostics: readonly Diagnostic[] } | Failure> {
   const { sources } = resolved.catalog;
   const found = locateSources(sources, ids, options.dataDir);
   const diagnostics: Diagnostic[] = [...earlier, ...found.diagnostics];
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
-  const checks = await checkSources(db, sources, found.value, (id) => ({
+  // Partition pruning: the files in `year=`… folders of dates the plan does not read are left out.
+  const located = new Map(found.value);
+  for (const [id, files] of located) {
+    const source = sources.get(id);
+    const range = plan === undefined || source === undefined ? undefined : timeRangeRead(plan, source);
+    if (range !== undefined) located.set(id, prunePartitions(files, options.dataDir, range).files);
+  }
+  const checks = await checkSources(db, sources, located, (id) => ({
     quarantine: options.quarantine === undefined ? undefined : quarantineFile(options.quarantine, id, ids.length > 1),
     cache: options.checkCache ?? defaultCheckCache(),
+    dataDir: options.dataDir,
   }));
   diagnostics.push(...checks.diagnostics);
   const checked = checks.value;
@@ -266,14 +295,22 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const plan = planned.value;
-  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
+  const { sources } = resolved.catalog;
   const ids = planSources(plan);
+  const offEngine = sourcesOffEngine(
+    ids.flatMap((id) => sources.get(id) ?? []),
+    options.engine,
+  );
+  if (offEngine.length > 0)
+    return { ok: false, kind: 'data', message: 'the data cannot be read on this engine', diagnostics: sortDiagnostics(offEngine) };
+  if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan, planned.diagnostics);
+  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
   const clashes = checkOutputs(resolved, ids, options);
   if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
-    const data = await preparedData(resolved, ids, joined, plan.states, options, db, planned.diagnostics);
+    const data = await preparedData(resolved, ids, joined, plan.states, options, db, planned.diagnostics, plan);
     if ('ok' in data) return data;
     // The engine is DuckDB: the query is written in its dialect.
     const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked) });
@@ -287,9 +324,53 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
       rows: rows.map((r) => resultRow(plan, r)),
       files: [...data.checked.values()].flatMap((c) => (c.quarantineFile === undefined ? [] : [c.quarantineFile])),
     };
+  } catch (error) {
+    if (!isOutOfMemory(error)) throw error;
+    return { ok: false, kind: 'data', message: outOfMemoryMessage(error as Error, options.memoryLimit), diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();
   }
+}
+
+/** Runs a planned query on `engine`, checking the contract of every table it reads there first. */
+async function runOnEngine(
+  engine: SqlEngine,
+  resolved: ResolvedCatalog,
+  plan: QueryPlan,
+  warnings: readonly Diagnostic[],
+): Promise<RunResult | Failure> {
+  const { sources } = resolved.catalog;
+  const keyed = new Set(plan.scans.flatMap((s) => s.joins.map((j) => j.target)));
+  const diagnostics: Diagnostic[] = [...warnings];
+  const relations = new Map<string, string>();
+  for (const id of planSources(plan)) {
+    const source = sources.get(id);
+    if (source === undefined) continue;
+    const checked = await checkTableSource(engine, source, keyed.has(id));
+    diagnostics.push(...checked.diagnostics);
+    relations.set(id, checked.value.sql);
+  }
+  if (hasErrors(diagnostics))
+    return { ok: false, kind: 'data', message: 'the data breaks its contract', diagnostics: sortDiagnostics(diagnostics) };
+  const reader: SourceReader = {
+    dialect: engine.dialect.name,
+    relation(id) {
+      const sql = relations.get(id);
+      if (sql === undefined) throw new Error(`unchecked source ${id}`);
+      return sql;
+    },
+  };
+  const sql = emitSql(plan, { dialect: engine.dialect, sources: reader });
+  const rows = await engine.query(sql);
+  return {
+    ok: true,
+    by: plan.by,
+    queryPlan: plan,
+    sql,
+    diagnostics: sortDiagnostics(diagnostics),
+    rows: rows.map((r) => resultRow(plan, r)),
+    files: [],
+  };
 }
 
 /** A page of listed rows and how many match in all. */
@@ -305,7 +386,7 @@ export interface RowsResult {
 /** Lists the rows of a rows query (src/query/plan-rows.ts) on the data folder, checked as {@link runKpis} checks it. */
 export async function listRows(resolved: ResolvedCatalog, query: RowsQuery, options: RunOptions): Promise<RowsResult | Failure> {
   const ids = [...new Set([query.source, ...query.joins.map((j) => j.target)])].sort();
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const joined = new Set(query.joins.length > 0 ? [query.source] : []);
     const data = await preparedData(resolved, ids, joined, [], options, db, []);

@@ -10,6 +10,7 @@ import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
 import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS, STATE_FLAG } from './common-flags.js';
 import { DOCS_FLAGS } from './docs-spec.js';
+import { ENGINE_FLAGS } from './engine-spec.js';
 import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
 import type { CliIo } from './io.js';
 import { TEST_FLAGS } from './test-spec.js';
@@ -109,7 +110,8 @@ export const COMMANDS: readonly Command[] = [
     name: 'run',
     summary: 'compute KPIs on the data folder and print or write the results',
     description:
-      'Checks the catalog and the data against its contract, evaluates the KPIs on DuckDB and ' +
+      'Checks the catalog and the data against its contract, evaluates the KPIs on DuckDB (or, with ' +
+      '--engine postgres, on the PostgreSQL database whose tables the sources name) and ' +
       'writes one row per KPI, period and breakdown value. Data problems are reported by file, ' +
       'line and column; with --quarantine the bad rows are set aside instead.',
     flags: [
@@ -126,6 +128,7 @@ export const COMMANDS: readonly Command[] = [
         description: 'write rows that break the data contract to FILE (CSV) and leave them out, instead of failing',
       },
       NO_CACHE_FLAG,
+      ...ENGINE_FLAGS,
     ],
     load: async () => (await import('./run.js')).runCommand,
   },

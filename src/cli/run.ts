@@ -19,6 +19,7 @@ import { commandSpec, usageLine } from './commands.js';
 import { sessionDataDir, type CatalogSession } from './catalog-session.js';
 import type { CliIo } from './io.js';
 import { writeOut } from './output.js';
+import { memoryLimit, openEngine } from './engine-flags.js';
 import { openValidCatalog, queryRequest, reportFailure } from './request.js';
 import { printDiagnostics, progressFor, usageError } from './report.js';
 import { runsByDefault } from '../model/kpi-status.js';
@@ -66,6 +67,13 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
   const progress = progressFor(io);
   const session = openValidCatalog(io, flags.values.get('catalog'), progress);
   if (typeof session === 'number') return session;
+  const engine = await openEngine(io, flags, usage, 'kpic run --help');
+  if (typeof engine === 'number') return engine;
+  const limit = memoryLimit(io, flags, usage, 'kpic run --help', engine);
+  if (typeof limit === 'number') {
+    await engine?.close();
+    return limit;
+  }
   const request = queryRequest(flags);
   const count = request.kpis?.length ?? [...session.checked.resolved.kpis.values()].filter((k) => runsByDefault(k.def.status.value)).length;
   progress.show(`checking data and running ${count} KPI${count === 1 ? '' : 's'}…`);
@@ -75,11 +83,14 @@ export async function runCommand(io: CliIo, flags: ParsedFlags): Promise<number>
     result = await runKpisAsOf(session.checked.resolved, request, {
       dataDir: sessionDataDir(io, session, flags.values.get('data')),
       quarantine: quarantine === undefined ? undefined : path.resolve(io.cwd, quarantine),
+      engine,
+      memoryLimit: limit,
       out: outArg === undefined ? undefined : [path.resolve(io.cwd, outArg)],
       catalogDir: session.catalogDir,
     });
   } finally {
     progress.clear();
+    await engine?.close();
   }
   if (!result.ok) return reportFailure(io, session, result, 'run');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);

@@ -144,6 +144,15 @@ const table = {
   'data/missing-file': { severity: 'error', summary: "A source's file (or glob) matches no file in the data folder." },
   'data/outside-folder': { severity: 'error', summary: "A source's file lies outside the data folder." },
   'data/missing-column': { severity: 'error', summary: 'A declared column is not in the file.' },
+  'data/missing-table': {
+    severity: 'error',
+    summary: "A source's `table:` names no table or view in the database the engine connects to.",
+  },
+  'data/column-type': { severity: 'error', summary: "A table column's type in the database cannot hold the column's declared type." },
+  'data/not-on-engine': {
+    severity: 'error',
+    summary: 'A source cannot be read on the engine the command runs on (files on PostgreSQL, a table on DuckDB over files).',
+  },
   'data/malformed-file': { severity: 'error', summary: 'A data file cannot be parsed (e.g. a CSV row with the wrong number of fields).' },
   'data/bad-value': { severity: 'error', summary: "A value in the data is not of its column's declared type." },
   'data/required': { severity: 'error', summary: 'A required column is empty in some rows.' },
@@ -151,6 +160,10 @@ const table = {
   'data/not-in-values': { severity: 'error', summary: "A value is not one of its column's `values`." },
   'data/unknown-format': { severity: 'error', summary: "A source's file format cannot be told from its extension; declare `format:`." },
   'data/bad-format': { severity: 'error', summary: "A column's `format:` is not a valid strptime date/time format." },
+  'data/outside-partition': {
+    severity: 'error',
+    summary: "A file in `year=`/`quarter=`/`month=`/`day=` folders holds rows whose time lies outside those folders' dates.",
+  },
   'data/null-time-anchor': {
     severity: 'warning',
     summary: 'Rows whose default time anchor is empty belong to no period and are left out of every KPI over time.',

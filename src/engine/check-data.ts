@@ -17,6 +17,9 @@ import { diagnostic, hasErrors, type Diagnostic, type PhaseResult, type Severity
 import type { SourceDef } from '../model/types.js';
 import { stringLiteral } from '../sql/quote.js';
 import { checkFingerprint, type CheckCache } from './check-cache.js';
+import { partitionProblems } from './check-partitions.js';
+import { isOutOfMemory } from './out-of-memory.js';
+import { partitionRanges } from './hive-partitions.js';
 import {
   countQueries,
   planChecks,
@@ -45,6 +48,11 @@ export interface CheckOptions {
   readonly quarantine?: string | undefined;
   /** Remembers clean results so unchanged files are not checked again (see check-cache.ts). */
   readonly cache?: CheckCache | undefined;
+  /**
+   * The data folder: files below it in `year=`/`quarter=`/`month=`/`day=` folders are checked to
+   * hold only rows of their folder's dates (check-partitions.ts).
+   */
+  readonly dataDir?: string | undefined;
 }
 
 /** A source whose data passed the checks (or whose bad rows were quarantined). */
@@ -73,10 +81,16 @@ export async function checkSourceData(
   files: SourceFiles,
   options: CheckOptions = {},
 ): Promise<PhaseResult<CheckedSource>> {
-  const key = options.cache === undefined || options.quarantine !== undefined ? undefined : checkFingerprint(source, files);
+  const fingerprint = options.cache === undefined || options.quarantine !== undefined ? undefined : checkFingerprint(source, files);
+  const key = fingerprint === undefined || options.dataDir === undefined ? fingerprint : `${fingerprint}:partitions`;
   const hit = key === undefined ? undefined : options.cache?.get(key);
   if (hit !== undefined) return { value: hit.checked, diagnostics: hit.diagnostics };
-  const result = await checkUncached(db, source, files, options);
+  const checked = await checkUncached(db, source, files, options);
+  const ranges = options.dataDir === undefined || hasErrors(checked.diagnostics) ? undefined : partitionRanges(files, options.dataDir);
+  const result =
+    ranges === undefined || ranges.size === 0
+      ? checked
+      : { ...checked, diagnostics: [...checked.diagnostics, ...(await partitionProblems(db, source, checked.value.files, ranges))] };
   if (key !== undefined && !hasErrors(result.diagnostics))
     options.cache?.set(key, { checked: result.value, diagnostics: result.diagnostics });
   return result;
@@ -211,7 +225,7 @@ const BUG_ERRORS = /^(Binder|Parser|Catalog|Not implemented|INTERNAL) Error/;
 
 function readFailure(source: SourceDef, files: SourceFiles, error: unknown): Diagnostic[] {
   const message = error instanceof Error ? error.message : String(error);
-  if (BUG_ERRORS.test(message)) throw error;
+  if (BUG_ERRORS.test(message) || isOutOfMemory(error)) throw error;
   if (files.format === 'csv') {
     const located = locateCsvProblems(source, files);
     if (located.length > 0) return located;

@@ -12,6 +12,9 @@
  * - VARCHAR, ENUM, UUID → `string`; BOOLEAN → `boolean`; NULL → `null`; LIST/ARRAY → arrays and
  *   STRUCT → objects (null-prototype), converted recursively; anything else → its text form.
  */
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Decimal } from '../model/decimal.js';
 
 /** A converted value of one result cell. */
@@ -56,15 +59,20 @@ export interface Database {
 export interface OpenOptions {
   /** Worker threads (DuckDB's default: one per core). */
   readonly threads?: number;
-  /** DuckDB memory limit, e.g. `'4GB'`. */
-  readonly memoryLimit?: string;
+  /** DuckDB memory limit, e.g. `'4GB'`; beyond it, DuckDB spills to a temporary folder of its own. */
+  readonly memoryLimit?: string | undefined;
 }
 
 /** Opens a fresh in-memory database. */
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
   const settings: Record<string, string> = {};
   if (options.threads !== undefined) settings['threads'] = String(options.threads);
-  if (options.memoryLimit !== undefined) settings['memory_limit'] = options.memoryLimit;
+  if (options.memoryLimit !== undefined) {
+    settings['memory_limit'] = options.memoryLimit;
+    // What does not fit spills to a folder of this process's own (DuckDB's default is `.tmp` in
+    // the working directory); DuckDB removes its files when the database closes.
+    settings['temp_directory'] = path.join(tmpdir(), `kpic-spill-${process.pid}-${randomBytes(4).toString('hex')}`);
+  }
   // DuckDB (a native module, ~0.1 s to load) is loaded only by commands that open a database.
   const { connectInMemory } = await import('./duckdb-connection.js');
   return connectInMemory(settings);

@@ -26,7 +26,7 @@ import type { ColumnDef } from '../model/types.js';
 import type { ColumnRead } from './column-read.js';
 
 /** Total digits of a money value. */
-const MONEY_PRECISION = 38;
+export const MONEY_PRECISION = 38;
 /** The largest `scale:` a money column may declare. */
 const MAX_SCALE = 12;
 /** Significant digits that every double (and every float) holds exactly. */

@@ -72,6 +72,7 @@ export function isTsvPath(file: string): boolean {
  * or a format that neither `format:` nor the extension tells. `kpic compile` reports these too.
  */
 export function sourcePathProblems(source: SourceDef): Diagnostic[] {
+  if (source.table !== undefined) return [];
   const pattern = source.path.value;
   const span = source.path.span;
   if (path.isAbsolute(pattern) || path.win32.isAbsolute(pattern) || pattern.startsWith('~')) {

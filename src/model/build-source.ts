@@ -59,7 +59,7 @@ function buildAsOf(m: YMap, files: ReadonlyMap<string, SourceText>): SourceAsOf 
 }
 
 /**
- * The source of `doc`. A source without `file:` is still modelled (its columns, definitions and
+ * The source of `doc`. A source with neither `file:` nor `table:` is still modelled (its columns, definitions and
  * dimensions matter to formulas); its path is then empty, at the kind key, and the pipeline stops
  * on the schema error before any data is read.
  */
@@ -81,6 +81,7 @@ export function buildSource(doc: CatalogDocument, files: ReadonlyMap<string, Sou
     title: textAt(m, 'title'),
     description: textAt(m, 'description'),
     path: stringAt(m, 'file') ?? { value: '', span: doc.kindSpan },
+    table: stringAt(m, 'table'),
     format: choiceAt(m, 'format', ['csv', 'parquet', 'json'] as const),
     delimiter: stringAt(m, 'delimiter'),
     key: stringAt(m, 'key'),

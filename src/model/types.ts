@@ -104,8 +104,16 @@ export interface SourceDef extends CatalogDocument {
   readonly kind: 'source';
   readonly title?: string | undefined;
   readonly description?: string | undefined;
-  /** The `file:` key: a path or glob relative to the data folder. */
+  /**
+   * The `file:` key: a path or glob relative to the data folder. Empty (at the kind key) for a
+   * source that names a `table:` instead.
+   */
   readonly path: Located<string>;
+  /**
+   * The `table:` key: a table or view of the database the engine connects to (`crm.opportunities`
+   * names a schema), read instead of files.
+   */
+  readonly table?: Located<string> | undefined;
   /** File format; inferred from the extension when not declared. */
   readonly format?: Located<'csv' | 'parquet' | 'json'> | undefined;
   /** CSV field delimiter (default `,`). */

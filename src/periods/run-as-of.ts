@@ -4,6 +4,7 @@
  * period judged against it (complete.ts). What `kpic run` and `kpic demo` print.
  */
 import { openDatabase, type Database } from '../engine/duckdb.js';
+import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory.js';
 import { runKpis, type Failure, type RunOptions, type RunResult } from '../pipeline.js';
 import { defaultKpis, type QueryRequest } from '../query/request.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
@@ -17,11 +18,14 @@ export type JudgedRun = RunResult & { readonly asOf: DataAsOf | undefined };
 
 /** Runs `request` on the data folder with its rows judged against the data's as-of date. */
 export async function runKpisAsOf(resolved: ResolvedCatalog, request: QueryRequest, options: RunOptions): Promise<JudgedRun | Failure> {
-  const db: Database = options.db ?? (await openDatabase());
+  const db: Database = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const found = await dataAsOf(resolved, { dataDir: options.dataDir, db });
     if (found !== undefined && 'ok' in found) return found;
     return await runJudged(resolved, request, { ...options, db }, found);
+  } catch (error) {
+    if (!isOutOfMemory(error)) throw error;
+    return { ok: false, kind: 'data', message: outOfMemoryMessage(error as Error, options.memoryLimit), diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();
   }

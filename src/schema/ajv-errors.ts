@@ -40,6 +40,15 @@ const ONE_OF_KEYS: ReadonlyMap<string, { first: string; second: string; key: str
       both: '`fails` and `duplicates`; a check flags rows by a condition or by duplicates, not both',
     },
   ],
+  [
+    'source',
+    {
+      first: '`file` (data files)',
+      second: '`table` (a table or view of a database)',
+      key: 'table',
+      both: '`file` and `table`; a source reads files or a database table, not both',
+    },
+  ],
 ]);
 
 function unescapePointer(s: string): string {
@@ -121,6 +130,7 @@ const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([
   ['^[a-z][a-z0-9_]*$', 'an id: lower-case letters, digits and `_`, starting with a letter'],
   ['^[A-Za-z_][A-Za-z0-9_]*$', 'a name of letters, digits and `_` that does not start with a digit'],
   ['^[A-Z]{3}$', 'a three-letter currency code such as `USD` or `EUR`'],
+  ['^[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*){0,2}$', 'a table name such as `opportunities` or `crm.opportunities`'],
   [
     '^[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-9]))$',
     'a calendar date written YYYY-MM-DD such as `2026-09-30`',
@@ -163,7 +173,7 @@ function mapError(doc: CatalogDocument, e: ErrorObject): Diagnostic | undefined 
       });
     }
     case 'oneOf': {
-      // The schema's oneOfs: a lookup has `rows` or `value`, a check `fails` or `duplicates`.
+      // The schema's oneOfs: a lookup has `rows` or `value`, a check `fails` or `duplicates`, a source `file` or `table`.
       const pair = ONE_OF_KEYS.get(doc.kind);
       if (pair === undefined || path.length > 0) {
         return diagnostic('schema/bad-format', valueSpan(doc, place), `${where} does not have any of the allowed shapes`);
@@ -285,7 +295,7 @@ export function diagnosticsFromAjv(doc: CatalogDocument, errors: readonly ErrorO
     unknownKeys.set(e.instancePath, keys);
   }
   for (const e of errors) {
-    // The id is the loader's business (load/bad-id); the lookup's oneOf branches only echo it.
+    // The id is the loader's business (load/bad-id); the oneOf branches only echo the oneOf.
     if (e.instancePath === `/${doc.kind}`) continue;
     if (e.schemaPath.includes('/oneOf/')) continue;
     // `formual:` is one problem, not two: its "did you mean `formula`?" covers the missing key.

@@ -66,7 +66,7 @@ export function sourcesPage(ctx: SiteContext): RenderedPage {
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map(
       (s) =>
-        `<tr><td>${pageLink(path, 'source', s.id)}</td><td>${escapeHtml(s.title ?? '')}</td><td><code>${escapeHtml(s.path.value)}</code></td><td>${s.columns.size}</td><td>${(ctx.view.sourceKpis.get(s.id) ?? []).length}</td></tr>`,
+        `<tr><td>${pageLink(path, 'source', s.id)}</td><td>${escapeHtml(s.title ?? '')}</td><td><code>${escapeHtml(s.table?.value ?? s.path.value)}</code></td><td>${s.columns.size}</td><td>${(ctx.view.sourceKpis.get(s.id) ?? []).length}</td></tr>`,
     )
     .join('');
   const lookups = [...ctx.view.resolved.catalog.lookups.values()]

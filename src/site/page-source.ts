@@ -58,7 +58,9 @@ export function sourcePage(ctx: SiteContext, source: SourceDef): { readonly path
     `<h1>${escapeHtml(source.title ?? source.id)} <code>${escapeHtml(source.id)}</code></h1>`,
     `<p class="lead">${describe(source.description, path, nameLinker(ctx)) || '<span class="muted">No description.</span>'}</p>`,
     facts([
-      ['file', `<code>${escapeHtml(source.path.value)}</code> <span class="muted">(in the data folder)</span>`],
+      source.table === undefined
+        ? ['file', `<code>${escapeHtml(source.path.value)}</code> <span class="muted">(in the data folder)</span>`]
+        : ['table', `<code>${escapeHtml(source.table.value)}</code> <span class="muted">(in the database)</span>`],
       ['format', escapeHtml(source.format?.value ?? 'from the extension')],
       ['key', source.key === undefined ? undefined : `<code>${escapeHtml(source.key.value)}</code>`],
       [

@@ -10,8 +10,8 @@
  */
 import type { MeasureFunction, Calendar, Grain, TimeUnit } from '../query/ir.js';
 
-/** The SQL types the emitter casts to. */
-export type SqlType = 'string' | 'real' | 'integer' | 'date' | 'timestamp' | 'boolean';
+/** The SQL types the emitter casts to (`bigint`, `timestamp` and `boolean` type the columns of a source read from a table). */
+export type SqlType = 'string' | 'real' | 'integer' | 'bigint' | 'date' | 'timestamp' | 'boolean';
 
 /** An SQL dialect. */
 export interface Dialect {
@@ -33,6 +33,8 @@ export interface Dialect {
   parseText(expr: string, as: 'date' | 'number'): string;
   /** `expr` (text or a number) converted to an exact decimal of 38 digits, `scale` of them after the point. */
   decimal(expr: string, scale: number): string;
+  /** `value` rounded half away from zero, to `digits` decimal places (an SQL integer) or to a whole number. */
+  round(value: string, digits: string | undefined): string;
   /** Real division (also of two integers), null when `b` is 0. */
   divide(a: string, b: string): string;
   /**

@@ -4,8 +4,9 @@
  */
 import type { Dialect } from './dialect.js';
 import { duckdb } from './duckdb.js';
+import { postgres } from './postgres.js';
 
-const REGISTERED: readonly Dialect[] = [duckdb];
+const REGISTERED: readonly Dialect[] = [duckdb, postgres];
 
 /** Every registered dialect, by name. */
 export const DIALECTS: ReadonlyMap<string, Dialect> = new Map(REGISTERED.map((d) => [d.name, d]));

@@ -62,7 +62,7 @@ function callSql(ctx: ScalarContext, e: IrCall<unknown>, args: readonly string[]
     case 'upper':
       return `${fn}(${args.join(', ')})`;
     case 'round':
-      return args.length > 1 ? `round(${a(0)}, ${d.cast(a(1), 'integer')})` : `round(${a(0)})`;
+      return d.round(a(0), args.length > 1 ? a(1) : undefined);
     case 'days_between':
     case 'fractional_days_between':
       return d.daysBetween(a(0), a(1), fn === 'fractional_days_between');

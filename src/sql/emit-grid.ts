@@ -35,7 +35,7 @@ function emitPeriods(ctx: EmitContext, baseTables: readonly PartialTable[]): voi
   const dataRange =
     timed.length === 0
       ? `SELECT ${d.cast('NULL', 'date')} AS dlo, ${d.cast('NULL', 'date')} AS dhi`
-      : `SELECT min(period) AS dlo, max(period) AS dhi FROM (${timed.map((t) => `SELECT period FROM ${d.quoteIdentifier(t.table)}`).join(' UNION ALL ')})`;
+      : `SELECT min(period) AS dlo, max(period) AS dhi FROM (${timed.map((t) => `SELECT period FROM ${d.quoteIdentifier(t.table)}`).join(' UNION ALL ')}) AS timed`;
   ctx.ctes.push({
     name: 'bounds',
     sql: `SELECT ${lo} AS lo, ${hi} AS hi FROM (${dataRange}) AS data_range`,

@@ -60,7 +60,7 @@ function emitLookupPeriods(ctx: EmitContext, purpose: Extract<ScanPurpose, { kin
   const range =
     tables.length === 0
       ? `SELECT ${d.cast('NULL', 'date')} AS lo, ${d.cast('NULL', 'date')} AS hi`
-      : `SELECT min(period) AS lo, ${hi} AS hi FROM (${tables.map((t) => `SELECT period FROM ${d.quoteIdentifier(t)}`).join(' UNION ALL ')})`;
+      : `SELECT min(period) AS lo, ${hi} AS hi FROM (${tables.map((t) => `SELECT period FROM ${d.quoteIdentifier(t)}`).join(' UNION ALL ')}) AS timed`;
   ctx.ctes.push({ name: periodsTable(purpose), sql: d.periodSeries('lo', 'hi', ctx.grain, `(${range}) AS r`), deps: tables });
 }
 

@@ -79,7 +79,18 @@ const cases: Case[] = [
     name: 'missing required keys at the document kind key',
     yaml: 'source: opportunities\ncolumns: {}\n',
     errors: [{ code: 'schema/missing-key', line: 1, column: 1 }],
-    message: 'missing key `file` in source `opportunities`',
+    message: 'source `opportunities` has neither `file` (data files) nor `table` (a table or view of a database)',
+  },
+  {
+    name: 'a source with both a file and a table',
+    yaml: 'source: opportunities\nfile: o.csv\ntable: crm.opportunities\ncolumns: {}\n',
+    errors: [{ code: 'schema/conflicting-keys', line: 3, column: 1 }],
+    message: 'source `opportunities` has both `file` and `table`; a source reads files or a database table, not both',
+  },
+  {
+    name: 'a table name that is not one',
+    yaml: 'source: opportunities\ntable: crm.opportunities; drop\ncolumns: {}\n',
+    errors: [{ code: 'schema/bad-format', line: 2, column: 8 }],
   },
   {
     name: 'missing key of a nested mapping at its owning key',

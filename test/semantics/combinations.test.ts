@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCatalog } from '../../src/check-catalog.js';
 import { runKpis } from '../../src/pipeline.js';
 import { makeWorkspace, runWorkspace, series, valueOf, type PlainRow } from '../helpers/workspace.js';
-import { DATA, catalogFiles, kpiDocs } from './fixture.js';
+import { DATA, LOOKUPS, catalogFiles, kpiDocs } from './fixture.js';
 
 const KPIS = {
   bookings: 'sum(amount where won)',
@@ -168,18 +168,6 @@ describe('sources without time', () => {
 });
 
 describe('lookups', () => {
-  const LOOKUPS = `lookup: stage_weight
-key: stage
-rows: { Open: 0.5, Won: 1 }
----
-lookup: owner_win_rate
-key: owner_id
-value: owner_win_rate_kpi
-window: 2 months
----
-kpi: owner_win_rate_kpi
-formula: count(opportunities where won) / count(opportunities where closed)
-`;
   const LOOKUP_KPIS = {
     weighted_created: 'sum(amount * stage_weight[stage] on created_date)',
     expected_score: 'sum(owner_win_rate[owner_id] on created_date)',

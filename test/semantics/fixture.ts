@@ -140,6 +140,23 @@ columns:
   };
 }
 
+/**
+ * Two lookups over the fixture, for the `extra` of {@link catalogFiles}: fixed rows by stage, and
+ * each owner's win rate over the two months before the period (a KPI evaluated per key).
+ */
+export const LOOKUPS = `lookup: stage_weight
+key: stage
+rows: { Open: 0.5, Won: 1 }
+---
+lookup: owner_win_rate
+key: owner_id
+value: owner_win_rate_kpi
+window: 2 months
+---
+kpi: owner_win_rate_kpi
+formula: count(opportunities where won) / count(opportunities where closed)
+`;
+
 /** `kpi: id` documents from `id: formula` pairs. */
 export function kpiDocs(formulas: Readonly<Record<string, string>>): string {
   return Object.entries(formulas)

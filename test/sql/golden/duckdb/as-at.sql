@@ -50,7 +50,7 @@ FROM read_csv(['/data/reps.csv'], header = true, delim = ',', quote = '"', escap
   GROUP BY period, "d_region"
 ),
 "bounds" AS (
-  SELECT dlo AS lo, dhi AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s0")) AS data_range
+  SELECT dlo AS lo, dhi AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s0") AS timed) AS data_range
 ),
 "periods_all" AS (
   SELECT CAST(unnest(generate_series(lo, hi, INTERVAL 3 MONTH)) AS DATE) AS period FROM bounds

@@ -20,7 +20,7 @@ FROM read_csv(['/data/opportunities.csv'], header = true, delim = ',', quote = '
   GROUP BY period
 ),
 "bounds" AS (
-  SELECT DATE '2025-01-01' AS lo, DATE '2025-03-01' AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s0")) AS data_range
+  SELECT DATE '2025-01-01' AS lo, DATE '2025-03-01' AS hi FROM (SELECT min(period) AS dlo, max(period) AS dhi FROM (SELECT period FROM "s0") AS timed) AS data_range
 ),
 "periods_all" AS (
   SELECT CAST(unnest(generate_series(least(lo, (DATE '2024-01-01' - CAST(day(DATE '2024-01-01') - 1 AS INTEGER))), hi, INTERVAL 1 MONTH)) AS DATE) AS period FROM bounds
