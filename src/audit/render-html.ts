@@ -3,7 +3,6 @@
  * and whether it failed, totals per check, rep and team, then a section per check with its rule,
  * remedy and a table of its findings. Every text from the catalog or the data is escaped.
  */
-import { escapeHtml } from '../site/html.js';
 import type { AuditReport, CheckOutcome } from './run.js';
 import { auditTotals, type Total } from './totals.js';
 
@@ -13,7 +12,9 @@ th,td{border-bottom:1px solid #dde1e8;padding:.25rem .6rem;text-align:left;verti
 .error{color:#a4161a}.warning{color:#8a5a00}.info{color:#39507a}.reviewed{color:#5f6b7a}.ok{color:#1b6e37}
 .num{text-align:right}code{font-size:.9em}.totals{display:flex;gap:2rem;flex-wrap:wrap}`;
 
-const e = escapeHtml;
+/** Text for element content and double-quoted attributes (the audit layer sits below the site's). */
+const e = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
 function totalsTable(title: string, totals: readonly Total[]): string {
   if (totals.length === 0) return '';
