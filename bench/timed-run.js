@@ -12,10 +12,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /**
  * Runs `node ARGS` in `cwd` with `env` added, expecting it to write `out`. Resolves to
- * `{ wall, cpu, rss, out, stderr }` (seconds, seconds, MB); rejects when the process fails or
- * writes nothing. `cpuFile` is a scratch file for the probe.
+ * `{ wall, cpu, rss, out, stderr, code }` (seconds, seconds, MB); rejects when the process exits
+ * with a code not in `okCodes` (default: only 0) or writes nothing. `cpuFile` is a scratch file
+ * for the probe.
  */
-export function timedRun({ name, args, cwd, env = {}, out, cpuFile }) {
+export function timedRun({ name, args, cwd, env = {}, out, cpuFile, okCodes = [0] }) {
   rmSync(out, { force: true });
   rmSync(cpuFile, { force: true });
   const probe = pathToFileURL(path.join(here, 'cpu-probe.mjs')).href;
@@ -33,12 +34,12 @@ export function timedRun({ name, args, cwd, env = {}, out, cpuFile }) {
     child.on('error', reject);
     child.on('exit', (code) => {
       const wall = (performance.now() - started) / 1000;
-      if (code !== 0 || !existsSync(out)) {
+      if (!okCodes.includes(code) || !existsSync(out)) {
         reject(new Error(`${name} failed (exit ${code}):\n${stderr}\ncommand: node ${args.join(' ')}`));
         return;
       }
       const cpu = existsSync(cpuFile) ? JSON.parse(readFileSync(cpuFile, 'utf8')) : undefined;
-      resolve({ wall, cpu: cpu === undefined ? undefined : cpu.user + cpu.system, rss: cpu?.maxRssMb, out, stderr });
+      resolve({ wall, cpu: cpu === undefined ? undefined : cpu.user + cpu.system, rss: cpu?.maxRssMb, out, stderr, code });
     });
   });
 }

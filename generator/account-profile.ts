@@ -10,7 +10,7 @@ import { accountId } from './ids.js';
 import { companyName, nearDuplicateName } from './names.js';
 import { INDUSTRIES, REGION_WEIGHTS, REGIONS, SEGMENT_WEIGHTS, SEGMENTS } from './org.js';
 import type { Rng } from './prng.js';
-import { countQuirk } from './quirks.js';
+import { plant } from './planted.js';
 
 /** An account as the deal simulation needs it. */
 export interface AccountProfile {
@@ -64,7 +64,7 @@ export function drawAccount(ctx: GenContext, rng: Rng): AccountProfile {
     const dupCreated = Math.min(AS_OF_DAY, createdDay + rng.int(30, 900));
     const dupName = nearDuplicateName(name, Math.floor(drawn / DUPLICATE_EVERY));
     out.line(`${accountId(dupNumber)},${csvText(dupName)},${fixed},${formatDate(dupCreated)},${parent}`);
-    countQuirk(ctx.quirks, 'near_duplicate_accounts');
+    plant(ctx, 'near_duplicate_accounts', accountId(dupNumber), id);
   }
   return { id, segment, region, employees, firstTouchDay, risk };
 }

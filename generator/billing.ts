@@ -8,7 +8,8 @@ import { AS_OF_DAY, addMonths, formatDate, monthOf, monthStart } from './calenda
 import { writerOf, type GenContext } from './context.js';
 import { cents } from './csv-writer.js';
 import { invoiceId, mistypedOpportunityId } from './ids.js';
-import { countQuirk, type QuirkName } from './quirks.js';
+import { plant } from './planted.js';
+import type { QuirkName } from './quirks.js';
 
 /** What billing needs of a won deal. */
 export interface BilledDeal {
@@ -40,7 +41,8 @@ export function writeBilling(ctx: GenContext, deal: BilledDeal): void {
   let quirk = BILLING_QUIRKS.find(([, period, offset]) => position % period === offset)?.[0];
   // A schedule one month late must still start by the as-of month to be visible as late.
   if (quirk === 'late_revenue_schedule' && monthOf(deal.startDay) >= monthOf(AS_OF_DAY)) quirk = undefined;
-  if (quirk !== undefined) countQuirk(ctx.quirks, quirk);
+  if (quirk !== undefined)
+    plant(ctx, quirk, deal.opportunityId, quirk === 'orphan_invoices' ? mistypedOpportunityId(deal.opportunityNumber) : '');
 
   const invoices = writerOf(ctx, 'invoices');
   const annualCents = deal.amount * 100;

@@ -22,7 +22,7 @@ import {
 } from './deal-vocabulary.js';
 import { activityId, opportunityId } from './ids.js';
 import type { Rng } from './prng.js';
-import { countQuirk } from './quirks.js';
+import { plant } from './planted.js';
 import { repId } from './roster.js';
 
 /** A deal as planned by the account's lifecycle, before its history is simulated. */
@@ -70,7 +70,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   if (number % DELETED_OWNER_EVERY === DELETED_OWNER_EVERY >> 1) {
     owner = -1;
     ownerId = repId(ctx.roster.reps.length + (Math.floor(number / DELETED_OWNER_EVERY) % DELETED_USERS));
-    countQuirk(ctx.quirks, 'deleted_owner_opportunities');
+    plant(ctx, 'deleted_owner_opportunities', id);
   }
   const gaming = ctx.roster.reps[spec.owner]?.traits.gaming ?? false;
   const mayLackAmount = !spec.won || spec.closeDay > AS_OF_DAY;
@@ -103,14 +103,14 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   if (owner >= 0) writeDealActivities(ctx, rng, id, accountId, ownerId, spec, state);
 
   if (state.stage === CLOSED_WON && state.amount !== null) ctx.bookings.add(owner, state.closeDay, state.amount);
-  if (state.amount === null) countQuirk(ctx.quirks, 'missing_amount');
-  if (nextStep === '') countQuirk(ctx.quirks, 'missing_next_step');
-  if (spec.type === 0 && spec.leadSource === '') countQuirk(ctx.quirks, 'missing_lead_source');
-  if (spec.mega) countQuirk(ctx.quirks, 'mega_deals');
-  if (state.pushes >= 3) countQuirk(ctx.quirks, 'repeated_close_date_pushes');
-  if (state.skippedStage) countQuirk(ctx.quirks, 'skipped_stages');
-  if (state.quarterEndJump) countQuirk(ctx.quirks, 'quarter_end_stage_jumps');
-  if (state.backdated) countQuirk(ctx.quirks, 'backdated_closes');
+  if (state.amount === null) plant(ctx, 'missing_amount', id);
+  if (nextStep === '') plant(ctx, 'missing_next_step', id);
+  if (spec.type === 0 && spec.leadSource === '') plant(ctx, 'missing_lead_source', id);
+  if (spec.mega) plant(ctx, 'mega_deals', id);
+  if (state.pushes >= 3) plant(ctx, 'repeated_close_date_pushes', id);
+  if (state.skippedStage) plant(ctx, 'skipped_stages', id);
+  if (state.quarterEndJump) plant(ctx, 'quarter_end_stage_jumps', id);
+  if (state.backdated) plant(ctx, 'backdated_closes', id);
   return { id, number, spec, state, owner };
 }
 

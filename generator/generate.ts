@@ -19,7 +19,7 @@ import { buildRoster } from './roster.js';
 import { TABLE_NAMES, TABLES, type ColumnType, type TableName } from './schema.js';
 import { writeTargets } from './targets.js';
 import { REGIONS } from './org.js';
-import { countQuirk } from './quirks.js';
+import { plant } from './planted.js';
 
 /** What to generate and where. */
 export interface GenerateOptions {
@@ -103,7 +103,7 @@ function writeAllTables(options: GenerateOptions, out: ReadonlyMap<TableName, Cs
     bookings: newRepBookings(roster),
     enterpriseAccounts: REGIONS.map(() => []),
   };
-  countQuirk(ctx.quirks, 'gaming_reps', roster.reps.filter((r) => r.traits.gaming).length);
+  for (const r of roster.reps) if (r.traits.gaming) plant(ctx, 'gaming_reps', r.id);
   writeOrgTables(ctx);
   writeTraining(ctx);
   for (let index = 0; ctx.counters.opportunity < options.scale; index++) {

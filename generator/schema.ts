@@ -29,6 +29,7 @@ export const TABLE_NAMES = [
   'revenue_schedule',
   'nps_responses',
   'training_completions',
+  'planted',
 ] as const;
 
 /** The name of a generated table. */
@@ -93,4 +94,5 @@ export const TABLES = {
   revenue_schedule: [s('opportunity_id'), d('month'), m('recognized_amount')],
   nps_responses: [s('response_id'), s('account_id'), d('response_date'), i('score')],
   training_completions: [s('rep_id'), s('course'), d('completed_date')],
+  planted: [s('quirk'), s('record_id'), s('other_id')],
 } as const satisfies Record<TableName, readonly ColumnSpec[]>;

@@ -3,9 +3,17 @@
  * nothing: the schema phase checked the shapes; a document the schema rejected is left out.
  */
 import type { SourceText } from '../diagnostics/span.js';
-import { choiceAt, formulaAt, formulaOf, itemsAt, stringAt, textAt } from '../model/read-node.js';
+import { choiceAt, entriesAt, formulaAt, formulaOf, itemsAt, numberAt, stringAt, textAt } from '../model/read-node.js';
 import type { Catalog, CatalogDocument } from '../model/types.js';
-import { CHECK_SEVERITIES, type CheckCategory, type CheckDef, type CheckRule, type CheckSchedule } from './model.js';
+import {
+  CHECK_SEVERITIES,
+  type CheckCategory,
+  type CheckDef,
+  type CheckRule,
+  type CheckSchedule,
+  type RelatedDef,
+  type ReviewDef,
+} from './model.js';
 
 const CATEGORIES: readonly CheckCategory[] = ['hygiene', 'manipulation', 'reconciliation'];
 const SCHEDULES: readonly CheckSchedule[] = ['hourly', 'daily', 'weekly', 'monthly', 'quarterly'];
@@ -23,7 +31,7 @@ function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>
     fails !== undefined && duplicates === undefined
       ? { kind: 'fails', condition: fails }
       : duplicates !== undefined && fails === undefined
-        ? { kind: 'duplicates', value: duplicates }
+        ? { kind: 'duplicates', value: duplicates, similarity: numberAt(m, 'similarity') }
         : undefined;
   if (over === undefined || owner === undefined || severity === undefined || schedule === undefined || remedy === undefined)
     return undefined;
@@ -31,6 +39,18 @@ function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>
   const show = itemsAt(m, 'show').flatMap((item) => {
     const f = formulaOf(item, files);
     return f === undefined ? [] : [f];
+  });
+  const related = entriesAt(m, 'related').flatMap((e): RelatedDef[] => {
+    const formula = formulaOf(e.value, files);
+    return formula === undefined ? [] : [{ name: e.key, span: e.keySpan, formula }];
+  });
+  const reviewed = itemsAt(m, 'reviewed').flatMap((item): ReviewDef[] => {
+    if (item.kind !== 'map') return [];
+    const finding = textAt(item, 'finding');
+    const reason = textAt(item, 'reason');
+    return finding === undefined || reason === undefined
+      ? []
+      : [{ finding, reason, by: textAt(item, 'by'), on: textAt(item, 'on'), span: item.span }];
   });
   return {
     kind: 'check',
@@ -46,8 +66,10 @@ function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>
     schedule,
     remedy,
     where: formulaAt(m, 'where', files),
+    related,
     rule,
     show,
+    reviewed,
   };
 }
 

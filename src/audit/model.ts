@@ -17,9 +17,33 @@ export type CheckCategory = 'hygiene' | 'manipulation' | 'reconciliation';
 /** How often a check is meant to run. */
 export type CheckSchedule = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'quarterly';
 
-/** What flags a row: a condition, or a value shared (after normalising) with another row. */
+/**
+ * What flags a row: a condition, or a value shared (after normalising) with another row — or,
+ * with `similarity`, one at least that similar to another row's.
+ */
 export type CheckRule =
-  { readonly kind: 'fails'; readonly condition: FormulaText } | { readonly kind: 'duplicates'; readonly value: FormulaText };
+  | { readonly kind: 'fails'; readonly condition: FormulaText }
+  | { readonly kind: 'duplicates'; readonly value: FormulaText; readonly similarity: Located<number> | undefined };
+
+/** A `related` value: one aggregate over the rows of another source that join to the checked row. */
+export interface RelatedDef {
+  readonly name: string;
+  readonly span: Span;
+  readonly formula: FormulaText;
+}
+
+/**
+ * A finding marked as reviewed and accepted: it is still listed, but no longer fails the audit,
+ * for as long as the finding stays the same (its fingerprint covers every value it shows).
+ */
+export interface ReviewDef {
+  /** The finding's fingerprint, as `kpic audit` prints it. */
+  readonly finding: string;
+  readonly reason: string;
+  readonly by: string | undefined;
+  readonly on: string | undefined;
+  readonly span: Span;
+}
 
 /** A `check` document as written. */
 export interface CheckDef {
@@ -36,6 +60,8 @@ export interface CheckDef {
   readonly schedule: CheckSchedule;
   readonly remedy: string;
   readonly where: FormulaText | undefined;
+  readonly related: readonly RelatedDef[];
   readonly rule: CheckRule;
   readonly show: readonly FormulaText[];
+  readonly reviewed: readonly ReviewDef[];
 }

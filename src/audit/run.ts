@@ -8,13 +8,15 @@ import { checkJoinKeys, type CheckCache } from '../engine/check-data.js';
 import { defaultCheckCache } from '../engine/default-check-cache.js';
 import { openDatabase, type Database, type Value } from '../engine/duckdb.js';
 import { calendarOf } from '../model/calendar.js';
-import type { Catalog } from '../model/types.js';
+import type { Catalog, SourceDef } from '../model/types.js';
+import type { IrRowExpr } from '../query/ir-expr.js';
 import { forEachRowNode } from '../query/ir-walk.js';
 import { checkSources, locateSources, type Failure } from '../pipeline.js';
 import type { ResolvedCatalog } from '../resolve/resolved.js';
 import type { ResolvedCheck } from './check.js';
-import type { CheckSeverity } from './model.js';
-import { checkSql, GROUP_COLUMN } from './sql.js';
+import { fingerprintOf } from './fingerprint.js';
+import type { CheckSeverity, ReviewDef } from './model.js';
+import { checkSql, GROUP_COLUMN, OWNER_DIMENSIONS } from './sql.js';
 
 /** One finding: a row a check flags, with its shown values (key first) as text. */
 export interface Finding {
@@ -22,6 +24,14 @@ export interface Finding {
   readonly values: readonly (string | null)[];
   /** For a duplicates check: the normalised value the row shares with others. */
   readonly group?: string | undefined;
+  /** Who the finding is for: the row's `rep`, `team` and `manager` dimensions (null when the source has none). */
+  readonly rep: string | null;
+  readonly team: string | null;
+  readonly manager: string | null;
+  /** Stable while the finding's check and values stay the same: what a review names. */
+  readonly fingerprint: string;
+  /** The review that accepted this finding, if any: it is listed but does not fail the audit. */
+  readonly reviewed?: ReviewDef | undefined;
 }
 
 /** The findings of one check. */
@@ -39,8 +49,12 @@ export interface AuditReport {
   /** The audit day, `YYYY-MM-DD`. */
   readonly day: string;
   readonly outcomes: readonly CheckOutcome[];
-  /** Whether a check of severity `error` has findings. */
+  /** Whether a check of severity `error` has findings not reviewed. */
   readonly failed: boolean;
+  /** Checks left out because their source lacks the `--at` dimension. */
+  readonly skipped: readonly string[];
+  /** Reviews that match no finding any more (the finding changed or is gone), by check. */
+  readonly staleReviews: readonly { readonly check: string; readonly review: ReviewDef }[];
   /** Warnings of the data checks. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -52,16 +66,19 @@ export interface AuditOptions {
   readonly day: string;
   readonly db?: Database | undefined;
   readonly checkCache?: CheckCache | undefined;
+  /** Only rows whose time anchor is on or after this day. */
+  readonly since?: string | undefined;
+  /** Only rows whose dimension has this value; checks over sources without it are skipped. */
+  readonly at?: { readonly dimension: string; readonly value: string } | undefined;
 }
 
-/** The sources a check reads: its own and those its expressions reach through joins. */
-function sourcesOf(check: ResolvedCheck, catalog: Catalog): string[] {
-  const ids = new Set([check.source.id]);
-  const exprs = [...check.shown.map((s) => s.expr), check.rule.kind === 'fails' ? check.rule.condition : check.rule.value, check.where];
+/** The sources reached from `base` through the join paths of `exprs`, added to `ids`. */
+function reached(base: SourceDef, exprs: readonly (IrRowExpr | undefined)[], catalog: Catalog, ids: Set<string>): void {
+  ids.add(base.id);
   for (const e of exprs) {
     forEachRowNode(e, (n) => {
       if (n.kind !== 'column') return;
-      let source = check.source;
+      let source = base;
       for (const step of n.path) {
         const next = catalog.sources.get(source.joins.get(step)?.to.value ?? '');
         if (next === undefined) return;
@@ -70,6 +87,15 @@ function sourcesOf(check: ResolvedCheck, catalog: Catalog): string[] {
       }
     });
   }
+}
+
+/** The sources a check reads: its own, those of its related values, and those their expressions reach through joins. */
+function sourcesOf(check: ResolvedCheck, catalog: Catalog, at: string | undefined): string[] {
+  const ids = new Set<string>();
+  const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
+  const dims = [...OWNER_DIMENSIONS, ...(at === undefined ? [] : [at])].map((d) => check.dimensions.get(d));
+  reached(check.source, [...check.shown.map((s) => s.expr), rule, check.where, ...dims], catalog, ids);
+  for (const r of check.related) reached(r.source, [r.value, r.filter], catalog, ids);
   return [...ids];
 }
 
@@ -83,11 +109,14 @@ function text(v: Value | undefined): string | null {
 /** Runs `checks` (already selected) on the data; a data problem refuses the audit. */
 export async function runAudit(
   resolved: ResolvedCatalog,
-  checks: readonly ResolvedCheck[],
+  selected: readonly ResolvedCheck[],
   options: AuditOptions,
 ): Promise<AuditReport | Failure> {
   const { catalog } = resolved;
-  const ids = [...new Set(checks.flatMap((c) => sourcesOf(c, catalog)))].sort();
+  const at = options.at;
+  const checks = at === undefined ? selected : selected.filter((c) => c.dimensions.has(at.dimension));
+  const skipped = selected.filter((c) => !checks.includes(c)).map((c) => c.def.id);
+  const ids = [...new Set(checks.flatMap((c) => sourcesOf(c, catalog, at?.dimension)))].sort();
   const found = locateSources(catalog.sources, ids, options.dataDir);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   if (hasErrors(diagnostics))
@@ -98,7 +127,7 @@ export async function runAudit(
     diagnostics.push(...data.diagnostics);
     const checked = data.value;
     if (!hasErrors(diagnostics))
-      for (const c of new Set(checks.map((x) => x.source)))
+      for (const c of new Set(checks.flatMap((x) => [x.source, ...x.related.map((r) => r.source)])))
         diagnostics.push(...(await checkJoinKeys(db, c, catalog.sources, checked)).diagnostics);
     const unique = dedupeDiagnostics(diagnostics);
     if (hasErrors(unique))
@@ -108,6 +137,8 @@ export async function runAudit(
       lookups: resolved.lookups,
       calendar: calendarOf(catalog),
       day: options.day,
+      since: options.since,
+      at: options.at,
       relation: (id: string): string => {
         const c = checked.get(id);
         if (c === undefined) throw new Error(`unchecked source ${id}`);
@@ -115,17 +146,35 @@ export async function runAudit(
       },
     };
     const outcomes: CheckOutcome[] = [];
+    const staleReviews: AuditReport['staleReviews'][number][] = [];
     for (const check of checks) {
       const rows = await db.query(checkSql(check, ctx));
-      const findings = rows.map((r): Finding => ({
-        kind: 'finding',
-        values: check.shown.map((_, i) => text(r[`s${i}`])),
-        ...(check.rule.kind === 'duplicates' ? { group: text(r[GROUP_COLUMN]) ?? '' } : {}),
-      }));
+      const reviews = new Map(check.def.reviewed.map((r) => [r.finding, r]));
+      const findings = rows.map((r): Finding => {
+        const values = check.shown.map((_, i) => text(r[`s${i}`]));
+        const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
+        const fingerprint = fingerprintOf(check.def.id, values, group);
+        return {
+          kind: 'finding',
+          values,
+          ...(group !== undefined ? { group } : {}),
+          rep: text(r['$rep']),
+          team: text(r['$team']),
+          manager: text(r['$manager']),
+          fingerprint,
+          reviewed: reviews.get(fingerprint),
+        };
+      });
+      const seen = new Set(findings.map((f) => f.fingerprint));
+      // Reviews are only judged on a full audit: with --since or --at a reviewed finding may lie outside.
+      if (options.since === undefined && at === undefined)
+        for (const review of check.def.reviewed) if (!seen.has(review.finding)) staleReviews.push({ check: check.def.id, review });
       outcomes.push({ kind: 'check-outcome', check, columns: check.shown.map((s) => s.label), findings });
     }
-    const failed = outcomes.some((o) => o.check.def.severity === ('error' satisfies CheckSeverity) && o.findings.length > 0);
-    return { kind: 'audit-report', day: options.day, outcomes, failed, diagnostics: sortDiagnostics(unique) };
+    const failed = outcomes.some(
+      (o) => o.check.def.severity === ('error' satisfies CheckSeverity) && o.findings.some((f) => f.reviewed === undefined),
+    );
+    return { kind: 'audit-report', day: options.day, outcomes, failed, skipped, staleReviews, diagnostics: sortDiagnostics(unique) };
   } finally {
     if (options.db === undefined) db.close();
   }

@@ -46,7 +46,7 @@ const SHOW_FORMATS = ['text', 'json'] as const;
 const PAYOUT_FORMATS = ['table', 'csv', 'json', 'html'] as const;
 
 /** Output formats of `audit`. */
-const AUDIT_FORMATS = ['table', 'json', 'ndjson'] as const;
+const AUDIT_FORMATS = ['table', 'json', 'ndjson', 'csv', 'sarif', 'html'] as const;
 
 /** Output formats of `scorecard`. */
 const SCORECARD_FORMATS = ['table', 'json', 'html'] as const;
@@ -211,7 +211,22 @@ export const COMMANDS: readonly Command[] = [
         description: 'the audit day (YYYY-MM-DD) that period_start(), period_end() and point_date() mean in checks',
         default: 'today (UTC)',
       },
+      {
+        name: 'since',
+        kind: 'value',
+        placeholder: 'DATE',
+        description: 'only rows whose time anchor is on or after DATE (sources without one are not filtered)',
+        default: 'every row',
+      },
+      {
+        name: 'at',
+        kind: 'value',
+        placeholder: 'DIM=VALUE',
+        description: 'only rows whose breakdown dimension DIM has VALUE, e.g. region=EMEA or team=EMEA SMB',
+        default: 'every row',
+      },
       formatFlag(AUDIT_FORMATS, 'output format', 'table'),
+      outFlag('write to FILE (atomically) instead of stdout'),
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./audit.js')).auditCommand,

@@ -177,6 +177,10 @@ const table = {
     severity: 'error',
     summary: 'A check reads a value as at a point (`at_start`) or a lookup computed from a KPI; checks read rows as they stand.',
   },
+  'audit/bad-related': {
+    severity: 'error',
+    summary: "A check's `related` value is not one aggregate over a source that joins to the checked source in exactly one way.",
+  },
   // output: files a run writes
   'output/overwrites-input': {
     severity: 'error',

@@ -19,7 +19,9 @@ export type IrOperator = '+' | '-' | '*' | '/' | '=' | '!=' | '<' | '<=' | '>' |
  * `period_end` and `point_date` (no arguments) are the first and last day of the evaluated period
  * and the day of its point: they occur only in point scans. `days_between` is the
  * whole number of days between two dates; `fractional_days_between` the exact (fractional) number
- * of days between two instants, used as soon as a timestamp is involved.
+ * of days between two instants, used as soon as a timestamp is involved. `date` and `number` read
+ * text (null when it is not one); `quarter_start` and `quarter_end` are the first and last day of
+ * the fiscal quarter of a date.
  */
 export type IrFunction =
   | 'if'
@@ -37,6 +39,10 @@ export type IrFunction =
   | 'month'
   | 'lower'
   | 'upper'
+  | 'date'
+  | 'number'
+  | 'quarter_start'
+  | 'quarter_end'
   | 'period_start'
   | 'period_end'
   | 'point_date';

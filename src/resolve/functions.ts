@@ -20,6 +20,10 @@ export const ROW_FUNCTIONS = new Map<RowFunction, { readonly min: number; readon
   ['month', { min: 1, max: 1 }],
   ['lower', { min: 1, max: 1 }],
   ['upper', { min: 1, max: 1 }],
+  ['date', { min: 1, max: 1 }],
+  ['number', { min: 1, max: 1 }],
+  ['quarter_start', { min: 1, max: 1 }],
+  ['quarter_end', { min: 1, max: 1 }],
 ]);
 
 /** Aggregates over rows. */

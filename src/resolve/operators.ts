@@ -202,6 +202,13 @@ export function typeScalarCall(env: ResolveEnv, fn: RowFunction, args: readonly 
     case 'lower':
     case 'upper':
       return need(0, (t) => t.type === 'string', 'a string') ? { type: 'string' } : ERROR;
+    case 'date':
+      return need(0, (t) => t.type === 'string' || isTemporal(t), 'a text or a date') ? { type: 'date' } : ERROR;
+    case 'number':
+      return need(0, (t) => t.type === 'string' || isNumber(t), 'a text or a number') ? { type: 'number', unit: 'number' } : ERROR;
+    case 'quarter_start':
+    case 'quarter_end':
+      return need(0, isTemporal, 'a date') ? { type: 'date' } : ERROR;
     case 'period_start':
     case 'period_end':
     case 'point_date':

@@ -93,6 +93,10 @@ export type RowFunction =
   | 'month'
   | 'lower'
   | 'upper'
+  | 'date'
+  | 'number'
+  | 'quarter_start'
+  | 'quarter_end'
   | PointFunction;
 
 /** Row functions that read the evaluated period, only inside `as at` aggregates (no arguments). */

@@ -29,6 +29,8 @@ export interface Dialect {
 
   /** `expr` converted to `type`, written with the engine's name of the type (a timestamp to a date drops the time). */
   cast(expr: string, type: SqlType): string;
+  /** Text read as a DATE (`YYYY-MM-DD`, a timestamp's date) or an exact number; null when it is not one. */
+  parseText(expr: string, as: 'date' | 'number'): string;
   /** `expr` (text or a number) converted to an exact decimal of 38 digits, `scale` of them after the point. */
   decimal(expr: string, scale: number): string;
   /** `value` rounded half away from zero, to `digits` decimal places (an SQL integer) or to a whole number. */

@@ -65,6 +65,7 @@ export const duckdb: Dialect = {
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
   cast,
+  parseText: (expr, as) => (as === 'date' ? `CAST(TRY_CAST(${expr} AS TIMESTAMP) AS DATE)` : `TRY_CAST(${expr} AS DECIMAL(38,10))`),
   round: (value, digits) => (digits === undefined ? `round(${value})` : `round(${value}, ${cast(digits, 'integer')})`),
   decimal: (expr, scale) => `CAST(${expr} AS DECIMAL(38,${scale}))`,
   // DuckDB's `/` is real division, also of two integers (`//` is integer division).

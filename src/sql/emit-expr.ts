@@ -74,6 +74,14 @@ function callSql(ctx: ScalarContext, e: IrCall<unknown>, args: readonly string[]
       return d.fiscalQuarter(a(0), ctx.calendar);
     case 'month':
       return d.month(a(0));
+    case 'date':
+      return e.types[0] === 'string' ? d.parseText(a(0), 'date') : d.cast(a(0), 'date');
+    case 'number':
+      return e.types[0] === 'string' ? d.parseText(a(0), 'number') : a(0);
+    case 'quarter_start':
+      return d.periodStart(d.cast(a(0), 'date'), 'quarter', ctx.calendar);
+    case 'quarter_end':
+      return d.addToDate(d.addToDate(d.periodStart(d.cast(a(0), 'date'), 'quarter', ctx.calendar), 3, 'month'), -1, 'day');
     case 'period_start':
     case 'period_end':
     case 'point_date':

@@ -90,6 +90,12 @@ export const postgres: Dialect = {
     return exactNumericLiteral(value) ?? cast(String(value), 'real');
   },
   dateLiteral: (iso) => `DATE ${stringLiteral(iso)}`,
+  // No TRY_CAST: only text shaped like a date (its first 10 characters) or a plain decimal is
+  // converted, anything else is null.
+  parseText: (expr, as) =>
+    as === 'date'
+      ? `(CASE WHEN ${expr} ~ '^\\d{4}-\\d{2}-\\d{2}' THEN CAST(substr(${expr}, 1, 10) AS DATE) END)`
+      : `(CASE WHEN ${expr} ~ '^\\s*-?\\d+(\\.\\d+)?\\s*$' THEN CAST(${expr} AS NUMERIC) END)`,
   cast,
   // round of a double rounds half to even, and takes no places: NUMERIC rounds half away from zero.
   round: (value, digits) => `round(CAST(${value} AS NUMERIC)${digits === undefined ? '' : `, ${cast(digits, 'integer')}`})`,

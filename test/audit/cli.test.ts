@@ -23,8 +23,10 @@ describe('kpic audit', () => {
     const run = await audit('--as-of', '2026-02-01');
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('past_close_date (error, opportunities, owner sales-ops, daily): 1 finding\n');
-    expect(run.stdout).toMatch(/ {2}opportunity_id {2}owner\.name {2}close_date\n/);
-    expect(run.stdout).toMatch(/ {2}o1 +Ana +2026-01-10\n/);
+    // The fixture's sources have no rep, team or manager dimensions: no such columns.
+    expect(run.stdout).toMatch(/ {2}opportunity_id {2}owner\.name {2}close_date {2}fingerprint\n/);
+    expect(run.stdout).toMatch(/ {2}o1 +Ana +2026-01-10 +f[0-9a-f]{11}\n/);
+    expect(run.stdout).toContain('findings by check\n');
     expect(run.stdout).toContain('duplicate_accounts (warning, accounts, owner sales-ops, daily): 4 findings\n');
     expect(run.stdout).toContain('2 checks as of 2026-02-01: 5 findings; 1 error check failed\n');
   });
@@ -53,7 +55,12 @@ describe('kpic audit', () => {
         severity: 'error',
         owner: 'sales-ops',
         source: 'opportunities',
+        rep: null,
+        team: null,
+        manager: null,
         values: { opportunity_id: 'o1', 'owner.name': 'Ana', close_date: '2026-01-10' },
+        fingerprint: expect.stringMatching(/^f[0-9a-f]{11}$/) as unknown,
+        reviewed: null,
       },
     ]);
   });

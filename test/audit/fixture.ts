@@ -5,6 +5,11 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { checkChecks } from '../../src/audit/check.js';
+import { runAudit, type AuditOptions, type AuditReport } from '../../src/audit/run.js';
+import { checkCatalog } from '../../src/check-catalog.js';
+import { memoryCheckCache } from '../../src/engine/check-data.js';
 
 const BASE: Record<string, string> = {
   'catalog/catalog.yaml': 'catalog: audit_test\nversion: 1.0.0\ntitle: Audit test\ncurrency: USD\ndata: ../data\n',
@@ -86,4 +91,19 @@ export function writeAuditFixture(extra: Readonly<Record<string, string>> = {}):
     writeFileSync(full, text);
   }
   return dir;
+}
+
+/** Checks the catalog in `dir` (no errors allowed), runs every check on its data, and returns the report. */
+export async function auditFolder(dir: string, options: Partial<AuditOptions> = {}): Promise<AuditReport> {
+  const checked = checkCatalog(path.join(dir, 'catalog'));
+  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const checks = [...checkChecks(checked.resolved).value.values()];
+  const report = await runAudit(checked.resolved, checks, {
+    dataDir: path.join(dir, 'data'),
+    day: '2026-02-01',
+    checkCache: memoryCheckCache(),
+    ...options,
+  });
+  if (!('kind' in report) || report.kind !== 'audit-report') throw new Error(`audit failed: ${JSON.stringify(report)}`);
+  return report;
 }

@@ -1,25 +1,12 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChecks } from '../../src/audit/check.js';
-import { runAudit, type AuditReport } from '../../src/audit/run.js';
-import { checkCatalog } from '../../src/check-catalog.js';
-import { memoryCheckCache } from '../../src/engine/check-data.js';
-import { writeAuditFixture } from './fixture.js';
+import type { AuditReport } from '../../src/audit/run.js';
+import { auditFolder, writeAuditFixture } from './fixture.js';
 
 async function audit(checks: Record<string, string>, day = '2026-02-01'): Promise<AuditReport> {
   const dir = writeAuditFixture(
     Object.fromEntries(Object.entries(checks).map(([id, body]) => [`catalog/checks/${id}.yaml`, `check: ${id}\n${body}`])),
   );
-  const checked = checkCatalog(path.join(dir, 'catalog'));
-  expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const resolved = checkChecks(checked.resolved);
-  const report = await runAudit(checked.resolved, [...resolved.value.values()], {
-    dataDir: path.join(dir, 'data'),
-    day,
-    checkCache: memoryCheckCache(),
-  });
-  if (!('kind' in report) || report.kind !== 'audit-report') throw new Error(`audit failed: ${JSON.stringify(report)}`);
-  return report;
+  return auditFolder(dir, { day });
 }
 
 const HEAD = 'owner: sales-ops\nschedule: daily\nremedy: fix it\n';

@@ -22,7 +22,7 @@ describe('the example data as of 2026-09-30', () => {
       'nrr_ttm 2026-04-01',
       'nrr_ttm 2026-07-01',
     ]);
-    expect(lines.at(-1)).toBe('data as of 2026-09-30 (the latest event in 6 sources)');
+    expect(lines.at(-1)).toBe('data as of 2026-09-30 (the latest event in 7 sources)');
   });
 
   test('run: asked past the data, a KPI that measures what happened has no value; one that looks forward does', async () => {

@@ -17,6 +17,7 @@ export const marker: Dialect = {
   numberLiteral: (value) => `NUM(${value})`,
   dateLiteral: (iso) => `DATE_LIT('${iso}')`,
   cast: (expr, type) => `CAST_${type}(${expr})`,
+  parseText: (expr, as) => `PARSE_${as}(${expr})`,
   round: (value, digits) => `ROUND_OF(${value}${digits === undefined ? '' : `, ${digits}`})`,
   decimal: (expr, scale) => `DECIMAL_${scale}(${expr})`,
   divide: (a, b) => `DIV(${a}, ${b})`,
