@@ -70,6 +70,12 @@ export interface AuditOptions {
   readonly since?: string | undefined;
   /** Only rows whose dimension has this value; checks over sources without it are skipped. */
   readonly at?: { readonly dimension: string; readonly value: string } | undefined;
+  /**
+   * Streaming: called with each check's outcome as soon as the check has run. With it, the
+   * report's outcomes keep no findings (their `findings` are empty; `failed` and the stale reviews
+   * still count them), so an audit with millions of findings never holds them all at once.
+   */
+  readonly onOutcome?: ((outcome: CheckOutcome) => void) | undefined;
 }
 
 /** The sources reached from `base` through the join paths of `exprs`, added to `ids`. */
@@ -147,33 +153,39 @@ export async function runAudit(
     };
     const outcomes: CheckOutcome[] = [];
     const staleReviews: AuditReport['staleReviews'][number][] = [];
+    let failed = false;
     for (const check of checks) {
-      const rows = await db.query(checkSql(check, ctx));
       const reviews = new Map(check.def.reviewed.map((r) => [r.finding, r]));
-      const findings = rows.map((r): Finding => {
-        const values = check.shown.map((_, i) => text(r[`s${i}`]));
-        const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
-        const fingerprint = fingerprintOf(check.def.id, values, group);
-        return {
-          kind: 'finding',
-          values,
-          ...(group !== undefined ? { group } : {}),
-          rep: text(r['$rep']),
-          team: text(r['$team']),
-          manager: text(r['$manager']),
-          fingerprint,
-          reviewed: reviews.get(fingerprint),
-        };
+      const findings: Finding[] = [];
+      await db.queryEach(checkSql(check, ctx), (rows) => {
+        for (const r of rows) {
+          const values = check.shown.map((_, i) => text(r[`s${i}`]));
+          const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
+          const fingerprint = fingerprintOf(check.def.id, values, group);
+          findings.push({
+            kind: 'finding',
+            values,
+            ...(group !== undefined ? { group } : {}),
+            rep: text(r['$rep']),
+            team: text(r['$team']),
+            manager: text(r['$manager']),
+            fingerprint,
+            reviewed: reviews.get(fingerprint),
+          });
+        }
       });
       const seen = new Set(findings.map((f) => f.fingerprint));
       // Reviews are only judged on a full audit: with --since or --at a reviewed finding may lie outside.
       if (options.since === undefined && at === undefined)
         for (const review of check.def.reviewed) if (!seen.has(review.finding)) staleReviews.push({ check: check.def.id, review });
-      outcomes.push({ kind: 'check-outcome', check, columns: check.shown.map((s) => s.label), findings });
+      if (check.def.severity === ('error' satisfies CheckSeverity) && findings.some((f) => f.reviewed === undefined)) failed = true;
+      const outcome: CheckOutcome = { kind: 'check-outcome', check, columns: check.shown.map((s) => s.label), findings };
+      if (options.onOutcome === undefined) outcomes.push(outcome);
+      else {
+        options.onOutcome(outcome);
+        outcomes.push({ ...outcome, findings: [] });
+      }
     }
-    const failed = outcomes.some(
-      (o) => o.check.def.severity === ('error' satisfies CheckSeverity) && o.findings.some((f) => f.reviewed === undefined),
-    );
     return { kind: 'audit-report', day: options.day, outcomes, failed, skipped, staleReviews, diagnostics: sortDiagnostics(unique) };
   } finally {
     if (options.db === undefined) db.close();
