@@ -7,6 +7,7 @@ import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '
 import { checkJoinKeys, type CheckCache } from '../engine/check-data.js';
 import { defaultCheckCache } from '../engine/default-check-cache.js';
 import { openDatabase, type Database, type Value } from '../engine/duckdb.js';
+import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory.js';
 import { calendarOf } from '../model/calendar.js';
 import type { Catalog, SourceDef } from '../model/types.js';
 import type { IrRowExpr } from '../query/ir-expr.js';
@@ -76,6 +77,8 @@ export interface AuditOptions {
    * still count them), so an audit with millions of findings never holds them all at once.
    */
   readonly onOutcome?: ((outcome: CheckOutcome) => void) | undefined;
+  /** DuckDB's memory limit (`--memory-limit`) when the audit opens its own database. */
+  readonly memoryLimit?: string | undefined;
 }
 
 /** The sources reached from `base` through the join paths of `exprs`, added to `ids`. */
@@ -127,7 +130,7 @@ export async function runAudit(
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const data = await checkSources(db, catalog.sources, found.value, () => ({ cache: options.checkCache ?? defaultCheckCache() }));
     diagnostics.push(...data.diagnostics);
@@ -187,6 +190,13 @@ export async function runAudit(
       }
     }
     return { kind: 'audit-report', day: options.day, outcomes, failed, skipped, staleReviews, diagnostics: sortDiagnostics(unique) };
+  } catch (error) {
+    if (!isOutOfMemory(error)) throw error;
+    const message = outOfMemoryMessage(error as Error, options.memoryLimit).replace(
+      /, or read less at once.*$/,
+      ', or run fewer checks at once (--check)',
+    );
+    return { ok: false, kind: 'data', message, diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();
   }

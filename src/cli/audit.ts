@@ -17,6 +17,7 @@ import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ParsedFlags } from './args.js';
 import { streamAudit, streams } from './audit-stream.js';
+import { memoryLimit } from './engine-flags.js';
 import { sessionDataDir } from './catalog-session.js';
 import { configureCheckCache } from './check-cache.js';
 import type { CatalogSession } from './catalog-session.js';
@@ -98,9 +99,11 @@ export async function auditCommand(io: CliIo, flags: ParsedFlags): Promise<numbe
     const hint = didYouMean(at.dimension, known) ?? `the checks' sources have: ${known.join(', ')}`;
     return usageError(io, `no check reads a source with the dimension \`${at.dimension}\`; ${hint}`, usage, 'kpic audit --help');
   }
+  const limit = memoryLimit(io, flags, usage, 'kpic audit --help', undefined);
+  if (typeof limit === 'number') return limit;
   progress.show('checking data and running checks…');
   const format = flags.values.get('format') ?? 'table';
-  const options = { dataDir: sessionDataDir(io, session, flags.values.get('data')), day, since, at };
+  const options = { dataDir: sessionDataDir(io, session, flags.values.get('data')), day, since, at, memoryLimit: limit };
   if (streams(format)) {
     let streamed;
     try {

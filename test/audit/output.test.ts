@@ -222,6 +222,21 @@ describe('kpic audit flags', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('out.csv') && f !== 'out.csv')).toEqual([]);
   });
 
+  it('--memory-limit bounds DuckDB; a malformed size is a usage error', async () => {
+    const dir = fixture();
+    const args = ['audit', '--catalog', 'catalog', '--as-of', '2026-03-01', '--format', 'ndjson'];
+    const bounded = await kpic(dir, [...args, '--memory-limit', '256MB']);
+    expect([bounded.code, bounded.stdout.trim().split('\n')]).toEqual([
+      1,
+      [expect.stringContaining('"o1"'), expect.stringContaining('"o4"')],
+    ]);
+    const bad = await kpic(dir, [...args, '--memory-limit', 'lots']);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      'kpic: `--memory-limit` is `lots`; expected a size such as 4GB, 512MiB or 1.5GB',
+    ]);
+  });
+
   it('refuse a malformed --at or --since, and a dimension no checked source has', async () => {
     const dir = fixture();
     const bad = await kpic(dir, ['audit', '--catalog', 'catalog', '--at', 'region']);
