@@ -101,9 +101,9 @@ function reached(base: SourceDef, exprs: readonly (IrRowExpr | undefined)[], cat
 /** The sources a check reads: its own, those of its related values, and those their expressions reach through joins. */
 function sourcesOf(check: ResolvedCheck, catalog: Catalog, at: string | undefined): string[] {
   const ids = new Set<string>();
-  const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
+  const rule = check.rule.kind === 'fails' ? [check.rule.condition] : [check.rule.value, ...check.rule.same];
   const dims = [...OWNER_DIMENSIONS, ...(at === undefined ? [] : [at])].map((d) => check.dimensions.get(d));
-  reached(check.source, [...check.shown.map((s) => s.expr), rule, check.where, ...dims], catalog, ids);
+  reached(check.source, [...check.shown.map((s) => s.expr), ...rule, check.where, ...dims], catalog, ids);
   for (const r of check.related) reached(r.source, [r.value, r.filter], catalog, ids);
   return [...ids];
 }
