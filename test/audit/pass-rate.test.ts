@@ -35,6 +35,9 @@ formula: pass_rate(past_close_by_start as at end)
 ---
 kpi: next_step_findings
 formula: count(opportunities where open and next_step is null)
+---
+kpi: next_step_two_quarters
+formula: rolling(pass_rate(next_step), 2 quarters)
 `;
 
 function run(request: Parameters<typeof runWorkspace>[1]): Promise<PlainRow[]> {
@@ -46,7 +49,14 @@ describe('pass_rate(check) placed by the source’s time anchor', () => {
   let byRep: PlainRow[];
   let byTeam: PlainRow[];
   beforeAll(async () => {
-    const kpis = ['next_step_rate', 'lead_source_rate', 'next_step_by_created', 'next_step_not_r3', 'next_step_findings'];
+    const kpis = [
+      'next_step_rate',
+      'lead_source_rate',
+      'next_step_by_created',
+      'next_step_not_r3',
+      'next_step_findings',
+      'next_step_two_quarters',
+    ];
     const range = { grain: 'quarter', from: '2026-01-01', to: '2026-12-31', kpis };
     [all, byRep, byTeam] = await Promise.all([run(range), run({ ...range, by: ['rep'] }), run({ ...range, by: ['team'] })]);
   });
@@ -77,6 +87,12 @@ describe('pass_rate(check) placed by the source’s time anchor', () => {
     // Teams A = r1, B = r2 + r3: Q2 A 1/1, B o4 passes and o5 fails → 1/2.
     expect(valueOf(byTeam, 'next_step_rate', Q2, { team: 'A' })).toBe(1);
     expect(valueOf(byTeam, 'next_step_rate', Q2, { team: 'B' })).toBe(0.5);
+  });
+
+  it('is recomputed from its two counts over a window, never averaged', () => {
+    // Q1 + Q2: 0 + 2 passing of 1 + 3 rows → 1/2 (the average of 0 and 2/3 would be 1/3).
+    // Q2 + Q3: 2 of 3 + 1 → 1/2; Q3 + Q4: 0 of 1 → 0.
+    expect(series(all, 'next_step_two_quarters')).toEqual({ [Q1]: 0, [Q2]: 0.5, [Q3]: 0.5, [Q4]: 0 });
   });
 
   it('takes where and on like an aggregate', () => {
