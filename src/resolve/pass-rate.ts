@@ -14,7 +14,7 @@ import { resolveRowAggregate, type LastContext } from './aggregate.js';
 import { checkDocuments, readCheckRule, type CheckRuleDoc } from './check-rule.js';
 import { parseOnce, report, type ResolveEnv } from './env.js';
 import { resolveRow } from './row.js';
-import { forEachRow } from './row-walk.js';
+import { forEachRow, mapRowChildren } from './row-walk.js';
 import type { KpiAggregate, KpiExpr, RowExpr } from './types.js';
 
 const ERROR: KpiExpr = { kind: 'literal', value: null, type: 'error' };
@@ -82,32 +82,9 @@ function resolveRule(env: ResolveEnv, rule: CheckRuleDoc): ResolvedRule | undefi
 
 /** `period_start()` and `period_end()` as the check means them: the day it reads the rows on (the point's). */
 function onPointDay(e: RowExpr): RowExpr {
-  switch (e.kind) {
-    case 'call':
-      return e.fn === 'period_start' || e.fn === 'period_end'
-        ? { kind: 'call', fn: 'point_date', args: [], type: 'date' }
-        : { ...e, args: e.args.map(onPointDay) };
-    case 'binary':
-      return { ...e, left: onPointDay(e.left), right: onPointDay(e.right) };
-    case 'unary':
-    case 'is-null':
-    case 'map':
-      return { ...e, operand: onPointDay(e.operand) };
-    case 'in':
-      return { ...e, operand: onPointDay(e.operand), list: e.list.map(onPointDay) };
-    case 'between':
-      return { ...e, operand: onPointDay(e.operand), low: onPointDay(e.low), high: onPointDay(e.high) };
-    case 'lookup':
-      return { ...e, key: onPointDay(e.key) };
-    case 'column':
-    case 'literal':
-    case 'dimension':
-      return e;
-    default: {
-      const never: never = e;
-      return never;
-    }
-  }
+  if (e.kind === 'call' && (e.fn === 'period_start' || e.fn === 'period_end'))
+    return { kind: 'call', fn: 'point_date', args: [], type: 'date' };
+  return mapRowChildren(e, onPointDay);
 }
 
 function both(a: RowExpr | undefined, b: RowExpr | undefined): RowExpr | undefined {
