@@ -14,7 +14,7 @@ describe('pass_rate on the command line', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^uses {8}checks next_step$/m);
     const json = await cli(ws.root, ['show', 'k', '--catalog', 'catalog', '--format', 'json']);
-    expect(JSON.parse(json.stdout).uses).toEqual({ kpis: [], lookups: [], checks: ['next_step'] });
+    expect((JSON.parse(json.stdout) as { uses: unknown }).uses).toEqual({ kpis: [], lookups: [], checks: ['next_step'] });
   });
 
   it('kpic validate points at the check named in the formula, and at the check’s related rows', async () => {

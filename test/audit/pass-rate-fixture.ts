@@ -65,7 +65,7 @@ joins:
 `;
 
 /** The checks: three that read the row itself, and look-alikes of the audit day and of other rows. */
-export const CHECKS = `check: next_step
+const CHECKS = `check: next_step
 over: opportunities
 owner: sales-managers
 severity: warning
