@@ -4,13 +4,16 @@
  * the processes they start create with `os.tmpdir()` (catalogs, data, caches, browser profiles)
  * never pile up in the machine's /tmp, even when a test fails before its own clean-up.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /** Creates the run's folder and points `TMPDIR` at it; returns the teardown that removes it. */
 export default function setup(): () => void {
   const root = mkdtempSync(path.join(os.tmpdir(), 'kpic-tests-'));
+  // Others may pass through (not list): the throwaway PostgreSQL server, which runs as its own
+  // user, reads the files the engine tests make readable for it in their own folders inside.
+  chmodSync(root, 0o711);
   process.env.TMPDIR = root;
   return () => {
     rmSync(root, { recursive: true, force: true, maxRetries: 3 });
