@@ -67,7 +67,7 @@ describe('the example payroll export', () => {
     expect(misrated?.cause).toMatch(/^rate misapplied: paid 3% on the period's credit of [\d,.]+; the plan's rule applies 2%$/);
     const credit = Number(/credit of ([\d,.]+)/.exec(misrated?.cause ?? '')?.[1]?.replaceAll(',', ''));
     const row = csvRows('examples/payroll/paid-fy2025.csv').find(
-      (r) => r.plan === misrated?.plan && r.period === misrated.period && r.rep === misrated.rep && r.component === 'commission',
+      (r) => r.plan === misrated?.plan && r.period === misrated?.period && r.rep === misrated?.rep && r.component === 'commission',
     );
     expect(Math.round(credit * 3)).toBe(Math.round(Number(row?.amount) * 100));
   });
