@@ -30,6 +30,8 @@ export interface Counters {
   closedDealsWorked: number;
   /** Large early-quarter wins that a rep could have held back, in order: selects sandbagged deals. */
   sandbagCandidates: number;
+  /** Deals with a long enough Proposal stay, in order: selects deals moved back to Discovery. */
+  reworkCandidates: number;
   /** Leads that never converted, in order: selects leads left without an owner. */
   unconvertedLeads: number;
   /** Billed deals with a later contract year invoiced by the as-of date, in order: selects a missed anniversary invoice. */
@@ -71,6 +73,7 @@ export function newCounters(): Counters {
     wonDeals: 0,
     closedDealsWorked: 0,
     sandbagCandidates: 0,
+    reworkCandidates: 0,
     unconvertedLeads: 0,
     multiYearBilled: 0,
   };

@@ -28,6 +28,7 @@ import type { Rng } from './prng.js';
 import { plant } from './planted.js';
 import { repId } from './roster.js';
 import { sandbag } from './sandbagging.js';
+import { movedBack, reworkStages } from './stage-rework.js';
 
 /** A deal as planned by the account's lifecycle, before its history is simulated. */
 export interface DealSpec {
@@ -88,7 +89,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
     backdatable: spec.type !== 2,
   });
   const sandbagged = sandbag(ctx, number, spec, simulated, owner);
-  const state = sandbagged?.state ?? simulated;
+  const state = reworkStages(ctx, number, sandbagged?.state ?? simulated);
   const createdDay = sandbagged?.createdDay ?? spec.createdDay;
 
   const nextStep = rng.chance(0.015) ? '' : rng.pick(NEXT_STEPS[state.stage] ?? ['']);
@@ -119,6 +120,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   if (state.skippedStage) plant(ctx, 'skipped_stages', id);
   if (state.quarterEndJump) plant(ctx, 'quarter_end_stage_jumps', id);
   if (state.backdated) plant(ctx, 'backdated_closes', id);
+  if (movedBack(state)) plant(ctx, 'stages_moved_back', id);
   if (quarterPushes(state) >= 2) plant(ctx, 'close_date_pushed_across_quarters', id);
   if (raisedThenCut(state)) plant(ctx, 'amount_raised_then_cut', id);
   if (state.stage === CLOSED_WON && worked === 0) plant(ctx, 'won_without_activity', id);

@@ -16,6 +16,7 @@ export const QUIRKS = {
   gaming_reps: 'AEs and AMs who game the CRM',
   repeated_close_date_pushes: 'opportunities whose close date was pushed 3 or more times',
   skipped_stages: 'opportunities that jumped over at least one stage',
+  stages_moved_back: 'opportunities moved from Proposal back to Discovery (advanced too early), then on again',
   quarter_end_stage_jumps: 'opportunities jumped to Negotiation/Commit in the last days of a quarter they did not close in',
   backdated_closes: 'won deals closed in the first days of a quarter with a close date backdated into the previous one',
   close_date_pushed_across_quarters: 'opportunities whose close date was pushed into a later quarter twice or more',

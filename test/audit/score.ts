@@ -27,6 +27,7 @@ export interface Score {
 const DETECTORS: readonly (readonly [check: string, quirk: string, key?: string])[] = [
   ['duplicate_accounts', 'near_duplicate_accounts'],
   ['repeated_close_date_pushes', 'repeated_close_date_pushes'],
+  ['stage_moved_backwards', 'stages_moved_back'],
   ['skipped_stage', 'skipped_stages'],
   ['quarter_end_stage_jump', 'quarter_end_stage_jumps'],
   ['backdated_close', 'backdated_closes'],
