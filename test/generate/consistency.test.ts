@@ -11,6 +11,9 @@ import { generateToTemp, removeTempDatasets, type GeneratedDataset } from './fix
 
 type Expected = number | QuirkName;
 
+/** The stages in pipeline order, as a DuckDB list. */
+const STAGE_ORDER = `['Prospecting', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost']`;
+
 /** Each check counts violating rows; most must find none, some exactly the quirk's count. */
 const CHECKS: readonly (readonly [string, string, Expected])[] = [
   // Keys
@@ -107,6 +110,18 @@ const CHECKS: readonly (readonly [string, string, Expected])[] = [
         OR (field = 'amount' AND (o.amount IS NULL OR CAST(new_value AS DECIMAL(18,2)) <> o.amount))
         OR (field = 'close_date' AND CAST(new_value AS DATE) <> o.close_date)`,
     0,
+  ],
+  [
+    'deals moved back to an earlier open stage',
+    `SELECT count(DISTINCT opportunity_id) FROM opportunity_history WHERE field = 'stage' AND new_value <> 'Closed Lost'
+       AND list_position(${STAGE_ORDER}, new_value) < list_position(${STAGE_ORDER}, old_value)`,
+    'stages_moved_back',
+  ],
+  [
+    'large wins created within a week, at the start of a quarter',
+    `SELECT count(*) FROM opportunities WHERE stage = 'Closed Won' AND amount >= 25000 AND close_date - created_date <= 7
+       AND close_date - CAST(date_trunc('quarter', close_date) AS DATE) < 14`,
+    'sandbagged_deals',
   ],
   [
     'every deal starts in Prospecting',
