@@ -31,7 +31,15 @@ function buildCheck(doc: CatalogDocument, files: ReadonlyMap<string, SourceText>
     fails !== undefined && duplicates === undefined
       ? { kind: 'fails', condition: fails }
       : duplicates !== undefined && fails === undefined
-        ? { kind: 'duplicates', value: duplicates, similarity: numberAt(m, 'similarity') }
+        ? {
+            kind: 'duplicates',
+            value: duplicates,
+            similarity: numberAt(m, 'similarity'),
+            same: itemsAt(m, 'same').flatMap((item) => {
+              const f = formulaOf(item, files);
+              return f === undefined ? [] : [f];
+            }),
+          }
         : undefined;
   if (over === undefined || owner === undefined || severity === undefined || schedule === undefined || remedy === undefined)
     return undefined;

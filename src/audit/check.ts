@@ -39,7 +39,13 @@ export interface ResolvedCheck {
   readonly related: readonly ResolvedRelated[];
   readonly rule:
     | { readonly kind: 'fails'; readonly condition: IrRowExpr }
-    | { readonly kind: 'duplicates'; readonly value: IrRowExpr; readonly similarity: number | undefined };
+    | {
+        readonly kind: 'duplicates';
+        readonly value: IrRowExpr;
+        readonly similarity: number | undefined;
+        /** Values that must also be equal (exactly) for rows to be duplicates: the groups compared within. */
+        readonly same: readonly IrRowExpr[];
+      };
   /** The source's key first (when it has one), then the `show` values. */
   readonly shown: readonly ShownValue[];
   /** The source's breakdown dimensions by name (`rep`, `team`, `region`, …), for who owns a finding and `--at`. */
@@ -108,7 +114,12 @@ function resolveOne(ctx: CheckContext, def: CheckDef): ResolvedCheck | undefined
     if (e.type !== 'string' && e.type !== 'error')
       report(ctx, 'resolve/type-mismatch', f.node.span, `\`${f.text}\` must be text (a name to compare), e.g. \`name\``);
     const v = e.type === 'string' ? rowReadable(ctx, e, f) : undefined;
-    rule = v === undefined ? undefined : { kind: 'duplicates', value: v, similarity: def.rule.similarity?.value };
+    const same = def.rule.same.map((s) => rowReadable(ctx, resolveRowFormula(ctx, s, source), s));
+    const within = same.filter((s) => s !== undefined);
+    rule =
+      v === undefined || within.length < same.length
+        ? undefined
+        : { kind: 'duplicates', value: v, similarity: def.rule.similarity?.value, same: within };
   }
   const shown: ShownValue[] = [];
   if (source.key !== undefined) shown.push({ label: source.key.value, expr: { kind: 'column', path: [], column: source.key.value } });

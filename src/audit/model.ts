@@ -19,11 +19,17 @@ export type CheckSchedule = 'hourly' | 'daily' | 'weekly' | 'monthly' | 'quarter
 
 /**
  * What flags a row: a condition, or a value shared (after normalising) with another row — or,
- * with `similarity`, one at least that similar to another row's.
+ * with `similarity`, one at least that similar to another row's — among the rows whose `same`
+ * values are all equal (and not null).
  */
 export type CheckRule =
   | { readonly kind: 'fails'; readonly condition: FormulaText }
-  | { readonly kind: 'duplicates'; readonly value: FormulaText; readonly similarity: Located<number> | undefined };
+  | {
+      readonly kind: 'duplicates';
+      readonly value: FormulaText;
+      readonly similarity: Located<number> | undefined;
+      readonly same: readonly FormulaText[];
+    };
 
 /** A `related` value: one aggregate over the rows of another source that join to the checked row. */
 export interface RelatedDef {

@@ -4,7 +4,7 @@
  * ticketing imports. Fields are quoted per RFC 4180; values are the data's own text.
  */
 import { csvField } from '../results/csv.js';
-import type { AuditReport } from './run.js';
+import type { AuditReport, CheckOutcome, Finding } from './run.js';
 
 const HEADER = [
   'check',
@@ -23,38 +23,39 @@ const HEADER = [
   'review_reason',
 ];
 
+const line = (cells: readonly (string | null)[]): string => `${cells.map(csvField).join(',')}\n`;
+
+/** The header row of the audit CSV (with its line break). */
+export const AUDIT_CSV_HEADER = line(HEADER);
+
+/** A finding as one CSV row (with its line break). */
+export function csvLine(o: CheckOutcome, f: Finding): string {
+  const def = o.check.def;
+  const keyed = o.check.source.key !== undefined;
+  const values = o.columns
+    .map((c, i) => [c, f.values[i] ?? null] as const)
+    .filter((_, i) => !keyed || i > 0)
+    .map(([c, v]) => `${c}=${v ?? ''}`)
+    .join('; ');
+  return line([
+    def.id,
+    def.severity,
+    def.category ?? null,
+    def.owner,
+    def.over.value,
+    keyed ? (f.values[0] ?? null) : null,
+    f.rep,
+    f.team,
+    f.manager,
+    f.group ?? null,
+    values,
+    f.fingerprint,
+    f.reviewed === undefined ? 'false' : 'true',
+    f.reviewed?.reason ?? null,
+  ]);
+}
+
 /** The report as CSV text with a header row. */
 export function renderAuditCsv(report: AuditReport): string {
-  const line = (cells: readonly (string | null)[]): string => `${cells.map(csvField).join(',')}\n`;
-  const lines = [line(HEADER)];
-  for (const o of report.outcomes) {
-    const def = o.check.def;
-    const keyed = o.check.source.key !== undefined;
-    for (const f of o.findings) {
-      const values = o.columns
-        .map((c, i) => [c, f.values[i] ?? null] as const)
-        .filter((_, i) => !keyed || i > 0)
-        .map(([c, v]) => `${c}=${v ?? ''}`)
-        .join('; ');
-      lines.push(
-        line([
-          def.id,
-          def.severity,
-          def.category ?? null,
-          def.owner,
-          def.over.value,
-          keyed ? (f.values[0] ?? null) : null,
-          f.rep,
-          f.team,
-          f.manager,
-          f.group ?? null,
-          values,
-          f.fingerprint,
-          f.reviewed === undefined ? 'false' : 'true',
-          f.reviewed?.reason ?? null,
-        ]),
-      );
-    }
-  }
-  return lines.join('');
+  return AUDIT_CSV_HEADER + report.outcomes.flatMap((o) => o.findings.map((f) => csvLine(o, f))).join('');
 }

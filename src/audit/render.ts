@@ -54,9 +54,9 @@ export function renderAuditJson(report: AuditReport): string {
   )}\n`;
 }
 
-/** One JSON object per finding, a line each. */
-export function renderAuditNdjson(report: AuditReport): string {
-  return report.outcomes.flatMap((o) => o.findings.map((f) => `${JSON.stringify(findingObject(o, f))}\n`)).join('');
+/** A finding as one NDJSON line (with its line break). */
+export function ndjsonLine(o: CheckOutcome, f: Finding): string {
+  return `${JSON.stringify(findingObject(o, f))}\n`;
 }
 
 /** Plain-text table lines: a header, a rule, the rows; columns padded to their widest cell. */

@@ -7,6 +7,7 @@ import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '
 import { checkJoinKeys, type CheckCache } from '../engine/check-data.js';
 import { defaultCheckCache } from '../engine/default-check-cache.js';
 import { openDatabase, type Database, type Value } from '../engine/duckdb.js';
+import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory.js';
 import { calendarOf } from '../model/calendar.js';
 import type { Catalog, SourceDef } from '../model/types.js';
 import type { IrRowExpr } from '../query/ir-expr.js';
@@ -70,6 +71,14 @@ export interface AuditOptions {
   readonly since?: string | undefined;
   /** Only rows whose dimension has this value; checks over sources without it are skipped. */
   readonly at?: { readonly dimension: string; readonly value: string } | undefined;
+  /**
+   * Streaming: called with each check's outcome as soon as the check has run. With it, the
+   * report's outcomes keep no findings (their `findings` are empty; `failed` and the stale reviews
+   * still count them), so an audit with millions of findings never holds them all at once.
+   */
+  readonly onOutcome?: ((outcome: CheckOutcome) => void) | undefined;
+  /** DuckDB's memory limit (`--memory-limit`) when the audit opens its own database. */
+  readonly memoryLimit?: string | undefined;
 }
 
 /** The sources reached from `base` through the join paths of `exprs`, added to `ids`. */
@@ -92,9 +101,9 @@ function reached(base: SourceDef, exprs: readonly (IrRowExpr | undefined)[], cat
 /** The sources a check reads: its own, those of its related values, and those their expressions reach through joins. */
 function sourcesOf(check: ResolvedCheck, catalog: Catalog, at: string | undefined): string[] {
   const ids = new Set<string>();
-  const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
+  const rule = check.rule.kind === 'fails' ? [check.rule.condition] : [check.rule.value, ...check.rule.same];
   const dims = [...OWNER_DIMENSIONS, ...(at === undefined ? [] : [at])].map((d) => check.dimensions.get(d));
-  reached(check.source, [...check.shown.map((s) => s.expr), rule, check.where, ...dims], catalog, ids);
+  reached(check.source, [...check.shown.map((s) => s.expr), ...rule, check.where, ...dims], catalog, ids);
   for (const r of check.related) reached(r.source, [r.value, r.filter], catalog, ids);
   return [...ids];
 }
@@ -121,7 +130,7 @@ export async function runAudit(
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   if (hasErrors(diagnostics))
     return { ok: false, kind: 'data', message: 'the data cannot be read', diagnostics: sortDiagnostics(diagnostics) };
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const data = await checkSources(db, catalog.sources, found.value, () => ({ cache: options.checkCache ?? defaultCheckCache() }));
     diagnostics.push(...data.diagnostics);
@@ -147,34 +156,47 @@ export async function runAudit(
     };
     const outcomes: CheckOutcome[] = [];
     const staleReviews: AuditReport['staleReviews'][number][] = [];
+    let failed = false;
     for (const check of checks) {
-      const rows = await db.query(checkSql(check, ctx));
       const reviews = new Map(check.def.reviewed.map((r) => [r.finding, r]));
-      const findings = rows.map((r): Finding => {
-        const values = check.shown.map((_, i) => text(r[`s${i}`]));
-        const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
-        const fingerprint = fingerprintOf(check.def.id, values, group);
-        return {
-          kind: 'finding',
-          values,
-          ...(group !== undefined ? { group } : {}),
-          rep: text(r['$rep']),
-          team: text(r['$team']),
-          manager: text(r['$manager']),
-          fingerprint,
-          reviewed: reviews.get(fingerprint),
-        };
+      const findings: Finding[] = [];
+      await db.queryEach(checkSql(check, ctx), (rows) => {
+        for (const r of rows) {
+          const values = check.shown.map((_, i) => text(r[`s${i}`]));
+          const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
+          const fingerprint = fingerprintOf(check.def.id, values, group);
+          findings.push({
+            kind: 'finding',
+            values,
+            ...(group !== undefined ? { group } : {}),
+            rep: text(r['$rep']),
+            team: text(r['$team']),
+            manager: text(r['$manager']),
+            fingerprint,
+            reviewed: reviews.get(fingerprint),
+          });
+        }
       });
       const seen = new Set(findings.map((f) => f.fingerprint));
       // Reviews are only judged on a full audit: with --since or --at a reviewed finding may lie outside.
       if (options.since === undefined && at === undefined)
         for (const review of check.def.reviewed) if (!seen.has(review.finding)) staleReviews.push({ check: check.def.id, review });
-      outcomes.push({ kind: 'check-outcome', check, columns: check.shown.map((s) => s.label), findings });
+      if (check.def.severity === ('error' satisfies CheckSeverity) && findings.some((f) => f.reviewed === undefined)) failed = true;
+      const outcome: CheckOutcome = { kind: 'check-outcome', check, columns: check.shown.map((s) => s.label), findings };
+      if (options.onOutcome === undefined) outcomes.push(outcome);
+      else {
+        options.onOutcome(outcome);
+        outcomes.push({ ...outcome, findings: [] });
+      }
     }
-    const failed = outcomes.some(
-      (o) => o.check.def.severity === ('error' satisfies CheckSeverity) && o.findings.some((f) => f.reviewed === undefined),
-    );
     return { kind: 'audit-report', day: options.day, outcomes, failed, skipped, staleReviews, diagnostics: sortDiagnostics(unique) };
+  } catch (error) {
+    if (!isOutOfMemory(error)) throw error;
+    const message = outOfMemoryMessage(error as Error, options.memoryLimit).replace(
+      /, or read less at once.*$/,
+      ', or run fewer checks at once (--check)',
+    );
+    return { ok: false, kind: 'data', message, diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();
   }

@@ -35,6 +35,8 @@ export const OWNER_DIMENSIONS = ['rep', 'team', 'manager'] as const;
 
 /** Column names of the query's result: shown values `s0…`, and for duplicates the group. */
 export const GROUP_COLUMN = '$group';
+/** With `same`: the list of the row's `same` values, the groups duplicates are looked for within. */
+const SAME_COLUMN = '$same';
 
 /** Words dropped from names before comparing them (legal forms and articles). */
 const NOISE_WORDS = [
@@ -82,9 +84,9 @@ function dimensionsOf(check: ResolvedCheck, ctx: CheckSqlContext): [string, IrRo
 
 /** The expressions of a check's own rows. */
 function exprsOf(check: ResolvedCheck, ctx: CheckSqlContext): IrRowExpr[] {
-  const rule = check.rule.kind === 'fails' ? check.rule.condition : check.rule.value;
+  const rule = check.rule.kind === 'fails' ? [check.rule.condition] : [check.rule.value, ...check.rule.same];
   const dims = dimensionsOf(check, ctx).map(([, e]) => e);
-  return [...check.shown.map((s) => s.expr), rule, ...(check.where === undefined ? [] : [check.where]), ...dims];
+  return [...check.shown.map((s) => s.expr), ...rule, ...(check.where === undefined ? [] : [check.where]), ...dims];
 }
 
 /** FROM clauses and SQL of the expressions over one source's rows. */
@@ -213,8 +215,16 @@ export function checkSql(check: ResolvedCheck, ctx: CheckSqlContext): string {
   const group = q(GROUP_COLUMN);
   const value = sql(check.rule.value);
   where.push(`${value} IS NOT NULL`);
-  const rows = `SELECT ${[...shown, `${normaliseSql(value)} AS ${group}`].join(', ')}\nFROM ${from.join('\n  ')}\nWHERE ${where.join(' AND ')}`;
-  if (check.rule.similarity !== undefined && check.rule.similarity < 1) return nearDuplicateSql(rows, group, order, check.rule.similarity);
-  const counted = `SELECT *, count(*) OVER (PARTITION BY ${group}) AS ${q('$n')} FROM (${rows})`;
-  return `SELECT * EXCLUDE (${q('$n')}) FROM (${counted})\nWHERE ${q('$n')} > 1 AND ${group} <> ''\nORDER BY ${[group, ...order].join(', ')}`;
+  // `same`: rows are compared only within groups of equal values (a row with a null one is in none).
+  const same = check.rule.same.map((e) => duckdb.cast(sql(e), 'string'));
+  for (const s of same) where.push(`${s} IS NOT NULL`);
+  const within = same.length === 0 ? undefined : q(SAME_COLUMN);
+  const columns = [...shown, `${normaliseSql(value)} AS ${group}`, ...(within === undefined ? [] : [`[${same.join(', ')}] AS ${within}`])];
+  const rows = `SELECT ${columns.join(', ')}\nFROM ${from.join('\n  ')}\nWHERE ${where.join(' AND ')}`;
+  if (check.rule.similarity !== undefined && check.rule.similarity < 1)
+    return nearDuplicateSql(rows, group, order, check.rule.similarity, within);
+  const partition = within === undefined ? group : `${within}, ${group}`;
+  const counted = `SELECT *, count(*) OVER (PARTITION BY ${partition}) AS ${q('$n')} FROM (${rows})`;
+  const dropped = [q('$n'), ...(within === undefined ? [] : [within])].join(', ');
+  return `SELECT * EXCLUDE (${dropped}) FROM (${counted})\nWHERE ${q('$n')} > 1 AND ${group} <> ''\nORDER BY ${[group, ...order].join(', ')}`;
 }

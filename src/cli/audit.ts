@@ -8,8 +8,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkChecks } from '../audit/check.js';
-import { renderAuditJson, renderAuditNdjson, renderAuditTable } from '../audit/render.js';
-import { renderAuditCsv } from '../audit/render-csv.js';
+import { renderAuditJson, renderAuditTable } from '../audit/render.js';
 import { renderAuditHtml } from '../audit/render-html.js';
 import { renderAuditSarif } from '../audit/render-sarif.js';
 import { runAudit, type AuditReport } from '../audit/run.js';
@@ -17,6 +16,8 @@ import { lineColumnOf } from '../diagnostics/span.js';
 import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
 import type { ParsedFlags } from './args.js';
+import { streamAudit, streams } from './audit-stream.js';
+import { memoryLimit } from './engine-flags.js';
 import { sessionDataDir } from './catalog-session.js';
 import { configureCheckCache } from './check-cache.js';
 import type { CatalogSession } from './catalog-session.js';
@@ -38,10 +39,6 @@ function render(format: string, report: AuditReport, session: CatalogSession): s
   switch (format) {
     case 'json':
       return renderAuditJson(report);
-    case 'ndjson':
-      return renderAuditNdjson(report);
-    case 'csv':
-      return renderAuditCsv(report);
     case 'html':
       return renderAuditHtml(report);
     case 'sarif': {
@@ -102,21 +99,35 @@ export async function auditCommand(io: CliIo, flags: ParsedFlags): Promise<numbe
     const hint = didYouMean(at.dimension, known) ?? `the checks' sources have: ${known.join(', ')}`;
     return usageError(io, `no check reads a source with the dimension \`${at.dimension}\`; ${hint}`, usage, 'kpic audit --help');
   }
+  const limit = memoryLimit(io, flags, usage, 'kpic audit --help', undefined);
+  if (typeof limit === 'number') return limit;
   progress.show('checking data and running checks…');
+  const format = flags.values.get('format') ?? 'table';
+  const options = { dataDir: sessionDataDir(io, session, flags.values.get('data')), day, since, at, memoryLimit: limit };
+  if (streams(format)) {
+    let streamed;
+    try {
+      streamed = await streamAudit(io, outArg, format, (onOutcome) =>
+        runAudit(session.checked.resolved, checks, { ...options, onOutcome }),
+      );
+    } finally {
+      progress.clear();
+    }
+    if (streamed.kind === 'exit') return streamed.code;
+    const done = streamed.result;
+    if (!('kind' in done) || done.kind !== 'audit-report') return reportFailure(io, session, done, 'audit');
+    printDiagnostics(io, io.stderr, done.diagnostics, session.render);
+    return done.failed ? 1 : 0;
+  }
   let result;
   try {
-    result = await runAudit(session.checked.resolved, checks, {
-      dataDir: sessionDataDir(io, session, flags.values.get('data')),
-      day,
-      since,
-      at,
-    });
+    result = await runAudit(session.checked.resolved, checks, options);
   } finally {
     progress.clear();
   }
   if (!('kind' in result) || result.kind !== 'audit-report') return reportFailure(io, session, result, 'audit');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
-  const text = render(flags.values.get('format') ?? 'table', result, session);
+  const text = render(format, result, session);
   const failed = result.failed ? 1 : 0;
   if (outArg === undefined) {
     io.stdout.write(text);

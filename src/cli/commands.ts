@@ -10,7 +10,7 @@ import { DIALECTS } from '../sql/dialects.js';
 import type { FlagSpec, ParsedFlags } from './args.js';
 import { CATALOG_FLAG, DATA_FLAG, kpiFlag, NO_CACHE_FLAG, outFlag, REQUEST_FLAGS, STATE_FLAG } from './common-flags.js';
 import { DOCS_FLAGS } from './docs-spec.js';
-import { ENGINE_FLAGS } from './engine-spec.js';
+import { ENGINE_FLAGS, MEMORY_LIMIT_FLAG } from './engine-spec.js';
 import { APPROVALS_COMMAND, DIFF_COMMAND, REVIEW_COMMAND } from './governance-specs.js';
 import type { CliIo } from './io.js';
 import { TEST_FLAGS } from './test-spec.js';
@@ -227,6 +227,7 @@ export const COMMANDS: readonly Command[] = [
       },
       formatFlag(AUDIT_FORMATS, 'output format', 'table'),
       outFlag('write to FILE (atomically) instead of stdout'),
+      MEMORY_LIMIT_FLAG,
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./audit.js')).auditCommand,

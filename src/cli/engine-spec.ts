@@ -15,6 +15,15 @@ export const CONNECTION_ENV = 'KPIC_CONNECTION';
 /** The DuckDB memory limit when `--memory-limit` is absent. */
 export const MEMORY_LIMIT_ENV = 'KPIC_MEMORY_LIMIT';
 
+/** `--memory-limit`: DuckDB's memory limit. */
+export const MEMORY_LIMIT_FLAG: FlagSpec = {
+  name: 'memory-limit',
+  kind: 'value',
+  placeholder: 'SIZE',
+  description: `the most memory DuckDB may use, e.g. 4GB or 512MiB; beyond it, it spills to temporary files (also $${MEMORY_LIMIT_ENV})`,
+  default: '80% of the memory',
+};
+
 /** `--engine`, `--connection` and `--memory-limit`. */
 export const ENGINE_FLAGS: readonly FlagSpec[] = [
   {
@@ -31,11 +40,5 @@ export const ENGINE_FLAGS: readonly FlagSpec[] = [
     placeholder: 'URL',
     description: `the database to connect to, e.g. postgres://user@host:5432/db (also $${CONNECTION_ENV}; a password belongs in ~/.pgpass or $PGPASSWORD)`,
   },
-  {
-    name: 'memory-limit',
-    kind: 'value',
-    placeholder: 'SIZE',
-    description: `the most memory DuckDB may use, e.g. 4GB or 512MiB; beyond it, it spills to temporary files (also $${MEMORY_LIMIT_ENV})`,
-    default: '80% of the memory',
-  },
+  MEMORY_LIMIT_FLAG,
 ];

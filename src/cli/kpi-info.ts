@@ -38,7 +38,7 @@ export interface KpiInfo {
   readonly target: string | undefined;
   readonly sources: readonly string[];
   readonly dimensions: readonly string[];
-  readonly uses: { readonly kpis: readonly string[]; readonly lookups: readonly string[] };
+  readonly uses: { readonly kpis: readonly string[]; readonly lookups: readonly string[]; readonly checks: readonly string[] };
   readonly usedBy: {
     readonly kpis: readonly string[];
     /** KPIs whose target (or an override's) names it. */
@@ -52,6 +52,15 @@ export interface KpiInfo {
 }
 
 const sorted = (values: Iterable<string>): string[] => [...new Set(values)].sort();
+
+/** The checks whose pass rates a formula reads (`pass_rate(check)`). */
+function checksOf(expr: KpiExpr): string[] {
+  const out: string[] = [];
+  forEachKpi(expr, (e) => {
+    if (e.kind === 'aggregate' && e.check !== undefined) out.push(e.check);
+  });
+  return sorted(out);
+}
 
 /** The dimensions a KPI can be broken down by: those every source it reads declares. */
 export function kpiDimensions(resolved: ResolvedCatalog, kpi: ResolvedKpi): string[] {
@@ -105,7 +114,7 @@ export function kpiInfo(resolved: ResolvedCatalog, scorecards: ScorecardCatalog,
     target: def.target?.text.trim(),
     sources: kpi.sources,
     dimensions: kpiDimensions(resolved, kpi),
-    uses: { kpis: sorted(kpi.references.map((r) => r.id)), lookups: sorted(kpi.lookups) },
+    uses: { kpis: sorted(kpi.references.map((r) => r.id)), lookups: sorted(kpi.lookups), checks: checksOf(kpi.expr) },
     usedBy: {
       kpis: sorted(others.filter((k) => k.references.some((r) => r.id === kpi.id)).map((k) => k.id)),
       targets: sorted(

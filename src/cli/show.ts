@@ -89,6 +89,7 @@ function describe(info: KpiInfo, where: string, bold: (t: string) => string): st
       [
         info.uses.kpis.length > 0 ? `KPIs ${info.uses.kpis.join(', ')}` : '',
         info.uses.lookups.length > 0 ? `lookups ${info.uses.lookups.join(', ')}` : '',
+        info.uses.checks.length > 0 ? `checks ${info.uses.checks.join(', ')}` : '',
       ]
         .filter((x) => x !== '')
         .join('; ') || NONE,

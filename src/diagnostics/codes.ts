@@ -94,6 +94,16 @@ const table = {
     severity: 'error',
     summary: '`period_start()`, `period_end()`, `point_date()` or `at_start(…)` is used in an aggregate without `as at`.',
   },
+  'resolve/unknown-check': { severity: 'error', summary: '`pass_rate(…)` names a check that the catalog does not have.' },
+  'resolve/check-reads-other-rows': {
+    severity: 'error',
+    summary:
+      '`pass_rate(…)` names a check whose rule compares rows with other rows (`related:` or `duplicates:`), which a KPI does not compute per row.',
+  },
+  'resolve/check-has-errors': {
+    severity: 'error',
+    summary: '`pass_rate(…)` names a check whose own formulas have errors, so its pass rate cannot be computed.',
+  },
   'resolve/percent-times-100': {
     severity: 'warning',
     summary:

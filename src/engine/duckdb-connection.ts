@@ -43,16 +43,19 @@ class DuckDatabase implements Database {
     const reader = await this.connection.runAndReadAll(sql);
     const names = reader.deduplicatedColumnNames();
     const types = reader.columnTypes();
-    const rows: Row[] = [];
-    for (const cells of reader.getRows()) {
-      const row = Object.create(null) as Record<string, Value>;
-      for (let i = 0; i < names.length; i++) {
-        const type = types[i];
-        row[names[i] ?? ''] = type === undefined ? null : toJs(cells[i] ?? null, type);
-      }
-      rows.push(row);
-    }
+    const rows = reader.getRows().map((cells) => rowOf(cells, names, types));
     return { columns: names.map((name, i) => ({ name, type: String(types[i]) })), rows };
+  }
+
+  async queryEach(sql: string, onRows: (rows: readonly Row[]) => void): Promise<void> {
+    const result = await this.connection.stream(sql);
+    const names = result.deduplicatedColumnNames();
+    const types = result.columnTypes();
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (chunk === null || chunk.rowCount === 0) return;
+      onRows(chunk.getRows().map((cells) => rowOf(cells, names, types)));
+    }
   }
 
   async run(sql: string): Promise<void> {
@@ -83,6 +86,16 @@ class DuckDatabase implements Database {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** One result row as a plain object by column name. */
+function rowOf(cells: readonly DuckDBValue[], names: readonly string[], types: readonly DuckDBType[]): Row {
+  const row = Object.create(null) as Record<string, Value>;
+  for (let i = 0; i < names.length; i++) {
+    const type = types[i];
+    row[names[i] ?? ''] = type === undefined ? null : toJs(cells[i] ?? null, type);
+  }
+  return row;
 }
 
 /** Converts one DuckDB value of the given type to a plain JavaScript value. */

@@ -42,6 +42,11 @@ export interface QueryResult {
 export interface Database {
   /** Runs one statement (or several separated by `;`) and returns the last one's rows. */
   query(sql: string): Promise<Row[]>;
+  /**
+   * Like {@link Database.query}, but streams: `onRows` gets the rows a chunk (about 2,048) at a
+   * time as DuckDB produces them, so a result of millions of rows is never held whole.
+   */
+  queryEach(sql: string, onRows: (rows: readonly Row[]) => void): Promise<void>;
   /** Like {@link Database.query}, with the result's column names and types. */
   queryResult(sql: string): Promise<QueryResult>;
   /** Runs statements for their effect (DDL, COPY, SET), discarding any result. */

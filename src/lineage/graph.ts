@@ -92,6 +92,9 @@ function kpiEdges(b: Builder, resolved: ResolvedCatalog): void {
     for (const r of kpi.references) add(b, from, 'kpi', r.id, 'formula', r.span);
     for (const l of kpi.lookups) add(b, from, 'lookup', l, 'lookup', span);
     for (const s of kpi.sources) add(b, from, 'source', s, 'formula', span);
+    forEachKpi(kpi.expr, (e) => {
+      if (e.kind === 'aggregate' && e.check !== undefined) add(b, from, 'check', e.check, 'formula', e.span);
+    });
     kpiExprEdges(b, from, kpi.target, 'target', kpi.def.target?.node.span ?? span);
     for (const o of kpi.overrides) kpiExprEdges(b, from, o.target, 'target', o.span);
   }

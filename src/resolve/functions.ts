@@ -52,6 +52,7 @@ export const KPI_FUNCTIONS: ReadonlySet<string> = new Set([
   'last',
   'hhi',
   'top_share',
+  'pass_rate',
 ]);
 
 /** Every function name, for did-you-mean on unknown functions. */

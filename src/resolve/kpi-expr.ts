@@ -10,6 +10,7 @@ import { didYouMean } from '../diagnostics/suggest.js';
 import { AGGREGATE_FUNCTIONS, ALL_FUNCTION_NAMES, KPI_FUNCTIONS, PER_FUNCTIONS, isRowFunction } from './functions.js';
 import { describeType, report, type ResolveEnv } from './env.js';
 import { resolveRowAggregate, type LastContext } from './aggregate.js';
+import { resolvePassRate } from './pass-rate.js';
 import { resolveExpr, resolveScalarCall, type ResolveLayer } from './resolve-expr.js';
 import { resolveRow } from './row.js';
 import { forEachKpi } from './kpi-walk.js';
@@ -109,6 +110,7 @@ function resolveKpiCall(env: ResolveEnv, ast: CallExpr, scope: KpiScope, layer: 
   const hasPer = ast.args.some((a) => a.per !== undefined);
   if (name === 'hhi' || name === 'top_share' || (hasPer && AGGREGATE_FUNCTIONS.has(name))) return resolvePer(env, ast, scope);
   if (AGGREGATE_FUNCTIONS.has(name)) return resolveRowAggregate(env, ast, name as AggregateFunction, scope.last);
+  if (name === 'pass_rate') return resolvePassRate(env, ast, scope.last);
   if (KPI_FUNCTIONS.has(name)) return resolveKpiFunction(env, ast, scope);
   if (isRowFunction(name)) return resolveScalarCall(env, ast, name, layer);
   report(env, 'resolve/unknown-function', ast.nameSpan, `unknown function \`${name}\``, { hint: didYouMean(name, ALL_FUNCTION_NAMES) });

@@ -8,7 +8,7 @@ import type { CallExpr, Expr, PointSpec } from '../formula/ast.js';
 import type { Catalog, SourceDef } from '../model/types.js';
 import { didYouMeanInYaml } from '../diagnostics/suggest.js';
 import { ROW_ERROR, columnTyped, report, type ResolveEnv } from './env.js';
-import { forEachRow } from './row-walk.js';
+import { forEachRow, mapRowChildren } from './row-walk.js';
 import type { AsAtPoint, PointFunction, RowExpr } from './types.js';
 
 /** Row functions of the evaluated period, valid only inside `as at` aggregates. */
@@ -161,31 +161,9 @@ function atStart(env: ResolveEnv, expr: RowExpr, ast: Expr, source: SourceDef | 
 }
 
 function markStart(e: RowExpr): RowExpr {
-  switch (e.kind) {
-    case 'column':
-      return { ...e, atStart: true };
-    case 'binary':
-      return { ...e, left: markStart(e.left), right: markStart(e.right) };
-    case 'unary':
-    case 'is-null':
-      return { ...e, operand: markStart(e.operand) };
-    case 'in':
-      return { ...e, operand: markStart(e.operand), list: e.list.map(markStart) };
-    case 'between':
-      return { ...e, operand: markStart(e.operand), low: markStart(e.low), high: markStart(e.high) };
-    case 'call':
-      return { ...e, args: e.args.map(markStart) };
-    case 'map':
-      return { ...e, operand: markStart(e.operand) };
-    case 'lookup':
-    case 'literal':
-    case 'dimension':
-      return e;
-    default: {
-      const never: never = e;
-      return never;
-    }
-  }
+  if (e.kind === 'column') return { ...e, atStart: true };
+  // A lookup is refused inside at_start (reported above); its key is left as it is.
+  return e.kind === 'lookup' ? e : mapRowChildren(e, markStart);
 }
 
 /** Whether a row expression reads a value as at the period's start. */

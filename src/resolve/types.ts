@@ -159,6 +159,8 @@ export interface KpiAggregate extends Typed {
   readonly last: boolean;
   /** `as at`: the rows as they stood at this point of each period (not placed by the anchor). */
   readonly point?: AsAtPoint | undefined;
+  /** Set on the two counts of `pass_rate(check)`: the check whose rows they count (for lineage). */
+  readonly check?: string | undefined;
   readonly span: Span;
 }
 

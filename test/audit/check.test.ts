@@ -39,6 +39,13 @@ describe('check documents', () => {
     expect(problems(`${HEAD}duplicates: amount\n`)).toEqual(['resolve/type-mismatch checks/c.yaml:7:13']);
   });
 
+  it('take `same` only with `duplicates`, as a list of row expressions that resolve', () => {
+    expect(problems(`${HEAD}duplicates: next_step\nsame: [owner_id, owner.region]\n`)).toEqual([]);
+    expect(problems(`${HEAD}fails: open\nsame: [owner_id]\n`).map((p) => p.split(' ')[0])).toEqual(['schema/missing-key']);
+    expect(problems(`${HEAD}duplicates: next_step\nsame: []\n`).map((p) => p.split(' ')[0])).toEqual(['schema/bad-format']);
+    expect(problems(`${HEAD}duplicates: next_step\nsame: [owner_idd]\n`)).toEqual(['resolve/unknown-column checks/c.yaml:8:8']);
+  });
+
   it('refuse values as at a point', () => {
     expect(problems(`${HEAD}fails: at_start(open)\n`).map((p) => p.split(' ')[0])).toContain('audit/unsupported');
   });

@@ -3,14 +3,15 @@
  * fingerprint and review (a reviewed finding is listed but does not fail the audit, until it
  * changes), `--since` and `--at`, totals, and the CSV, SARIF and HTML formats and `--out`.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from '../../src/audit/fingerprint.js';
 import { renderAuditCsv } from '../../src/audit/render-csv.js';
 import { renderAuditHtml } from '../../src/audit/render-html.js';
 import { renderAuditSarif } from '../../src/audit/render-sarif.js';
-import type { AuditOptions, AuditReport } from '../../src/audit/run.js';
+import { ndjsonLine } from '../../src/audit/render.js';
+import type { AuditOptions, AuditReport, CheckOutcome } from '../../src/audit/run.js';
 import { auditTotals } from '../../src/audit/totals.js';
 import { cli as kpic } from '../cli/helpers.js';
 import { auditFolder, writeAuditFixture } from './fixture.js';
@@ -114,6 +115,19 @@ describe('findings', () => {
   });
 });
 
+describe('streaming', () => {
+  it('hands each check’s findings to onOutcome and keeps none in the report, which still fails', async () => {
+    const dir = fixture();
+    const whole = await audit(dir, { day: '2026-03-01' });
+    const seen: CheckOutcome[] = [];
+    const streamed = await audit(dir, { day: '2026-03-01', onOutcome: (o) => seen.push(o) });
+    expect(seen.map((o) => o.findings.map((f) => f.fingerprint))).toEqual(whole.outcomes.map((o) => o.findings.map((f) => f.fingerprint)));
+    expect(seen[0]?.findings).toHaveLength(2);
+    expect(streamed.outcomes.map((o) => o.findings)).toEqual([[]]);
+    expect([streamed.failed, whole.failed]).toEqual([true, true]);
+  });
+});
+
 describe('formats', () => {
   it('CSV: one finding a line, key and values apart, quoted where needed', async () => {
     const lines = renderAuditCsv(await audit(fixture()))
@@ -168,6 +182,59 @@ describe('kpic audit flags', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(readFileSync(out, 'utf8').split('\n')[1]).toMatch(/^past,error,/);
+  });
+
+  it('NDJSON and CSV stream the same lines as the whole report gives, to stdout and to --out', async () => {
+    const dir = fixture();
+    const report = await audit(dir, { day: '2026-03-01' });
+    const ndjson = report.outcomes.flatMap((o) => o.findings.map((f) => ndjsonLine(o, f))).join('');
+    expect(ndjson.split('\n')).toHaveLength(3);
+    const args = ['audit', '--catalog', 'catalog', '--as-of', '2026-03-01', '--format'];
+    const streamed = await kpic(dir, [...args, 'ndjson']);
+    expect([streamed.code, streamed.stdout]).toEqual([1, ndjson]);
+    const csv = await kpic(dir, [...args, 'csv']);
+    expect([csv.code, csv.stdout]).toEqual([1, renderAuditCsv(report)]);
+    const out = path.join(dir, 'out.ndjson');
+    expect((await kpic(dir, [...args, 'ndjson', '--out', out])).code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe(ndjson);
+    // No finding: CSV is the header row alone, NDJSON nothing, exit 0.
+    const none = ['audit', '--catalog', 'catalog', '--as-of', '2025-01-01', '--format'];
+    expect(await kpic(dir, [...none, 'csv'])).toMatchObject({ code: 0, stdout: renderAuditCsv({ ...report, outcomes: [] }) });
+    expect(await kpic(dir, [...none, 'ndjson'])).toMatchObject({ code: 0, stdout: '' });
+  });
+
+  it('a streamed audit over data that breaks its contract writes nothing and leaves --out as it was', async () => {
+    const dir = fixture();
+    const out = path.join(dir, 'out.csv');
+    writeFileSync(out, 'the earlier audit\n');
+    writeFileSync(
+      path.join(dir, 'data', 'opportunities.csv'),
+      'opportunity_id,owner_id,stage,amount,close_date,lead_source,next_step\no1,r1,Proposal,12abc,2026-01-10,,\n',
+    );
+    for (const format of ['csv', 'ndjson']) {
+      const run = await kpic(dir, ['audit', '--catalog', 'catalog', '--as-of', '2026-03-01', '--format', format, '--out', out]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('data/opportunities.csv:2:');
+      const toStdout = await kpic(dir, ['audit', '--catalog', 'catalog', '--as-of', '2026-03-01', '--format', format]);
+      expect([toStdout.code, toStdout.stdout]).toEqual([1, '']);
+    }
+    expect(readFileSync(out, 'utf8')).toBe('the earlier audit\n');
+    expect(readdirSync(dir).filter((f) => f.startsWith('out.csv') && f !== 'out.csv')).toEqual([]);
+  });
+
+  it('--memory-limit bounds DuckDB; a malformed size is a usage error', async () => {
+    const dir = fixture();
+    const args = ['audit', '--catalog', 'catalog', '--as-of', '2026-03-01', '--format', 'ndjson'];
+    const bounded = await kpic(dir, [...args, '--memory-limit', '256MB']);
+    expect([bounded.code, bounded.stdout.trim().split('\n')]).toEqual([
+      1,
+      [expect.stringContaining('"o1"'), expect.stringContaining('"o4"')],
+    ]);
+    const bad = await kpic(dir, [...args, '--memory-limit', 'lots']);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([
+      2,
+      'kpic: `--memory-limit` is `lots`; expected a size such as 4GB, 512MiB or 1.5GB',
+    ]);
   });
 
   it('refuse a malformed --at or --since, and a dimension no checked source has', async () => {

@@ -52,4 +52,60 @@ describe('runAudit', () => {
       ['globex', 'a5'],
     ]);
   });
+
+  describe('duplicates within groups of equal `same` values', () => {
+    const DEALS = {
+      'catalog/sources/deals.yaml': `source: deals
+file: deals.csv
+key: deal_id
+columns:
+  deal_id:    { type: string, required: true, unique: true }
+  account_id: { type: string }
+  name:       { type: string }
+`,
+      // d1, d2 one deal of A1 typed twice; d3 the same name at another account; d4 a near twin in
+      // A1; d5 has no account; d7, d8 twins at A3.
+      'data/deals.csv': [
+        'deal_id,account_id,name',
+        'd1,A1,Acme renewal 2026',
+        'd2,A1,ACME Renewal 2026!',
+        'd3,A2,Acme renewal 2026',
+        'd4,A1,Acme renewall 2026',
+        'd5,,Acme renewal 2026',
+        'd6,A2,Globex expansion',
+        'd7,A3,Acme renewal 2026',
+        'd8,A3,acme  renewal 2026',
+        '',
+      ].join('\n'),
+    };
+    const run = async (rule: string): Promise<(string | null | undefined)[][]> => {
+      const dir = writeAuditFixture({
+        ...DEALS,
+        'catalog/checks/dup.yaml': `check: dup\n${HEAD}over: deals\nseverity: warning\n${rule}show: [account_id]\n`,
+      });
+      const report = await auditFolder(dir, { day: '2026-02-01' });
+      return (report.outcomes[0]?.findings ?? []).map((f) => [f.values[0], f.values[1], f.group]);
+    };
+
+    it('compares names only within one account, and a row without one with none', async () => {
+      expect(await run('duplicates: name\nsame: [account_id]\n')).toEqual([
+        ['d1', 'A1', 'acme renewal 2026'],
+        ['d2', 'A1', 'acme renewal 2026'],
+        ['d7', 'A3', 'acme renewal 2026'],
+        ['d8', 'A3', 'acme renewal 2026'],
+      ]);
+      // Without `same`, the five rows of one name are one group, whatever their account.
+      expect((await run('duplicates: name\n')).map((r) => r[0])).toEqual(['d1', 'd2', 'd3', 'd5', 'd7', 'd8']);
+    });
+
+    it('near-duplicates too: a near twin in the same account, never one in another', async () => {
+      expect(await run('duplicates: name\nsimilarity: 0.9\nsame: [account_id]\n')).toEqual([
+        ['d1', 'A1', 'acme renewal 2026'],
+        ['d2', 'A1', 'acme renewal 2026'],
+        ['d4', 'A1', 'acme renewal 2026'],
+        ['d7', 'A3', 'acme renewal 2026'],
+        ['d8', 'A3', 'acme renewal 2026'],
+      ]);
+    });
+  });
 });

@@ -282,3 +282,50 @@ describe('the shipped checks on hand-made data', () => {
     ]);
   });
 });
+
+describe('duplicate_open_deals on hand-made deals', () => {
+  it('flags open deals of one account, type and product line; not another product, type, account or a closed deal', async () => {
+    const row = (id: string, account: string, type: string, stage: string, product: string): string =>
+      `${id},${account},R1,${type},${stage},1000.00,2026-01-02,${stage.startsWith('Closed') ? '2026-02-01' : '2026-06-30'},` +
+      `${stage.startsWith('Closed') ? 'Closed' : 'Pipeline'},Inbound,${product},12,0.10,Call,${stage === 'Closed Lost' ? 'Price' : ''},`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kpic-shipped-checks-'));
+    const data = path.join(dir, 'data');
+    mkdirSync(data);
+    const files: Record<string, string> = {
+      'reps.csv': DATA['reps.csv'] ?? '',
+      'opportunities.csv': [
+        OPP_HEAD,
+        row('D1', 'A1', 'New Business', 'Discovery', 'Core Platform'),
+        row('D2', 'A1', 'New Business', 'Proposal', 'Core Platform'), // D1 entered twice
+        row('D3', 'A1', 'New Business', 'Discovery', 'Analytics'), // another product
+        row('D4', 'A1', 'Expansion', 'Discovery', 'Core Platform'), // another type
+        row('D5', 'A2', 'New Business', 'Discovery', 'Core Platform'), // another account
+        row('D6', 'A1', 'New Business', 'Closed Lost', 'Core Platform'), // closed
+      ].join('\n'),
+    };
+    for (const [file, text] of Object.entries(files)) writeFileSync(path.join(data, file), `${text}\n`);
+    const args = [
+      'audit',
+      '--catalog',
+      CATALOG,
+      '--data',
+      data,
+      '--as-of',
+      '2026-03-31',
+      '--check',
+      'duplicate_open_deals',
+      '--format',
+      'ndjson',
+    ];
+    const run = await kpic(dir, args);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const found = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Row);
+    expect(found.map((r) => [r.values['opportunity_id'], r.duplicate_of])).toEqual([
+      ['D1', 'core platform'],
+      ['D2', 'core platform'],
+    ]);
+  });
+});

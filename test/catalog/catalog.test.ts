@@ -144,6 +144,10 @@ const CONSTANT_BY_DESIGN: ReadonlyMap<string, { readonly value: number; readonly
     { value: 0, why: 'the generator pushes a close date on the day it passes, so no open deal is due in a period at its end' },
   ],
   ['stage_mix', { value: 1, why: 'a share of the total, read --by stage; without a breakdown every period is 100%', unbrokenOnly: true }],
+  [
+    'open_deals_on_schedule',
+    { value: 1, why: 'the generator pushes a close date on the day it passes, so no deal open at a period end is past its close date' },
+  ],
 ]);
 
 describe.each([

@@ -60,6 +60,24 @@ describe('openDatabase / query', () => {
     await expect(db.query('SELECT * FROM no_such_table')).rejects.toThrow(/no_such_table/);
   });
 
+  it('queryEach streams the rows in chunks, in the query’s order, converted like query’s', async () => {
+    const sql = "SELECT i, (i / 100)::DECIMAL(18,2) AS d, 'r' || i AS s FROM range(5000) t(i) ORDER BY i DESC";
+    const chunks: number[] = [];
+    const streamed: unknown[] = [];
+    await db.queryEach(sql, (rows) => {
+      chunks.push(rows.length);
+      streamed.push(...rows);
+    });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.reduce((a, b) => a + b, 0)).toBe(5000);
+    expect(streamed).toEqual(await db.query(sql));
+    expect(streamed[0]).toEqual({ i: 4999, d: new Decimal(4999n, 2), s: 'r4999' });
+    const none: number[] = [];
+    await db.queryEach('SELECT 1 AS x WHERE false', (rows) => none.push(rows.length));
+    expect(none).toEqual([]);
+    await expect(db.queryEach('SELECT * FROM no_such_table', () => undefined)).rejects.toThrow(/no_such_table/);
+  });
+
   it('close is idempotent', async () => {
     const other = await openDatabase();
     other.close();
