@@ -35,6 +35,13 @@ const BILLING_QUIRKS: readonly (readonly [QuirkName, number, number])[] = [
   ['late_revenue_schedule', 151, 41],
 ];
 
+/**
+ * Among deals billed without another quirk whose second contract year was due by the as-of date,
+ * in order: position % period === offset never gets that anniversary invoice (its id was taken
+ * and the invoice never raised), so more revenue is recognised than billed.
+ */
+const MISSED_ANNIVERSARY = { period: 23, offset: 11 } as const;
+
 /** Writes the invoices and revenue schedule of a won deal whose service has started. */
 export function writeBilling(ctx: GenContext, deal: BilledDeal): void {
   if (deal.startDay > AS_OF_DAY) return;
@@ -45,17 +52,31 @@ export function writeBilling(ctx: GenContext, deal: BilledDeal): void {
   if (quirk !== undefined)
     plant(ctx, quirk, deal.opportunityId, quirk === 'orphan_invoices' ? mistypedOpportunityId(deal.opportunityNumber) : '');
 
+  const missedYear =
+    quirk === undefined &&
+    deal.termMonths > 12 &&
+    addMonths(deal.startDay, 12) <= AS_OF_DAY &&
+    ++ctx.counters.multiYearBilled % MISSED_ANNIVERSARY.period === MISSED_ANNIVERSARY.offset
+      ? 1
+      : -1;
+
   const invoices = writerOf(ctx, 'invoices');
   const annualCents = deal.amount * 100;
+  let billed = 0;
   for (let year = 0; year * 12 < deal.termMonths && quirk !== 'won_without_invoice'; year++) {
     const day = addMonths(deal.startDay, 12 * year);
     if (day > AS_OF_DAY) break;
+    if (year === missedYear) {
+      ++ctx.counters.invoice;
+      continue;
+    }
     const months = Math.min(12, deal.termMonths - 12 * year);
     let amount = Math.round((annualCents * months) / 12);
     if (year === 0 && quirk === 'invoice_amount_mismatch') {
       amount = deal.listPrice > deal.amount ? Math.round((deal.listPrice * 100 * months) / 12) : Math.round(amount * 1.1);
     }
     const opp = year === 0 && quirk === 'orphan_invoices' ? mistypedOpportunityId(deal.opportunityNumber) : deal.opportunityId;
+    if (opp === deal.opportunityId) billed += quirk === 'duplicate_invoices' && year === 0 ? 2 * amount : amount;
     const line = `${deal.accountId},${opp},${formatDate(day)},${cents(amount)}`;
     const number = ++ctx.counters.invoice;
     invoices.line(`${invoiceId(number)},${line},${paidText(ctx, number, day)}`);
@@ -65,10 +86,16 @@ export function writeBilling(ctx: GenContext, deal: BilledDeal): void {
     }
   }
 
-  if (quirk === 'missing_revenue_schedule') return;
+  const recognised = quirk === 'missing_revenue_schedule' ? 0 : writeSchedule(ctx, deal, quirk === 'late_revenue_schedule' ? 1 : 0);
+  // Deferred revenue (billed − recognised) below zero, as the shipped check reads it (to the cent).
+  if (recognised > 0 && billed - recognised < -1) plant(ctx, 'negative_deferred_revenue', deal.opportunityId);
+}
+
+/** Writes a deal's revenue schedule, starting `shift` months after its service start; returns the cents recognised. */
+function writeSchedule(ctx: GenContext, deal: BilledDeal, shift: number): number {
+  const annualCents = deal.amount * 100;
   const schedule = writerOf(ctx, 'revenue_schedule');
   const first = monthOf(deal.startDay);
-  const shift = quirk === 'late_revenue_schedule' ? 1 : 0;
   const lastMonth = monthOf(AS_OF_DAY);
   let previous = 0;
   for (let k = 1; k <= deal.termMonths; k++) {
@@ -78,4 +105,5 @@ export function writeBilling(ctx: GenContext, deal: BilledDeal): void {
     schedule.line(`${deal.opportunityId},${formatDate(monthStart(month))},${cents(cumulative - previous)}`);
     previous = cumulative;
   }
+  return previous;
 }

@@ -24,6 +24,18 @@ export interface Counters {
   megaCandidates: number;
   /** Accounts drawn, in order: selects near-duplicates. */
   accountsDrawn: number;
+  /** Won deals with a known owner, in order: selects wins whose activities were logged on the account. */
+  wonDeals: number;
+  /** Closed deals with two activities or more, in order: selects an activity logged after the close. */
+  closedDealsWorked: number;
+  /** Large early-quarter wins that a rep could have held back, in order: selects sandbagged deals. */
+  sandbagCandidates: number;
+  /** Deals with a long enough Proposal stay, in order: selects deals moved back to Discovery. */
+  reworkCandidates: number;
+  /** Leads that never converted, in order: selects leads left without an owner. */
+  unconvertedLeads: number;
+  /** Billed deals with a later contract year invoiced by the as-of date, in order: selects a missed anniversary invoice. */
+  multiYearBilled: number;
 }
 
 /** Shared state of one generation run. */
@@ -58,5 +70,11 @@ export function newCounters(): Counters {
     billed: 0,
     megaCandidates: 0,
     accountsDrawn: 0,
+    wonDeals: 0,
+    closedDealsWorked: 0,
+    sandbagCandidates: 0,
+    reworkCandidates: 0,
+    unconvertedLeads: 0,
+    multiYearBilled: 0,
   };
 }

@@ -5,6 +5,8 @@
 import { AS_OF_DAY, DAY_SECONDS, formatDate, formatTimestamp } from './calendar.js';
 import { writerOf, type GenContext } from './context.js';
 import { csvText, dollars } from './csv-writer.js';
+import { writeDealActivities } from './deal-activities.js';
+import { looksSandbagged, quarterPushes, raisedThenCut } from './deal-signals.js';
 import { businessSeconds, simulateDeal, type DealState } from './deal-trajectory.js';
 import {
   CATEGORIES,
@@ -21,10 +23,12 @@ import {
   type DealType,
 } from './deal-vocabulary.js';
 import { cancellationText, writeSplits } from './compensation.js';
-import { activityId, opportunityId } from './ids.js';
+import { opportunityId } from './ids.js';
 import type { Rng } from './prng.js';
 import { plant } from './planted.js';
 import { repId } from './roster.js';
+import { sandbag } from './sandbagging.js';
+import { movedBack, reworkStages } from './stage-rework.js';
 
 /** A deal as planned by the account's lifecycle, before its history is simulated. */
 export interface DealSpec {
@@ -76,7 +80,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   const gaming = ctx.roster.reps[spec.owner]?.traits.gaming ?? false;
   const mayLackAmount = !spec.won || spec.closeDay > AS_OF_DAY;
   const amountMissing = mayLackAmount && rng.chance(0.02);
-  const state = simulateDeal(rng, {
+  const simulated = simulateDeal(rng, {
     createdTs: spec.createdDay * DAY_SECONDS + businessSeconds(rng),
     closeDay: spec.closeDay,
     won: spec.won,
@@ -84,12 +88,15 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
     gaming,
     backdatable: spec.type !== 2,
   });
+  const sandbagged = sandbag(ctx, number, spec, simulated, owner);
+  const state = reworkStages(ctx, number, sandbagged?.state ?? simulated);
+  const createdDay = sandbagged?.createdDay ?? spec.createdDay;
 
   const nextStep = rng.chance(0.015) ? '' : rng.pick(NEXT_STEPS[state.stage] ?? ['']);
   const lossReason = state.stage === CLOSED_LOST ? rng.weighted(LOSS_REASONS, LOSS_REASON_WEIGHTS) : '';
   writerOf(ctx, 'opportunities').line(
     `${id},${accountId},${ownerId},${DEAL_TYPES[spec.type]},${STAGES[state.stage]},` +
-      `${state.amount === null ? '' : dollars(state.amount)},${formatDate(spec.createdDay)},` +
+      `${state.amount === null ? '' : dollars(state.amount)},${formatDate(createdDay)},` +
       `${formatDate(state.closeDay)},${CATEGORIES[state.category]},${spec.leadSource},` +
       `${PRODUCT_LINES[spec.productLine]},${spec.termMonths},${spec.discount.toFixed(2)},${csvText(nextStep)},${lossReason},` +
       cancellationText(ctx, number, { spec, state, owner }),
@@ -102,7 +109,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   for (const s of state.stays) {
     stays.line(`${id},${STAGES[s.stage]},${formatDate(s.enteredDay)},${s.exitedDay === null ? '' : formatDate(s.exitedDay)}`);
   }
-  if (owner >= 0) writeDealActivities(ctx, rng, id, accountId, ownerId, spec, state);
+  const worked = owner >= 0 ? writeDealActivities(ctx, rng, { id, number, accountId, ownerId, spec, state, createdDay }) : 0;
 
   if (state.stage === CLOSED_WON && state.amount !== null) ctx.bookings.add(owner, state.closeDay, state.amount);
   if (state.amount === null) plant(ctx, 'missing_amount', id);
@@ -113,6 +120,11 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   if (state.skippedStage) plant(ctx, 'skipped_stages', id);
   if (state.quarterEndJump) plant(ctx, 'quarter_end_stage_jumps', id);
   if (state.backdated) plant(ctx, 'backdated_closes', id);
+  if (movedBack(state)) plant(ctx, 'stages_moved_back', id);
+  if (quarterPushes(state) >= 2) plant(ctx, 'close_date_pushed_across_quarters', id);
+  if (raisedThenCut(state)) plant(ctx, 'amount_raised_then_cut', id);
+  if (state.stage === CLOSED_WON && worked === 0) plant(ctx, 'won_without_activity', id);
+  if (looksSandbagged(state, createdDay)) plant(ctx, 'sandbagged_deals', id);
   const written = { id, number, spec, state, owner };
   writeSplits(ctx, written);
   return written;
@@ -128,31 +140,5 @@ function fieldText(field: number, value: number): string {
       return dollars(value);
     default:
       return formatDate(value);
-  }
-}
-
-const ACTIVITY_TYPES = ['call', 'email', 'meeting'] as const;
-const WON_MIX = [0.35, 0.4, 0.25];
-const OTHER_MIX = [0.4, 0.45, 0.15];
-
-/** Calls, emails and meetings by the owner while the deal is open; won deals see more meetings. */
-function writeDealActivities(
-  ctx: GenContext,
-  rng: Rng,
-  id: string,
-  accountId: string,
-  ownerId: string,
-  spec: DealSpec,
-  state: DealState,
-): void {
-  const last = state.closed ? Math.min(spec.closeDay, AS_OF_DAY) : AS_OF_DAY;
-  const openDays = Math.max(0, last - spec.createdDay);
-  const won = state.stage === CLOSED_WON;
-  const n = 1 + Math.floor(rng.next() * (1 + Math.min(openDays, 180) / 30) * (won ? 1.3 : 1));
-  const out = writerOf(ctx, 'activities');
-  for (let k = 0; k < n; k++) {
-    const type = rng.weighted(ACTIVITY_TYPES, won ? WON_MIX : OTHER_MIX);
-    const day = spec.createdDay + rng.int(0, openDays);
-    out.line(`${activityId(++ctx.counters.activity)},${ownerId},${id},${accountId},${type},${formatDate(day)}`);
   }
 }

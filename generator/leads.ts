@@ -8,6 +8,7 @@ import { writerOf, type GenContext } from './context.js';
 import { businessSeconds } from './deal-trajectory.js';
 import { activityId, leadId } from './ids.js';
 import { FUNC_SDR } from './org.js';
+import { plant } from './planted.js';
 import type { Rng } from './prng.js';
 
 /** Lead sources that come through SDRs (the other opportunity sources have no lead). */
@@ -16,6 +17,13 @@ export const LEAD_SOURCES = ['Inbound', 'Outbound', 'Event', 'Webinar'] as const
 const UNCONVERTED_COUNTS = [0, 1, 2, 3, 4];
 const UNCONVERTED_WEIGHTS = [0.3, 0.3, 0.2, 0.12, 0.08];
 const AS_OF_END = (AS_OF_DAY + 1) * DAY_SECONDS - 1;
+/**
+ * Among leads that never converted, in order: position % period === offset was never routed to
+ * an SDR, unless an SDR made it (outbound) or it came in within the shipped check's day of grace.
+ */
+const UNROUTED = { period: 197, offset: 131, minAgeDays: 1 } as const;
+/** A lead still without an SDR this long after it came in is overdue (catalog/checks/hygiene.yaml). */
+const OWNER_WITHIN_SECONDS = DAY_SECONDS;
 
 /** Writes the converted lead of a deal created on `dealDay`, its SDR activities, and unconverted leads nearby. */
 export function writeLeads(
@@ -76,7 +84,13 @@ function writeUnconvertedLead(ctx: GenContext, rng: Rng, region: number, source:
     }
     status = response === null ? 'Nurture' : rng.chance(0.6) ? 'Disqualified' : 'Nurture';
   }
-  writeLead(ctx, sdrRep?.id ?? '', leadSource, createdTs, response, mql, sql, '', status);
+  // Routing failed for a few inbound leads: no SDR ever got one, so nobody answered or accepted it.
+  const unrouted =
+    ++ctx.counters.unconvertedLeads % UNROUTED.period === UNROUTED.offset &&
+    leadSource !== 'Outbound' &&
+    day < AS_OF_DAY - UNROUTED.minAgeDays;
+  if (unrouted) writeLead(ctx, '', leadSource, createdTs, null, mql, null, '', 'New');
+  else writeLead(ctx, sdrRep?.id ?? '', leadSource, createdTs, response, mql, sql, '', status);
 }
 
 function writeLead(
@@ -90,8 +104,10 @@ function writeLead(
   opportunityId: string,
   status: string,
 ): void {
+  const id = leadId(++ctx.counters.lead);
+  if (sdrId === '' && AS_OF_DAY * DAY_SECONDS - createdTs > OWNER_WITHIN_SECONDS) plant(ctx, 'leads_without_owner', id);
   writerOf(ctx, 'leads').line(
-    `${leadId(++ctx.counters.lead)},${sdrId},${source},${formatTimestamp(createdTs)},` +
+    `${id},${sdrId},${source},${formatTimestamp(createdTs)},` +
       `${responseTs === null ? '' : formatTimestamp(responseTs)},${mqlDay === null ? '' : formatDate(mqlDay)},` +
       `${sqlDay === null ? '' : formatDate(sqlDay)},${opportunityId},${status}`,
   );

@@ -59,6 +59,15 @@ describe('the shipped detectors on the example data', () => {
     scores = scoreDetectors(findings, readPlanted(path.join(DATA, 'planted.csv')), invoiced);
   }, 300_000); // every shipped check over the whole example data set
 
+  it('scores every shipped manipulation and reconciliation check, the duplicates and lead assignment', () => {
+    const shipped = ['manipulation', 'reconciliation'].flatMap((file) =>
+      [...readFileSync(path.join(ROOT, `catalog/checks/${file}.yaml`), 'utf8').matchAll(/^check: ([a-z_]+)$/gm)].map((m) => m[1]),
+    );
+    const expected = [...shipped, 'duplicate_accounts', 'lead_without_owner'];
+    expect(scores.map((s) => s.check).sort()).toEqual(expected.sort());
+    expect(scores.filter((s) => s.planted < 5).map((s) => s.check)).toEqual(['backdated_close']);
+  });
+
   it('every detector reaches precision and recall of at least 0.9', () => {
     const weak = scores.filter((s) => s.precision < 0.9 || s.recall < 0.9).map((s) => `${s.check} ${s.precision} ${s.recall}`);
     expect(weak).toEqual([]);
@@ -66,7 +75,7 @@ describe('the shipped detectors on the example data', () => {
 
   it('reconciliation lists exactly the planted mismatches', () => {
     const reconciliation = ['won_not_invoiced', 'invoice_amount_mismatch', 'duplicate_invoices', 'orphan_invoice'];
-    for (const check of [...reconciliation, 'won_without_revenue_schedule', 'late_revenue_schedule']) {
+    for (const check of [...reconciliation, 'won_without_revenue_schedule', 'late_revenue_schedule', 'deferred_revenue_negative']) {
       const s = scores.find((x) => x.check === check);
       expect([check, s?.precision, s?.recall]).toEqual([check, 1, 1]);
     }

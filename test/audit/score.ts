@@ -23,19 +23,27 @@ export interface Score {
   readonly recall: number;
 }
 
-/** Each shipped detector, the quirk it detects and the finding value that names the record. */
-const DETECTORS: readonly (readonly [check: string, quirk: string])[] = [
+/** Each shipped detector, the quirk it detects and, when not the deal, the finding value that names the record. */
+const DETECTORS: readonly (readonly [check: string, quirk: string, key?: string])[] = [
   ['duplicate_accounts', 'near_duplicate_accounts'],
   ['repeated_close_date_pushes', 'repeated_close_date_pushes'],
+  ['stage_moved_backwards', 'stages_moved_back'],
   ['skipped_stage', 'skipped_stages'],
   ['quarter_end_stage_jump', 'quarter_end_stage_jumps'],
   ['backdated_close', 'backdated_closes'],
+  ['close_date_pushed_across_quarters', 'close_date_pushed_across_quarters'],
+  ['amount_raised_then_cut', 'amount_raised_then_cut'],
+  ['won_without_activity', 'won_without_activity'],
+  ['activity_after_close', 'activities_after_close', 'activity_id'],
+  ['sandbagging', 'sandbagged_deals'],
+  ['lead_without_owner', 'leads_without_owner', 'lead_id'],
   ['won_not_invoiced', 'won_without_invoice'],
   ['invoice_amount_mismatch', 'invoice_amount_mismatch'],
   ['duplicate_invoices', 'duplicate_invoices'],
   ['orphan_invoice', 'orphan_invoices'],
   ['won_without_revenue_schedule', 'missing_revenue_schedule'],
   ['late_revenue_schedule', 'late_revenue_schedule'],
+  ['deferred_revenue_negative', 'negative_deferred_revenue'],
 ];
 
 /** `planted.csv` as quirk → rows of [record_id, other_id]. */
@@ -52,9 +60,9 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-function flagged(check: string, findings: readonly NdjsonFinding[]): Set<string> {
+function flagged(check: string, key: string, findings: readonly NdjsonFinding[]): Set<string> {
   const mine = findings.filter((f) => f.check === check);
-  if (check !== 'duplicate_accounts') return new Set(mine.map((f) => f.values['opportunity_id'] ?? ''));
+  if (check !== 'duplicate_accounts') return new Set(mine.map((f) => f.values[key] ?? ''));
   const groups = new Map<string, string[]>();
   for (const f of mine) groups.set(f.duplicate_of ?? '', [...(groups.get(f.duplicate_of ?? '') ?? []), f.values['account_id'] ?? '']);
   const pairs = new Set<string>();
@@ -83,8 +91,8 @@ export function scoreDetectors(
   planted: ReadonlyMap<string, [string, string][]>,
   invoiced: ReadonlySet<string>,
 ): Score[] {
-  return DETECTORS.map(([check, quirk]) => {
-    const found = flagged(check, findings);
+  return DETECTORS.map(([check, quirk, key = 'opportunity_id']) => {
+    const found = flagged(check, key, findings);
     const want = truth(quirk, planted, invoiced);
     const hits = [...found].filter((x) => want.has(x)).length;
     return {

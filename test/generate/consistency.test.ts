@@ -11,6 +11,9 @@ import { generateToTemp, removeTempDatasets, type GeneratedDataset } from './fix
 
 type Expected = number | QuirkName;
 
+/** The stages in pipeline order, as a DuckDB list. */
+const STAGE_ORDER = `['Prospecting', 'Discovery', 'Proposal', 'Negotiation', 'Closed Won', 'Closed Lost']`;
+
 /** Each check counts violating rows; most must find none, some exactly the quirk's count. */
 const CHECKS: readonly (readonly [string, string, Expected])[] = [
   // Keys
@@ -107,6 +110,18 @@ const CHECKS: readonly (readonly [string, string, Expected])[] = [
         OR (field = 'amount' AND (o.amount IS NULL OR CAST(new_value AS DECIMAL(18,2)) <> o.amount))
         OR (field = 'close_date' AND CAST(new_value AS DATE) <> o.close_date)`,
     0,
+  ],
+  [
+    'deals moved back to an earlier open stage',
+    `SELECT count(DISTINCT opportunity_id) FROM opportunity_history WHERE field = 'stage' AND new_value <> 'Closed Lost'
+       AND list_position(${STAGE_ORDER}, new_value) < list_position(${STAGE_ORDER}, old_value)`,
+    'stages_moved_back',
+  ],
+  [
+    'large wins created within a week, at the start of a quarter',
+    `SELECT count(*) FROM opportunities WHERE stage = 'Closed Won' AND amount >= 25000 AND close_date - created_date <= 7
+       AND close_date - CAST(date_trunc('quarter', close_date) AS DATE) < 14`,
+    'sandbagged_deals',
   ],
   [
     'every deal starts in Prospecting',
@@ -220,6 +235,13 @@ const CHECKS: readonly (readonly [string, string, Expected])[] = [
     0,
   ],
   [
+    'more recognised than billed: missed anniversary invoices, and deals with no invoice of their own',
+    `SELECT count(*) FROM (SELECT o.opportunity_id, (SELECT sum(amount) FROM invoices i WHERE i.opportunity_id = o.opportunity_id) billed,
+         (SELECT sum(recognized_amount) FROM revenue_schedule r WHERE r.opportunity_id = o.opportunity_id) recognised
+       FROM opportunities o WHERE stage = 'Closed Won') WHERE recognised > 0 AND coalesce(billed, 0) < recognised`,
+    'negative_deferred_revenue',
+  ],
+  [
     'revenue never runs past the term',
     `SELECT count(*) FROM (SELECT opportunity_id, count(*) n FROM revenue_schedule GROUP BY 1) r
        JOIN opportunities o USING (opportunity_id) WHERE r.n > o.contract_term_months`,
@@ -314,11 +336,34 @@ const CHECKS: readonly (readonly [string, string, Expected])[] = [
     0,
   ],
   [
-    'deal activities while the deal is open (until the closing stage change)',
+    'deal activities from the creation of the deal to the as-of date',
     `SELECT count(*) FROM activities a JOIN opportunities o USING (opportunity_id)
-       LEFT JOIN opportunity_stage_history s ON s.opportunity_id = o.opportunity_id AND s.stage LIKE 'Closed%'
-     WHERE a.activity_date < o.created_date OR a.activity_date > coalesce(s.entered_date, DATE '2026-09-30')`,
+     WHERE a.activity_date < o.created_date OR a.activity_date > DATE '2026-09-30'`,
     0,
+  ],
+  [
+    'deal activities after the close date: the ones logged late, and those before a backdated close',
+    `SELECT count(*) FROM activities a JOIN opportunities o USING (opportunity_id)
+     WHERE o.stage LIKE 'Closed%' AND a.activity_date > o.close_date`,
+    'activities_after_close',
+  ],
+  [
+    'deal activities until the closing stage change, except the ones logged late',
+    `SELECT count(*) FROM activities a JOIN opportunities o USING (opportunity_id)
+       JOIN opportunity_stage_history s ON s.opportunity_id = o.opportunity_id AND s.stage LIKE 'Closed%'
+     WHERE a.activity_date > s.entered_date AND a.activity_date <= o.close_date`,
+    0,
+  ],
+  [
+    'won deals with no activity on the deal by the close date',
+    `SELECT count(*) FROM opportunities o WHERE stage = 'Closed Won' AND NOT EXISTS
+       (SELECT 1 FROM activities a WHERE a.opportunity_id = o.opportunity_id AND a.activity_date <= o.close_date)`,
+    'won_without_activity',
+  ],
+  [
+    'leads without an SDR a day after they came in',
+    `SELECT count(*) FROM leads WHERE sdr_id IS NULL AND created_at < TIMESTAMP '2026-09-29 00:00:00'`,
+    'leads_without_owner',
   ],
   [
     'backdated closes: closed after the close date, in the next quarter',
