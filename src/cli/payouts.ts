@@ -162,12 +162,19 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
     return emit(io, outArg, 'the audit', text, code);
   }
   progress.show('checking data and computing payouts…');
+  const statement = flags.switches.has('statement') || format === 'html';
   let result;
   try {
     result = await evaluatePayouts(
       session.checked.resolved,
       plans.value,
-      { plan: flags.values.get('plan'), period: flags.values.get('period'), rep: flags.values.get('rep') },
+      {
+        plan: flags.values.get('plan'),
+        period: flags.values.get('period'),
+        rep: flags.values.get('rep'),
+        // A summary keeps no deal lines (a snapshot keeps them for later audits).
+        itemised: statement || snapshotDir !== undefined,
+      },
       { dataDir },
     );
   } finally {
@@ -176,6 +183,6 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   if (!result.ok) return reportFailure(io, session, result, 'payouts');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
   if (snapshotDir !== undefined) for (const note of await snapshotNotes(snapshotDir, result.report)) io.stderr.write(`${note}\n`);
-  const text = render(format, result.report, flags.switches.has('statement') || format === 'html');
+  const text = render(format, result.report, statement);
   return emit(io, outArg, 'the payouts', text, 0);
 }
