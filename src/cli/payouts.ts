@@ -25,6 +25,7 @@ import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import type { ParsedFlags } from './args.js';
 import { sessionDataDir } from './catalog-session.js';
 import { configureCheckCache } from './check-cache.js';
+import { memoryLimit } from './engine-flags.js';
 import { commandSpec, usageLine } from './commands.js';
 import type { CliIo } from './io.js';
 import { writeOut } from './output.js';
@@ -126,6 +127,8 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   const outArg = flags.values.get('out');
   const why = outArg === undefined ? undefined : unwritable(path.resolve(io.cwd, outArg));
   if (why !== undefined) return usageError(io, `cannot write \`--out ${outArg ?? ''}\`: ${why}`, usage, 'kpic payouts --help');
+  const limit = memoryLimit(io, flags, usage, 'kpic payouts --help', undefined);
+  if (typeof limit === 'number') return limit;
   const progress = progressFor(io);
   const session = openValidCatalog(io, flags.values.get('catalog'), progress);
   if (typeof session === 'number') return session;
@@ -175,7 +178,7 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
         // A summary keeps no deal lines (a snapshot keeps them for later audits).
         itemised: statement || snapshotDir !== undefined,
       },
-      { dataDir },
+      { dataDir, memoryLimit: limit },
     );
   } finally {
     progress.clear();

@@ -106,7 +106,7 @@ WHERE __rows > 0 AND ${[DEAL, REP, DATE].map((c) => `${quoteIdentifier(c)} IS NO
     };
   } catch (error) {
     if (!isOutOfMemory(error)) throw error;
-    return { ok: false, kind: 'data', message: outOfMemoryMessage(error as Error, undefined), diagnostics: [] };
+    return { ok: false, kind: 'data', message: outOfMemoryMessage(error as Error, options.memoryLimit), diagnostics: [] };
   }
 }
 

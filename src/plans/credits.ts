@@ -37,6 +37,8 @@ export interface ReadOptions {
   readonly dataDir: string;
   readonly db: Database;
   readonly warnings: Diagnostic[];
+  /** The database's memory limit, for the message when it is exceeded. */
+  readonly memoryLimit?: string | undefined;
 }
 
 /** The synthetic KPIs and the breakdowns every credit has. */

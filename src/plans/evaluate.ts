@@ -306,6 +306,8 @@ export async function evaluatePayouts(
     readonly db?: Database | undefined;
     /** Credited rows read per batch of reps (default {@link BATCH_ROWS}); any size gives the same figures. */
     readonly batchRows?: number | undefined;
+    /** The most memory DuckDB may use (`4GB`) when the database is opened here; beyond it, it spills to temporary files. */
+    readonly memoryLimit?: string | undefined;
   },
 ): Promise<PayoutResult> {
   if (plans.size === 0) return usage('the catalog has no plan (write a `plan` document, see docs/plans.md)');
@@ -322,10 +324,16 @@ export async function evaluatePayouts(
   }
   const like = [...resolved.kpis.values()][0];
   if (like === undefined) return usage('the catalog has no KPI to evaluate plans with');
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const warnings: Diagnostic[] = [];
-    const opts: PayOptions = { dataDir: options.dataDir, db, warnings, batchRows: options.batchRows ?? BATCH_ROWS };
+    const opts: PayOptions = {
+      dataDir: options.dataDir,
+      db,
+      warnings,
+      batchRows: options.batchRows ?? BATCH_ROWS,
+      memoryLimit: options.db === undefined ? options.memoryLimit : undefined,
+    };
     const out: PlanPayout[] = [];
     const activities = new Map<string, ReadonlyMap<string, Activity>>();
     for (const plan of chosen) {
