@@ -339,13 +339,14 @@ async function checkedQuery(
   warnings: readonly Diagnostic[],
   options: RunOptions,
   db: Database,
+  ordered = true,
 ): Promise<PreparedQuery | Failure> {
   const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
   // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
   const data = await preparedData(resolved, planSources(plan), joined, plan.states, options, db, warnings, plan);
   if ('ok' in data) return data;
   // The engine is DuckDB: the query is written in its dialect.
-  const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked) });
+  const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked), ordered });
   return {
     ok: true,
     by: plan.by,
@@ -361,18 +362,19 @@ async function checkedQuery(
  * running it: the SQL (DuckDB's dialect, one SELECT) reads the checked data on that database, for
  * a caller that consumes a result too large to hold as rows in its own SQL (aggregated, or read
  * in batches from a table it creates). The result columns are those of {@link runKpis}'s query:
- * `kpi`, `period`, the breakdown dimensions, `value` and the exact value's text.
+ * `kpi`, `period`, the breakdown dimensions, `value` and the exact value's text; in no particular
+ * order unless `ordered` (the sort of a large result costs more than the rest of the query).
  */
 export async function prepareKpis(
   resolved: ResolvedCatalog,
   request: QueryRequest,
-  options: Omit<RunOptions, 'engine' | 'db'> & { readonly db: Database },
+  options: Omit<RunOptions, 'engine' | 'db'> & { readonly db: Database; readonly ordered?: boolean | undefined },
 ): Promise<PreparedQuery | Failure> {
   const planned = planQuery(resolved, request);
   if (planned.value === undefined) return queryFailure(planned.diagnostics);
   const clashes = checkOutputs(resolved, planSources(planned.value), options);
   if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
-  return checkedQuery(resolved, planned.value, planned.diagnostics, options, options.db);
+  return checkedQuery(resolved, planned.value, planned.diagnostics, options, options.db, options.ordered ?? false);
 }
 
 /** Runs a planned query on `engine`, checking the contract of every table it reads there first. */

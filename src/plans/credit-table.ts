@@ -60,7 +60,7 @@ export async function createCreditTable(
   options: ReadOptions,
 ): Promise<CreditTable | Failure> {
   const q = creditQuery(resolved, plan, like, range);
-  const prepared = await prepareKpis(q.resolved, q.request, { dataDir: options.dataDir, db: options.db });
+  const prepared = await prepareKpis(q.resolved, q.request, { dataDir: options.dataDir, db: options.db, ordered: false });
   if (!prepared.ok) return prepared;
   options.warnings.push(...prepared.diagnostics);
   const table = quoteIdentifier(`__kpic_credits_${++tables}`);
