@@ -4,16 +4,7 @@
  * prorated clawback of a cancelled deal, a recoverable draw, a mid-year joiner and a leaver, and a
  * deal of an owner on no plan (it counts in the median, it pays nobody).
  */
-import { writeFixture } from './fixture.js';
-
-const SPLITS_SOURCE = `source: deal_splits
-file: deal_splits.csv
-columns:
-  deal_id: { type: string, required: true }
-  rep_id:  { type: string, required: true }
-  share:   { type: percent, required: true }
-  kind:    { type: string, required: true, values: [Revenue, Overlay] }
-`;
+import { SPLITS_SOURCE, writeFixture } from './fixture.js';
 
 const credit = `credit:
   source: deals
