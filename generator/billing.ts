@@ -7,6 +7,7 @@
 import { AS_OF_DAY, addMonths, formatDate, monthOf, monthStart } from './calendar.js';
 import { writerOf, type GenContext } from './context.js';
 import { cents } from './csv-writer.js';
+import { paidText } from './compensation.js';
 import { invoiceId, mistypedOpportunityId } from './ids.js';
 import { plant } from './planted.js';
 import type { QuirkName } from './quirks.js';
@@ -56,8 +57,12 @@ export function writeBilling(ctx: GenContext, deal: BilledDeal): void {
     }
     const opp = year === 0 && quirk === 'orphan_invoices' ? mistypedOpportunityId(deal.opportunityNumber) : deal.opportunityId;
     const line = `${deal.accountId},${opp},${formatDate(day)},${cents(amount)}`;
-    invoices.line(`${invoiceId(++ctx.counters.invoice)},${line}`);
-    if (year === 0 && quirk === 'duplicate_invoices') invoices.line(`${invoiceId(++ctx.counters.invoice)},${line}`);
+    const number = ++ctx.counters.invoice;
+    invoices.line(`${invoiceId(number)},${line},${paidText(ctx, number, day)}`);
+    if (year === 0 && quirk === 'duplicate_invoices') {
+      const twice = ++ctx.counters.invoice;
+      invoices.line(`${invoiceId(twice)},${line},${paidText(ctx, twice, day)}`);
+    }
   }
 
   if (quirk === 'missing_revenue_schedule') return;

@@ -20,6 +20,7 @@ import {
   STAGES,
   type DealType,
 } from './deal-vocabulary.js';
+import { cancellationText, writeSplits } from './compensation.js';
 import { activityId, opportunityId } from './ids.js';
 import type { Rng } from './prng.js';
 import { plant } from './planted.js';
@@ -90,7 +91,8 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
     `${id},${accountId},${ownerId},${DEAL_TYPES[spec.type]},${STAGES[state.stage]},` +
       `${state.amount === null ? '' : dollars(state.amount)},${formatDate(spec.createdDay)},` +
       `${formatDate(state.closeDay)},${CATEGORIES[state.category]},${spec.leadSource},` +
-      `${PRODUCT_LINES[spec.productLine]},${spec.termMonths},${spec.discount.toFixed(2)},${csvText(nextStep)},${lossReason}`,
+      `${PRODUCT_LINES[spec.productLine]},${spec.termMonths},${spec.discount.toFixed(2)},${csvText(nextStep)},${lossReason},` +
+      cancellationText(ctx, number, { spec, state, owner }),
   );
   const history = writerOf(ctx, 'opportunity_history');
   for (const c of state.changes) {
@@ -111,7 +113,9 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   if (state.skippedStage) plant(ctx, 'skipped_stages', id);
   if (state.quarterEndJump) plant(ctx, 'quarter_end_stage_jumps', id);
   if (state.backdated) plant(ctx, 'backdated_closes', id);
-  return { id, number, spec, state, owner };
+  const written = { id, number, spec, state, owner };
+  writeSplits(ctx, written);
+  return written;
 }
 
 function fieldText(field: number, value: number): string {

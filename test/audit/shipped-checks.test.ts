@@ -13,9 +13,9 @@ import { cli as kpic } from '../cli/helpers.js';
 const CATALOG = path.resolve(import.meta.dirname, '../../catalog');
 
 const OPP_HEAD =
-  'opportunity_id,account_id,owner_id,type,stage,amount,created_date,close_date,forecast_category,lead_source,product_line,contract_term_months,discount,next_step,loss_reason';
+  'opportunity_id,account_id,owner_id,type,stage,amount,created_date,close_date,forecast_category,lead_source,product_line,contract_term_months,discount,next_step,loss_reason,cancelled_date';
 const opp = (id: string, stage: string, close: string, leadSource: string, nextStep: string): string =>
-  `${id},A1,R1,New Business,${stage},1000.00,2026-01-02,${close},${stage.startsWith('Closed') ? 'Closed' : 'Pipeline'},${leadSource},Core Platform,12,0.10,${nextStep},${stage === 'Closed Lost' ? 'Price' : ''}`;
+  `${id},A1,R1,New Business,${stage},1000.00,2026-01-02,${close},${stage.startsWith('Closed') ? 'Closed' : 'Pipeline'},${leadSource},Core Platform,12,0.10,${nextStep},${stage === 'Closed Lost' ? 'Price' : ''},`;
 
 /** A deal of account A1 owned by R1, with the fields the checks read. */
 const deal = (
@@ -27,7 +27,7 @@ const deal = (
 ): string =>
   `${id},A1,R1,${o.type ?? 'New Business'},${stage},${o.amount ?? '1000.00'},${created},${close},` +
   `${stage.startsWith('Closed') ? 'Closed' : 'Pipeline'},${o.lead ?? 'Inbound'},Core Platform,${o.term ?? 12},0.10,` +
-  `${o.next ?? 'Call'},${stage === 'Closed Lost' ? 'Price' : ''}`;
+  `${o.next ?? 'Call'},${stage === 'Closed Lost' ? 'Price' : ''},`;
 
 const DATA: Record<string, string> = {
   'reps.csv': [
@@ -127,21 +127,21 @@ const DATA: Record<string, string> = {
     'LD3,R1,Inbound,2026-03-01 10:00:00,2026-03-01 11:00:00,,,,Working',
   ].join('\n'),
   'invoices.csv': [
-    'invoice_id,account_id,opportunity_id,invoice_date,amount',
-    'I01,A1,O5,2026-02-01,1000.00',
-    'I02,A1,L1,2025-12-30,1000.00',
-    'I03,A1,B1,2025-12-31,1000.00',
-    'I04,A1,W1,2026-02-10,1000.00',
-    'I05,A1,S1,2026-01-08,30000.00',
-    'I06,A1,S2,2026-01-08,30000.00',
-    'I07,A1,X1,2026-01-20,1100.00',
-    'I08,A1,X2,2026-01-20,500.00',
-    'I09,A1,D1,2026-01-20,1000.00',
-    'I10,A1,D1,2026-01-20,1000.00',
-    'I11,A1,O99,2026-01-20,1000.00', // names no deal
-    'I12,A1,V1,2026-01-20,1000.00',
-    'I13,A1,V2,2026-01-10,1000.00',
-    'I14,A1,V3,2026-01-05,1000.00',
+    'invoice_id,account_id,opportunity_id,invoice_date,amount,paid_date',
+    'I01,A1,O5,2026-02-01,1000.00,',
+    'I02,A1,L1,2025-12-30,1000.00,',
+    'I03,A1,B1,2025-12-31,1000.00,',
+    'I04,A1,W1,2026-02-10,1000.00,',
+    'I05,A1,S1,2026-01-08,30000.00,',
+    'I06,A1,S2,2026-01-08,30000.00,',
+    'I07,A1,X1,2026-01-20,1100.00,',
+    'I08,A1,X2,2026-01-20,500.00,',
+    'I09,A1,D1,2026-01-20,1000.00,',
+    'I10,A1,D1,2026-01-20,1000.00,',
+    'I11,A1,O99,2026-01-20,1000.00,', // names no deal
+    'I12,A1,V1,2026-01-20,1000.00,',
+    'I13,A1,V2,2026-01-10,1000.00,',
+    'I14,A1,V3,2026-01-05,1000.00,',
   ].join('\n'),
   'revenue_schedule.csv': [
     'opportunity_id,month,recognized_amount',

@@ -44,7 +44,7 @@ describe('generate command', () => {
     const out = join(dir, 'nested', 'data');
     const r = await runMain(['--scale', '200', '--seed', '3', '--out', out]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote 16 files to .* \(scale 200, seed 3\)/);
+    expect(r.stdout).toMatch(/^wrote 17 files to .* \(scale 200, seed 3\)/);
     expect(r.stdout).toMatch(/opportunities +200 rows/);
     expect(r.stdout).toContain('deliberate quirks:');
     expect(readdirSync(out).sort()).toEqual(TABLE_NAMES.map((t) => `${t}.csv`).sort());
