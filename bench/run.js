@@ -6,7 +6,10 @@
  * numbers of every run are checked against the hand SQL, cell by cell, and any disagreement
  * fails the benchmark.
  *
- * Usage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm] [--shuffled-ids]
+ * Then, on the same N opportunities, the payouts benchmark (issue 11, bench/payouts/run.js):
+ * `kpic payouts` for every rep over three years beside `kpic run` of the same credits.
+ *
+ * Usage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm] [--shuffled-ids] [--no-payouts]
  *   --rows N     opportunities to generate (default 2,000,000; the issue's figure is 10M)
  *   --runs R     timed runs of each contender (default 5), after one untimed warm-up run each
  *   --no-malloy  skip Malloy even if bench/malloy/setup.sh installed it
@@ -14,6 +17,7 @@
  *                remove any `.kpic/` folder the run left in bench/ before each run: cold checks)
  *   --shuffled-ids  opportunity ids not in file order (kpic's `unique` check cannot use its
  *                sorted-file shortcut): the data contract's worst case
+ *   --no-payouts the run benchmark only (the payouts benchmark takes about 8 minutes at 10M)
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,12 +25,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareResults } from './compare.js';
 import { generate, intArg } from './generate.js';
+import { payoutsBench } from './payouts/run.js';
 import { timedRun } from './timed-run.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(here);
 const argv = process.argv.slice(2);
-const known = new Set(['--rows', '--runs', '--no-malloy', '--warm', '--shuffled-ids']);
+const known = new Set(['--rows', '--runs', '--no-malloy', '--warm', '--shuffled-ids', '--no-payouts']);
 for (let i = 0; i < argv.length; i++) {
   if (!known.has(argv[i])) usage(`unknown argument \`${argv[i]}\``);
   if (argv[i] === '--rows' || argv[i] === '--runs') i++;
@@ -46,7 +51,7 @@ const withMalloy = !argv.includes('--no-malloy') && existsSync(path.join(malloyD
 const TOLERANCE = 1e-9;
 
 function usage(message) {
-  console.error(`${message}\nusage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm] [--shuffled-ids]`);
+  console.error(`${message}\nusage: npm run bench -- [--rows N] [--runs R] [--no-malloy] [--warm] [--shuffled-ids] [--no-payouts]`);
   process.exit(2);
 }
 
@@ -234,3 +239,15 @@ writeFileSync(
     2,
   ),
 );
+
+// The payouts benchmark on the same opportunities (ids in file order: the shuffled ones are a
+// worst case of the run benchmark's data checks only).
+if (!argv.includes('--no-payouts')) {
+  log('\npayouts benchmark …');
+  const payouts = await payoutsBench(rows, { log });
+  console.log(`\n${payouts.lines.join('\n')}`);
+  if (!payouts.ok) {
+    console.error("\n!!! THE PLAN'S CREDIT DIFFERS FROM KPIC RUN'S BOOKINGS !!!");
+    process.exit(1);
+  }
+}

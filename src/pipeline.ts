@@ -304,32 +304,77 @@ export async function runKpis(resolved: ResolvedCatalog, request: QueryRequest, 
   if (offEngine.length > 0)
     return { ok: false, kind: 'data', message: 'the data cannot be read on this engine', diagnostics: sortDiagnostics(offEngine) };
   if (options.engine !== undefined) return runOnEngine(options.engine, resolved, plan, planned.diagnostics);
-  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
   const clashes = checkOutputs(resolved, ids, options);
   if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
   const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
-    // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
-    const data = await preparedData(resolved, ids, joined, plan.states, options, db, planned.diagnostics, plan);
-    if ('ok' in data) return data;
-    // The engine is DuckDB: the query is written in its dialect.
-    const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked) });
-    const rows = await db.query(sql);
-    return {
-      ok: true,
-      by: plan.by,
-      queryPlan: plan,
-      sql,
-      diagnostics: sortDiagnostics(data.diagnostics),
-      rows: rows.map((r) => resultRow(plan, r)),
-      files: [...data.checked.values()].flatMap((c) => (c.quarantineFile === undefined ? [] : [c.quarantineFile])),
-    };
+    const prepared = await checkedQuery(resolved, plan, planned.diagnostics, options, db);
+    if (!prepared.ok) return prepared;
+    const rows = await db.query(prepared.sql);
+    return { ...prepared, rows: rows.map((r) => resultRow(plan, r)) };
   } catch (error) {
     if (!isOutOfMemory(error)) throw error;
     return { ok: false, kind: 'data', message: outOfMemoryMessage(error as Error, options.memoryLimit), diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();
   }
+}
+
+/** A planned query whose data passed its checks, as DuckDB SQL over the checked data of one database. */
+export interface PreparedQuery {
+  readonly ok: true;
+  readonly by: readonly string[];
+  readonly queryPlan: QueryPlan;
+  readonly sql: string;
+  /** Warnings (e.g. quarantined rows). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The quarantine files to write (see {@link RunOptions.quarantine}). */
+  readonly files: readonly OutputFile[];
+}
+
+/** Checks the data a planned query reads on `db` and writes its SQL over the checked data. */
+async function checkedQuery(
+  resolved: ResolvedCatalog,
+  plan: QueryPlan,
+  warnings: readonly Diagnostic[],
+  options: RunOptions,
+  db: Database,
+  ordered = true,
+): Promise<PreparedQuery | Failure> {
+  const joined = new Set(plan.scans.filter((s) => s.joins.length > 0).map((s) => s.source));
+  // Warnings of the request (a KPI evaluated finer than its grain) travel with the results.
+  const data = await preparedData(resolved, planSources(plan), joined, plan.states, options, db, warnings, plan);
+  if ('ok' in data) return data;
+  // The engine is DuckDB: the query is written in its dialect.
+  const sql = emitSql(plan, { dialect: duckdb, sources: checkedSourcesReader(data.checked), ordered });
+  return {
+    ok: true,
+    by: plan.by,
+    queryPlan: plan,
+    sql,
+    diagnostics: sortDiagnostics(data.diagnostics),
+    files: [...data.checked.values()].flatMap((c) => (c.quarantineFile === undefined ? [] : [c.quarantineFile])),
+  };
+}
+
+/**
+ * Plans the request and checks the data it reads on `db`, as {@link runKpis} does, without
+ * running it: the SQL (DuckDB's dialect, one SELECT) reads the checked data on that database, for
+ * a caller that consumes a result too large to hold as rows in its own SQL (aggregated, or read
+ * in batches from a table it creates). The result columns are those of {@link runKpis}'s query:
+ * `kpi`, `period`, the breakdown dimensions, `value` and the exact value's text; in no particular
+ * order unless `ordered` (the sort of a large result costs more than the rest of the query).
+ */
+export async function prepareKpis(
+  resolved: ResolvedCatalog,
+  request: QueryRequest,
+  options: Omit<RunOptions, 'engine' | 'db'> & { readonly db: Database; readonly ordered?: boolean | undefined },
+): Promise<PreparedQuery | Failure> {
+  const planned = planQuery(resolved, request);
+  if (planned.value === undefined) return queryFailure(planned.diagnostics);
+  const clashes = checkOutputs(resolved, planSources(planned.value), options);
+  if (clashes.length > 0) return { ok: false, kind: 'usage', message: clashes[0]?.message ?? '', diagnostics: clashes };
+  return checkedQuery(resolved, planned.value, planned.diagnostics, options, options.db, options.ordered ?? false);
 }
 
 /** Runs a planned query on `engine`, checking the contract of every table it reads there first. */

@@ -25,6 +25,7 @@ import { unwritable, writeTextAtomically } from '../results/write-atomic.js';
 import type { ParsedFlags } from './args.js';
 import { sessionDataDir } from './catalog-session.js';
 import { configureCheckCache } from './check-cache.js';
+import { memoryLimit } from './engine-flags.js';
 import { commandSpec, usageLine } from './commands.js';
 import type { CliIo } from './io.js';
 import { writeOut } from './output.js';
@@ -126,6 +127,8 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   const outArg = flags.values.get('out');
   const why = outArg === undefined ? undefined : unwritable(path.resolve(io.cwd, outArg));
   if (why !== undefined) return usageError(io, `cannot write \`--out ${outArg ?? ''}\`: ${why}`, usage, 'kpic payouts --help');
+  const limit = memoryLimit(io, flags, usage, 'kpic payouts --help', undefined);
+  if (typeof limit === 'number') return limit;
   const progress = progressFor(io);
   const session = openValidCatalog(io, flags.values.get('catalog'), progress);
   if (typeof session === 'number') return session;
@@ -162,13 +165,20 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
     return emit(io, outArg, 'the audit', text, code);
   }
   progress.show('checking data and computing payouts…');
+  const statement = flags.switches.has('statement') || format === 'html';
   let result;
   try {
     result = await evaluatePayouts(
       session.checked.resolved,
       plans.value,
-      { plan: flags.values.get('plan'), period: flags.values.get('period'), rep: flags.values.get('rep') },
-      { dataDir },
+      {
+        plan: flags.values.get('plan'),
+        period: flags.values.get('period'),
+        rep: flags.values.get('rep'),
+        // A summary keeps no deal lines (a snapshot keeps them for later audits).
+        itemised: statement || snapshotDir !== undefined,
+      },
+      { dataDir, memoryLimit: limit },
     );
   } finally {
     progress.clear();
@@ -176,6 +186,6 @@ export async function payoutsCommand(io: CliIo, flags: ParsedFlags): Promise<num
   if (!result.ok) return reportFailure(io, session, result, 'payouts');
   printDiagnostics(io, io.stderr, result.diagnostics, session.render);
   if (snapshotDir !== undefined) for (const note of await snapshotNotes(snapshotDir, result.report)) io.stderr.write(`${note}\n`);
-  const text = render(format, result.report, flags.switches.has('statement') || format === 'html');
+  const text = render(format, result.report, statement);
   return emit(io, outArg, 'the payouts', text, 0);
 }

@@ -1,8 +1,9 @@
 /**
- * Computing payouts: for each plan asked for, read its credits (DuckDB), who was on it when
- * (the hierarchy's spells), quotas and bonus KPIs per rep, then compute each rep's periods in
- * order (compute-rep.ts). Never throws for a user mistake: an unknown plan, rep or period, or a
- * data problem, comes back as a {@link Failure}.
+ * Computing payouts: for each plan asked for, keep its credits in a table of the database
+ * (credit-table.ts), read who was on it when (the hierarchy's spells), quotas and bonus KPIs per
+ * rep, then compute each rep's periods in order (compute-rep.ts), reading the credits one batch of
+ * reps at a time (credit-batches.ts). Never throws for a user mistake: an unknown plan, rep or
+ * period, or a data problem, comes back as a {@link Failure}.
  */
 import { dedupeDiagnostics, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../diagnostics/suggest.js';
@@ -19,8 +20,10 @@ import type { ResolvedCatalog, ResolvedKpi } from '../resolve/resolved.js';
 import { activityByRep, type Activity } from './activity.js';
 import { overlappingPlans } from './overlaps.js';
 import { computeRep, type RepContext } from './compute-rep.js';
-import { readCredits, type Credit, type ReadOptions } from './credits.js';
-import { applySplits, readSplits } from './splits.js';
+import { BATCH_ROWS, creditBatches, splitProblems, type SplitInput } from './credit-batches.js';
+import { createCreditTable, dropCreditTable, type CreditTable } from './credit-table.js';
+import type { ReadOptions } from './credits.js';
+import { readSplits } from './splits.js';
 import { decimalOf, plus, roundTo, ZERO } from './decimal-math.js';
 import { kpiByRep, type ValuesByRep } from './kpi-by-rep.js';
 import { statusByRep, type StatusByRep } from './kpi-status.js';
@@ -37,6 +40,12 @@ export interface PayoutRequest {
   readonly period?: string | undefined;
   /** A rep's member key (default: every rep on the plan). */
   readonly rep?: string | undefined;
+  /**
+   * Whether each period keeps the itemised lines behind its pay (default: true). Without them,
+   * a rep's lines are dropped as soon as the rep is computed: what a summary needs, and all that
+   * memory holds for many deals. The figures are the same either way.
+   */
+  readonly itemised?: boolean | undefined;
 }
 
 /** A payout report, or why there is none. */
@@ -64,7 +73,9 @@ function namesOf(spells: readonly Spell[]): Map<string, string> {
 }
 
 interface PlanInputs {
-  readonly credits: readonly Credit[];
+  /** The plan's credits, in the database; undefined when the plan starts after the period asked for. */
+  readonly credits: CreditTable | undefined;
+  readonly splits: SplitInput | undefined;
   readonly periods: readonly Period[];
   readonly shown: readonly Period[];
 }
@@ -85,42 +96,46 @@ async function planInputs(
   }
   const limit = window?.last ?? plan.to ?? formatToday();
   const to = plan.to !== undefined && plan.to < limit ? plan.to : limit;
-  if (to < plan.from) return { credits: [], periods: [], shown: [] };
-  const read = await readCredits(resolved, plan, like, { from: plan.from, to }, opts);
-  if (!Array.isArray(read)) return read;
-  const credits = await splitCredits(resolved, plan, like, read, opts);
-  if (!Array.isArray(credits)) return credits;
+  if (to < plan.from) return { credits: undefined, splits: undefined, periods: [], shown: [] };
+  const credits = await createCreditTable(resolved, plan, like, { from: plan.from, to }, opts);
+  if ('ok' in credits) return credits;
+  const splits = await checkedSplits(resolved, plan, like, credits, opts);
+  if (splits !== undefined && 'ok' in splits) {
+    await dropCreditTable(credits);
+    return splits;
+  }
   if (window === undefined) {
-    const last = credits[credits.length - 1]?.date;
-    if (last === undefined) return { credits, periods: [], shown: [] };
+    const last = credits.lastDate;
+    if (last === undefined) return { credits, splits, periods: [], shown: [] };
     window = latestCompletePeriod(last, plan.payPeriod, calendar);
   }
   const periods = payPeriods(plan, window.last < to ? window.last : to, calendar);
   const w = window;
-  return { credits, periods, shown: periods.filter((p) => p.last >= w.start && p.start <= w.last) };
+  return { credits, splits, periods, shown: periods.filter((p) => p.last >= w.start && p.start <= w.last) };
 }
 
-/** The credits after the plan's splits (revenue shares, overlays), or the deals whose splits are wrong. */
-async function splitCredits(
+/** The plan's split rows (revenue shares, overlays), or the deals whose splits are wrong. */
+async function checkedSplits(
   resolved: ResolvedCatalog,
   plan: ResolvedPlan,
   like: ResolvedKpi,
-  credits: Credit[],
+  credits: CreditTable,
   opts: ReadOptions,
-): Promise<Credit[] | Failure> {
+): Promise<SplitInput | Failure | undefined> {
   const s = plan.credit.splits;
-  if (s === undefined) return credits;
+  if (s === undefined) return undefined;
   const rows = await readSplits(resolved, s, like, opts);
   if (!(rows instanceof Map)) return rows;
   const file = resolved.catalog.sources.get(s.source)?.path.value ?? s.source;
-  const split = applySplits(credits, rows, s, file);
-  if (split.problems.length === 0) return split.credits;
-  const n = split.problems.length;
+  const splits: SplitInput = { rows, def: s, file };
+  const problems = await splitProblems(credits, splits);
+  if (problems.length === 0) return splits;
+  const n = problems.length;
   return {
     ok: false,
     kind: 'data',
     message: `${n} deal${n === 1 ? '' : 's'} of plan \`${plan.id}\` cannot be credited: ${n === 1 ? 'its' : 'their'} splits are wrong; nothing was paid`,
-    diagnostics: split.problems,
+    diagnostics: problems,
   };
 }
 
@@ -163,12 +178,35 @@ async function planPayout(
   plan: ResolvedPlan,
   request: PayoutRequest,
   like: ResolvedKpi,
-  opts: ReadOptions,
+  opts: PayOptions,
   activities: Map<string, ReadonlyMap<string, Activity>>,
 ): Promise<PlanPayout | Failure> {
   const calendar = calendarOf(resolved.catalog);
   const inputs = await planInputs(resolved, plan, like, request.period, calendar, opts);
   if ('ok' in inputs) return inputs;
+  try {
+    return await payPlan(resolved, plan, request, like, opts, activities, inputs);
+  } finally {
+    if (inputs.credits !== undefined) await dropCreditTable(inputs.credits);
+  }
+}
+
+/** What computing a plan needs besides the plan. */
+interface PayOptions extends ReadOptions {
+  /** Credited rows per batch of reps read at once. */
+  readonly batchRows: number;
+}
+
+async function payPlan(
+  resolved: ResolvedCatalog,
+  plan: ResolvedPlan,
+  request: PayoutRequest,
+  like: ResolvedKpi,
+  opts: PayOptions,
+  activities: Map<string, ReadonlyMap<string, Activity>>,
+  inputs: PlanInputs,
+): Promise<PlanPayout | Failure> {
+  const calendar = calendarOf(resolved.catalog);
   const spells = await readSpells(resolved, plan.hierarchy, [{ id: plan.id, members: plan.members }], like, { ...opts, date: plan.from });
   if (!Array.isArray(spells)) return spells as Failure;
   const activity = activityByRep(spells, plan.id, plan.from, plan.to);
@@ -212,38 +250,40 @@ async function planPayout(
     }
     reps = [request.rep];
   }
-  const byRep = new Map<string, Credit[]>();
-  for (const c of inputs.credits) {
-    const list = byRep.get(c.rep);
-    if (list === undefined) byRep.set(c.rep, [c]);
-    else list.push(c);
-  }
   const shown = new Set(inputs.shown.map((p) => p.start));
-  const medians = plan.components.some((c) => c.kind === 'commission' && c.taper?.kind === 'median')
-    ? medianDeals(inputs.credits, inputs.periods)
-    : new Map<string, Decimal>();
+  const medians =
+    inputs.credits !== undefined && plan.components.some((c) => c.kind === 'commission' && c.taper?.kind === 'median')
+      ? await medianDeals(inputs.credits, inputs.periods)
+      : new Map<string, Decimal>();
   const out: RepPayout[] = [];
-  for (const rep of reps) {
-    const a = activity.get(rep);
-    if (a === undefined) continue;
-    const q = plan.quota;
-    const ctx: RepContext = {
-      plan,
-      calendar,
-      periods: inputs.periods,
-      quotaToDate:
-        q === undefined
-          ? () => undefined
-          : q.kind === 'annual'
-            ? (p, yearStart) => annualQuotaToDate(q, a, yearStart, p.last, calendar, plan.rounding)
-            : kpiQuota(kpiValues.get(q.kpi) ?? new Map(), rep, plan, inputs.periods),
-      medianDeal: (p) => medians.get(p.start),
-      kpiStatus: (kpi, p) => statuses.get(kpi)?.get(rep)?.get(p.start),
-      kpiValue: (kpi, p) => kpiValues.get(kpi)?.get(rep)?.get(p.start)?.value ?? null,
-    };
-    const periods = computeRep(ctx, a, byRep.get(rep) ?? []).filter((p) => shown.has(p.period.start));
-    if (periods.length > 0) out.push({ rep, name: names.get(rep) ?? rep, periods });
-  }
+  const batches =
+    inputs.credits === undefined
+      ? [new Map(reps.map((rep) => [rep, []] as const))]
+      : creditBatches(inputs.credits, reps, inputs.splits, opts.batchRows);
+  for await (const batch of batches)
+    for (const [rep, credits] of batch) {
+      const a = activity.get(rep);
+      if (a === undefined) continue;
+      const q = plan.quota;
+      const ctx: RepContext = {
+        plan,
+        calendar,
+        periods: inputs.periods,
+        quotaToDate:
+          q === undefined
+            ? () => undefined
+            : q.kind === 'annual'
+              ? (p, yearStart) => annualQuotaToDate(q, a, yearStart, p.last, calendar, plan.rounding)
+              : kpiQuota(kpiValues.get(q.kpi) ?? new Map(), rep, plan, inputs.periods),
+        medianDeal: (p) => medians.get(p.start),
+        kpiStatus: (kpi, p) => statuses.get(kpi)?.get(rep)?.get(p.start),
+        kpiValue: (kpi, p) => kpiValues.get(kpi)?.get(rep)?.get(p.start)?.value ?? null,
+      };
+      const periods = computeRep(ctx, a, credits)
+        .filter((p) => shown.has(p.period.start))
+        .map((p) => (request.itemised === false ? { ...p, lines: [] } : p));
+      if (periods.length > 0) out.push({ rep, name: names.get(rep) ?? rep, periods });
+    }
   return {
     plan: plan.id,
     title: plan.title,
@@ -261,7 +301,14 @@ export async function evaluatePayouts(
   resolved: ResolvedCatalog,
   plans: ReadonlyMap<string, ResolvedPlan>,
   request: PayoutRequest,
-  options: { readonly dataDir: string; readonly db?: Database | undefined },
+  options: {
+    readonly dataDir: string;
+    readonly db?: Database | undefined;
+    /** Credited rows read per batch of reps (default {@link BATCH_ROWS}); any size gives the same figures. */
+    readonly batchRows?: number | undefined;
+    /** The most memory DuckDB may use (`4GB`) when the database is opened here; beyond it, it spills to temporary files. */
+    readonly memoryLimit?: string | undefined;
+  },
 ): Promise<PayoutResult> {
   if (plans.size === 0) return usage('the catalog has no plan (write a `plan` document, see docs/plans.md)');
   let chosen = [...plans.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -277,10 +324,16 @@ export async function evaluatePayouts(
   }
   const like = [...resolved.kpis.values()][0];
   if (like === undefined) return usage('the catalog has no KPI to evaluate plans with');
-  const db = options.db ?? (await openDatabase());
+  const db = options.db ?? (await openDatabase({ memoryLimit: options.memoryLimit }));
   try {
     const warnings: Diagnostic[] = [];
-    const opts = { dataDir: options.dataDir, db, warnings };
+    const opts: PayOptions = {
+      dataDir: options.dataDir,
+      db,
+      warnings,
+      batchRows: options.batchRows ?? BATCH_ROWS,
+      memoryLimit: options.db === undefined ? options.memoryLimit : undefined,
+    };
     const out: PlanPayout[] = [];
     const activities = new Map<string, ReadonlyMap<string, Activity>>();
     for (const plan of chosen) {

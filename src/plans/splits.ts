@@ -18,7 +18,7 @@ import type { ResolvedSplits } from './resolved.js';
 import { amountText, percentText } from './text.js';
 
 /** One split row. */
-interface SplitRow {
+export interface SplitRow {
   readonly rep: string;
   readonly share: Decimal;
   readonly overlay: boolean;

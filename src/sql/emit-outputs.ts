@@ -26,8 +26,8 @@ export const EXACT_VALUE = 'exact value';
 const ORDER = '$ord';
 const MEMBER = '$in';
 
-/** Writes the `cells` frame; returns the query's final SELECT. */
-export function emitOutputs(ctx: EmitContext, grid: Grid): string {
+/** Writes the `cells` frame; returns the query's final SELECT (in the rows' order unless `ordered` is false). */
+export function emitOutputs(ctx: EmitContext, grid: Grid, ordered = true): string {
   const { plan, dialect: d, names } = ctx;
   const q = d.quoteIdentifier;
   const base: Level = { dims: plan.by, keys: [] };
@@ -52,7 +52,7 @@ export function emitOutputs(ctx: EmitContext, grid: Grid): string {
   const rows = `SELECT c.period, ${[...dims, spread].join(', ')}\n  FROM cells AS c${only}`;
   const order = [q(ORDER), 'period', ...plan.by.map((b) => `${q(b)} NULLS LAST`)].join(', ');
   const columns = ['kpi', 'period', ...plan.by.map(q), 'value', q(EXACT_VALUE)].join(', ');
-  return `SELECT ${columns} FROM (\n${rows}\n) AS results\nWHERE ${q(MEMBER)}\nORDER BY ${order}`;
+  return `SELECT ${columns} FROM (\n${rows}\n) AS results\nWHERE ${q(MEMBER)}${ordered ? `\nORDER BY ${order}` : ''}`;
 }
 
 /** Whether a cell is one that the output's sources reach (a timeless output: every cell). */

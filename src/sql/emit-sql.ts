@@ -21,6 +21,11 @@ export interface EmitOptions {
   readonly dialect: Dialect;
   /** How the query reads each source's typed rows (written in the same dialect). */
   readonly sources: SourceReader;
+  /**
+   * Whether the rows come ordered by KPI, period and breakdown values (default: true). A caller
+   * that aggregates or stores the rows itself saves the sort of a large result.
+   */
+  readonly ordered?: boolean | undefined;
 }
 
 /** Emits the SQL of a query plan. */
@@ -33,7 +38,7 @@ export function emitSql(plan: QueryPlan, options: EmitOptions): string {
   emitScanTables(ctx);
   emitPers(ctx);
   emitLookups(ctx);
-  const body = emitOutputs(ctx, emitGrid(ctx));
+  const body = emitOutputs(ctx, emitGrid(ctx), options.ordered ?? true);
   const ctes = orderCtes(ctx.ctes).map((c) => dialect.cte(c.name, c.sql, c.inline === true));
   return `WITH\n${ctes.join(',\n')}\n${body}`;
 }

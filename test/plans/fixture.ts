@@ -60,6 +60,16 @@ levels:
 `,
 };
 
+/** A split source (deal, rep, share, revenue or overlay) for plans with `splits:`, file deal_splits.csv. */
+export const SPLITS_SOURCE = `source: deal_splits
+file: deal_splits.csv
+columns:
+  deal_id: { type: string, required: true }
+  rep_id:  { type: string, required: true }
+  share:   { type: percent, required: true }
+  kind:    { type: string, required: true, values: [Revenue, Overlay] }
+`;
+
 /**
  * Writes the catalog (with `plans`, file name → text, and `more` catalog files by path) and data
  * (file name → CSV); returns the catalog folder.

@@ -8,16 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { checkCatalog } from '../../src/check-catalog.js';
 import { checkPlans } from '../../src/plans/check.js';
 import { evaluatePayouts, type PayoutRequest } from '../../src/plans/evaluate.js';
-import { writeFixture } from './fixture.js';
-
-const SPLITS_SOURCE = `source: deal_splits
-file: deal_splits.csv
-columns:
-  deal_id: { type: string, required: true }
-  rep_id:  { type: string, required: true }
-  share:   { type: percent, required: true }
-  kind:    { type: string, required: true, values: [Revenue, Overlay] }
-`;
+import { SPLITS_SOURCE, writeFixture } from './fixture.js';
 
 const plan = (id: string, members: string, commission: string): string => `plan: ${id}
 hierarchy: org
