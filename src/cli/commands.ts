@@ -288,7 +288,7 @@ export const COMMANDS: readonly Command[] = [
       },
       formatFlag(PAYOUT_FORMATS, 'output format (html: statements)', 'table'),
       outFlag('write to FILE (atomically) instead of stdout'),
-      ...ENGINE_FLAGS.filter((f) => f.name === 'memory-limit'),
+      MEMORY_LIMIT_FLAG,
       NO_CACHE_FLAG,
     ],
     load: async () => (await import('./payouts.js')).payoutsCommand,

@@ -66,6 +66,11 @@ function spiffLines(s: SpiffComponent, credits: readonly Credit[]): ExactLine[] 
 
 const RANK: Readonly<Record<Status, number>> = { green: 2, amber: 1, red: 0, none: -1 };
 
+/** A KPI value on a statement: at most 4 decimals (0.8333, not 0.8333333333333334); the rule itself compares the exact value. */
+function shortNumber(v: number): string {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toFixed(4)));
+}
+
 function bonusLine(
   b: BonusComponent,
   period: Period,
@@ -91,8 +96,8 @@ function bonusLine(
     const judgedText =
       c.status === undefined
         ? ''
-        : `, ${judged?.status ?? 'none'} against target ${judged?.target === null || judged === undefined ? 'none' : String(judged.target)}`;
-    return { ok, text: `${c.kpi} = ${v === null ? 'no value' : String(v)}${judgedText} (needs ${bound})` };
+        : `, ${judged?.status ?? 'none'} against target ${judged?.target === null || judged === undefined ? 'none' : shortNumber(judged.target)}`;
+    return { ok, text: `${c.kpi} = ${v === null ? 'no value' : shortNumber(v)}${judgedText} (needs ${bound})` };
   });
   const paid = parts.every((p) => p.ok);
   return {

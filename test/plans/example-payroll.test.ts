@@ -127,4 +127,12 @@ describe('what the shipped plans need from the example data', () => {
       expect(days).toBeLessThanOrEqual(90);
     }
   }, 120_000);
+
+  it('states a bonus KPI value and target in short decimals, not binary-float noise', async () => {
+    const args = ['payouts', '--catalog', 'catalog', '--plan', 'am_commission', '--period', '2025-Q3', '--rep', 'REP-00043'];
+    const run = await cli(ROOT, [...args, '--statement', '--format', 'json']);
+    const report = JSON.parse(run.stdout) as { plans: { reps: { periods: { lines: { component: string; rule: string }[] }[] }[] }[] };
+    const bonus = report.plans[0]?.reps[0]?.periods[0]?.lines.find((l) => l.component === 'win_rate_bonus');
+    expect(bonus?.rule).toBe('win_rate = 0.8333, green against target 0.35 (needs green) in 2025-Q3');
+  }, 120_000);
 });
