@@ -9,6 +9,7 @@ import type { QuirkCounts } from './quirks.js';
 import type { RepPools } from './rep-pools.js';
 import type { Roster } from './roster.js';
 import type { TableName } from './schema.js';
+import type { DuplicateCandidate } from './duplicate-deals.js';
 
 /** Running counters: the last id issued per table and the positions that select quirks. */
 export interface Counters {
@@ -49,6 +50,8 @@ export interface GenContext {
   readonly bookings: RepBookings;
   /** Per region, the numbers of Enterprise accounts drawn so far (parents for subsidiaries). */
   readonly enterpriseAccounts: readonly number[][];
+  /** Open deals chosen to be entered a second time at the end of the run (duplicate-deals.ts). */
+  readonly duplicateCandidates: DuplicateCandidate[];
 }
 
 /** The writer of one table (every table is open for the whole run). */

@@ -23,6 +23,7 @@ import {
   type DealType,
 } from './deal-vocabulary.js';
 import { cancellationText, writeSplits } from './compensation.js';
+import { noteDuplicateCandidate } from './duplicate-deals.js';
 import { opportunityId } from './ids.js';
 import type { Rng } from './prng.js';
 import { plant } from './planted.js';
@@ -127,6 +128,7 @@ export function writeDeal(ctx: GenContext, rng: Rng, accountId: string, spec: De
   if (looksSandbagged(state, createdDay)) plant(ctx, 'sandbagged_deals', id);
   const written = { id, number, spec, state, owner };
   writeSplits(ctx, written);
+  noteDuplicateCandidate(ctx, accountId, written);
   return written;
 }
 

@@ -4,6 +4,7 @@
  * output folder and moved into place only when all of them are complete, so a failed run leaves
  * no half-written file behind.
  */
+import { writeDuplicateDeals } from './duplicate-deals.js';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { convertCsvToParquet, type ParquetColumnType } from './convert.js';
@@ -102,6 +103,7 @@ function writeAllTables(options: GenerateOptions, out: ReadonlyMap<TableName, Cs
     quirks: newQuirkCounts(),
     bookings: newRepBookings(roster),
     enterpriseAccounts: REGIONS.map(() => []),
+    duplicateCandidates: [],
   };
   for (const r of roster.reps) if (r.traits.gaming) plant(ctx, 'gaming_reps', r.id);
   writeOrgTables(ctx);
@@ -110,5 +112,7 @@ function writeAllTables(options: GenerateOptions, out: ReadonlyMap<TableName, Cs
     generateAccount(ctx, index, options.scale - ctx.counters.opportunity);
   }
   writeTargets(ctx);
+  // After everything else, so the copies' ids and rows come last and move no other value.
+  writeDuplicateDeals(ctx);
   return ctx.quirks;
 }

@@ -24,6 +24,8 @@ export const QUIRKS = {
   won_without_activity: 'won deals with no activity logged on the deal by their close date',
   activities_after_close: 'activities logged on a closed deal after its close date',
   sandbagged_deals: 'won deals of 25,000 or more entered and won within a week, in the first 14 days of a quarter',
+  duplicate_open_deals:
+    'open new-business deals entered a second time (same account, type and product line) days before the as-of date, and their originals',
   won_without_invoice: 'won deals due for billing that have no invoice',
   invoice_amount_mismatch: 'won deals whose first invoice bills the list price (discount not applied) or 10% more',
   duplicate_invoices: 'invoices billed twice (same deal, date and amount; second invoice id)',

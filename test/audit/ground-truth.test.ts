@@ -63,7 +63,7 @@ describe('the shipped detectors on the example data', () => {
     const shipped = ['manipulation', 'reconciliation'].flatMap((file) =>
       [...readFileSync(path.join(ROOT, `catalog/checks/${file}.yaml`), 'utf8').matchAll(/^check: ([a-z_]+)$/gm)].map((m) => m[1]),
     );
-    const expected = [...shipped, 'duplicate_accounts', 'lead_without_owner'];
+    const expected = [...shipped, 'duplicate_accounts', 'duplicate_open_deals', 'lead_without_owner'];
     expect(scores.map((s) => s.check).sort()).toEqual(expected.sort());
     expect(scores.filter((s) => s.planted < 5).map((s) => s.check)).toEqual(['backdated_close']);
   });

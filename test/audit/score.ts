@@ -26,6 +26,7 @@ export interface Score {
 /** Each shipped detector, the quirk it detects and, when not the deal, the finding value that names the record. */
 const DETECTORS: readonly (readonly [check: string, quirk: string, key?: string])[] = [
   ['duplicate_accounts', 'near_duplicate_accounts'],
+  ['duplicate_open_deals', 'duplicate_open_deals'],
   ['repeated_close_date_pushes', 'repeated_close_date_pushes'],
   ['stage_moved_backwards', 'stages_moved_back'],
   ['skipped_stage', 'skipped_stages'],

@@ -408,9 +408,17 @@ describe.each([
     removeTempDatasets();
   });
 
-  it('has exactly `scale` opportunities', async () => {
-    expect(await db.value('SELECT count(*) FROM opportunities')).toBe(scale);
-    expect(data.summary.rows.get('opportunities')).toBe(scale);
+  it('has exactly `scale` opportunities, plus the copies of the deals entered twice', async () => {
+    const copies = (data.summary.quirks.get('duplicate_open_deals') ?? 0) / 2;
+    expect(await db.value('SELECT count(*) FROM opportunities')).toBe(scale + copies);
+    expect(data.summary.rows.get('opportunities')).toBe(scale + copies);
+    // Each copy is open, created within 20 days of the as-of date, and shares its original's
+    // account, type and product line.
+    const pairs = `SELECT count(*) FROM planted p JOIN opportunities a ON a.opportunity_id = p.record_id
+      JOIN opportunities b ON b.opportunity_id = p.other_id
+      WHERE p.quirk = 'duplicate_open_deals' AND a.account_id = b.account_id AND a.type = b.type
+        AND a.product_line = b.product_line AND a.stage NOT LIKE 'Closed%' AND b.stage NOT LIKE 'Closed%'`;
+    expect(await db.value(pairs)).toBe(copies * 2);
   });
 
   it.each(CHECKS)('%s', async (_name, sql, expected) => {
