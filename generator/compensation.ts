@@ -48,7 +48,7 @@ export function cancellationText(ctx: GenContext, number: number, deal: Pick<Wri
 }
 
 /** The function and region of the team `rep` belongs to on `day`, if any. */
-function teamOn(roster: Roster, rep: number, day: number): { func: number; region: number } | undefined {
+export function teamOn(roster: Roster, rep: number, day: number): { func: number; region: number } | undefined {
   for (const m of roster.reps[rep]?.memberships ?? []) {
     if (m.from <= day && (m.to === null || m.to >= day)) {
       const team = roster.teams[m.team];

@@ -7,6 +7,7 @@
  * moves; the file holds `scale` deals plus these copies.
  */
 import { AS_OF_DAY } from './calendar.js';
+import { teamOn } from './compensation.js';
 import type { GenContext } from './context.js';
 import type { DealSpec, WrittenDeal } from './deal-writer.js';
 import { writeDeal } from './deal-writer.js';
@@ -24,17 +25,10 @@ export interface DuplicateCandidate {
 /** One open new-business deal in this many is entered twice. */
 const DUPLICATE_EVERY = 60;
 
-/** The region index of the team `rep` is in on `day`, or −1. */
-function regionOn(ctx: GenContext, rep: number, day: number): number {
-  for (const m of ctx.roster.reps[rep]?.memberships ?? [])
-    if (m.from <= day && (m.to === null || m.to >= day)) return ctx.roster.teams[m.team]?.region ?? -1;
-  return -1;
-}
-
 /** Notes `deal` as one to enter twice when it is open new business at the as-of date and its stream picks it. */
 export function noteDuplicateCandidate(ctx: GenContext, accountId: string, deal: WrittenDeal): void {
   if (deal.spec.type !== 0 || deal.state.closed || deal.owner < 0 || deal.state.closeDay <= AS_OF_DAY) return;
-  if (regionOn(ctx, deal.owner, AS_OF_DAY) === REGIONS.indexOf('EMEA')) return;
+  if (teamOn(ctx.roster, deal.owner, AS_OF_DAY)?.region === REGIONS.indexOf('EMEA')) return;
   if (createRng(ctx.seed, 'duplicate-deal', deal.number).int(1, DUPLICATE_EVERY) !== 1) return;
   ctx.duplicateCandidates.push({ accountId, id: deal.id, spec: deal.spec });
 }

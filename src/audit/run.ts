@@ -6,7 +6,7 @@
 import { dedupeDiagnostics, hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { checkJoinKeys, type CheckCache } from '../engine/check-data.js';
 import { defaultCheckCache } from '../engine/default-check-cache.js';
-import { openDatabase, type Database, type Value } from '../engine/duckdb.js';
+import { openDatabase, type Database, type Row, type Value } from '../engine/duckdb.js';
 import { isOutOfMemory, outOfMemoryMessage } from '../engine/out-of-memory.js';
 import { calendarOf } from '../model/calendar.js';
 import type { Catalog, SourceDef } from '../model/types.js';
@@ -115,6 +115,23 @@ function text(v: Value | undefined): string | null {
   return 'toString' in v && typeof v.toString === 'function' && !Array.isArray(v) ? v.toString() : JSON.stringify(v);
 }
 
+/** The finding a row of `check`'s query stands for (columns `s0…`, the group, `$rep`, `$team`, `$manager`). */
+function findingOf(check: ResolvedCheck, r: Row, reviews: ReadonlyMap<string, ReviewDef>): Finding {
+  const values = check.shown.map((_, i) => text(r[`s${i}`]));
+  const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
+  const fingerprint = fingerprintOf(check.def.id, values, group);
+  return {
+    kind: 'finding',
+    values,
+    ...(group !== undefined ? { group } : {}),
+    rep: text(r['$rep']),
+    team: text(r['$team']),
+    manager: text(r['$manager']),
+    fingerprint,
+    reviewed: reviews.get(fingerprint),
+  };
+}
+
 /** Runs `checks` (already selected) on the data; a data problem refuses the audit. */
 export async function runAudit(
   resolved: ResolvedCatalog,
@@ -161,21 +178,7 @@ export async function runAudit(
       const reviews = new Map(check.def.reviewed.map((r) => [r.finding, r]));
       const findings: Finding[] = [];
       await db.queryEach(checkSql(check, ctx), (rows) => {
-        for (const r of rows) {
-          const values = check.shown.map((_, i) => text(r[`s${i}`]));
-          const group = check.rule.kind === 'duplicates' ? (text(r[GROUP_COLUMN]) ?? '') : undefined;
-          const fingerprint = fingerprintOf(check.def.id, values, group);
-          findings.push({
-            kind: 'finding',
-            values,
-            ...(group !== undefined ? { group } : {}),
-            rep: text(r['$rep']),
-            team: text(r['$team']),
-            manager: text(r['$manager']),
-            fingerprint,
-            reviewed: reviews.get(fingerprint),
-          });
-        }
+        for (const r of rows) findings.push(findingOf(check, r, reviews));
       });
       const seen = new Set(findings.map((f) => f.fingerprint));
       // Reviews are only judged on a full audit: with --since or --at a reviewed finding may lie outside.
@@ -192,10 +195,7 @@ export async function runAudit(
     return { kind: 'audit-report', day: options.day, outcomes, failed, skipped, staleReviews, diagnostics: sortDiagnostics(unique) };
   } catch (error) {
     if (!isOutOfMemory(error)) throw error;
-    const message = outOfMemoryMessage(error as Error, options.memoryLimit).replace(
-      /, or read less at once.*$/,
-      ', or run fewer checks at once (--check)',
-    );
+    const message = outOfMemoryMessage(error as Error, options.memoryLimit, 'fewer checks with --check');
     return { ok: false, kind: 'data', message, diagnostics: [] };
   } finally {
     if (options.db === undefined) db.close();

@@ -5,24 +5,23 @@
  * that the example data exercises what the plans need from it: split deals, overlays, invoices
  * credited on their payment day and clawed-back cancellations.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scanCsv } from '../../src/engine/csv-scan.js';
 import { cli } from '../cli/helpers.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** The rows of a small CSV without quoted commas except in the last column. */
+/** The rows of a CSV file by column name, read with the engine's CSV reader (RFC 4180 quoting). */
 function csvRows(file: string): Record<string, string>[] {
-  const [head = '', ...lines] = readFileSync(path.join(ROOT, file), 'utf8').trimEnd().split('\n');
-  const names = head.split(',');
-  return lines.map((line) => {
-    const cells = line.split(',');
-    const last = cells.slice(names.length - 1).join(',');
-    const row = Object.fromEntries(names.map((n, i) => [n, cells[i] ?? '']));
-    row[names[names.length - 1] ?? ''] = last.startsWith('"') ? last.slice(1, -1).replaceAll('""', '"') : last;
-    return row;
+  let names: readonly string[] = [];
+  const rows: Record<string, string>[] = [];
+  scanCsv(path.join(ROOT, file), { delimiter: ',', wantFields: () => true }, (record) => {
+    const fields = record.fields ?? [];
+    if (record.index === 0) names = fields;
+    else rows.push(Object.fromEntries(names.map((n, i) => [n, fields[i] ?? ''])));
   });
+  return rows;
 }
 
 interface Difference {
@@ -82,8 +81,8 @@ describe('what the shipped plans need from the example data', () => {
     expect(revenue.size).toBeGreaterThan(20);
     expect([...revenue.values()].every((v) => v === 100)).toBe(true);
     expect(splits.filter((r) => r.split_type === 'Overlay').length).toBeGreaterThan(10);
-    const invoices = readFileSync(path.join(ROOT, 'examples/data/invoices.csv'), 'utf8').trimEnd().split('\n').slice(1);
-    const paid = invoices.filter((l) => /,\d{4}-\d\d-\d\d$/.test(l));
+    const invoices = csvRows('examples/data/invoices.csv');
+    const paid = invoices.filter((r) => /^\d{4}-\d\d-\d\d$/.test(r.paid_date ?? ''));
     expect(paid.length).toBeGreaterThan(invoices.length / 2);
     expect(paid.length).toBeLessThan(invoices.length);
   });
@@ -113,12 +112,9 @@ describe('what the shipped plans need from the example data', () => {
     expect(clawed.size).toBeGreaterThan(0);
     // Every clawed-back deal was cancelled within 90 days of its close.
     const deals = new Map(
-      readFileSync(path.join(ROOT, 'examples/data/opportunities.csv'), 'utf8')
-        .trimEnd()
-        .split('\n')
-        .map((l) => l.split(','))
-        .filter((c) => c.length > 1 && /\d{4}-\d\d-\d\d$/.test(c[c.length - 1] ?? ''))
-        .map((c) => [c[0], { close: c[7] ?? '', cancelled: c[c.length - 1] ?? '' }] as const),
+      csvRows('examples/data/opportunities.csv')
+        .filter((r) => (r.cancelled_date ?? '') !== '')
+        .map((r) => [r.opportunity_id, { close: r.close_date ?? '', cancelled: r.cancelled_date ?? '' }] as const),
     );
     for (const deal of clawed) {
       const d = deals.get(deal ?? '');
